@@ -1,0 +1,573 @@
+package io.lotledger;
+
+import io.lotledger.entry.Entry;
+import io.lotledger.entry.EntryBody;
+import io.lotledger.entry.EntryCodec;
+import io.lotledger.entry.EntryFormatException;
+import io.lotledger.entry.EntryHash;
+import io.lotledger.entry.SignedEntry;
+import io.lotledger.event.ActorId;
+import io.lotledger.event.Event;
+import io.lotledger.event.LotId;
+import io.lotledger.event.RegistryEvent;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.LedgerStoreProvider;
+import io.lotledger.spi.StoreException;
+import io.lotledger.spi.Table;
+import io.lotledger.spi.WriteBatch;
+import io.lotledger.store.memory.InMemoryLedgerStore;
+import io.lotledger.verify.ChainRules;
+import io.lotledger.verify.ChainVerifier;
+import io.lotledger.verify.Failure;
+import io.lotledger.verify.Finding;
+import io.lotledger.verify.VerificationException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One organisation's append-only ledger of signed, hash-linked entries about lots: the front door.
+ *
+ * <p>Open one on disk with {@link #create(Path, String, ActorSigner, String)} / {@link #open(Path)}
+ * (embedded RocksDB, found through {@link LedgerStoreProvider}), or in memory with {@link
+ * #inMemory}. Append events with {@link #appendAsync(Event, ActorSigner)}: the ledger links each lot
+ * the event touches to that lot's current head, signs, and commits. Or append an entry signed
+ * elsewhere with {@link #appendAsync(SignedEntry)}: its links are a compare-and-set on the heads, and
+ * a stale head rejects it.
+ *
+ * <p><b>Thread-safety.</b> All methods may be called from any number of threads. Signatures are
+ * made and checked on the calling threads; one committer thread orders appends, judges each against
+ * the state left by the ones before it ({@link ChainRules}), and writes each group as one atomic
+ * batch with one fsync ({@link Durability}). A rejected append changes nothing; an acknowledged one
+ * (completed future) is durable as its options say. Reads see every acknowledged append.
+ */
+public final class Ledger implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+  /** Most times an auto-linked append is re-linked and re-signed after losing a race for a head. */
+  private static final int MAX_RELINKS = 64;
+
+  private final LedgerStore store;
+  private final LedgerOptions options;
+  private final String origin;
+  private final ActorId root;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread committer;
+  private volatile long size;
+  private volatile boolean closed;
+
+  private Ledger(LedgerStore store, LedgerOptions options) throws LedgerException {
+    this.store = store;
+    this.options = options;
+    byte[] format = store.get(Table.META, KeyLayout.META_FORMAT);
+    byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
+    byte[] rootBytes = store.get(Table.META, KeyLayout.META_ROOT);
+    byte[] sizeBytes = store.get(Table.META, KeyLayout.META_SIZE);
+    if (format == null || originBytes == null || rootBytes == null || sizeBytes == null) {
+      throw new LedgerException(LedgerException.Code.NOT_FOUND, "the store holds no ledger (no genesis entry)");
+    }
+    if (!Arrays.equals(format, KeyLayout.FORMAT_VERSION)) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
+          "unsupported ledger format " + KeyLayout.utf8(format) + "; this version reads format 1");
+    }
+    this.origin = KeyLayout.utf8(originBytes);
+    this.root = new ActorId(KeyLayout.utf8(rootBytes));
+    this.size = KeyLayout.u64(sizeBytes);
+    this.committer = new Thread(this::commitLoop, "lotledger-committer-" + origin);
+    this.committer.setDaemon(true);
+    this.committer.start();
+  }
+
+  // ------------------------------------------------------------------ opening
+
+  /** Opens the existing ledger in {@code directory} (embedded RocksDB) with default options. */
+  public static Ledger open(Path directory) throws LedgerException {
+    return open(directory, LedgerOptions.DEFAULT);
+  }
+
+  public static Ledger open(Path directory, LedgerOptions options) throws LedgerException {
+    LedgerStoreProvider provider = provider();
+    if (!provider.exists(directory)) {
+      throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
+    }
+    return open(provider.open(directory, false), options);
+  }
+
+  /** Opens the ledger held by {@code store}; the ledger owns the store and closes it. */
+  public static Ledger open(LedgerStore store, LedgerOptions options) throws LedgerException {
+    try {
+      return new Ledger(store, options);
+    } catch (LedgerException | RuntimeException e) {
+      closeQuietly(store);
+      throw e;
+    }
+  }
+
+  /**
+   * Creates a ledger named {@code origin} in {@code directory} (embedded RocksDB), whose root actor —
+   * the trust anchor that registers every other actor — is {@code root}.
+   */
+  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName) throws LedgerException {
+    return create(directory, origin, root, rootName, LedgerOptions.DEFAULT);
+  }
+
+  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
+      throws LedgerException {
+    LedgerStoreProvider provider = provider();
+    if (provider.exists(directory)) {
+      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in " + directory);
+    }
+    return create(provider.open(directory, true), origin, root, rootName, options);
+  }
+
+  /** Writes the genesis entry (the root actor's self-signed registration) into an empty store. */
+  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options)
+      throws LedgerException {
+    try {
+      if (store.get(Table.META, KeyLayout.META_ORIGIN) != null) {
+        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "the store already holds a ledger");
+      }
+      Event genesis = new RegistryEvent.ActorRegistered(root.actor(), rootName, root.publicKey(), OffsetDateTime.now());
+      EntryBody body = new EntryBody(origin, root.actor(), root.publicKey(), List.of(), genesis);
+      SignedEntry entry = EntryCodec.sign(body, root.signer());
+      ChainRules.Reader empty = (t, k) -> store.get(t, k);
+      Finding f = ChainRules.check(entry, 0, empty);
+      if (f != null) {
+        throw new AppendRejectedException(f);
+      }
+      WriteBatch batch = new WriteBatch();
+      ChainRules.derive(entry, 0, empty, batch);
+      store.write(batch, true);
+      return new Ledger(store, options);
+    } catch (LedgerException | RuntimeException e) {
+      closeQuietly(store);
+      throw e;
+    }
+  }
+
+  /** A new ledger in memory (nothing survives the process). */
+  public static Ledger inMemory(String origin, ActorSigner root, String rootName) throws LedgerException {
+    return create(new InMemoryLedgerStore(), origin, root, rootName, LedgerOptions.DEFAULT);
+  }
+
+  /** Whether {@code directory} holds a ledger store. */
+  public static boolean exists(Path directory) {
+    return provider().exists(directory);
+  }
+
+  private static LedgerStoreProvider provider() {
+    return ServiceLoader.load(LedgerStoreProvider.class).findFirst().orElseThrow(
+        () -> new IllegalStateException("no LedgerStoreProvider on the class path; add ledger-store (RocksDB)"));
+  }
+
+  // ------------------------------------------------------------------ appending
+
+  /**
+   * Signs {@code event} as {@code signer}, linking every lot it touches to that lot's head when the
+   * append is ordered, and commits it. The future completes with the entry once it is durable, or
+   * exceptionally with {@link AppendRejectedException} (nothing stored) or another {@link
+   * LedgerException}.
+   */
+  public CompletableFuture<Entry> appendAsync(Event event, ActorSigner signer) {
+    CompletableFuture<Entry> future = new CompletableFuture<>();
+    try {
+      SignedEntry entry = signLinked(event, signer, this::committedHead);
+      submit(new Pending(entry, event, signer, future));
+    } catch (LedgerException e) {
+      future.completeExceptionally(e);
+    } catch (IllegalArgumentException e) {
+      future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e));
+    }
+    return future;
+  }
+
+  /**
+   * Appends an entry signed elsewhere. Its links must name the current heads of the lots it touches
+   * (compare-and-set); a stale link rejects it with {@link Failure#LINK_MISMATCH}.
+   */
+  public CompletableFuture<Entry> appendAsync(SignedEntry entry) {
+    CompletableFuture<Entry> future = new CompletableFuture<>();
+    if (!entry.signatureValid()) {
+      future.completeExceptionally(new AppendRejectedException(new Finding(Failure.BAD_SIGNATURE, size, entry.hash(), null,
+          "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid")));
+      return future;
+    }
+    submit(new Pending(entry, null, null, future));
+    return future;
+  }
+
+  /** Decodes outside bytes (bounded, canonical) and appends them as {@link #appendAsync(SignedEntry)}. */
+  public CompletableFuture<Entry> appendAsync(byte[] encodedEntry) {
+    try {
+      return appendAsync(EntryCodec.decode(encodedEntry));
+    } catch (EntryFormatException e) {
+      return CompletableFuture.failedFuture(new AppendRejectedException(
+          new Finding(Failure.MALFORMED_ENTRY, size, EntryHash.ofEntry(encodedEntry), null, e.getMessage(), null, null)));
+    }
+  }
+
+  /** Blocking {@link #appendAsync(Event, ActorSigner)}. */
+  public Entry append(Event event, ActorSigner signer) throws LedgerException {
+    return await(appendAsync(event, signer));
+  }
+
+  /** Blocking {@link #appendAsync(SignedEntry)}. */
+  public Entry append(SignedEntry entry) throws LedgerException {
+    return await(appendAsync(entry));
+  }
+
+  /** Blocking {@link #appendAsync(byte[])}. */
+  public Entry append(byte[] encodedEntry) throws LedgerException {
+    return await(appendAsync(encodedEntry));
+  }
+
+  /** Builds and signs (without appending) the entry {@code signer} would append for {@code event} now. */
+  public SignedEntry prepare(Event event, ActorSigner signer) throws LedgerException {
+    return signLinked(event, signer, this::committedHead);
+  }
+
+  private static Entry await(CompletableFuture<Entry> future) throws LedgerException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "interrupted while appending", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LedgerException le) {
+        throw le;
+      }
+      throw new LedgerException(LedgerException.Code.STORAGE, "append failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  @FunctionalInterface
+  private interface Heads {
+    EntryHash head(LotId lot) throws StoreException;
+  }
+
+  private SignedEntry signLinked(Event event, ActorSigner signer, Heads heads) throws LedgerException {
+    Map<LotId, EntryHash> links = new TreeMap<>();
+    for (LotId lot : event.lots()) {
+      EntryHash h = heads.head(lot);
+      if (h != null) {
+        links.put(lot, h);
+      }
+    }
+    EntryBody body = EntryBody.of(origin, signer.actor(), signer.publicKey(), event, links::get);
+    return EntryCodec.sign(body, signer.signer());
+  }
+
+  private EntryHash committedHead(LotId lot) throws StoreException {
+    byte[] h = store.get(Table.HEADS, KeyLayout.headKey(lot));
+    return h == null ? null : EntryHash.of(h);
+  }
+
+  private void submit(Pending p) {
+    if (closed) {
+      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+      return;
+    }
+    queue.add(p);
+    if (closed && queue.remove(p)) {
+      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+    }
+  }
+
+  private record Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future) {
+    static final Pending STOP = new Pending(null, null, null, null);
+  }
+
+  /** The committer: orders, judges and writes appends, one atomic batch per group. */
+  private void commitLoop() {
+    int maxBatch = options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch();
+    List<Pending> group = new ArrayList<>(maxBatch);
+    while (true) {
+      group.clear();
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        continue; // only close() stops the committer, through STOP
+      }
+      queue.drainTo(group, maxBatch - 1);
+      boolean stop = group.remove(Pending.STOP);
+      if (!group.isEmpty()) {
+        commitGroup(group);
+      }
+      if (stop) {
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (Pending p : rest) {
+          if (p != Pending.STOP) {
+            p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private void commitGroup(List<Pending> group) {
+    Overlay overlay = new Overlay(store);
+    WriteBatch batch = new WriteBatch();
+    List<Pending> accepted = new ArrayList<>(group.size());
+    List<Entry> entries = new ArrayList<>(group.size());
+    long next = size;
+    for (Pending p : group) {
+      try {
+        SignedEntry entry = p.entry;
+        Finding f = judge(entry, next, overlay);
+        for (int attempt = 0; f != null && f.failure() == Failure.LINK_MISMATCH && p.event != null && attempt < MAX_RELINKS; attempt++) {
+          // An auto-linked append lost a race for a head: link it to the new head and sign again.
+          entry = signLinked(p.event, p.signer, lot -> {
+            byte[] h = overlay.get(Table.HEADS, KeyLayout.headKey(lot));
+            return h == null ? null : EntryHash.of(h);
+          });
+          f = judge(entry, next, overlay);
+        }
+        if (f != null) {
+          p.future.completeExceptionally(new AppendRejectedException(f));
+          continue;
+        }
+        WriteBatch derived = new WriteBatch();
+        ChainRules.derive(entry, next, overlay, derived);
+        for (WriteBatch.Put put : derived.puts()) {
+          batch.put(put.table(), put.key(), put.value());
+          overlay.put(put.table(), put.key(), put.value());
+        }
+        accepted.add(p);
+        entries.add(new Entry(next, entry));
+        next++;
+      } catch (LedgerException e) {
+        p.future.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        p.future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
+      }
+    }
+    if (accepted.isEmpty()) {
+      return;
+    }
+    try {
+      store.write(batch, options.durability() != Durability.NO_SYNC);
+    } catch (StoreException | RuntimeException e) {
+      LOG.error("ledger {}: writing {} entries failed; none was acknowledged", origin, accepted.size(), e);
+      LedgerException failure = e instanceof StoreException se ? se
+          : new StoreException("writing " + accepted.size() + " entries failed: " + e.getMessage(), e);
+      accepted.forEach(p -> p.future.completeExceptionally(failure));
+      return;
+    }
+    size = next;
+    for (int i = 0; i < accepted.size(); i++) {
+      accepted.get(i).future.complete(entries.get(i));
+    }
+  }
+
+  /** Chain rules plus duplicate detection. Signatures were checked on the submitting thread (or made by us). */
+  private Finding judge(SignedEntry entry, long index, Overlay state) throws StoreException {
+    if (state.get(Table.HASHES, KeyLayout.hashKey(entry.hash())) != null) {
+      long at = KeyLayout.u64(state.get(Table.HASHES, KeyLayout.hashKey(entry.hash())));
+      return new Finding(Failure.DUPLICATE_ENTRY, index, entry.hash(), null, "the same entry is already at index " + at,
+          "a new entry", "entry " + at);
+    }
+    return ChainRules.check(entry, index, state);
+  }
+
+  /** The store as it will be after the group's accepted entries: pending puts shadow stored values. */
+  private static final class Overlay implements ChainRules.Reader {
+    private final LedgerStore store;
+    private final Map<Table, TreeMap<byte[], byte[]>> pending = new java.util.EnumMap<>(Table.class);
+
+    Overlay(LedgerStore store) {
+      this.store = store;
+    }
+
+    void put(Table table, byte[] key, byte[] value) {
+      pending.computeIfAbsent(table, t -> new TreeMap<>(Arrays::compareUnsigned)).put(key, value);
+    }
+
+    @Override
+    public byte[] get(Table table, byte[] key) throws StoreException {
+      TreeMap<byte[], byte[]> t = pending.get(table);
+      byte[] v = t == null ? null : t.get(key);
+      return v != null ? v : store.get(table, key);
+    }
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** The ledger's origin name (fixed at creation, signed into every entry). */
+  public String origin() {
+    return origin;
+  }
+
+  /** The root actor: the trust anchor that registers every other actor. */
+  public ActorId rootActor() {
+    return root;
+  }
+
+  /** How many entries the ledger holds (indexes 0 .. size-1). */
+  public long size() {
+    return size;
+  }
+
+  /** The entry at {@code index}. */
+  public Optional<Entry> entry(long index) throws LedgerException {
+    ensureOpen();
+    if (index < 0 || index >= size) {
+      return Optional.empty();
+    }
+    byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(index));
+    if (bytes == null) {
+      throw new StoreException("entry " + index + " is missing from the store (size " + size + ")");
+    }
+    return Optional.of(new Entry(index, EntryCodec.decode(bytes)));
+  }
+
+  /** The entry with {@code hash}. */
+  public Optional<Entry> entry(EntryHash hash) throws LedgerException {
+    ensureOpen();
+    byte[] index = store.get(Table.HASHES, KeyLayout.hashKey(hash));
+    return index == null ? Optional.empty() : entry(KeyLayout.u64(index));
+  }
+
+  /** The hash of {@code lot}'s latest entry, absent if the ledger has never seen the lot. */
+  public Optional<EntryHash> head(LotId lot) throws LedgerException {
+    ensureOpen();
+    return Optional.ofNullable(committedHead(lot));
+  }
+
+  /** Every entry that touches {@code lot}, oldest first. */
+  public List<Entry> history(LotId lot) throws LedgerException {
+    ensureOpen();
+    List<Long> indexes = new ArrayList<>();
+    store.scan(Table.HISTORY, KeyLayout.lotPrefix(lot), (k, v) -> indexes.add(KeyLayout.historyIndex(k)));
+    List<Entry> out = new ArrayList<>(indexes.size());
+    for (long i : indexes) {
+      out.add(entry(i).orElseThrow());
+    }
+    return out;
+  }
+
+  /** Every lot, in order of first appearance. */
+  public List<LotId> lots() throws LedgerException {
+    ensureOpen();
+    List<LotId> lots = new ArrayList<>();
+    store.scan(Table.LOTS, KeyLayout.EMPTY, (k, v) -> lots.add(KeyLayout.lotsKeyLot(k)));
+    return lots;
+  }
+
+  /** The lots {@code lot} was directly made from (inputs of transformations that output it). */
+  public Set<LotId> parents(LotId lot) throws LedgerException {
+    return edges(Table.PARENTS, lot);
+  }
+
+  /** The lots directly made from {@code lot}. */
+  public Set<LotId> children(LotId lot) throws LedgerException {
+    return edges(Table.CHILDREN, lot);
+  }
+
+  /** Every lot {@code lot} was made from, transitively, nearest first. */
+  public Set<LotId> ancestors(LotId lot) throws LedgerException {
+    return closure(Table.PARENTS, lot);
+  }
+
+  /** Every lot made from {@code lot}, transitively, nearest first. */
+  public Set<LotId> descendants(LotId lot) throws LedgerException {
+    return closure(Table.CHILDREN, lot);
+  }
+
+  private Set<LotId> edges(Table table, LotId lot) throws LedgerException {
+    ensureOpen();
+    byte[] prefix = KeyLayout.lotPrefix(lot);
+    Set<LotId> out = new LinkedHashSet<>();
+    store.scan(table, prefix, (k, v) -> out.add(KeyLayout.edgeTarget(k, prefix.length)));
+    return out;
+  }
+
+  private Set<LotId> closure(Table table, LotId lot) throws LedgerException {
+    Set<LotId> seen = new LinkedHashSet<>();
+    ArrayDeque<LotId> work = new ArrayDeque<>(List.of(lot));
+    while (!work.isEmpty()) {
+      for (LotId next : edges(table, work.poll())) {
+        if (!next.equals(lot) && seen.add(next)) {
+          work.add(next);
+        }
+      }
+    }
+    return Collections.unmodifiableSet(seen);
+  }
+
+  // ------------------------------------------------------------------ verifying
+
+  /** Verifies the whole ledger (see {@link ChainVerifier}); throws at the first broken fact. */
+  public void verify() throws VerificationException, LedgerException {
+    ensureOpen();
+    new ChainVerifier(store).verify();
+  }
+
+  /** Verifies the whole ledger and returns every finding; empty when it verifies. */
+  public List<Finding> audit() throws LedgerException {
+    ensureOpen();
+    return new ChainVerifier(store).audit();
+  }
+
+  /** Verifies {@code lot}'s provenance: its chain, its ancestors' chains and the keys that signed them. */
+  public void verifyLot(LotId lot) throws LedgerException {
+    ensureOpen();
+    new ChainVerifier(store).verifyLot(lot);
+  }
+
+  private void ensureOpen() throws LedgerException {
+    if (closed) {
+      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed");
+    }
+  }
+
+  /**
+   * Commits what was submitted before, fails what arrives after, and closes the store. Idempotent.
+   */
+  @Override
+  public void close() throws LedgerException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queue.add(Pending.STOP);
+    boolean interrupted = false;
+    while (committer.isAlive()) {
+      try {
+        committer.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
+
+  private static void closeQuietly(LedgerStore store) {
+    try {
+      store.close();
+    } catch (StoreException | RuntimeException e) {
+      LOG.warn("closing store after a failed open: {}", e.getMessage());
+    }
+  }
+
+}

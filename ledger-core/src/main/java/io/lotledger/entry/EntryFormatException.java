@@ -1,0 +1,16 @@
+package io.lotledger.entry;
+
+import io.lotledger.LedgerException;
+
+/** An entry's bytes are malformed, non-canonical or over a limit; the message names the field. */
+public final class EntryFormatException extends LedgerException {
+  private static final long serialVersionUID = 1L;
+
+  public EntryFormatException(String message) {
+    super(Code.INVALID_INPUT, message);
+  }
+
+  public EntryFormatException(String message, Throwable cause) {
+    super(Code.INVALID_INPUT, message, cause);
+  }
+}

@@ -1,0 +1,79 @@
+package io.lotledger.entry;
+
+import io.lotledger.crypto.Sha256;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 of an entry's exact stored bytes: its identity, named by the next entry of each lot it
+ * touches and (later) committed as a Merkle leaf. Immutable; bytes copy in and out.
+ */
+public final class EntryHash implements Comparable<EntryHash> {
+  public static final int LENGTH = Sha256.LENGTH;
+
+  private final byte[] bytes;
+
+  private EntryHash(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /** Wraps a copy of a 32-byte digest. */
+  public static EntryHash of(byte[] digest) {
+    if (digest == null || digest.length != LENGTH) {
+      throw new IllegalArgumentException(
+          "entry hash must be " + LENGTH + " bytes, not " + (digest == null ? 0 : digest.length));
+    }
+    return new EntryHash(digest.clone());
+  }
+
+  /** The hash of {@code encoded}, an entry's exact bytes. */
+  public static EntryHash ofEntry(byte[] encoded) {
+    return new EntryHash(Sha256.hash(encoded));
+  }
+
+  /** Parses 64 hex digits. */
+  public static EntryHash parse(String hex) {
+    if (hex == null || hex.length() != 2 * LENGTH) {
+      throw new IllegalArgumentException("entry hash must be " + 2 * LENGTH + " hex digits: " + hex);
+    }
+    return new EntryHash(HexFormat.of().parseHex(hex));
+  }
+
+  public byte[] toBytes() {
+    return bytes.clone();
+  }
+
+  /** Whether this hash equals {@code other}'s bytes, without copying. */
+  public boolean matches(byte[] other) {
+    return Arrays.equals(bytes, other);
+  }
+
+  public String toHex() {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** The first 12 hex digits, for human-facing output. */
+  public String shortHex() {
+    return toHex().substring(0, 12);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EntryHash h && Arrays.equals(bytes, h.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+  }
+
+  @Override
+  public int compareTo(EntryHash o) {
+    return Arrays.compareUnsigned(bytes, o.bytes);
+  }
+
+  @Override
+  public String toString() {
+    return toHex();
+  }
+}

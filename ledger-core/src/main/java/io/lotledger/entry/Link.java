@@ -1,0 +1,29 @@
+package io.lotledger.entry;
+
+import io.lotledger.event.LotId;
+import java.util.Optional;
+
+/**
+ * One strand of the lot chain: the hash of {@code lot}'s previous entry, or none when this entry is
+ * the lot's first. Appending with links is a compare-and-set on every touched lot's head.
+ */
+public record Link(LotId lot, EntryHash prev) implements Comparable<Link> {
+  public Link {
+    if (lot == null) {
+      throw new IllegalArgumentException("link lot must not be null");
+    }
+  }
+
+  public static Link first(LotId lot) {
+    return new Link(lot, null);
+  }
+
+  public Optional<EntryHash> previous() {
+    return Optional.ofNullable(prev);
+  }
+
+  @Override
+  public int compareTo(Link o) {
+    return lot.compareTo(o.lot);
+  }
+}

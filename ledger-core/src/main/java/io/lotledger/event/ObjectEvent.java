@@ -1,0 +1,47 @@
+package io.lotledger.event;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * EPCIS ObjectEvent over lots: ADD commissions new lots (with their master data), OBSERVE reports on
+ * them (receiving, inspection, storage), DELETE destroys or decommissions them.
+ */
+public record ObjectEvent(
+    Action action, List<LotQuantity> quantities, LotMasterData ilmd, OffsetDateTime time, EventContext context)
+    implements Event {
+
+  public ObjectEvent {
+    if (action == null) {
+      throw new IllegalArgumentException("action must not be null");
+    }
+    quantities = Event.lotList("object event", quantities);
+    if (quantities.isEmpty()) {
+      throw new IllegalArgumentException("object event must name at least one lot");
+    }
+    ilmd = ilmd == null ? LotMasterData.NONE : ilmd;
+    if (action != Action.ADD && !ilmd.isEmpty()) {
+      throw new IllegalArgumentException("lot master data belongs only on ADD events, not " + action);
+    }
+    Event.requireTime(time);
+    context = context == null ? EventContext.EMPTY : context;
+  }
+
+  /** Commissions lots (EPCIS action ADD, CBV bizStep commissioning unless the context says otherwise). */
+  public static ObjectEvent add(List<LotQuantity> lots, LotMasterData ilmd, OffsetDateTime time, EventContext context) {
+    return new ObjectEvent(Action.ADD, lots, ilmd, time, context);
+  }
+
+  public static ObjectEvent observe(List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
+    return new ObjectEvent(Action.OBSERVE, lots, null, time, context);
+  }
+
+  public static ObjectEvent delete(List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
+    return new ObjectEvent(Action.DELETE, lots, null, time, context);
+  }
+
+  @Override
+  public List<LotId> lots() {
+    return quantities.stream().map(LotQuantity::lot).toList();
+  }
+}

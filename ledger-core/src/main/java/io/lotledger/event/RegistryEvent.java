@@ -1,0 +1,59 @@
+package io.lotledger.event;
+
+import io.lotledger.crypto.Ed25519PublicKey;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Ledger-native events that manage who may sign: an actor is registered with a first key, keys are
+ * added and revoked. A signature is judged against the keys valid at the entry's position. Registry
+ * events touch no lots.
+ */
+public sealed interface RegistryEvent extends Event {
+
+  ActorId actor();
+
+  Ed25519PublicKey key();
+
+  @Override
+  default EventContext context() {
+    return EventContext.EMPTY;
+  }
+
+  @Override
+  default List<LotId> lots() {
+    return List.of();
+  }
+
+  /** Registers {@code actor} (display {@code name}) with its first key. */
+  record ActorRegistered(ActorId actor, String name, Ed25519PublicKey key, OffsetDateTime time)
+      implements RegistryEvent {
+    public ActorRegistered {
+      if (actor == null || key == null) {
+        throw new IllegalArgumentException("actor registration needs an actor and a key");
+      }
+      Uris.text("actor name", name, 256);
+      Event.requireTime(time);
+    }
+  }
+
+  /** Adds a further key to a registered actor (rotation keeps the actor's identity). */
+  record KeyAdded(ActorId actor, Ed25519PublicKey key, OffsetDateTime time) implements RegistryEvent {
+    public KeyAdded {
+      if (actor == null || key == null) {
+        throw new IllegalArgumentException("key addition needs an actor and a key");
+      }
+      Event.requireTime(time);
+    }
+  }
+
+  /** Revokes an actor's key from this entry's index on; entries signed earlier stay valid. */
+  record KeyRevoked(ActorId actor, Ed25519PublicKey key, OffsetDateTime time) implements RegistryEvent {
+    public KeyRevoked {
+      if (actor == null || key == null) {
+        throw new IllegalArgumentException("key revocation needs an actor and a key");
+      }
+      Event.requireTime(time);
+    }
+  }
+}

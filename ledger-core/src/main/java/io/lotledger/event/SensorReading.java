@@ -1,0 +1,28 @@
+package io.lotledger.event;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * One EPCIS sensor report: a measured {@code value} of a {@code type} (e.g. gs1:Temperature) in a
+ * UN/CEFACT unit (CEL for degrees Celsius), optionally timed and attributed to a device.
+ */
+public record SensorReading(String type, BigDecimal value, String unit, OffsetDateTime time, String device) {
+  public SensorReading {
+    if (type == null) {
+      throw new IllegalArgumentException("sensor reading type must not be null");
+    }
+    Uris.text("sensor reading type", type, 256);
+    value = Decimals.canonical("sensor reading value", value);
+    if (unit == null || !unit.matches("[A-Z0-9]{2,3}")) {
+      throw new IllegalArgumentException("sensor reading unit must be a UN/CEFACT code like CEL, not " + unit);
+    }
+    if (device != null) {
+      Uris.require("sensor device", device);
+    }
+  }
+
+  public static SensorReading of(String type, String value, String unit) {
+    return new SensorReading(type, new BigDecimal(value), unit, null, null);
+  }
+}

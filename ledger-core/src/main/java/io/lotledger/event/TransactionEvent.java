@@ -1,0 +1,33 @@
+package io.lotledger.event;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * EPCIS TransactionEvent: lots tied to (ADD) or released from (DELETE) business transactions —
+ * purchase orders, despatch advices, invoices, warehouse warrants — typically when custody or
+ * ownership changes hands. The transactions themselves are in the {@link EventContext}.
+ */
+public record TransactionEvent(Action action, List<LotQuantity> quantities, OffsetDateTime time, EventContext context)
+    implements Event {
+
+  public TransactionEvent {
+    if (action == null) {
+      throw new IllegalArgumentException("action must not be null");
+    }
+    quantities = Event.lotList("transaction event", quantities);
+    if (quantities.isEmpty()) {
+      throw new IllegalArgumentException("transaction event must name at least one lot");
+    }
+    Event.requireTime(time);
+    context = context == null ? EventContext.EMPTY : context;
+    if (context.bizTransactions().isEmpty()) {
+      throw new IllegalArgumentException("transaction event must name at least one business transaction");
+    }
+  }
+
+  @Override
+  public List<LotId> lots() {
+    return quantities.stream().map(LotQuantity::lot).toList();
+  }
+}

@@ -1,0 +1,59 @@
+package io.lotledger.event;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EPCIS TransformationEvent: input lots (with consumed quantities) become output lots (with produced
+ * quantities) — smelting, mixing, cutting, assembling. Outputs are the children of every input in the
+ * ancestry DAG. {@code stepEmissions} is this step's own carbon (kg CO2e), if declared.
+ */
+public record TransformationEvent(
+    List<LotQuantity> inputs,
+    List<LotQuantity> outputs,
+    String transformationId,
+    LotMasterData ilmd,
+    BigDecimal stepEmissions,
+    OffsetDateTime time,
+    EventContext context)
+    implements Event {
+
+  public TransformationEvent {
+    inputs = Event.lotList("transformation inputs", inputs);
+    outputs = Event.lotList("transformation outputs", outputs);
+    if (inputs.isEmpty() || outputs.isEmpty()) {
+      throw new IllegalArgumentException("transformation needs at least one input and one output");
+    }
+    for (LotQuantity in : inputs) {
+      for (LotQuantity out : outputs) {
+        if (in.lot().equals(out.lot())) {
+          throw new IllegalArgumentException("lot " + in.lot() + " is both input and output");
+        }
+      }
+    }
+    if (transformationId != null) {
+      Uris.require("transformation id", transformationId);
+    }
+    ilmd = ilmd == null ? LotMasterData.NONE : ilmd;
+    if (stepEmissions != null) {
+      stepEmissions = Decimals.canonical("step emissions", stepEmissions);
+    }
+    Event.requireTime(time);
+    context = context == null ? EventContext.EMPTY : context;
+  }
+
+  public static TransformationEvent of(
+      List<LotQuantity> inputs, List<LotQuantity> outputs, LotMasterData ilmd, OffsetDateTime time, EventContext context) {
+    return new TransformationEvent(inputs, outputs, null, ilmd, null, time, context);
+  }
+
+  @Override
+  public List<LotId> lots() {
+    List<LotId> all = new ArrayList<>(inputs.size() + outputs.size());
+    inputs.forEach(q -> all.add(q.lot()));
+    outputs.forEach(q -> all.add(q.lot()));
+    return all;
+  }
+}

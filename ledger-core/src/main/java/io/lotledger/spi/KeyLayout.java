@@ -1,0 +1,149 @@
+package io.lotledger.spi;
+
+import io.lotledger.entry.EntryHash;
+import io.lotledger.event.ActorId;
+import io.lotledger.event.LotId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The key and value layout of every {@link Table}, in one place.
+ *
+ * <pre>
+ * table     key                                  value
+ * META      "format" | "origin" | "root" | "size" "1" | origin UTF-8 | root actor UTF-8 | u64
+ * ENTRIES   u64 index                            entry bytes (lotledger/v1 Envelope)
+ * HASHES    entry hash (32)                      u64 index
+ * HEADS     lot UTF-8                            entry hash (32)
+ * HISTORY   lot UTF-8, 0x00, u64 index           empty
+ * LOTS      u64 first index, lot UTF-8           empty
+ * PARENTS   child UTF-8, 0x00, parent UTF-8      empty
+ * CHILDREN  parent UTF-8, 0x00, child UTF-8      empty
+ * ACTORS    actor UTF-8                          u64 registration index, name UTF-8
+ * KEYS      public key (32)                      u64 added index, u64 revoked index (2^64-1: none), actor UTF-8
+ * </pre>
+ *
+ * u64 is big-endian so that byte order is numeric order. Lot and actor ids are URIs and never contain
+ * 0x00, which makes it a safe separator.
+ */
+public final class KeyLayout {
+  public static final byte[] META_FORMAT = ascii("format");
+  public static final byte[] META_ORIGIN = ascii("origin");
+  public static final byte[] META_SIZE = ascii("size");
+  public static final byte[] META_ROOT = ascii("root");
+  public static final byte[] FORMAT_VERSION = ascii("1");
+  /** A key's revoked index when it is not revoked. */
+  public static final long NOT_REVOKED = -1L;
+  public static final byte[] EMPTY = new byte[0];
+
+  private KeyLayout() {}
+
+  public static byte[] u64(long v) {
+    return ByteBuffer.allocate(8).putLong(v).array();
+  }
+
+  public static long u64(byte[] b) {
+    if (b == null || b.length < 8) {
+      throw new IllegalArgumentException("u64 needs 8 bytes, not " + (b == null ? 0 : b.length));
+    }
+    return ByteBuffer.wrap(b).getLong();
+  }
+
+  public static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  public static byte[] entryKey(long index) {
+    return u64(index);
+  }
+
+  public static byte[] hashKey(EntryHash hash) {
+    return hash.toBytes();
+  }
+
+  public static byte[] headKey(LotId lot) {
+    return utf8(lot.uri());
+  }
+
+  /** The prefix under which {@code lot}'s HISTORY, PARENTS or CHILDREN records sit. */
+  public static byte[] lotPrefix(LotId lot) {
+    byte[] id = utf8(lot.uri());
+    return Arrays.copyOf(id, id.length + 1);
+  }
+
+  public static byte[] historyKey(LotId lot, long index) {
+    byte[] prefix = lotPrefix(lot);
+    byte[] key = Arrays.copyOf(prefix, prefix.length + 8);
+    ByteBuffer.wrap(key, prefix.length, 8).putLong(index);
+    return key;
+  }
+
+  public static long historyIndex(byte[] key) {
+    return ByteBuffer.wrap(key, key.length - 8, 8).getLong();
+  }
+
+  public static byte[] lotsKey(long firstIndex, LotId lot) {
+    byte[] id = utf8(lot.uri());
+    return ByteBuffer.allocate(8 + id.length).putLong(firstIndex).put(id).array();
+  }
+
+  public static LotId lotsKeyLot(byte[] key) {
+    return new LotId(new String(key, 8, key.length - 8, StandardCharsets.UTF_8));
+  }
+
+  /** PARENTS key (from, to) = (child, parent); CHILDREN key (from, to) = (parent, child). */
+  public static byte[] edgeKey(LotId from, LotId to) {
+    byte[] prefix = lotPrefix(from);
+    byte[] other = utf8(to.uri());
+    byte[] key = Arrays.copyOf(prefix, prefix.length + other.length);
+    System.arraycopy(other, 0, key, prefix.length, other.length);
+    return key;
+  }
+
+  /** The second lot of an edge key read under {@code lotPrefix(from)}. */
+  public static LotId edgeTarget(byte[] key, int prefixLength) {
+    return new LotId(new String(key, prefixLength, key.length - prefixLength, StandardCharsets.UTF_8));
+  }
+
+  public static byte[] actorKey(ActorId actor) {
+    return utf8(actor.uri());
+  }
+
+  public static byte[] actorValue(long registeredAt, String name) {
+    byte[] n = name == null ? EMPTY : utf8(name);
+    return ByteBuffer.allocate(8 + n.length).putLong(registeredAt).put(n).array();
+  }
+
+  public static byte[] keyValue(long addedAt, long revokedAt, ActorId actor) {
+    byte[] a = utf8(actor.uri());
+    return ByteBuffer.allocate(16 + a.length).putLong(addedAt).putLong(revokedAt).put(a).array();
+  }
+
+  /** A decoded KEYS value. */
+  public record KeyRecord(ActorId actor, long addedAt, long revokedAt) {
+    public boolean revoked() {
+      return revokedAt != NOT_REVOKED;
+    }
+
+    /** Whether an entry at {@code index} may be signed with this key. */
+    public boolean validAt(long index) {
+      return index > addedAt && (revokedAt == NOT_REVOKED || index < revokedAt);
+    }
+  }
+
+  public static KeyRecord keyRecord(byte[] value) {
+    ByteBuffer b = ByteBuffer.wrap(value);
+    long added = b.getLong();
+    long revoked = b.getLong();
+    return new KeyRecord(new ActorId(new String(value, 16, value.length - 16, StandardCharsets.UTF_8)), added, revoked);
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}

@@ -1,0 +1,33 @@
+package io.lotledger.spi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Puts to apply atomically: a store applies all of them or none. Not thread-safe; build it on one
+ * thread and hand it to {@link LedgerStore#write}.
+ */
+public final class WriteBatch {
+  /** One put. Arrays are owned by the batch once added. */
+  public record Put(Table table, byte[] key, byte[] value) {}
+
+  private final List<Put> puts = new ArrayList<>();
+
+  public WriteBatch put(Table table, byte[] key, byte[] value) {
+    puts.add(new Put(table, key, value));
+    return this;
+  }
+
+  public List<Put> puts() {
+    return Collections.unmodifiableList(puts);
+  }
+
+  public boolean isEmpty() {
+    return puts.isEmpty();
+  }
+
+  public int size() {
+    return puts.size();
+  }
+}

@@ -1,0 +1,197 @@
+package io.lotledger.verify;
+
+import io.lotledger.entry.EntryBody;
+import io.lotledger.entry.EntryHash;
+import io.lotledger.entry.Link;
+import io.lotledger.entry.SignedEntry;
+import io.lotledger.event.ActorId;
+import io.lotledger.event.Event;
+import io.lotledger.event.LotId;
+import io.lotledger.event.RegistryEvent;
+import io.lotledger.event.TransformationEvent;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.KeyLayout.KeyRecord;
+import io.lotledger.spi.StoreException;
+import io.lotledger.spi.Table;
+import io.lotledger.spi.WriteBatch;
+import java.util.Objects;
+
+/**
+ * The chain-integrity rules an entry must satisfy at its position, and the records it adds to the
+ * store. The append path and every verifier run exactly this code, so what is accepted on append is
+ * what verifies later.
+ *
+ * <p>Rules, checked against the ledger state just before the entry:
+ *
+ * <ol>
+ *   <li>Entry 0 (genesis) is the root actor's registration, signed by the key it registers; it fixes
+ *       the ledger's origin and root actor.
+ *   <li>Every later entry names the ledger's origin.
+ *   <li>The signing key is registered to the signing actor, was added at a lower index and is not
+ *       revoked at this index (a revocation takes effect at its own index: entries before it stay valid).
+ *   <li>Each lot link names the lot's current head (none for a new lot): the compare-and-set that
+ *       catches stale writers, reordering, dropped and duplicated entries.
+ *   <li>Registry changes: only the root actor registers actors; an actor's keys are added and revoked
+ *       by the actor itself or by the root; a key is registered once, to one actor.
+ * </ol>
+ *
+ * Signatures are checked separately ({@link SignedEntry#signatureValid()}), so that callers can run
+ * them in parallel.
+ */
+public final class ChainRules {
+
+  /** Reads the derived tables as they stand just before the entry being judged. */
+  @FunctionalInterface
+  public interface Reader {
+    byte[] get(Table table, byte[] key) throws StoreException;
+  }
+
+  private ChainRules() {}
+
+  /** Returns the first rule {@code entry} breaks at {@code index}, or null when it satisfies all. */
+  public static Finding check(SignedEntry entry, long index, Reader state) throws StoreException {
+    EntryBody body = entry.body();
+    EntryHash hash = entry.hash();
+    Event event = body.event();
+    byte[] originBytes = state.get(Table.META, KeyLayout.META_ORIGIN);
+
+    if (index == 0) {
+      if (!(event instanceof RegistryEvent.ActorRegistered reg)
+          || !reg.actor().equals(body.actor())
+          || !reg.key().equals(body.key())) {
+        return new Finding(Failure.BAD_GENESIS, index, hash, null,
+            "entry 0 must register the root actor with the key that signs it", "self-signed ActorRegistered",
+            event.getClass().getSimpleName() + " by " + body.actor());
+      }
+      return null;
+    }
+    if (originBytes == null) {
+      return new Finding(Failure.BAD_GENESIS, index, hash, null, "the ledger has no genesis entry", "origin", "none");
+    }
+    String origin = KeyLayout.utf8(originBytes);
+    if (!origin.equals(body.origin())) {
+      return new Finding(Failure.WRONG_ORIGIN, index, hash, null, "entry was signed for another ledger", origin, body.origin());
+    }
+
+    byte[] keyValue = state.get(Table.KEYS, body.key().toBytes());
+    if (keyValue == null) {
+      return new Finding(Failure.UNKNOWN_KEY, index, hash, null, "signing key is not registered", "a registered key", body.key().toHex());
+    }
+    KeyRecord key = KeyLayout.keyRecord(keyValue);
+    if (!key.actor().equals(body.actor())) {
+      return new Finding(Failure.KEY_ACTOR_MISMATCH, index, hash, null,
+          "key " + body.key().toHex() + " is registered to another actor", key.actor().uri(), body.actor().uri());
+    }
+    if (key.revoked() && index >= key.revokedAt()) {
+      return new Finding(Failure.KEY_REVOKED, index, hash, null,
+          "key " + body.key().toHex() + " of " + body.actor() + " was revoked at entry " + key.revokedAt(),
+          "signed before entry " + key.revokedAt(), "signed at entry " + index);
+    }
+
+    for (Link link : body.links()) {
+      byte[] head = state.get(Table.HEADS, KeyLayout.headKey(link.lot()));
+      EntryHash current = head == null ? null : EntryHash.of(head);
+      if (!Objects.equals(current, link.prev())) {
+        return new Finding(Failure.LINK_MISMATCH, index, hash, link.lot(),
+            "link does not name the lot's head", describe(current), describe(link.prev()));
+      }
+    }
+
+    if (event instanceof RegistryEvent reg) {
+      return checkRegistry(reg, body.actor(), index, hash, state);
+    }
+    return null;
+  }
+
+  private static Finding checkRegistry(RegistryEvent reg, ActorId signer, long index, EntryHash hash, Reader state)
+      throws StoreException {
+    ActorId root = new ActorId(KeyLayout.utf8(state.get(Table.META, KeyLayout.META_ROOT)));
+    boolean byRoot = signer.equals(root);
+    boolean bySelf = signer.equals(reg.actor());
+    boolean actorKnown = state.get(Table.ACTORS, KeyLayout.actorKey(reg.actor())) != null;
+    byte[] keyValue = state.get(Table.KEYS, reg.key().toBytes());
+    if (reg instanceof RegistryEvent.ActorRegistered) {
+      if (!byRoot) {
+        return unauthorized(index, hash, "only the root actor registers actors", root, signer);
+      }
+      if (actorKnown) {
+        return unauthorized(index, hash, "actor " + reg.actor() + " is already registered", "a new actor", reg.actor());
+      }
+      if (keyValue != null) {
+        return unauthorized(index, hash, "key " + reg.key().toHex() + " is already registered", "a new key", reg.key().toHex());
+      }
+    } else if (reg instanceof RegistryEvent.KeyAdded) {
+      if (!byRoot && !bySelf) {
+        return unauthorized(index, hash, "only the actor or the root adds its keys", reg.actor(), signer);
+      }
+      if (!actorKnown) {
+        return unauthorized(index, hash, "actor " + reg.actor() + " is not registered", "a registered actor", reg.actor());
+      }
+      if (keyValue != null) {
+        return unauthorized(index, hash, "key " + reg.key().toHex() + " is already registered", "a new key", reg.key().toHex());
+      }
+    } else if (reg instanceof RegistryEvent.KeyRevoked) {
+      if (!byRoot && !bySelf) {
+        return unauthorized(index, hash, "only the actor or the root revokes its keys", reg.actor(), signer);
+      }
+      if (keyValue == null || !KeyLayout.keyRecord(keyValue).actor().equals(reg.actor())) {
+        return unauthorized(index, hash, "key " + reg.key().toHex() + " is not a key of " + reg.actor(), reg.actor(), "another or no actor");
+      }
+      if (KeyLayout.keyRecord(keyValue).revoked()) {
+        return unauthorized(index, hash, "key " + reg.key().toHex() + " is already revoked", "an active key", "revoked");
+      }
+    }
+    return null;
+  }
+
+  private static Finding unauthorized(long index, EntryHash hash, String detail, Object expected, Object actual) {
+    return new Finding(Failure.UNAUTHORIZED, index, hash, null, detail, String.valueOf(expected), String.valueOf(actual));
+  }
+
+  /**
+   * Adds to {@code out} every record that {@code entry}, accepted at {@code index}, puts in the store.
+   * {@code state} must be the state just before the entry (the same one {@link #check} saw).
+   */
+  public static void derive(SignedEntry entry, long index, Reader state, WriteBatch out) throws StoreException {
+    EntryBody body = entry.body();
+    Event event = body.event();
+    out.put(Table.ENTRIES, KeyLayout.entryKey(index), entry.encoded());
+    out.put(Table.HASHES, KeyLayout.hashKey(entry.hash()), KeyLayout.u64(index));
+    out.put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(index + 1));
+    byte[] hash = entry.hash().toBytes();
+    for (Link link : body.links()) {
+      LotId lot = link.lot();
+      if (state.get(Table.HEADS, KeyLayout.headKey(lot)) == null) {
+        out.put(Table.LOTS, KeyLayout.lotsKey(index, lot), KeyLayout.EMPTY);
+      }
+      out.put(Table.HEADS, KeyLayout.headKey(lot), hash);
+      out.put(Table.HISTORY, KeyLayout.historyKey(lot, index), KeyLayout.EMPTY);
+    }
+    if (event instanceof TransformationEvent t) {
+      for (var in : t.inputs()) {
+        for (var o : t.outputs()) {
+          out.put(Table.PARENTS, KeyLayout.edgeKey(o.lot(), in.lot()), KeyLayout.EMPTY);
+          out.put(Table.CHILDREN, KeyLayout.edgeKey(in.lot(), o.lot()), KeyLayout.EMPTY);
+        }
+      }
+    }
+    if (event instanceof RegistryEvent.ActorRegistered reg) {
+      if (index == 0) {
+        out.put(Table.META, KeyLayout.META_FORMAT, KeyLayout.FORMAT_VERSION);
+        out.put(Table.META, KeyLayout.META_ORIGIN, KeyLayout.utf8(body.origin()));
+        out.put(Table.META, KeyLayout.META_ROOT, KeyLayout.actorKey(reg.actor()));
+      }
+      out.put(Table.ACTORS, KeyLayout.actorKey(reg.actor()), KeyLayout.actorValue(index, reg.name()));
+      out.put(Table.KEYS, reg.key().toBytes(), KeyLayout.keyValue(index, KeyLayout.NOT_REVOKED, reg.actor()));
+    } else if (event instanceof RegistryEvent.KeyAdded add) {
+      out.put(Table.KEYS, add.key().toBytes(), KeyLayout.keyValue(index, KeyLayout.NOT_REVOKED, add.actor()));
+    } else if (event instanceof RegistryEvent.KeyRevoked rev) {
+      KeyRecord old = KeyLayout.keyRecord(state.get(Table.KEYS, rev.key().toBytes()));
+      out.put(Table.KEYS, rev.key().toBytes(), KeyLayout.keyValue(old.addedAt(), index, rev.actor()));
+    }
+  }
+
+  private static String describe(EntryHash h) {
+    return h == null ? "none (first event of the lot)" : h.toHex();
+  }
+}

@@ -1,0 +1,314 @@
+package io.lotledger.verify;
+
+import io.lotledger.LedgerException;
+import io.lotledger.entry.EntryCodec;
+import io.lotledger.entry.EntryFormatException;
+import io.lotledger.entry.EntryHash;
+import io.lotledger.entry.Link;
+import io.lotledger.entry.SignedEntry;
+import io.lotledger.event.LotId;
+import io.lotledger.event.RegistryEvent;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.KeyLayout.KeyRecord;
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.StoreException;
+import io.lotledger.spi.Table;
+import io.lotledger.spi.WriteBatch;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Verifies a stored ledger from its entries alone: every entry's canonical encoding, signature and
+ * chain rules ({@link ChainRules}), index contiguity, and every derived record in every table (hash
+ * index, heads, history, lots, edges, actors, keys, meta) recomputed and compared with what the store
+ * holds, so that a change to any stored value is reported.
+ *
+ * <p>{@link #verify()} stops at the first broken fact; {@link #audit()} collects them all. One
+ * instance verifies one store; it is not thread-safe, but the store may be read concurrently.
+ */
+public final class ChainVerifier {
+  /** Tables the verifier recomputes whole in memory and compares in both directions at the end. */
+  private static final Set<Table> SHADOWED = EnumSet.of(Table.META, Table.HEADS, Table.ACTORS, Table.KEYS);
+
+  private final LedgerStore store;
+
+  public ChainVerifier(LedgerStore store) {
+    this.store = store;
+  }
+
+  /** Verifies the whole ledger; throws at the first broken fact. */
+  public void verify() throws VerificationException, StoreException {
+    run(f -> {
+      throw new VerificationException(f);
+    });
+  }
+
+  /** Verifies the whole ledger and returns every finding (empty when it verifies). */
+  public List<Finding> audit() throws StoreException {
+    List<Finding> findings = new ArrayList<>();
+    try {
+      run(findings::add);
+    } catch (VerificationException e) {
+      throw new IllegalStateException("audit sink does not throw", e);
+    }
+    return findings;
+  }
+
+  @FunctionalInterface
+  private interface Sink {
+    void report(Finding f) throws VerificationException;
+  }
+
+  private void run(Sink sink) throws VerificationException, StoreException {
+    Map<Table, TreeMap<byte[], byte[]>> shadow = new EnumMap<>(Table.class);
+    for (Table t : SHADOWED) {
+      shadow.put(t, new TreeMap<>(Arrays::compareUnsigned));
+    }
+    ChainRules.Reader state = (table, key) -> shadow.get(table).get(key);
+    Map<Table, Long> expectedCounts = new EnumMap<>(Table.class);
+    Set<String> edges = new HashSet<>();
+
+    long index = 0;
+    for (byte[] bytes; (bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(index))) != null; index++) {
+      SignedEntry entry;
+      try {
+        entry = EntryCodec.decode(bytes);
+      } catch (EntryFormatException e) {
+        sink.report(new Finding(Failure.MALFORMED_ENTRY, index, EntryHash.ofEntry(bytes), null, e.getMessage(), null, null));
+        continue;
+      }
+      if (!entry.signatureValid()) {
+        sink.report(new Finding(Failure.BAD_SIGNATURE, index, entry.hash(), null,
+            "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid"));
+      }
+      Finding broken = ChainRules.check(entry, index, state);
+      if (broken != null) {
+        sink.report(broken);
+      }
+      WriteBatch derived = new WriteBatch();
+      ChainRules.derive(entry, index, state, derived);
+      for (WriteBatch.Put put : derived.puts()) {
+        Table table = put.table();
+        if (SHADOWED.contains(table)) {
+          shadow.get(table).put(put.key(), put.value());
+          continue;
+        }
+        if (table == Table.ENTRIES) {
+          continue; // read above
+        }
+        if ((table == Table.PARENTS || table == Table.CHILDREN)
+            && !edges.add(table.id() + HexFormat.of().formatHex(put.key()))) {
+          continue; // the same edge from an earlier transformation
+        }
+        expectedCounts.merge(table, 1L, Long::sum);
+        byte[] stored = store.get(table, put.key());
+        if (!Arrays.equals(stored, put.value())) {
+          sink.report(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null,
+              table.id() + " record " + printable(put.key()) + " disagrees with the entry",
+              printable(put.value()), stored == null ? "missing" : printable(stored)));
+        }
+      }
+    }
+
+    long size = index;
+    long storedEntries = count(Table.ENTRIES);
+    if (storedEntries != size) {
+      sink.report(new Finding(Failure.INDEX_GAP, size, null, null,
+          "entries 0.." + (size - 1) + " are contiguous but the store holds " + storedEntries,
+          String.valueOf(size), String.valueOf(storedEntries)));
+    }
+    for (Table t : List.of(Table.HASHES, Table.HISTORY, Table.LOTS, Table.PARENTS, Table.CHILDREN)) {
+      long expected = expectedCounts.getOrDefault(t, 0L);
+      long actual = count(t);
+      if (expected != actual) {
+        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null,
+            t.id() + " holds records no entry accounts for", expected + " records", actual + " records"));
+      }
+    }
+    for (Table t : SHADOWED) {
+      compareWhole(t, shadow.get(t), sink);
+    }
+  }
+
+  private void compareWhole(Table table, TreeMap<byte[], byte[]> expected, Sink sink)
+      throws StoreException, VerificationException {
+    TreeMap<byte[], byte[]> actual = new TreeMap<>(Arrays::compareUnsigned);
+    store.scan(table, KeyLayout.EMPTY, (k, v) -> {
+      actual.put(k, v);
+      return true;
+    });
+    for (Map.Entry<byte[], byte[]> e : expected.entrySet()) {
+      byte[] stored = actual.get(e.getKey());
+      if (!Arrays.equals(stored, e.getValue())) {
+        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, lotOf(table, e.getKey()),
+            table.id() + " record " + printable(e.getKey()) + " disagrees with the entries",
+            printable(e.getValue()), stored == null ? "missing" : printable(stored)));
+      }
+    }
+    for (byte[] key : actual.keySet()) {
+      if (!expected.containsKey(key)) {
+        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null,
+            table.id() + " record " + printable(key) + " is not derived from any entry", "absent", "present"));
+      }
+    }
+  }
+
+  private long count(Table table) throws StoreException {
+    long[] n = {0};
+    store.scan(table, KeyLayout.EMPTY, (k, v) -> {
+      n[0]++;
+      return true;
+    });
+    return n[0];
+  }
+
+  /** A hash link still to follow in {@link #verifyLot}: the entry must sit below {@code before}. */
+  private record Ref(EntryHash hash, long before, LotId lot, String from) {}
+
+  /**
+   * Verifies one lot's provenance: walks back from the lot's head along every hash link (its own
+   * chain and, through transformations, its inputs' chains), and through the registry entries that
+   * added and revoked each signing key. Each reached entry must be the one its referrer names (its
+   * hash), sit at a lower index, be canonical, correctly signed by a key valid at its index, and
+   * touch the lot its referrer links. Unrelated lots are not read.
+   *
+   * @throws LedgerException with code NOT_FOUND if the ledger has never seen {@code lot}
+   */
+  public void verifyLot(LotId lot) throws LedgerException {
+    byte[] head = store.get(Table.HEADS, KeyLayout.headKey(lot));
+    if (head == null) {
+      throw new LedgerException(LedgerException.Code.NOT_FOUND, "no lot " + lot + " in this ledger");
+    }
+    byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
+    String origin = originBytes == null ? null : KeyLayout.utf8(originBytes);
+
+    ArrayDeque<Ref> work = new ArrayDeque<>();
+    work.add(new Ref(EntryHash.of(head), Long.MAX_VALUE, lot, "head of " + lot));
+    Set<EntryHash> done = new HashSet<>();
+    while (!work.isEmpty()) {
+      Ref ref = work.poll();
+      if (!done.add(ref.hash())) {
+        continue;
+      }
+      byte[] indexBytes = store.get(Table.HASHES, ref.hash().toBytes());
+      if (indexBytes == null) {
+        throw fail(Failure.LINK_MISMATCH, -1, ref.hash(), ref.lot(),
+            ref.from() + " names an entry the ledger does not hold", ref.hash().toHex(), "missing");
+      }
+      long index = KeyLayout.u64(indexBytes);
+      byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(index));
+      if (bytes == null || !ref.hash().equals(EntryHash.ofEntry(bytes))) {
+        throw fail(Failure.STORE_MISMATCH, index, ref.hash(), ref.lot(),
+            "entry " + index + " is not the entry " + ref.from() + " names",
+            ref.hash().toHex(), bytes == null ? "missing" : EntryHash.ofEntry(bytes).toHex());
+      }
+      if (index >= ref.before()) {
+        throw fail(Failure.LINK_MISMATCH, index, ref.hash(), ref.lot(),
+            ref.from() + " names a later entry", "index < " + ref.before(), String.valueOf(index));
+      }
+      SignedEntry entry;
+      try {
+        entry = EntryCodec.decode(bytes);
+      } catch (EntryFormatException e) {
+        throw fail(Failure.MALFORMED_ENTRY, index, ref.hash(), null, e.getMessage(), null, null);
+      }
+      if (ref.lot() != null && !entry.body().linksByLot().containsKey(ref.lot())) {
+        throw fail(Failure.LINK_MISMATCH, index, ref.hash(), ref.lot(),
+            ref.from() + " names an entry that does not touch the lot", ref.lot().uri(), "absent");
+      }
+      if (origin != null && !origin.equals(entry.body().origin())) {
+        throw fail(Failure.WRONG_ORIGIN, index, ref.hash(), null, "entry was signed for another ledger", origin, entry.body().origin());
+      }
+      if (!entry.signatureValid()) {
+        throw fail(Failure.BAD_SIGNATURE, index, ref.hash(), null,
+            "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid");
+      }
+      if (index == 0) {
+        if (!(entry.body().event() instanceof RegistryEvent.ActorRegistered)) {
+          throw fail(Failure.BAD_GENESIS, 0, ref.hash(), null, "entry 0 is not the root registration",
+              "ActorRegistered", entry.body().event().getClass().getSimpleName());
+        }
+      } else {
+        byte[] keyValue = store.get(Table.KEYS, entry.body().key().toBytes());
+        if (keyValue == null) {
+          throw fail(Failure.UNKNOWN_KEY, index, ref.hash(), null, "signing key is not registered", "a registered key", entry.body().key().toHex());
+        }
+        KeyRecord key = KeyLayout.keyRecord(keyValue);
+        if (!key.actor().equals(entry.body().actor())) {
+          throw fail(Failure.KEY_ACTOR_MISMATCH, index, ref.hash(), null, "key is registered to another actor", key.actor().uri(), entry.body().actor().uri());
+        }
+        if (!key.validAt(index)) {
+          throw fail(Failure.KEY_REVOKED, index, ref.hash(), null, "key is not valid at this index",
+              "added before and not revoked at " + index,
+              "added at " + key.addedAt() + (key.revoked() ? ", revoked at " + key.revokedAt() : ""));
+        }
+        // The key record is derived data: prove it from the registry entries it cites, and verify those too.
+        work.add(registryRef(key.addedAt(), entry, "key registration cited by entry " + index));
+        if (key.revoked()) {
+          work.add(registryRef(key.revokedAt(), entry, "key revocation cited by entry " + index));
+        }
+      }
+      for (Link link : entry.body().links()) {
+        if (link.prev() != null) {
+          work.add(new Ref(link.prev(), index, link.lot(), "entry " + index + "'s link for " + link.lot()));
+        }
+      }
+    }
+  }
+
+  private Ref registryRef(long registryIndex, SignedEntry signed, String from) throws LedgerException {
+    byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(registryIndex));
+    if (bytes == null) {
+      throw fail(Failure.STORE_MISMATCH, registryIndex, null, null, from + " is missing", "an entry", "missing");
+    }
+    SignedEntry reg;
+    try {
+      reg = EntryCodec.decode(bytes);
+    } catch (EntryFormatException e) {
+      throw fail(Failure.MALFORMED_ENTRY, registryIndex, EntryHash.ofEntry(bytes), null, e.getMessage(), null, null);
+    }
+    if (!(reg.body().event() instanceof RegistryEvent r)
+        || !r.key().equals(signed.body().key())
+        || !r.actor().equals(signed.body().actor())) {
+      throw fail(Failure.STORE_MISMATCH, registryIndex, reg.hash(), null,
+          from + " does not concern key " + signed.body().key().toHex(),
+          "a registry entry for the key", reg.body().event().getClass().getSimpleName());
+    }
+    return new Ref(reg.hash(), Long.MAX_VALUE, null, from);
+  }
+
+  private static VerificationException fail(
+      Failure failure, long index, EntryHash hash, LotId lot, String detail, String expected, String actual) {
+    return new VerificationException(new Finding(failure, index, hash, lot, detail, expected, actual));
+  }
+
+  private static LotId lotOf(Table table, byte[] key) {
+    if (table != Table.HEADS) {
+      return null;
+    }
+    try {
+      return new LotId(KeyLayout.utf8(key));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** UTF-8 text when the bytes are printable ASCII, else hex. */
+  static String printable(byte[] b) {
+    for (byte x : b) {
+      if (x < 0x20 || x > 0x7e) {
+        return "0x" + HexFormat.of().formatHex(b);
+      }
+    }
+    return b.length == 0 ? "(empty)" : new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+  }
+}

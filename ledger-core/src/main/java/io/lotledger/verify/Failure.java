@@ -1,0 +1,39 @@
+package io.lotledger.verify;
+
+/** What kind of fact is broken. Each {@link Finding} names one. */
+public enum Failure {
+  /** The entry's bytes do not decode, or are not in canonical form. */
+  MALFORMED_ENTRY("malformed entry"),
+  /** The entry was signed for another ledger (origin). */
+  WRONG_ORIGIN("wrong origin"),
+  /** Entry 0 is not the root actor's self-signed registration. */
+  BAD_GENESIS("bad genesis"),
+  /** The signing key is not registered. */
+  UNKNOWN_KEY("unknown key"),
+  /** The signing key is registered to another actor than the one the entry names. */
+  KEY_ACTOR_MISMATCH("key belongs to another actor"),
+  /** The signing key was revoked before this entry's position. */
+  KEY_REVOKED("revoked key"),
+  /** The signature does not verify over the entry's exact body bytes. */
+  BAD_SIGNATURE("bad signature"),
+  /** A lot link does not name the lot's current head (stale head, reorder, drop or fork). */
+  LINK_MISMATCH("lot link mismatch"),
+  /** The signer may not make this registry change. */
+  UNAUTHORIZED("unauthorized"),
+  /** The same entry bytes are already in the ledger. */
+  DUPLICATE_ENTRY("duplicate entry"),
+  /** Entry indexes are not 0, 1, 2 ... without gaps. */
+  INDEX_GAP("index gap"),
+  /** A derived record in the store (hash index, head, history, lots, edges, keys, meta) disagrees with the entries. */
+  STORE_MISMATCH("store mismatch");
+
+  private final String description;
+
+  Failure(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,18 @@
+package io.lotledger.verify;
+
+import io.lotledger.LedgerException;
+
+/** Verification stopped at the first broken fact, carried as a {@link Finding}. */
+public final class VerificationException extends LedgerException {
+  private static final long serialVersionUID = 1L;
+  private final transient Finding finding;
+
+  public VerificationException(Finding finding) {
+    super(Code.VERIFICATION_FAILED, finding.toString());
+    this.finding = finding;
+  }
+
+  public Finding finding() {
+    return finding;
+  }
+}
