@@ -187,6 +187,7 @@ public final class Ledger implements AutoCloseable {
   public CompletableFuture<Entry> appendAsync(Event event, ActorSigner signer) {
     CompletableFuture<Entry> future = new CompletableFuture<>();
     try {
+      ensureOpen();
       SignedEntry entry = signLinked(event, signer, this::committedHead);
       submit(new Pending(entry, event, signer, future));
     } catch (LedgerException e) {
@@ -332,8 +333,9 @@ public final class Ledger implements AutoCloseable {
       try {
         SignedEntry entry = p.entry;
         Finding f = judge(entry, next, overlay);
-        for (int attempt = 0; f != null && f.failure() == Failure.LINK_MISMATCH && p.event != null && attempt < MAX_RELINKS; attempt++) {
-          // An auto-linked append lost a race for a head: link it to the new head and sign again.
+        for (int attempt = 0; needsRelink(f, p) && attempt < MAX_RELINKS; attempt++) {
+          // An auto-linked append lost a race for a head (or an identical event won it): link it to
+          // the new head and sign again.
           entry = signLinked(p.event, p.signer, lot -> {
             byte[] h = overlay.get(Table.HEADS, KeyLayout.headKey(lot));
             return h == null ? null : EntryHash.of(h);
@@ -375,6 +377,13 @@ public final class Ledger implements AutoCloseable {
     for (int i = 0; i < accepted.size(); i++) {
       accepted.get(i).future.complete(entries.get(i));
     }
+  }
+
+  private static boolean needsRelink(Finding f, Pending p) {
+    return f != null
+        && p.event != null
+        && !p.event.lots().isEmpty()
+        && (f.failure() == Failure.LINK_MISMATCH || f.failure() == Failure.DUPLICATE_ENTRY);
   }
 
   /** Chain rules plus duplicate detection. Signatures were checked on the submitting thread (or made by us). */

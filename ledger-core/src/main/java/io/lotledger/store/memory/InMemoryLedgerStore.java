@@ -61,6 +61,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public void write(WriteBatch batch, boolean sync) throws StoreException {
+    // Reject a bad put before applying any, or the batch would be half applied.
+    for (WriteBatch.Put p : batch.puts()) {
+      if (p.table() == null || p.key() == null || p.value() == null) {
+        throw new IllegalArgumentException("a put needs a table, a key and a value: " + p);
+      }
+    }
     lock.writeLock().lock();
     try {
       ensureOpen();

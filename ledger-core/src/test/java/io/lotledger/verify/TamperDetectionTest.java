@@ -1,0 +1,159 @@
+package io.lotledger.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerOptions;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.Table;
+import io.lotledger.store.memory.InMemoryLedgerStore;
+import io.lotledger.testing.TestChain;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Any change to the stored entries — a flipped bit anywhere, two entries swapped, one dropped, one
+ * duplicated — is detected by the verifier and located at the entry where the log stops being what
+ * was appended.
+ */
+class TamperDetectionTest {
+  private static final int SIZE = 8;
+
+  /** A populated ledger in a store the test can reach behind the ledger's back. */
+  private static InMemoryLedgerStore populatedStore() throws Exception {
+    TestChain chain = new TestChain();
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    chain.populate(ledger);
+    assertThat(ledger.size()).isEqualTo(SIZE);
+    return store; // the ledger is not closed: closing would close the store
+  }
+
+  private static List<byte[]> entries(InMemoryLedgerStore store) throws Exception {
+    List<byte[]> out = new ArrayList<>();
+    store.scan(Table.ENTRIES, KeyLayout.EMPTY, (k, v) -> out.add(v));
+    return out;
+  }
+
+  /** Rewrites ENTRIES (only) to hold {@code entries} at 0..n-1, leaving every derived table as it was. */
+  private static void rewriteEntries(InMemoryLedgerStore store, List<byte[]> entries) {
+    for (long i = 0; i < SIZE + 1; i++) {
+      store.tamper(Table.ENTRIES, KeyLayout.entryKey(i), null);
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      store.tamper(Table.ENTRIES, KeyLayout.entryKey(i), entries.get(i));
+    }
+  }
+
+  private static Finding firstFinding(InMemoryLedgerStore store) {
+    VerificationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        VerificationException.class, () -> new ChainVerifier(store).verify());
+    return e.finding();
+  }
+
+  @Property(tries = 300)
+  void verify_locatesAnySingleBitFlipInAnyEntry(
+      @ForAll @IntRange(min = 0, max = SIZE - 1) int index,
+      @ForAll @IntRange(min = 0, max = 100_000) int position,
+      @ForAll @IntRange(min = 0, max = 7) int bit) throws Exception {
+    InMemoryLedgerStore store = populatedStore();
+    byte[] entry = entries(store).get(index);
+    entry[position % entry.length] ^= (byte) (1 << bit);
+    store.tamper(Table.ENTRIES, KeyLayout.entryKey(index), entry);
+
+    Finding f = firstFinding(store);
+
+    assertThat(f.index()).isEqualTo(index);
+    assertThat(f.failure()).isIn(Failure.MALFORMED_ENTRY, Failure.BAD_SIGNATURE, Failure.STORE_MISMATCH,
+        Failure.BAD_GENESIS, Failure.UNKNOWN_KEY, Failure.WRONG_ORIGIN, Failure.LINK_MISMATCH, Failure.KEY_ACTOR_MISMATCH);
+    assertThat(new ChainVerifier(store).audit()).isNotEmpty();
+  }
+
+  @Property(tries = 60)
+  void verify_locatesTwoSwappedEntries(
+      @ForAll @IntRange(min = 0, max = SIZE - 1) int a, @ForAll @IntRange(min = 0, max = SIZE - 1) int b) throws Exception {
+    if (a == b) {
+      return;
+    }
+    InMemoryLedgerStore store = populatedStore();
+    List<byte[]> entries = entries(store);
+    byte[] t = entries.get(a);
+    entries.set(a, entries.get(b));
+    entries.set(b, t);
+    rewriteEntries(store, entries);
+
+    assertThat(firstFinding(store).index()).isEqualTo(Math.min(a, b));
+  }
+
+  @Property(tries = 30)
+  void verify_locatesADroppedEntry(@ForAll @IntRange(min = 0, max = SIZE - 1) int dropped) throws Exception {
+    InMemoryLedgerStore store = populatedStore();
+    List<byte[]> entries = entries(store);
+    entries.remove(dropped);
+    rewriteEntries(store, entries);
+
+    Finding f = firstFinding(store);
+
+    // Dropping the last entry leaves a shorter log whose first disagreement is the missing position.
+    assertThat(f.index()).isIn((long) dropped, -1L);
+    assertThat(new ChainVerifier(store).audit()).isNotEmpty();
+  }
+
+  @Property(tries = 30)
+  void verify_locatesADuplicatedEntry(
+      @ForAll @IntRange(min = 0, max = SIZE - 1) int copied, @ForAll @IntRange(min = 0, max = SIZE) int at) throws Exception {
+    InMemoryLedgerStore store = populatedStore();
+    List<byte[]> entries = entries(store);
+    entries.add(at, entries.get(copied).clone());
+    rewriteEntries(store, entries);
+
+    Finding f = firstFinding(store);
+
+    // The first position that differs from the honest log is where the copy went in, or (when the
+    // copy directly follows its original) the original's old slot now holding a shifted entry.
+    assertThat(f.index()).isBetween((long) Math.min(at, copied), (long) Math.max(at, copied) + 1);
+  }
+
+  @org.junit.jupiter.api.Test
+  void verify_reportsAnEntryMissingInTheMiddleAsAGap() throws Exception {
+    InMemoryLedgerStore store = populatedStore();
+    store.tamper(Table.ENTRIES, KeyLayout.entryKey(4), null);
+
+    Finding f = firstFinding(store);
+
+    assertThat(f.failure()).isIn(Failure.STORE_MISMATCH, Failure.INDEX_GAP);
+    assertThat(new ChainVerifier(store).audit()).anySatisfy(x -> assertThat(x.failure()).isEqualTo(Failure.INDEX_GAP));
+  }
+
+  @org.junit.jupiter.api.Test
+  void audit_collectsEveryFindingNotJustTheFirst() throws Exception {
+    InMemoryLedgerStore store = populatedStore();
+    byte[] e3 = entries(store).get(3);
+    e3[e3.length - 1] ^= 1; // signature of entry 3
+    store.tamper(Table.ENTRIES, KeyLayout.entryKey(3), e3);
+    store.tamper(Table.HEADS, KeyLayout.headKey(TestChain.SULPHATE), new byte[32]);
+
+    List<Finding> findings = new ChainVerifier(store).audit();
+
+    assertThat(findings).extracting(Finding::failure).contains(Failure.BAD_SIGNATURE, Failure.STORE_MISMATCH);
+    assertThat(findings).anySatisfy(f -> assertThat(f.lot()).isEqualTo(TestChain.SULPHATE));
+    assertThatThrownBy(() -> new ChainVerifier(store).verify()).isInstanceOf(VerificationException.class)
+        .hasMessageContaining("entry 3");
+  }
+
+  @org.junit.jupiter.api.Test
+  void verifyLot_detectsATamperedAncestorButIgnoresUnrelatedEntries() throws Exception {
+    InMemoryLedgerStore store = populatedStore();
+    byte[] e3 = entries(store).get(3); // ORE_A's commissioning, an ancestor of SULPHATE
+    e3[e3.length - 1] ^= 1;
+    store.tamper(Table.ENTRIES, KeyLayout.entryKey(3), e3);
+
+    ChainVerifier verifier = new ChainVerifier(store);
+    assertThatThrownBy(() -> verifier.verifyLot(TestChain.SULPHATE))
+        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.finding().index()).isEqualTo(3));
+  }
+}
