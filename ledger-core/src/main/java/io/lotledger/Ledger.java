@@ -89,6 +89,12 @@ public final class Ledger implements AutoCloseable {
     this.origin = KeyLayout.utf8(originBytes);
     this.root = new ActorId(KeyLayout.utf8(rootBytes));
     this.size = KeyLayout.u64(sizeBytes);
+    // A cheap guard against a store whose recorded size disagrees with its log; verify() checks the rest.
+    if (size < 1 || store.get(Table.ENTRIES, KeyLayout.entryKey(size - 1)) == null
+        || store.get(Table.ENTRIES, KeyLayout.entryKey(size)) != null) {
+      throw new LedgerException(LedgerException.Code.STORAGE,
+          "the store is inconsistent: its recorded size " + size + " does not match its entries");
+    }
     this.committer = new Thread(this::commitLoop, "lotledger-committer-" + origin);
     this.committer.setDaemon(true);
     this.committer.start();
@@ -171,10 +177,20 @@ public final class Ledger implements AutoCloseable {
     return provider().exists(directory);
   }
 
+  /** The store driver used for directories: {@value #DEFAULT_PROVIDER}, unless another is the only one present. */
   private static LedgerStoreProvider provider() {
-    return ServiceLoader.load(LedgerStoreProvider.class).findFirst().orElseThrow(
-        () -> new IllegalStateException("no LedgerStoreProvider on the class path; add ledger-store (RocksDB)"));
+    List<LedgerStoreProvider> all = new ArrayList<>();
+    ServiceLoader.load(LedgerStoreProvider.class).forEach(all::add);
+    return all.stream()
+        .filter(p -> p.name().equals(DEFAULT_PROVIDER))
+        .findFirst()
+        .or(() -> all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty())
+        .orElseThrow(() -> new IllegalStateException(
+            "no '" + DEFAULT_PROVIDER + "' LedgerStoreProvider on the class path (found " + all.size() + "); add ledger-store"));
   }
+
+  /** The name of the default on-disk store driver. */
+  public static final String DEFAULT_PROVIDER = "rocksdb";
 
   // ------------------------------------------------------------------ appending
 

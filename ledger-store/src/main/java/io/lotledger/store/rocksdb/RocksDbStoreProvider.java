@@ -1,0 +1,32 @@
+package io.lotledger.store.rocksdb;
+
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.LedgerStoreProvider;
+import io.lotledger.spi.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens {@link RocksDbLedgerStore}s; registered for {@link java.util.ServiceLoader} so that {@code
+ * Ledger.open(Path)} finds RocksDB without ledger-core depending on it. Stateless and thread-safe.
+ */
+public final class RocksDbStoreProvider implements LedgerStoreProvider {
+  /** The name this provider answers to. */
+  public static final String NAME = "rocksdb";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public LedgerStore open(Path directory, boolean create) throws StoreException {
+    return RocksDbLedgerStore.open(directory, create);
+  }
+
+  /** Whether {@code directory} holds a RocksDB database, recognised by its {@code CURRENT} file. */
+  @Override
+  public boolean exists(Path directory) {
+    return directory != null && Files.isRegularFile(directory.resolve("CURRENT"));
+  }
+}
