@@ -1,0 +1,70 @@
+package io.lotledger.log;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 hash of a Merkle tree node: a leaf, an interior node or a root (RFC 9162 §2.1.1).
+ * Immutable; bytes copy in and out.
+ */
+public final class NodeHash {
+  public static final int LENGTH = 32;
+
+  private final byte[] bytes;
+
+  private NodeHash(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /** Wraps a copy of a 32-byte hash; a programming error otherwise. */
+  public static NodeHash of(byte[] hash) {
+    if (hash == null || hash.length != LENGTH) {
+      throw new IllegalArgumentException("node hash must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
+    }
+    return new NodeHash(hash.clone());
+  }
+
+  /** Reads a hash from outside input, e.g. a proof in a bundle. */
+  public static NodeHash parse(String what, byte[] hash) throws ProofException {
+    if (hash == null || hash.length != LENGTH) {
+      throw new ProofException(what + " must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
+    }
+    return new NodeHash(hash.clone());
+  }
+
+  static NodeHash wrap(byte[] owned) {
+    return new NodeHash(owned);
+  }
+
+  byte[] raw() {
+    return bytes;
+  }
+
+  public byte[] toBytes() {
+    return bytes.clone();
+  }
+
+  public String toBase64() {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  public String toHex() {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NodeHash h && Arrays.equals(bytes, h.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return toHex();
+  }
+}
