@@ -10,6 +10,11 @@ import io.lotledger.event.ActorId;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
 import io.lotledger.event.RegistryEvent;
+import io.lotledger.log.ConsistencyProof;
+import io.lotledger.log.InclusionProof;
+import io.lotledger.log.NodeHash;
+import io.lotledger.log.ProofBuilder;
+import io.lotledger.log.StoredTree;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreProvider;
@@ -24,6 +29,7 @@ import io.lotledger.verify.Finding;
 import io.lotledger.verify.VerificationException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,9 +92,13 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT,
           "unsupported ledger format " + KeyLayout.utf8(format) + "; this version reads format 1");
     }
-    this.origin = KeyLayout.utf8(originBytes);
-    this.root = new ActorId(KeyLayout.utf8(rootBytes));
-    this.size = KeyLayout.u64(sizeBytes);
+    try {
+      this.origin = KeyLayout.utf8(originBytes);
+      this.root = new ActorId(KeyLayout.utf8(rootBytes));
+      this.size = KeyLayout.u64(sizeBytes);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("the store's meta records are corrupt: " + e.getMessage(), e);
+    }
     // A cheap guard against a store whose recorded size disagrees with its log; verify() checks the rest.
     if (size < 1 || store.get(Table.ENTRIES, KeyLayout.entryKey(size - 1)) == null
         || store.get(Table.ENTRIES, KeyLayout.entryKey(size)) != null) {
@@ -136,9 +146,8 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
       throws LedgerException {
     LedgerStoreProvider provider = provider();
-    if (provider.exists(directory)) {
-      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in " + directory);
-    }
+    // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
+    // create(LedgerStore, ...) refuses any store that holds a ledger.
     return create(provider.open(directory, true), origin, root, rootName, options);
   }
 
@@ -146,10 +155,13 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options)
       throws LedgerException {
     try {
-      if (store.get(Table.META, KeyLayout.META_ORIGIN) != null) {
-        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "the store already holds a ledger");
+      boolean[] nonEmpty = {false};
+      store.scan(Table.ENTRIES, KeyLayout.EMPTY, (k, v) -> !(nonEmpty[0] = true));
+      if (nonEmpty[0] || store.get(Table.META, KeyLayout.META_ORIGIN) != null) {
+        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in this store");
       }
-      Event genesis = new RegistryEvent.ActorRegistered(root.actor(), rootName, root.publicKey(), OffsetDateTime.now());
+      Event genesis = new RegistryEvent.ActorRegistered(
+          root.actor(), rootName, root.publicKey(), OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
       EntryBody body = new EntryBody(origin, root.actor(), root.publicKey(), List.of(), genesis);
       SignedEntry entry = EntryCodec.sign(body, root.signer());
       ChainRules.Reader empty = (t, k) -> store.get(t, k);
@@ -292,6 +304,9 @@ public final class Ledger implements AutoCloseable {
 
   private EntryHash committedHead(LotId lot) throws StoreException {
     byte[] h = store.get(Table.HEADS, KeyLayout.headKey(lot));
+    if (h != null && h.length != EntryHash.LENGTH) {
+      throw new StoreException("corrupt heads record for " + lot + " (run verify): " + h.length + " bytes");
+    }
     return h == null ? null : EntryHash.of(h);
   }
 
@@ -467,7 +482,7 @@ public final class Ledger implements AutoCloseable {
   public Optional<Entry> entry(EntryHash hash) throws LedgerException {
     ensureOpen();
     byte[] index = store.get(Table.HASHES, KeyLayout.hashKey(hash));
-    return index == null ? Optional.empty() : entry(KeyLayout.u64(index));
+    return index == null ? Optional.empty() : entry(decoding("hashes", () -> KeyLayout.u64(index)));
   }
 
   /** The hash of {@code lot}'s latest entry, absent if the ledger has never seen the lot. */
@@ -476,11 +491,28 @@ public final class Ledger implements AutoCloseable {
     return Optional.ofNullable(committedHead(lot));
   }
 
+  /** Reads a derived record, turning a malformed one into a {@link StoreException} naming it. */
+  @FunctionalInterface
+  private interface Read<T> {
+    T read() throws LedgerException;
+  }
+
+  private static <T> T decoding(String what, Read<T> read) throws LedgerException {
+    try {
+      return read.read();
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+      throw new StoreException("corrupt " + what + " record in the store (run verify): " + e.getMessage(), e);
+    }
+  }
+
   /** Every entry that touches {@code lot}, oldest first. */
   public List<Entry> history(LotId lot) throws LedgerException {
     ensureOpen();
     List<Long> indexes = new ArrayList<>();
-    store.scan(Table.HISTORY, KeyLayout.lotPrefix(lot), (k, v) -> indexes.add(KeyLayout.historyIndex(k)));
+    decoding("history", () -> {
+      store.scan(Table.HISTORY, KeyLayout.lotPrefix(lot), (k, v) -> indexes.add(KeyLayout.historyIndex(k)));
+      return null;
+    });
     List<Entry> out = new ArrayList<>(indexes.size());
     for (long i : indexes) {
       out.add(entry(i).orElseThrow());
@@ -492,8 +524,10 @@ public final class Ledger implements AutoCloseable {
   public List<LotId> lots() throws LedgerException {
     ensureOpen();
     List<LotId> lots = new ArrayList<>();
-    store.scan(Table.LOTS, KeyLayout.EMPTY, (k, v) -> lots.add(KeyLayout.lotsKeyLot(k)));
-    return lots;
+    return decoding("lots", () -> {
+      store.scan(Table.LOTS, KeyLayout.EMPTY, (k, v) -> lots.add(KeyLayout.lotsKeyLot(k)));
+      return lots;
+    });
   }
 
   /** The lots {@code lot} was directly made from (inputs of transformations that output it). */
@@ -520,8 +554,13 @@ public final class Ledger implements AutoCloseable {
     ensureOpen();
     byte[] prefix = KeyLayout.lotPrefix(lot);
     Set<LotId> out = new LinkedHashSet<>();
-    store.scan(table, prefix, (k, v) -> out.add(KeyLayout.edgeTarget(k, prefix.length)));
-    return out;
+    return decoding(table.id(), () -> {
+      store.scan(table, prefix, (k, v) -> {
+        out.add(KeyLayout.edgeTarget(k, prefix.length));
+        return true;
+      });
+      return out;
+    });
   }
 
   private Set<LotId> closure(Table table, LotId lot) throws LedgerException {
@@ -535,6 +574,41 @@ public final class Ledger implements AutoCloseable {
       }
     }
     return Collections.unmodifiableSet(seen);
+  }
+
+  // ------------------------------------------------------------------ Merkle log (RFC 9162)
+
+  /** The Merkle tree root over entries {@code [0, size)} (RFC 9162 §2.1.1; the leaf data is the entry hash). */
+  public NodeHash root(long size) throws LedgerException {
+    ensureOpen();
+    requireSize(size);
+    return new ProofBuilder(new StoredTree(store)).root(size);
+  }
+
+  /** The proof that entry {@code index} is leaf {@code index} of the tree of {@code size} entries. */
+  public InclusionProof inclusionProof(long index, long size) throws LedgerException {
+    ensureOpen();
+    requireSize(size);
+    if (index < 0 || index >= size) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "entry " + index + " is not in a tree of " + size);
+    }
+    return new ProofBuilder(new StoredTree(store)).inclusion(index, size);
+  }
+
+  /** The proof that the tree of {@code size1} entries is a prefix of the tree of {@code size2}. */
+  public ConsistencyProof consistencyProof(long size1, long size2) throws LedgerException {
+    ensureOpen();
+    requireSize(size2);
+    if (size1 < 1 || size1 > size2) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "no consistency proof from " + size1 + " to " + size2);
+    }
+    return new ProofBuilder(new StoredTree(store)).consistency(size1, size2);
+  }
+
+  private void requireSize(long treeSize) throws LedgerException {
+    if (treeSize < 0 || treeSize > size) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "tree size " + treeSize + " is beyond the ledger's " + size + " entries");
+    }
   }
 
   // ------------------------------------------------------------------ verifying

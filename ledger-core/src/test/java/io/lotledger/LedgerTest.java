@@ -28,6 +28,36 @@ class LedgerTest {
   }
 
   @Test
+  void merkleRootsAndProofs_matchTheRfc9162TreeOverEntryHashes() throws Exception {
+    try (Ledger ledger = chain.populatedLedger()) {
+      for (int i = 0; i < 25; i++) {
+        ledger.append(io.lotledger.event.ObjectEvent.observe(
+            java.util.List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)), TestChain.T0.plusHours(i), null), chain.refinery);
+      }
+      java.util.List<io.lotledger.log.NodeHash> leaves = new java.util.ArrayList<>();
+      for (long i = 0; i < ledger.size(); i++) {
+        leaves.add(io.lotledger.log.TreeHasher.leaf(ledger.entry(i).orElseThrow().hash().toBytes()));
+      }
+      var reference = new io.lotledger.log.ProofBuilder(io.lotledger.log.Subtrees.ofLeaves(leaves));
+
+      for (long n = 1; n <= ledger.size(); n++) {
+        io.lotledger.log.NodeHash root = ledger.root(n);
+        assertThat(root).as("root of %d", n).isEqualTo(reference.root(n));
+        for (long i = 0; i < n; i++) {
+          ledger.inclusionProof(i, n).verify(leaves.get((int) i), root);
+        }
+        for (long m = 1; m <= n; m++) {
+          ledger.consistencyProof(m, n).verify(ledger.root(m), root);
+        }
+      }
+      assertThat(ledger.root(0)).isEqualTo(io.lotledger.log.TreeHasher.EMPTY_ROOT);
+      assertThatThrownBy(() -> ledger.root(ledger.size() + 1))
+          .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo(LedgerException.Code.INVALID_INPUT));
+      ledger.verify();
+    }
+  }
+
+  @Test
   void verifyLot_unknownLot_isNotFound() throws Exception {
     try (Ledger ledger = chain.populatedLedger()) {
       assertThatThrownBy(() -> ledger.verifyLot(new LotId("urn:x:nothing")))

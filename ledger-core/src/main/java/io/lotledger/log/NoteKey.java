@@ -136,7 +136,7 @@ public final class NoteKey {
    *
    * @throws IllegalArgumentException with the reason, naming the name
    */
-  public static String checkName(String name) {
+  static String checkName(String name) {
     String problem = nameProblem(name);
     if (problem != null) {
       throw new IllegalArgumentException(problem);
@@ -160,7 +160,7 @@ public final class NoteKey {
       if (cp < 0x20) {
         return "key name " + quote(name) + " contains a control character " + String.format("(U+%04X)", cp);
       }
-      if (Character.isSurrogate((char) cp) && Character.charCount(cp) == 1) {
+      if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
         return "key name " + quote(name) + " contains an unpaired surrogate";
       }
       i += Character.charCount(cp);

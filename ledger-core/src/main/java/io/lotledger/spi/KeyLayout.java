@@ -22,6 +22,7 @@ import java.util.Arrays;
  * CHILDREN  parent UTF-8, 0x00, child UTF-8      empty
  * ACTORS    actor UTF-8                          u64 registration index, name UTF-8
  * KEYS      public key (32)                      u64 added index, u64 revoked index (2^64-1: none), actor UTF-8
+ * TREE      u8 level, u64 index                  RFC 9162 hash (32) of leaves [index·2^level, (index+1)·2^level)
  * </pre>
  *
  * u64 is big-endian so that byte order is numeric order. Lot and actor ids are URIs and never contain
@@ -108,6 +109,10 @@ public final class KeyLayout {
   /** The second lot of an edge key read under {@code lotPrefix(from)}. */
   public static LotId edgeTarget(byte[] key, int prefixLength) {
     return new LotId(new String(key, prefixLength, key.length - prefixLength, StandardCharsets.UTF_8));
+  }
+
+  public static byte[] treeKey(int level, long index) {
+    return ByteBuffer.allocate(9).put((byte) level).putLong(index).array();
   }
 
   public static byte[] actorKey(ActorId actor) {

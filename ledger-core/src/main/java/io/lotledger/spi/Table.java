@@ -24,7 +24,9 @@ public enum Table {
   /** actor → registration index, display name. */
   ACTORS("actors"),
   /** public key → actor, added index, revoked index. */
-  KEYS("keys");
+  KEYS("keys"),
+  /** level, index → hash of the perfect Merkle subtree of 2^level leaves starting at index·2^level. */
+  TREE("tree");
 
   private final String id;
 

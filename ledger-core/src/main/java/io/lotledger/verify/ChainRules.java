@@ -9,6 +9,8 @@ import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.TransformationEvent;
+import io.lotledger.log.NodeHash;
+import io.lotledger.log.TreeHasher;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.KeyLayout.KeyRecord;
 import io.lotledger.spi.StoreException;
@@ -158,6 +160,7 @@ public final class ChainRules {
     out.put(Table.ENTRIES, KeyLayout.entryKey(index), entry.encoded());
     out.put(Table.HASHES, KeyLayout.hashKey(entry.hash()), KeyLayout.u64(index));
     out.put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(index + 1));
+    deriveTree(entry.hash(), index, state, out);
     byte[] hash = entry.hash().toBytes();
     for (Link link : body.links()) {
       LotId lot = link.lot();
@@ -188,6 +191,28 @@ public final class ChainRules {
     } else if (event instanceof RegistryEvent.KeyRevoked rev) {
       KeyRecord old = KeyLayout.keyRecord(state.get(Table.KEYS, rev.key().toBytes()));
       out.put(Table.KEYS, rev.key().toBytes(), KeyLayout.keyValue(old.addedAt(), index, rev.actor()));
+    }
+  }
+
+  /**
+   * The Merkle tree nodes that leaf {@code index} completes: the leaf itself (RFC 9162 leaf hash of the
+   * entry hash) and each perfect subtree whose last leaf it is, combining with the left siblings stored
+   * before. Amortised two nodes per entry; roots and proofs are then O(log n) reads.
+   */
+  private static void deriveTree(EntryHash hash, long index, Reader state, WriteBatch out) throws StoreException {
+    NodeHash node = TreeHasher.leaf(hash.toBytes());
+    out.put(Table.TREE, KeyLayout.treeKey(0, index), node.toBytes());
+    long i = index;
+    int level = 0;
+    while ((i & 1) == 1) {
+      byte[] left = state.get(Table.TREE, KeyLayout.treeKey(level, i - 1));
+      if (left == null || left.length != NodeHash.LENGTH) {
+        throw new StoreException("Merkle tree node (level " + level + ", index " + (i - 1) + ") is missing or malformed");
+      }
+      node = TreeHasher.node(NodeHash.of(left), node);
+      level++;
+      i >>>= 1;
+      out.put(Table.TREE, KeyLayout.treeKey(level, i), node.toBytes());
     }
   }
 

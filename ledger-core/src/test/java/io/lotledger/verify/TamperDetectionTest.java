@@ -130,6 +130,19 @@ class TamperDetectionTest {
   }
 
   @org.junit.jupiter.api.Test
+  void verify_reportsATamperedMerkleTreeNodeAtTheEntryThatWroteIt() throws Exception {
+    InMemoryLedgerStore store = populatedStore();
+    // Entry 5 (leaf 5) completes the level-1 node over leaves 4-5: (level 1, index 2).
+    store.tamper(Table.TREE, KeyLayout.treeKey(1, 2), new byte[32]);
+
+    Finding f = firstFinding(store);
+
+    assertThat(f.failure()).isEqualTo(Failure.STORE_MISMATCH);
+    assertThat(f.index()).isEqualTo(5);
+    assertThat(f.detail()).startsWith("tree record");
+  }
+
+  @org.junit.jupiter.api.Test
   void audit_collectsEveryFindingNotJustTheFirst() throws Exception {
     InMemoryLedgerStore store = populatedStore();
     byte[] e3 = entries(store).get(3);

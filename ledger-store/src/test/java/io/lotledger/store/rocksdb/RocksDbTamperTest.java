@@ -242,6 +242,16 @@ class RocksDbTamperTest {
               null, "keys record 0x" + "ab".repeat(32) + " is not derived");
         };
       }
+      case TREE -> {
+        // Leaf 5 completes the level-1 node over leaves 4 and 5: (level 1, index 2), written by entry 5.
+        byte[] node = KeyLayout.treeKey(1, 2);
+        return switch (change) {
+          case MODIFY -> new Case(node, RocksDbTamperTest::flipLastByte, Failure.STORE_MISMATCH, 5, null, "tree record");
+          case DELETE -> new Case(node, DELETE, Failure.STORE_MISMATCH, 5, null, "tree record");
+          case ADD -> new Case(KeyLayout.treeKey(9, 0), set(new byte[32]), Failure.STORE_MISMATCH, -1, null,
+              "tree holds records no entry accounts for");
+        };
+      }
       default -> throw new AssertionError("no tamper case for table " + table);
     }
   }

@@ -1,0 +1,202 @@
+package io.lotledger.cli;
+
+import io.lotledger.LedgerException;
+import io.lotledger.verify.VerificationException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code ledger} command: records, lists, traces and verifies lots in a ledger directory.
+ *
+ * <p>Every failure ends in one line on stderr, {@code ledger: <message>}, and an exit code: {@value
+ * #EXIT_OK} success, {@value #EXIT_INVALID} the ledger does not verify, {@value #EXIT_USAGE} a usage or
+ * input error (bad arguments, a missing directory, not a ledger, a corrupt store, a bad key file),
+ * {@value #EXIT_INTERNAL} an internal error (a bug). Stack traces appear only with {@code LEDGER_DEBUG=1}.
+ */
+@Command(
+    name = "ledger",
+    scope = CommandLine.ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = LedgerCli.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Verifiable track-and-trace of material lots: an append-only ledger of signed, hash-linked "
+            + "events (GS1 EPCIS 2.0-shaped) in an embedded store.",
+        "",
+        "Try it: ledger demo battery && ledger lots && ledger verify"
+    },
+    subcommands = {
+        DemoCommand.class, InitCommand.class, KeygenCommand.class, LotsCommand.class,
+        TraceCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0   success",
+        "  1   the ledger does not verify (the first broken fact is printed)",
+        "  2   usage or input error: bad arguments, a missing directory, not a ledger,",
+        "      a corrupt store, a bad key file",
+        "  70  internal error",
+        "",
+        "Set LEDGER_DEBUG=1 to see stack traces and library logs."
+    })
+public final class LedgerCli implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_INVALID = 1;
+  static final int EXIT_USAGE = 2;
+  /** sysexits.h EX_SOFTWARE: an internal software error. */
+  static final int EXIT_INTERNAL = 70;
+
+  private static final String DEBUG_ENV = "LEDGER_DEBUG";
+
+  /** Without a command: say what is missing, in one line. */
+  @Override
+  public Integer call() throws CliException {
+    throw CliException.usage("missing command: demo, init, keygen, lots, trace or verify (see 'ledger --help')");
+  }
+
+  public static void main(String[] args) {
+    if (debug()) {
+      // Before any logger exists: slf4j-simple reads its level once. simplelogger.properties keeps it off otherwise.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    }
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the command line {@code args}, writing to {@code out} and {@code err} (UTF-8), and returns the
+   * exit code. Never throws and never calls {@link System#exit}.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    try {
+      CommandLine cli = new CommandLine(new LedgerCli());
+      cli.setOut(outWriter);
+      cli.setErr(errWriter);
+      cli.setParameterExceptionHandler(LedgerCli::reportUsage);
+      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
+      return cli.execute(args);
+    } catch (RuntimeException | Error e) {
+      // Only reachable through a bug in the handlers themselves; still one line and a code.
+      return report(e instanceof Exception ex ? ex : new IllegalStateException(String.valueOf(e), e), errWriter);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  /** picocli could not parse the arguments: one line naming the problem and where to get help. */
+  private static int reportUsage(ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+    err.println("ledger: " + oneLine(e.getMessage()) + " (see '" + command + " --help')");
+    if (debug()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  /** Maps a failure to its exit code and reports it as one line. */
+  static int report(Exception e, PrintWriter err) {
+    int code;
+    String message;
+    if (e instanceof CliException c) {
+      code = c.exitCode();
+      message = c.getMessage();
+    } else if (e instanceof VerificationException v) {
+      code = EXIT_INVALID;
+      message = "verification failed: " + v.finding();
+    } else if (e instanceof LedgerException le) {
+      code = le.code() == LedgerException.Code.VERIFICATION_FAILED ? EXIT_INVALID : EXIT_USAGE;
+      message = le.getMessage();
+    } else if (e instanceof IOException io) {
+      code = EXIT_USAGE;
+      message = describe(io);
+    } else if (e instanceof UncheckedIOException io) {
+      code = EXIT_USAGE;
+      message = describe(io.getCause());
+    } else if (e instanceof IllegalArgumentException) {
+      // The model refused a value: arguments are validated before they reach it, so this is data read
+      // from the store that does not decode (a corrupt record), which is an input error, not a bug here.
+      code = EXIT_USAGE;
+      message = "invalid data: " + e.getMessage();
+    } else {
+      code = EXIT_INTERNAL;
+      message = "internal error: " + e + " (set " + DEBUG_ENV + "=1 for the stack trace)";
+    }
+    err.println("ledger: " + oneLine(message));
+    if (debug()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  /** An I/O failure in words, without the exception's class name. */
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException f) {
+      return "no such file or directory: " + f.getFile();
+    } else if (e instanceof AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
+    } else if (e instanceof FileAlreadyExistsException f) {
+      return "already exists: " + f.getFile();
+    } else if (e instanceof NotDirectoryException f) {
+      return "not a directory: " + f.getFile();
+    } else if (e instanceof DirectoryNotEmptyException f) {
+      return "directory not empty: " + f.getFile();
+    } else if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason() + ": " + f.getFile();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /** {@code s} on one line: line breaks become " | ", other control characters '?'. */
+  static String oneLine(String s) {
+    if (s == null) {
+      return "(no message)";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    String text = s.strip().replace("\r\n", "\n");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        b.append(" | ");
+      } else if (Character.isISOControl(c)) {
+        b.append('?');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  static boolean debug() {
+    return "1".equals(System.getenv(DEBUG_ENV));
+  }
+
+  /** {@code ledger --version}: the jar manifest's Implementation-Version. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = LedgerCli.class.getPackage().getImplementationVersion();
+      return new String[] {"ledger " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.lotledger.cli;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.event.LotId;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ledger lots}: every lot id, one per line, in order of first appearance. */
+@Command(name = "lots", description = "List every lot in the ledger, one per line, in order of first appearance.")
+final class LotsCommand implements Callable<Integer> {
+  @Mixin DataDirectory data;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws CliException, LedgerException {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Ledger ledger = data.openExisting()) {
+      for (LotId lot : ledger.lots()) {
+        out.println(lot.uri());
+      }
+    }
+    return LedgerCli.EXIT_OK;
+  }
+}

@@ -1,0 +1,245 @@
+package io.lotledger.cli;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.entry.Entry;
+import io.lotledger.event.AggregationEvent;
+import io.lotledger.event.Event;
+import io.lotledger.event.LotId;
+import io.lotledger.event.LotQuantity;
+import io.lotledger.event.ObjectEvent;
+import io.lotledger.event.RegistryEvent;
+import io.lotledger.event.TransactionEvent;
+import io.lotledger.event.TransformationEvent;
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ledger trace LOT}: the lot's history (every entry that touches it) and its ancestry (the lots
+ * it was made from, through transformations, recursively) as an indented tree.
+ */
+@Command(name = "trace",
+    description = {
+        "Show a lot's history - index, time, event kind and business step, actor, quantity - and its "
+            + "ancestry: the lots it was made from, recursively, as a tree."
+    })
+final class TraceCommand implements Callable<Integer> {
+  /**
+   * Deepest ancestry shown; deeper lots are marked truncated. Real chains are a few levels deep; the
+   * bound keeps a hostile or broken ledger from exhausting the stack.
+   */
+  static final int MAX_DEPTH = 200;
+
+  @Parameters(paramLabel = "LOT", description = "The lot's URI, e.g. https://id.gs1.org/01/{GTIN}/10/{lot} or urn:epc:class:lgtin:...")
+  String lotText;
+
+  @Mixin DataDirectory data;
+
+  @Option(names = "--json", description = "Print history and ancestry as one JSON object.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  /** A lot in the ancestry tree; a lot already shown elsewhere in the tree is a leaf marked {@code repeated}. */
+  record Node(LotId lot, List<Node> parents, boolean repeated, boolean truncated) {
+    Node {
+      parents = List.copyOf(parents);
+    }
+  }
+
+  /** What an entry did to one lot: its role in the event and the quantity stated for it. */
+  record Role(LotId lot, String role, LotQuantity quantity) {}
+
+  @Override
+  public Integer call() throws CliException, LedgerException {
+    LotId lot;
+    try {
+      lot = LotId.parse(lotText);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("invalid lot id: " + e.getMessage());
+    }
+    try (Ledger ledger = data.openExisting()) {
+      if (ledger.head(lot).isEmpty()) {
+        throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
+      }
+      List<Entry> history = ledger.history(lot);
+      Node ancestry = ancestry(ledger, lot, new HashSet<>(), 0);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(json(lot, history, ancestry));
+      } else {
+        text(out, lot, history, ancestry);
+      }
+    }
+    return LedgerCli.EXIT_OK;
+  }
+
+  static Node ancestry(Ledger ledger, LotId lot, Set<LotId> shown, int depth) throws LedgerException {
+    if (!shown.add(lot)) {
+      return new Node(lot, List.of(), true, false);
+    }
+    if (depth >= MAX_DEPTH) {
+      return new Node(lot, List.of(), false, true);
+    }
+    List<Node> parents = new ArrayList<>();
+    for (LotId parent : ledger.parents(lot)) {
+      parents.add(ancestry(ledger, parent, shown, depth + 1));
+    }
+    return new Node(lot, parents, false, false);
+  }
+
+  // ---------------------------------------------------------------- text
+
+  private static void text(PrintWriter out, LotId lot, List<Entry> history, Node ancestry) {
+    out.println("lot " + lot);
+    out.println("history (" + history.size() + (history.size() == 1 ? " entry" : " entries") + "):");
+    for (Entry e : history) {
+      Event event = e.event();
+      StringBuilder quantities = new StringBuilder();
+      for (Role r : roles(event)) {
+        if (r.lot().equals(lot)) {
+          quantities.append(quantities.length() == 0 ? "" : ", ")
+              .append(r.role().equals("lot") ? "" : r.role() + " ")
+              .append(r.quantity().stated().map(Object::toString).orElse("(no quantity)"));
+        }
+      }
+      out.printf("  #%-4d %s  %-34s by %s  %s%n", e.index(), time(event), kind(event) + bizStep(event),
+          e.body().actor(), quantities);
+    }
+    out.println("ancestry:");
+    tree(out, ancestry, "  ", "");
+  }
+
+  /** ASCII tree, as {@code tree --charset=ascii} draws it, so it survives any terminal encoding. */
+  private static void tree(PrintWriter out, Node node, String indent, String branch) {
+    String mark = node.repeated() ? "  (repeated, see above)" : node.truncated() ? "  (deeper ancestry not shown)" : "";
+    out.println(indent + branch + node.lot() + mark);
+    String childIndent = indent + (branch.isEmpty() ? "" : branch.startsWith("|") ? "|   " : "    ");
+    for (int i = 0; i < node.parents().size(); i++) {
+      boolean last = i == node.parents().size() - 1;
+      tree(out, node.parents().get(i), childIndent, last ? "`-- " : "|-- ");
+    }
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  /**
+   * {"lot", "history":[{index, hash, time, kind, action, bizStep, disposition, actor, quantities:[{lot,
+   * role, amount, unit}]}], "ancestry":{lot, parents:[...]}}. Amounts are strings: exact decimals that a
+   * JSON number parsed as a double would round.
+   */
+  private static String json(LotId lot, List<Entry> history, Node ancestry) {
+    JsonWriter w = new JsonWriter().beginObject().member("lot", lot.uri());
+    w.name("history").beginArray();
+    for (Entry e : history) {
+      Event event = e.event();
+      w.beginObject()
+          .member("index", e.index())
+          .member("hash", e.hash().toHex())
+          .member("time", time(event))
+          .member("kind", kindName(event))
+          .member("action", action(event))
+          .member("bizStep", event.context().bizStep())
+          .member("disposition", event.context().disposition())
+          .member("actor", e.body().actor().uri());
+      w.name("quantities").beginArray();
+      for (Role r : roles(event)) {
+        w.beginObject().member("lot", r.lot().uri()).member("role", r.role());
+        w.member("amount", r.quantity().stated().map(q -> q.amount().toPlainString()).orElse(null));
+        w.member("unit", r.quantity().stated().map(q -> q.unit()).orElse(null));
+        w.endObject();
+      }
+      w.endArray().endObject();
+    }
+    w.endArray();
+    w.name("ancestry");
+    node(w, ancestry);
+    return w.endObject().toString();
+  }
+
+  private static void node(JsonWriter w, Node n) {
+    w.beginObject().member("lot", n.lot().uri());
+    if (n.repeated()) {
+      w.member("repeated", true);
+    } else if (n.truncated()) {
+      w.member("truncated", true);
+    } else {
+      w.name("parents").beginArray();
+      for (Node p : n.parents()) {
+        node(w, p);
+      }
+      w.endArray();
+    }
+    w.endObject();
+  }
+
+  // ---------------------------------------------------------------- describing events
+
+  private static String time(Event event) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time());
+  }
+
+  /** The EPCIS 2.0 event type, in the words of the standard's {@code type} field. */
+  private static String kindName(Event event) {
+    if (event instanceof ObjectEvent) {
+      return "ObjectEvent";
+    } else if (event instanceof TransformationEvent) {
+      return "TransformationEvent";
+    } else if (event instanceof AggregationEvent) {
+      return "AggregationEvent";
+    } else if (event instanceof TransactionEvent) {
+      return "TransactionEvent";
+    }
+    return event.getClass().getSimpleName();
+  }
+
+  private static String action(Event event) {
+    if (event instanceof ObjectEvent o) {
+      return o.action().name();
+    } else if (event instanceof AggregationEvent a) {
+      return a.action().name();
+    } else if (event instanceof TransactionEvent t) {
+      return t.action().name();
+    }
+    return null; // transformations have no action in EPCIS 2.0
+  }
+
+  private static String kind(Event event) {
+    String action = action(event);
+    return kindName(event) + (action == null ? "" : " " + action);
+  }
+
+  private static String bizStep(Event event) {
+    return event.context().bizStep() == null ? "" : " " + event.context().bizStep();
+  }
+
+  /** Every lot the event names, with its role. */
+  static List<Role> roles(Event event) {
+    List<Role> roles = new ArrayList<>();
+    if (event instanceof ObjectEvent o) {
+      o.quantities().forEach(q -> roles.add(new Role(q.lot(), "lot", q)));
+    } else if (event instanceof TransactionEvent t) {
+      t.quantities().forEach(q -> roles.add(new Role(q.lot(), "lot", q)));
+    } else if (event instanceof TransformationEvent t) {
+      t.inputs().forEach(q -> roles.add(new Role(q.lot(), "input", q)));
+      t.outputs().forEach(q -> roles.add(new Role(q.lot(), "output", q)));
+    } else if (event instanceof AggregationEvent a) {
+      roles.add(new Role(a.parent(), "parent", LotQuantity.of(a.parent())));
+      a.children().forEach(q -> roles.add(new Role(q.lot(), "child", q)));
+    } else if (event instanceof RegistryEvent) {
+      // registry events touch no lots
+    }
+    return roles;
+  }
+}
