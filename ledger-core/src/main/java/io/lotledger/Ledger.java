@@ -10,7 +10,11 @@ import io.lotledger.event.ActorId;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
 import io.lotledger.event.RegistryEvent;
+import io.lotledger.crypto.Ed25519PublicKey;
+import io.lotledger.crypto.Signer;
+import io.lotledger.log.Checkpoint;
 import io.lotledger.log.ConsistencyProof;
+import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
 import io.lotledger.log.ProofBuilder;
@@ -155,6 +159,10 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options)
       throws LedgerException {
     try {
+      if (origin == null || origin.isEmpty() || origin.length() > 256 || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
+        throw new LedgerException(LedgerException.Code.INVALID_INPUT,
+            "origin must be 1-256 printable ASCII characters without spaces or '+' (it names the log key), not '" + origin + "'");
+      }
       boolean[] nonEmpty = {false};
       store.scan(Table.ENTRIES, KeyLayout.EMPTY, (k, v) -> !(nonEmpty[0] = true));
       if (nonEmpty[0] || store.get(Table.META, KeyLayout.META_ORIGIN) != null) {
@@ -603,6 +611,107 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT, "no consistency proof from " + size1 + " to " + size2);
     }
     return new ProofBuilder(new StoredTree(store)).consistency(size1, size2);
+  }
+
+  /**
+   * Signs a checkpoint (C2SP tlog-checkpoint: origin, size, root) of the ledger as it stands, with the
+   * log key, stores it and returns it; returns the latest checkpoint unchanged when no entry was added
+   * since. The first checkpoint fixes the log key; a later call with another key is refused. The ledger
+   * never signs a checkpoint inconsistent with its latest one: if the tree no longer yields that
+   * checkpoint's root (the store was rewritten), it refuses with a {@link VerificationException}.
+   */
+  public synchronized SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
+    ensureOpen();
+    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    if (pinned != null && !logKey.publicKey().matches(pinned)) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
+          "ledger " + origin + " signs checkpoints with log key " + java.util.HexFormat.of().formatHex(pinned)
+              + ", not " + logKey.publicKey().toHex());
+    }
+    long treeSize = size;
+    ProofBuilder tree = new ProofBuilder(new StoredTree(store));
+    Optional<SignedCheckpoint> latest = latestCheckpoint();
+    if (latest.isPresent()) {
+      Checkpoint last = latest.get().checkpoint();
+      NodeHash recomputed = tree.root(last.size());
+      if (!recomputed.equals(last.root())) {
+        throw new VerificationException(new Finding(Failure.STORE_MISMATCH, last.size() - 1, null, null,
+            "the log no longer matches its checkpoint at size " + last.size() + "; refusing to sign a new one",
+            last.root().toHex(), recomputed.toHex()));
+      }
+      if (last.size() == treeSize) {
+        return latest.get();
+      }
+    }
+    SignedCheckpoint signed = SignedCheckpoint.sign(Checkpoint.of(origin, treeSize, tree.root(treeSize)), logKey);
+    WriteBatch batch = new WriteBatch();
+    if (pinned == null) {
+      batch.put(Table.META, KeyLayout.META_LOG_KEY, logKey.publicKey().toBytes());
+    }
+    batch.put(Table.CHECKPOINTS, KeyLayout.u64(treeSize), signed.toBytes());
+    store.write(batch, true);
+    return signed;
+  }
+
+  /** The newest stored checkpoint, if one was signed. */
+  public Optional<SignedCheckpoint> latestCheckpoint() throws LedgerException {
+    List<SignedCheckpoint> all = checkpoints();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** Every stored checkpoint, oldest (smallest size) first. */
+  public List<SignedCheckpoint> checkpoints() throws LedgerException {
+    ensureOpen();
+    List<byte[]> notes = new ArrayList<>();
+    store.scan(Table.CHECKPOINTS, KeyLayout.EMPTY, (k, v) -> notes.add(v));
+    List<SignedCheckpoint> out = new ArrayList<>(notes.size());
+    for (byte[] note : notes) {
+      try {
+        out.add(SignedCheckpoint.parse(note));
+      } catch (LedgerException e) {
+        throw new StoreException("corrupt checkpoint record in the store (run verify): " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** The log's public key, fixed by the first checkpoint. */
+  public Optional<Ed25519PublicKey> logKey() throws LedgerException {
+    ensureOpen();
+    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    if (pinned == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Ed25519PublicKey.parse(pinned));
+    } catch (LedgerException e) {
+      throw new StoreException("corrupt log key record in the store (run verify): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every registry entry (actor registrations, key additions and revocations), oldest first: what a
+   * verifier needs to judge any signature in the ledger.
+   */
+  public List<Entry> registry() throws LedgerException {
+    ensureOpen();
+    java.util.TreeSet<Long> indexes = new java.util.TreeSet<>();
+    decoding("keys", () -> {
+      store.scan(Table.KEYS, KeyLayout.EMPTY, (k, v) -> {
+        KeyLayout.KeyRecord key = KeyLayout.keyRecord(v);
+        indexes.add(key.addedAt());
+        if (key.revoked()) {
+          indexes.add(key.revokedAt());
+        }
+        return true;
+      });
+      return null;
+    });
+    List<Entry> out = new ArrayList<>(indexes.size());
+    for (long i : indexes) {
+      out.add(entry(i).orElseThrow(() -> new StoreException("registry entry " + i + " is missing")));
+    }
+    return out;
   }
 
   private void requireSize(long treeSize) throws LedgerException {

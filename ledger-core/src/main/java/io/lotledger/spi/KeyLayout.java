@@ -13,6 +13,7 @@ import java.util.Arrays;
  * <pre>
  * table     key                                  value
  * META      "format" | "origin" | "root" | "size" "1" | origin UTF-8 | root actor UTF-8 | u64
+ *           "logkey"                              the log's Ed25519 public key (32), set by the first checkpoint
  * ENTRIES   u64 index                            entry bytes (lotledger/v1 Envelope)
  * HASHES    entry hash (32)                      u64 index
  * HEADS     lot UTF-8                            entry hash (32)
@@ -23,6 +24,7 @@ import java.util.Arrays;
  * ACTORS    actor UTF-8                          u64 registration index, name UTF-8
  * KEYS      public key (32)                      u64 added index, u64 revoked index (2^64-1: none), actor UTF-8
  * TREE      u8 level, u64 index                  RFC 9162 hash (32) of leaves [index·2^level, (index+1)·2^level)
+ * CHECKPOINTS u64 size                           signed checkpoint note bytes (C2SP signed-note)
  * </pre>
  *
  * u64 is big-endian so that byte order is numeric order. Lot and actor ids are URIs and never contain
@@ -33,6 +35,7 @@ public final class KeyLayout {
   public static final byte[] META_ORIGIN = ascii("origin");
   public static final byte[] META_SIZE = ascii("size");
   public static final byte[] META_ROOT = ascii("root");
+  public static final byte[] META_LOG_KEY = ascii("logkey");
   public static final byte[] FORMAT_VERSION = ascii("1");
   /** A key's revoked index when it is not revoked. */
   public static final long NOT_REVOKED = -1L;

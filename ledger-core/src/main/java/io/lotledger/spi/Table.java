@@ -26,7 +26,9 @@ public enum Table {
   /** public key → actor, added index, revoked index. */
   KEYS("keys"),
   /** level, index → hash of the perfect Merkle subtree of 2^level leaves starting at index·2^level. */
-  TREE("tree");
+  TREE("tree"),
+  /** tree size → the signed checkpoint note for that size (C2SP tlog-checkpoint). Not derived from entries. */
+  CHECKPOINTS("checkpoints");
 
   private final String id;
 

@@ -178,6 +178,16 @@ public final class ChainRules {
         }
       }
     }
+    deriveRegistry(entry, index, state, out);
+  }
+
+  /**
+   * The registry records (META origin and root at genesis, ACTORS, KEYS) that {@code entry} adds: all
+   * a verifier needs to judge later signatures. Used alone by verifiers that hold only some entries.
+   */
+  public static void deriveRegistry(SignedEntry entry, long index, Reader state, WriteBatch out) throws StoreException {
+    EntryBody body = entry.body();
+    Event event = body.event();
     if (event instanceof RegistryEvent.ActorRegistered reg) {
       if (index == 0) {
         out.put(Table.META, KeyLayout.META_FORMAT, KeyLayout.FORMAT_VERSION);

@@ -6,7 +6,13 @@ import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.Link;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.event.LotId;
+import io.lotledger.log.Checkpoint;
+import io.lotledger.log.NoteKey;
+import io.lotledger.log.ProofBuilder;
+import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.log.StoredTree;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.KeyLayout.KeyRecord;
@@ -156,6 +162,53 @@ public final class ChainVerifier {
     for (Table t : SHADOWED) {
       compareWhole(t, shadow.get(t), sink);
     }
+    verifyCheckpoints(size, sink);
+  }
+
+  /**
+   * Checkpoints are signed by the log key, not derived from entries: each must parse, name this
+   * ledger, cover no more than its entries, carry the root the (verified) tree has at its size, and
+   * verify under the log key pinned in META.
+   */
+  private void verifyCheckpoints(long size, Sink sink) throws StoreException, VerificationException {
+    List<byte[][]> records = new ArrayList<>();
+    store.scan(Table.CHECKPOINTS, KeyLayout.EMPTY, (k, v) -> records.add(new byte[][] {k, v}));
+    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    NoteKey logKey = null;
+    byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
+    String origin = originBytes == null ? "" : KeyLayout.utf8(originBytes);
+    if (pinned != null) {
+      try {
+        logKey = NoteKey.of(origin, Ed25519PublicKey.parse(pinned));
+      } catch (LedgerException | IllegalArgumentException e) {
+        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, "the pinned log key is invalid: " + e.getMessage(), "an Ed25519 key", printable(pinned)));
+        return;
+      }
+    } else if (!records.isEmpty()) {
+      sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, "checkpoints are stored but no log key is pinned", "meta logkey", "missing"));
+      return;
+    }
+    ProofBuilder tree = new ProofBuilder(new StoredTree(store));
+    for (byte[][] record : records) {
+      String where = "checkpoint record " + printable(record[0]);
+      try {
+        SignedCheckpoint signed = SignedCheckpoint.parse(record[1]);
+        Checkpoint c = signed.verify(logKey);
+        if (record[0].length != 8 || KeyLayout.u64(record[0]) != c.size()) {
+          sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " is filed under another size",
+              String.valueOf(c.size()), printable(record[0])));
+        } else if (c.size() > size) {
+          sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " covers more entries than the ledger holds",
+              "at most " + size, String.valueOf(c.size())));
+        } else if (!tree.root(c.size()).equals(c.root())) {
+          sink.report(new Finding(Failure.STORE_MISMATCH, c.size() - 1, null, null,
+              where + ": the log's tree at size " + c.size() + " does not have the signed root (rewritten history)",
+              c.root().toHex(), tree.root(c.size()).toHex()));
+        }
+      } catch (LedgerException | IllegalArgumentException e) {
+        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " does not verify: " + e.getMessage(), null, null));
+      }
+    }
   }
 
   private void compareWhole(Table table, TreeMap<byte[], byte[]> expected, Sink sink)
@@ -174,6 +227,9 @@ public final class ChainVerifier {
       }
     }
     for (byte[] key : actual.keySet()) {
+      if (table == Table.META && Arrays.equals(key, KeyLayout.META_LOG_KEY)) {
+        continue; // set by the first checkpoint, checked with the checkpoints
+      }
       if (!expected.containsKey(key)) {
         sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null,
             table.id() + " record " + printable(key) + " is not derived from any entry", "absent", "present"));

@@ -25,7 +25,19 @@ public enum Failure {
   /** Entry indexes are not 0, 1, 2 ... without gaps. */
   INDEX_GAP("index gap"),
   /** A derived record in the store (hash index, head, history, lots, edges, keys, meta) disagrees with the entries. */
-  STORE_MISMATCH("store mismatch");
+  STORE_MISMATCH("store mismatch"),
+  /** A checkpoint's signature does not verify under the trusted log key, or it names another log. */
+  BAD_CHECKPOINT("bad checkpoint"),
+  /** An entry's Merkle inclusion proof does not lead to the checkpoint's root. */
+  BAD_INCLUSION_PROOF("bad inclusion proof"),
+  /** A bundle lacks an entry that the lot's provenance needs (a linked previous entry, the genesis). */
+  INCOMPLETE_BUNDLE("incomplete bundle"),
+  /** The ledger's root actor or key is not the one the verifier trusts. */
+  UNTRUSTED_ROOT("untrusted root"),
+  /** A checkpoint is older than one already accepted for the same log: the log was rolled back. */
+  ROLLBACK("rollback"),
+  /** Two checkpoints of one log cannot both be true (same size, different roots; or no valid consistency proof). */
+  SPLIT_VIEW("split view");
 
   private final String description;
 

@@ -225,7 +225,7 @@ class SignedNoteTest {
   }
 
   @Test
-  void verify_rejectsTheWholeNoteWhenOneTrustedSignatureFailsEvenIfAnotherVerifies() {
+  void verify_rejectsTheWholeNoteWhenOneTrustedSignatureFailsEvenIfAnotherVerifies() throws Exception {
     NoteSigner a = newSigner("a.example");
     NoteSigner b = newSigner("b.example");
     SignedNote good = SignedNote.sign("text\n", List.of(a, b));
@@ -357,9 +357,9 @@ class SignedNoteTest {
     String b64 = sig.substring(sig.lastIndexOf(' ') + 1, sig.length() - 1);
     return Stream.of(
         Arguments.of("empty", utf8(""), "note is empty"),
-        Arguments.of("missing blank line", utf8(text + sig), "no blank line separating the text"),
+        Arguments.of("missing blank line", utf8(text + sig), "note has no blank line separating the text from the signature lines"),
         Arguments.of("no trailing newline", utf8(text + "\n" + sig.substring(0, sig.length() - 1)), "line 3: note does not end with a newline"),
-        Arguments.of("text only", utf8(text), "note does not end with a newline"),
+        Arguments.of("text only", utf8(text), "note has no blank line separating the text"),
         Arguments.of("no signature lines", utf8(text + "\n"), "line 2: note has no signature lines after the blank line"),
         Arguments.of("bad base64", utf8(text + "\n" + sig.replace("Uw2Q", "Uw*Q")), "line 3: signature by example.com/foo is not canonical standard base64"),
         Arguments.of("unpadded base64", utf8(text + "\n" + sig.replace("aQM=", "aQM")), "line 3: signature by example.com/foo is not canonical standard base64"),
@@ -376,7 +376,7 @@ class SignedNoteTest {
         Arguments.of("tab in text", utf8("tab\there\n\n" + sig), "line 1: control character U+0009"),
         Arguments.of("CRLF line ends", utf8(text.replace("\n", "\r\n") + "\r\n" + sig), "line 1: control character U+000D"),
         Arguments.of("NUL in signature line", utf8(text + "\n" + sig.replace("foo ", "foo\0 ")), "line 3: control character U+0000"),
-        Arguments.of("signature line too long", utf8(text + "\n\u2014 " + "n".repeat(SignedNote.MAX_SIGNATURE_LINE_LENGTH) + " " + b64 + "\n"), "line 3: signature line is 16476 characters, over the limit of 16384"),
+        Arguments.of("signature line too long", utf8(text + "\n\u2014 " + "n".repeat(SignedNote.MAX_SIGNATURE_LINE_LENGTH) + " " + b64 + "\n"), "line 3: signature line is 16479 characters, over the limit of 16384"),
         Arguments.of("byte 0xff", concat(new byte[] {(byte) 0xff}, utf8(text + "\n" + sig)), "line 1: invalid UTF-8 at byte offset 0"),
         Arguments.of("truncated sequence", concat(utf8("ok\nx"), new byte[] {(byte) 0xc3}, utf8("\n\n" + sig)), "line 2: invalid UTF-8 at byte offset 4"),
         Arguments.of("overlong slash", concat(utf8("a"), new byte[] {(byte) 0xc0, (byte) 0xaf}, utf8("\n\n" + sig)), "line 1: invalid UTF-8 at byte offset 1"),

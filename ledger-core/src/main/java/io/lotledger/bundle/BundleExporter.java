@@ -1,0 +1,75 @@
+package io.lotledger.bundle;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.entry.Entry;
+import io.lotledger.entry.EntryHash;
+import io.lotledger.entry.SignedEntry;
+import io.lotledger.event.LotId;
+import io.lotledger.log.Checkpoint;
+import io.lotledger.log.SignedCheckpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes the {@link Bundle} that proves one lot's provenance as of a stored checkpoint. */
+public final class BundleExporter {
+  private BundleExporter() {}
+
+  /**
+   * The bundle for {@code lot} as of {@code checkpoint} (one of the ledger's stored checkpoints): the
+   * lot's {@link Provenance} from its newest entry below the checkpoint's size, every registry entry
+   * below it, inclusion proofs, and consistency proofs from every earlier stored checkpoint.
+   *
+   * @throws LedgerException NOT_FOUND if the lot has no entry covered by the checkpoint
+   */
+  public static Bundle export(Ledger ledger, LotId lot, SignedCheckpoint checkpoint) throws LedgerException {
+    Checkpoint cp = checkpoint.checkpoint();
+    long size = cp.size();
+    if (!ledger.root(size).equals(cp.root())) {
+      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "the checkpoint at size " + size + " is not this ledger's");
+    }
+    Entry newest = null;
+    for (Entry e : ledger.history(lot)) {
+      if (e.index() < size) {
+        newest = e;
+      }
+    }
+    if (newest == null) {
+      throw new LedgerException(LedgerException.Code.NOT_FOUND, "lot " + lot + " has no entry in the checkpoint of size " + size);
+    }
+    Map<EntryHash, Long> indexes = new java.util.HashMap<>();
+    Provenance.Closure closure = Provenance.walk(lot, newest.hash(), hash -> {
+      Entry e = ledger.entry(hash).orElse(null);
+      if (e == null) {
+        return null;
+      }
+      indexes.put(hash, e.index());
+      return e.signed();
+    });
+    if (closure.missing() != null) {
+      throw new LedgerException(LedgerException.Code.STORAGE, "the ledger lacks entry " + closure.missing().hash() + " of lot "
+          + closure.missing().lot() + " (run verify)");
+    }
+    TreeMap<Long, SignedEntry> entries = new TreeMap<>();
+    closure.entries().forEach((hash, entry) -> entries.put(indexes.get(hash), entry));
+    for (Entry r : ledger.registry()) {
+      if (r.index() < size) {
+        entries.put(r.index(), r.signed());
+      }
+    }
+    List<Bundle.Item> items = new ArrayList<>(entries.size());
+    for (var e : entries.entrySet()) {
+      items.add(new Bundle.Item(e.getKey(), e.getValue().encoded(), ledger.inclusionProof(e.getKey(), size).path()));
+    }
+    List<Bundle.Earlier> earlier = new ArrayList<>();
+    for (SignedCheckpoint c : ledger.checkpoints()) {
+      long s = c.checkpoint().size();
+      if (s > 0 && s < size) {
+        earlier.add(new Bundle.Earlier(c, ledger.consistencyProof(s, size).path()));
+      }
+    }
+    return new Bundle(ledger.origin(), lot, checkpoint, items, earlier);
+  }
+}
