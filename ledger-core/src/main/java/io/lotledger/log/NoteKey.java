@@ -39,8 +39,8 @@ public final class NoteKey {
    * The verifier key named {@code name} for {@code publicKey}, with its key ID computed per C2SP
    * signed-note §Ed25519 signatures.
    *
-   * @throws IllegalArgumentException if {@code name} is not a valid key name (see {@link
-   *     #checkName})
+   * @throws IllegalArgumentException if {@code name} is empty or contains a Unicode space, a plus
+   *     (U+002B), a control character or an unpaired surrogate
    */
   public static NoteKey of(String name, Ed25519PublicKey publicKey) {
     Objects.requireNonNull(publicKey, "publicKey");
@@ -90,9 +90,11 @@ public final class NoteKey {
           "vkey " + quote(vkey) + ": key is not canonical standard base64");
     }
     if (typeAndKey.length == 0 || typeAndKey[0] != ED25519_TYPE) {
-      throw new NoteFormatException(
-          "vkey " + quote(vkey) + ": signature type "
-              + (typeAndKey.length == 0 ? "is missing" : String.format("0x%02x is not supported, only Ed25519 (0x01)", typeAndKey[0])));
+      String type =
+          typeAndKey.length == 0
+              ? "is missing"
+              : String.format("0x%02x is not supported, only Ed25519 (0x01)", typeAndKey[0]);
+      throw new NoteFormatException("vkey " + quote(vkey) + ": signature type " + type);
     }
     if (typeAndKey.length != 1 + Ed25519PublicKey.LENGTH) {
       throw new NoteFormatException(
@@ -127,7 +129,10 @@ public final class NoteKey {
             name.getBytes(StandardCharsets.UTF_8),
             new byte[] {'\n', ED25519_TYPE},
             publicKey.toBytes());
-    return (digest[0] & 0xff) << 24 | (digest[1] & 0xff) << 16 | (digest[2] & 0xff) << 8 | digest[3] & 0xff;
+    return (digest[0] & 0xff) << 24
+        | (digest[1] & 0xff) << 16
+        | (digest[2] & 0xff) << 8
+        | digest[3] & 0xff;
   }
 
   /**
@@ -228,7 +233,10 @@ public final class NoteKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NoteKey k && keyId == k.keyId && name.equals(k.name) && publicKey.equals(k.publicKey);
+    return o instanceof NoteKey k
+        && keyId == k.keyId
+        && name.equals(k.name)
+        && publicKey.equals(k.publicKey);
   }
 
   @Override

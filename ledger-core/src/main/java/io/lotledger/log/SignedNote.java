@@ -47,8 +47,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
   /**
    * A note of {@code text} and {@code signatures}, in order.
    *
-   * @throws IllegalArgumentException if the text is not a valid note text (see {@link #checkText}),
-   *     there are no signatures or more than {@link #MAX_SIGNATURES}, or the note would exceed
+   * @throws IllegalArgumentException if the text is not a valid note text (non-empty, ending in a
+   *     newline, no control characters but newline, no unpaired surrogates), there are no signatures or more than {@link #MAX_SIGNATURES}, or the note would exceed
    *     {@link #MAX_NOTE_BYTES}, so that every note built here is one {@link #parse} reads back
    */
   public SignedNote {
@@ -354,7 +354,9 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         length += 1;
       } else if (c < 0x800) {
         length += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         length += 4;
         i++;
       } else {
