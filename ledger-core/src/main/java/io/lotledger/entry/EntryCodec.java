@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DiscardUnknownFieldsParser;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
@@ -44,7 +44,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical codec between entries and bytes (wire format {@code lotledger/v1/entry.proto}).
@@ -115,7 +114,7 @@ public final class EntryCodec {
     if (encoded.length > MAX_ENTRY_BYTES) {
       throw new EntryFormatException("entry is " + encoded.length + " bytes, over the limit of " + MAX_ENTRY_BYTES);
     }
-    Envelope envelope = parseCanonical("entry envelope", Envelope.parser(), encoded);
+    Envelope envelope = parseCanonical("entry envelope", ENVELOPE, encoded);
     byte[] bodyBytes = envelope.getBody().toByteArray();
     byte[] signature = envelope.getSignature().toByteArray();
     if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
@@ -123,10 +122,17 @@ public final class EntryCodec {
           "signature must be " + Ed25519PublicKey.SIGNATURE_LENGTH + " bytes, not " + signature.length);
     }
     io.lotledger.entry.proto.EntryBody proto =
-        parseCanonical("entry body", io.lotledger.entry.proto.EntryBody.parser(), bodyBytes);
+        parseCanonical("entry body", BODY, bodyBytes);
     EntryBody body = fromProto(proto);
     return new SignedEntry(encoded, EntryHash.ofEntry(encoded), bodyBytes, signature, body);
   }
+
+  // Unknown fields are dropped while parsing, so that any the input carried make the deterministic
+  // re-encoding differ from the input: one byte comparison then rejects unknown fields, duplicated or
+  // reordered fields, explicit defaults and non-minimal varints alike.
+  private static final Parser<Envelope> ENVELOPE = DiscardUnknownFieldsParser.wrap(Envelope.parser());
+  private static final Parser<io.lotledger.entry.proto.EntryBody> BODY =
+      DiscardUnknownFieldsParser.wrap(io.lotledger.entry.proto.EntryBody.parser());
 
   private static <T extends Message> T parseCanonical(String what, Parser<T> parser, byte[] bytes)
       throws EntryFormatException {
@@ -138,42 +144,11 @@ public final class EntryCodec {
     } catch (InvalidProtocolBufferException e) {
       throw new EntryFormatException(what + " is not valid protobuf: " + e.getMessage(), e);
     }
-    String unknown = unknownFieldPath(message, what);
-    if (unknown != null) {
-      throw new EntryFormatException(unknown + " has fields this version does not know");
-    }
-    if (!Arrays.equals(serialize(message), bytes)) {
-      throw new EntryFormatException(what + " is not in canonical encoding (re-encoding differs)");
+    if (message.getSerializedSize() != bytes.length || !Arrays.equals(serialize(message), bytes)) {
+      throw new EntryFormatException(what + " is not in canonical encoding (its deterministic re-encoding differs:"
+          + " unknown, repeated or reordered fields, explicit defaults or non-minimal varints)");
     }
     return message;
-  }
-
-  /** The path of the first message holding unknown fields, or null. Unknown fields would survive a re-encoding. */
-  private static String unknownFieldPath(Message message, String path) {
-    if (message.getUnknownFields().asMap().size() > 0) {
-      return path;
-    }
-    for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-      if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
-        continue;
-      }
-      String name = path + "." + field.getKey().getName();
-      if (field.getKey().isRepeated()) {
-        List<?> items = (List<?>) field.getValue();
-        for (int i = 0; i < items.size(); i++) {
-          String found = unknownFieldPath((Message) items.get(i), name + "[" + i + "]");
-          if (found != null) {
-            return found;
-          }
-        }
-      } else {
-        String found = unknownFieldPath((Message) field.getValue(), name);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   private static byte[] serialize(MessageLite message) {

@@ -45,10 +45,118 @@ public final class ChainVerifier {
   /** Tables the verifier recomputes whole in memory and compares in both directions at the end. */
   private static final Set<Table> SHADOWED = EnumSet.of(Table.META, Table.HEADS, Table.ACTORS, Table.KEYS);
 
-  private final LedgerStore store;
+  /** Entries decoded and signature-checked ahead of the sequential rule checks, per window. */
+  static final int WINDOW = 1024;
 
+  private final LedgerStore store;
+  private final int threads;
+
+  /** A verifier that checks signatures on every available processor. */
   public ChainVerifier(LedgerStore store) {
+    this(store, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A verifier that decodes and checks signatures on {@code threads} threads (signatures are
+   * independent), while links, rules and store records are checked in index order on the calling
+   * thread. Memory stays bounded by one window of {@value #WINDOW} entries.
+   */
+  public ChainVerifier(LedgerStore store, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
     this.store = store;
+    this.threads = threads;
+  }
+
+  /** One entry as read, decoded and signature-checked, ready for the ordered checks. */
+  private static final class Checked {
+    long index;
+    byte[] bytes;
+    SignedEntry entry;
+    String formatError;
+    boolean signatureValid;
+    StoreException failure;
+  }
+
+  /**
+   * Reads the log in index order until the first missing index, a window at a time, and decodes and
+   * verifies each window's entries in parallel: the per-entry cost that does not depend on order.
+   */
+  private static final class CheckedEntries implements java.util.Iterator<Checked> {
+    private final LedgerStore store;
+    private final int threads;
+    private final ArrayDeque<Checked> ready = new ArrayDeque<>();
+    private long next;
+    private boolean exhausted;
+
+    CheckedEntries(LedgerStore store, int threads) {
+      this.store = store;
+      this.threads = threads;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (ready.isEmpty() && !exhausted) {
+        fill();
+      }
+      return !ready.isEmpty();
+    }
+
+    @Override
+    public Checked next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return ready.poll();
+    }
+
+    private void fill() {
+      List<Checked> window = new ArrayList<>(WINDOW);
+      try {
+        while (window.size() < WINDOW) {
+          byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(next));
+          if (bytes == null) {
+            exhausted = true;
+            break;
+          }
+          Checked c = new Checked();
+          c.index = next++;
+          c.bytes = bytes;
+          window.add(c);
+        }
+      } catch (StoreException e) {
+        Checked c = new Checked();
+        c.failure = e;
+        window.add(c);
+        exhausted = true;
+      }
+      java.util.function.Consumer<Checked> check = c -> {
+        if (c.failure != null) {
+          return;
+        }
+        try {
+          c.entry = EntryCodec.decode(c.bytes);
+          c.signatureValid = c.entry.signatureValid();
+        } catch (EntryFormatException e) {
+          c.formatError = e.getMessage();
+        }
+      };
+      if (threads == 1 || window.size() < 2) {
+        window.forEach(check);
+      } else {
+        pool(threads).invoke(java.util.concurrent.ForkJoinTask.adapt(() -> window.parallelStream().forEach(check)));
+      }
+      ready.addAll(window);
+    }
+  }
+
+  /** One shared pool per parallelism, created on first use; fork-join workers are daemon threads. */
+  private static final java.util.concurrent.ConcurrentMap<Integer, java.util.concurrent.ForkJoinPool> POOLS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static java.util.concurrent.ForkJoinPool pool(int threads) {
+    return POOLS.computeIfAbsent(threads, java.util.concurrent.ForkJoinPool::new);
   }
 
   /** Verifies the whole ledger; throws at the first broken fact. */
@@ -94,15 +202,19 @@ public final class ChainVerifier {
     Set<String> edges = new HashSet<>();
 
     long index = 0;
-    for (byte[] bytes; (bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(index))) != null; index++) {
-      SignedEntry entry;
-      try {
-        entry = EntryCodec.decode(bytes);
-      } catch (EntryFormatException e) {
-        sink.report(new Finding(Failure.MALFORMED_ENTRY, index, EntryHash.ofEntry(bytes), null, e.getMessage(), null, null));
+    for (Checked checked : (Iterable<Checked>) () -> new CheckedEntries(store, threads)) {
+      if (checked.failure != null) {
+        // A store error while reading ahead ends verification as a whole.
+        throw checked.failure;
+      }
+      index = checked.index;
+      SignedEntry entry = checked.entry;
+      if (entry == null) {
+        sink.report(new Finding(Failure.MALFORMED_ENTRY, index, EntryHash.ofEntry(checked.bytes), null, checked.formatError, null, null));
+        index++;
         continue;
       }
-      if (!entry.signatureValid()) {
+      if (!checked.signatureValid) {
         sink.report(new Finding(Failure.BAD_SIGNATURE, index, entry.hash(), null,
             "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid"));
       }
@@ -115,6 +227,7 @@ public final class ChainVerifier {
         ChainRules.derive(entry, index, state, derived);
       } catch (StoreException e) {
         sink.report(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
+        index++;
         continue;
       }
       for (WriteBatch.Put put : derived.puts()) {
@@ -142,6 +255,7 @@ public final class ChainVerifier {
               printable(put.value()), stored == null ? "missing" : printable(stored)));
         }
       }
+      index++;
     }
 
     long size = index;

@@ -136,7 +136,7 @@ class EntryCodecTest {
 
     assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(out.toByteArray())))
         .isInstanceOf(EntryFormatException.class)
-        .hasMessageContaining("entry body has fields this version does not know");
+        .hasMessageContaining("entry body is not in canonical encoding");
   }
 
   @Test
@@ -150,7 +150,7 @@ class EntryCodecTest {
 
     assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(bytes)))
         .isInstanceOf(EntryFormatException.class)
-        .hasMessageContaining("entry body.event has fields");
+        .hasMessageContaining("entry body is not in canonical encoding");
   }
 
   @Test

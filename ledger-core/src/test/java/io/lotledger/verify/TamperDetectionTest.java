@@ -143,6 +143,31 @@ class TamperDetectionTest {
   }
 
   @org.junit.jupiter.api.Test
+  void verify_findsTheSameFirstFailureWithOneThreadOrFourAcrossWindows() throws Exception {
+    TestChain chain = new TestChain();
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    chain.populate(ledger);
+    for (int i = 0; i < 2 * ChainVerifier.WINDOW + 10; i++) {
+      ledger.append(io.lotledger.event.ObjectEvent.observe(List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
+          TestChain.T0.plusMinutes(i), null), chain.refinery);
+    }
+    assertThat(new ChainVerifier(store, 1).audit()).isEmpty();
+    assertThat(new ChainVerifier(store, 4).audit()).isEmpty();
+    long victim = ChainVerifier.WINDOW + 5; // in the second window
+    byte[] e = store.get(Table.ENTRIES, KeyLayout.entryKey(victim));
+    e[e.length - 1] ^= 1;
+    store.tamper(Table.ENTRIES, KeyLayout.entryKey(victim), e);
+
+    for (int threads : new int[] {1, 4}) {
+      VerificationException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+          VerificationException.class, () -> new ChainVerifier(store, threads).verify());
+      assertThat(thrown.finding().index()).as("threads=%d", threads).isEqualTo(victim);
+      assertThat(thrown.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void audit_collectsEveryFindingNotJustTheFirst() throws Exception {
     InMemoryLedgerStore store = populatedStore();
     byte[] e3 = entries(store).get(3);
