@@ -2,9 +2,15 @@ package io.lotledger.cli;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
+import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.examples.battery.BatteryChain;
+import io.lotledger.log.Checkpoint;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,14 +18,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ledger demo battery}: records {@link BatteryChain} in a new ledger and verifies it. */
+/**
+ * {@code ledger demo battery}: records {@link BatteryChain} in a new ledger, verifies it, writes the
+ * demo's fixed log key ({@link #demoLogKey()}) and signs a checkpoint.
+ */
 @Command(name = "battery",
     description = {
         "Record an EU battery supply chain (cobalt mine in DR Congo -> refinery -> cathode maker -> "
-            + "cell maker -> pack assembler, with lithium and nickel suppliers) in a new ledger, then verify it.",
+            + "cell maker -> pack assembler, with lithium and nickel suppliers) in a new ledger, verify it, and sign "
+            + "a checkpoint with the demo log key (written to DIR/keys/log.key; its seed is SHA-256(\"lotledger demo log key\"), "
+            + "public knowledge, so never use it for real records).",
         "Refuses a non-empty directory unless --force is given."
     })
 final class BatteryDemoCommand implements Callable<Integer> {
+  /** The text whose SHA-256 is the demo log key's Ed25519 seed. */
+  static final String DEMO_LOG_KEY_SEED = "lotledger demo log key";
+
   @Mixin DataDirectory data;
 
   @Option(names = "--force", description = "Delete DIR and everything in it first, if it is not empty.")
@@ -50,9 +64,26 @@ final class BatteryDemoCommand implements Callable<Integer> {
       out.println("final lot: " + summary.finalLot());
       ledger.verify();
       out.println("verified: " + ledger.size() + " entries");
+      Ed25519Signer logKey = demoLogKey();
+      LogKey.write(data.path(), ledger.origin(), logKey);
+      Checkpoint checkpoint = ledger.checkpoint(logKey).checkpoint();
+      out.println("checkpoint: size " + checkpoint.size() + " root " + checkpoint.root().toBase64());
       out.println("next: ledger trace " + summary.finalLot() + dataArgument());
     }
     return LedgerCli.EXIT_OK;
+  }
+
+  /**
+   * The demo's log key, from the fixed seed SHA-256("lotledger demo log key") (UTF-8): like the demo's
+   * actor keys it is reproducible, so two demo ledgers sign identical checkpoints, and therefore
+   * worthless as a secret.
+   */
+  static Ed25519Signer demoLogKey() {
+    try {
+      return Ed25519Signer.fromSeed(MessageDigest.getInstance("SHA-256").digest(DEMO_LOG_KEY_SEED.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("SHA-256 and 32-byte Ed25519 seeds are always available", e);
+    }
   }
 
   private String dataArgument() {

@@ -3,8 +3,13 @@ package io.lotledger.cli;
 import io.lotledger.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
+import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.log.NoteKey;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,11 +17,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ledger init}: a new, empty ledger whose root actor (the trust anchor) is a key file's actor. */
+/**
+ * {@code ledger init}: a new, empty ledger whose root actor (the trust anchor) is a key file's actor,
+ * with a fresh random log key (see {@link LogKey}).
+ */
 @Command(name = "init",
     description = {
         "Create an empty ledger in DIR whose root actor - the one that registers every other actor - "
             + "is the actor of KEYFILE (see 'ledger keygen').",
+        "Also creates the ledger's log key, which signs its checkpoints, in DIR/keys/log.key (mode 600).",
         "Refuses an existing ledger or a non-empty directory."
     })
 final class InitCommand implements Callable<Integer> {
@@ -46,11 +55,28 @@ final class InitCommand implements Callable<Integer> {
     }
     data.requireAbsentOrEmpty();
     ActorSigner root = KeyFile.read(key);
-    try (Ledger ledger = Ledger.create(data.path(), name, root, rootName)) {
+    // The log key first: if the ledger cannot be created, the key is removed again and the directory
+    // is as empty as it was; the other order could leave a ledger that cannot sign checkpoints.
+    Ed25519Signer logKey = Ed25519Signer.generate(new SecureRandom());
+    try {
+      Files.createDirectories(data.path());
+    } catch (IOException e) {
+      throw CliException.usage("cannot create " + data.path() + ": " + LedgerCli.describe(e));
+    }
+    LogKey.write(data.path(), name, logKey);
+    Ledger created;
+    try {
+      created = Ledger.create(data.path(), name, root, rootName);
+    } catch (LedgerException | RuntimeException e) {
+      LogKey.deleteQuietly(data.path());
+      throw e;
+    }
+    try (Ledger ledger = created) {
       PrintWriter out = spec.commandLine().getOut();
       out.println("created ledger " + ledger.origin() + " in " + data.path());
       out.println("root actor: " + ledger.rootActor());
       out.println("root key: " + root.publicKey().toHex());
+      out.println("log key: " + NoteKey.of(ledger.origin(), logKey.publicKey()).toVkey() + " (in " + LogKey.file(data.path()) + ")");
     }
     return LedgerCli.EXIT_OK;
   }
@@ -67,6 +93,9 @@ final class InitCommand implements Callable<Integer> {
       char c = origin.charAt(i);
       if (c <= 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isISOControl(c)) {
         throw CliException.usage("--name must not contain spaces or control characters");
+      }
+      if (c == '+') {
+        throw CliException.usage("--name must not contain '+': the origin also names the log key (C2SP signed-note)");
       }
     }
   }

@@ -24,8 +24,9 @@ import picocli.CommandLine.ParameterException;
  * The {@code ledger} command: records, lists, traces and verifies lots in a ledger directory.
  *
  * <p>Every failure ends in one line on stderr, {@code ledger: <message>}, and an exit code: {@value
- * #EXIT_OK} success, {@value #EXIT_INVALID} the ledger does not verify, {@value #EXIT_USAGE} a usage or
- * input error (bad arguments, a missing directory, not a ledger, a corrupt store, a bad key file),
+ * #EXIT_OK} success, {@value #EXIT_INVALID} the ledger or a bundle does not verify, {@value #EXIT_USAGE} a
+ * usage or input error (bad arguments, a missing directory, not a ledger, a corrupt store, a bad key file,
+ * a malformed bundle or trust file),
  * {@value #EXIT_INTERNAL} an internal error (a bug). Stack traces appear only with {@code LEDGER_DEBUG=1}.
  */
 @Command(
@@ -39,18 +40,22 @@ import picocli.CommandLine.ParameterException;
         "Verifiable track-and-trace of material lots: an append-only ledger of signed, hash-linked "
             + "events (GS1 EPCIS 2.0-shaped) in an embedded store.",
         "",
-        "Try it: ledger demo battery && ledger lots && ledger verify"
+        "Try it: ledger demo battery && ledger lots && ledger verify",
+        "Then prove one lot offline: ledger trust > trust.txt && ledger export LOT --out lot.bundle "
+            + "&& ledger verify --bundle lot.bundle --trust trust.txt"
     },
     subcommands = {
         DemoCommand.class, InitCommand.class, KeygenCommand.class, LotsCommand.class,
-        TraceCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class
+        TraceCommand.class, VerifyCommand.class, CheckpointCommand.class, TrustCommand.class,
+        ExportCommand.class, CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0   success",
-        "  1   the ledger does not verify (the first broken fact is printed)",
+        "  1   the ledger or bundle does not verify (the first broken fact is printed)",
         "  2   usage or input error: bad arguments, a missing directory, not a ledger,",
-        "      a corrupt store, a bad key file",
+        "      a corrupt store, a bad key file, an unreadable or malformed bundle or",
+        "      trust file",
         "  70  internal error",
         "",
         "Set LEDGER_DEBUG=1 to see stack traces and library logs."
@@ -67,7 +72,7 @@ public final class LedgerCli implements Callable<Integer> {
   /** Without a command: say what is missing, in one line. */
   @Override
   public Integer call() throws CliException {
-    throw CliException.usage("missing command: demo, init, keygen, lots, trace or verify (see 'ledger --help')");
+    throw CliException.usage("missing command: demo, init, keygen, lots, trace, verify, checkpoint, trust or export (see 'ledger --help')");
   }
 
   public static void main(String[] args) {

@@ -2,9 +2,15 @@ package io.lotledger.cli;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
+import io.lotledger.bundle.Bundle;
+import io.lotledger.bundle.BundleVerifier;
+import io.lotledger.bundle.TrustAnchors;
+import io.lotledger.bundle.Witness;
+import io.lotledger.log.Checkpoint;
 import io.lotledger.verify.Finding;
 import io.lotledger.verify.VerificationException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,16 +20,35 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger verify}: checks every entry (encoding, signature, key validity, lot links) and every
- * record derived from them, and stops at the first broken fact.
+ * record derived from them, and stops at the first broken fact. With {@code --bundle}, checks one
+ * exported bundle against trust anchors instead, without any database.
  */
 @Command(name = "verify",
     description = {
-        "Verify the whole ledger: every entry's canonical encoding, signature, signing key and lot links, "
+        "Verify the whole ledger, or one lot's bundle against trust anchors.",
+        "Without --bundle, checks every entry's canonical encoding, signature, signing key and lot links, "
             + "and every index derived from the entries.",
-        "Exit 0 when it verifies, 1 with the first broken fact (entry index, lot, what, expected vs actual) when not."
+        "With --bundle FILE --trust TRUSTFILE, verify instead one lot's bundle (from 'ledger export') offline, "
+            + "against the trust anchors (from 'ledger trust'): the checkpoint's signature, every entry's "
+            + "inclusion proof and signature, the root actor and the lot's complete provenance. --remember DIR "
+            + "also checks the checkpoint against the one last accepted for the same ledger, and catches a log "
+            + "that was rolled back or shows different histories to different verifiers (evidence is kept in "
+            + "DIR/evidence).",
+        "Exit 0 when it verifies, 1 with the first broken fact (entry index, lot, what, expected vs actual) when not "
+            + "(a trust file of another ledger is such a fact), 2 when a file is missing, unreadable or malformed."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Mixin DataDirectory data;
+
+  @Option(names = "--bundle", paramLabel = "FILE", description = "A bundle to verify instead of a ledger directory (not with --data).")
+  Path bundle;
+
+  @Option(names = "--trust", paramLabel = "TRUSTFILE", description = "The trust anchors to verify the bundle against (required with --bundle).")
+  Path trust;
+
+  @Option(names = "--remember", paramLabel = "DIR",
+      description = "With --bundle: remember the newest checkpoint accepted per ledger in DIR and require later ones to extend it.")
+  Path remember;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
@@ -32,6 +57,12 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException, LedgerException {
+    if (bundle != null) {
+      return verifyBundle();
+    }
+    if (trust != null || remember != null) {
+      throw CliException.usage((trust != null ? "--trust" : "--remember") + " needs --bundle FILE");
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (Ledger ledger = data.openExisting()) {
       try {
@@ -48,22 +79,77 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
+  private int verifyBundle() throws CliException, LedgerException {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--data")) {
+      throw CliException.usage("--bundle and --data are mutually exclusive: a bundle is verified without a ledger");
+    }
+    if (trust == null) {
+      throw CliException.usage("--bundle needs --trust TRUSTFILE (see 'ledger trust')");
+    }
+    // Trust first: without it nothing in the bundle means anything, and a wrong path is the likelier slip.
+    TrustAnchors anchors = TrustAnchors.read(trust);
+    Bundle read = Bundle.read(bundle);
+    PrintWriter out = spec.commandLine().getOut();
+    BundleVerifier.Verified verified;
+    try {
+      verified = BundleVerifier.verify(read, anchors, remember == null ? null : new Witness(remember));
+    } catch (VerificationException e) {
+      if (!json) {
+        throw e; // reported by LedgerCli as one line on stderr, exit 1
+      }
+      out.println(bundleResult(read, null, e.finding()));
+      return LedgerCli.EXIT_INVALID;
+    }
+    Checkpoint cp = verified.checkpoint();
+    out.println(json ? bundleResult(read, verified, null)
+        : "ok: lot " + verified.lot() + ": " + verified.entries() + " entries (" + verified.provenanceEntries()
+            + " in its provenance) verified against checkpoint " + cp.origin() + " size " + Long.toUnsignedString(cp.size()));
+    return LedgerCli.EXIT_OK;
+  }
+
   /** {"valid":true,"entries":N} or {"valid":false,"entries":N,"failure":{kind,index,hash,lot,detail,expected,actual}}. */
   static String result(long entries, Finding finding) {
     JsonWriter w = new JsonWriter().beginObject().member("valid", finding == null).member("entries", entries);
-    if (finding != null) {
-      w.name("failure").beginObject()
-          .member("kind", finding.failure().name())
-          .member("description", finding.failure().description())
-          .member("index", finding.index())
-          .member("hash", finding.hash() == null ? null : finding.hash().toHex())
-          .member("lot", finding.lot() == null ? null : finding.lot().uri())
-          .member("detail", finding.detail())
-          .member("expected", finding.expected())
-          .member("actual", finding.actual())
-          .member("message", finding.toString())
+    failure(w, finding);
+    return w.endObject().toString();
+  }
+
+  /**
+   * {"valid":true,"lot":L,"entries":N,"provenanceEntries":M,"checkpoint":{"origin":O,"size":S,"root":R}}, or
+   * {"valid":false,"lot":L,"entries":N,"failure":{...}} where lot and entries are what the bundle claims.
+   */
+  static String bundleResult(Bundle bundle, BundleVerifier.Verified verified, Finding finding) {
+    JsonWriter w = new JsonWriter().beginObject()
+        .member("valid", finding == null)
+        .member("lot", bundle.lot().uri())
+        .member("entries", bundle.items().size());
+    if (verified != null) {
+      Checkpoint cp = verified.checkpoint();
+      w.member("provenanceEntries", verified.provenanceEntries())
+          .name("checkpoint").beginObject()
+          .member("origin", cp.origin())
+          .member("size", cp.size())
+          .member("root", cp.root().toBase64())
           .endObject();
     }
+    failure(w, finding);
     return w.endObject().toString();
+  }
+
+  private static void failure(JsonWriter w, Finding finding) {
+    if (finding == null) {
+      return;
+    }
+    w.name("failure").beginObject()
+        .member("kind", finding.failure().name())
+        .member("description", finding.failure().description())
+        .member("index", finding.index())
+        .member("hash", finding.hash() == null ? null : finding.hash().toHex())
+        .member("lot", finding.lot() == null ? null : finding.lot().uri())
+        .member("detail", finding.detail())
+        .member("expected", finding.expected())
+        .member("actual", finding.actual())
+        .member("message", finding.toString())
+        .endObject();
   }
 }
