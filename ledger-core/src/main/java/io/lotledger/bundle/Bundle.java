@@ -25,8 +25,8 @@ import java.util.List;
  * earlier checkpoints.
  *
  * <p>{@link #parse} bounds everything (size, counts, path lengths) before any hash or signature is
- * computed and rejects anything else with a {@link BundleFormatException}. Nothing is trusted until
- * {@link BundleVerifier} has checked it. Immutable.
+ * computed, accepts only the canonical encoding, and rejects anything else with a {@link
+ * BundleFormatException}. Nothing is trusted until {@link BundleVerifier} has checked it. Immutable.
  */
 public final class Bundle {
   /** File magic: the ASCII bytes {@code LLBUNDLE}. */
@@ -126,6 +126,15 @@ public final class Bundle {
 
   /** Reads a bundle file, refusing one larger than {@link #MAX_BYTES} before reading it. */
   public static Bundle read(Path file) throws BundleFormatException {
+    try {
+      // Ask the file system first, so that an oversized file is refused without buffering 64 MiB of it;
+      // the bounded read below still guards files whose size is unknown or growing (pipes, devices).
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+        throw new BundleFormatException("bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
+      }
+    } catch (IOException e) {
+      throw new BundleFormatException("cannot read bundle " + file + ": " + e.getMessage(), e);
+    }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
@@ -139,7 +148,10 @@ public final class Bundle {
     }
   }
 
-  /** Parses a bundle's bytes (magic, version, bounded protobuf); verifies nothing. */
+  /**
+   * Parses a bundle's bytes (magic, version, bounded protobuf in its one canonical encoding); verifies
+   * nothing.
+   */
   public static Bundle parse(byte[] bytes) throws BundleFormatException {
     if (bytes.length > MAX_BYTES) {
       throw new BundleFormatException("bundle is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
@@ -158,6 +170,9 @@ public final class Bundle {
       CodedInputStream in = CodedInputStream.newInstance(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
       in.setRecursionLimit(8);
       proto = io.lotledger.bundle.proto.Bundle.parseFrom(in);
+      // An end-group tag at the top level ends parseFrom(CodedInputStream) without an error, and would
+      // silently cut off every record after it.
+      in.checkLastTagWas(0);
     } catch (InvalidProtocolBufferException e) {
       throw new BundleFormatException("bundle is not a valid protobuf Bundle message: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -166,11 +181,33 @@ public final class Bundle {
     if (!proto.getUnknownFields().asMap().isEmpty()) {
       throw new BundleFormatException("bundle has fields this version does not know");
     }
+    for (int i = 0; i < proto.getConsistencyCount(); i++) {
+      if (!proto.getConsistency(i).getUnknownFields().asMap().isEmpty()) {
+        throw new BundleFormatException("bundle earlier checkpoint #" + i + " has fields this version does not know");
+      }
+    }
+    // One encoding per bundle, as for entries (EntryCodec): the re-encoding of what was read must be the
+    // input itself, which rejects duplicated or reordered fields, explicit defaults, non-minimal varints
+    // and trailing bytes, so no byte of a bundle can change without changing what it says.
+    int bodyLength = bytes.length - MAGIC.length - 1;
+    if (proto.getSerializedSize() != bodyLength
+        || !Arrays.equals(proto.toByteArray(), 0, bodyLength, bytes, MAGIC.length + 1, bytes.length)) {
+      throw new BundleFormatException("bundle is not in canonical encoding (its re-encoding differs: repeated or reordered"
+          + " fields, explicit defaults, non-minimal varints or trailing bytes)");
+    }
     if (proto.getEntriesCount() > MAX_ENTRIES) {
       throw new BundleFormatException("bundle holds " + proto.getEntriesCount() + " entries, more than " + MAX_ENTRIES);
     }
     if (proto.getConsistencyCount() > MAX_CONSISTENCY) {
       throw new BundleFormatException("bundle holds " + proto.getConsistencyCount() + " earlier checkpoints, more than " + MAX_CONSISTENCY);
+    }
+    if (proto.getEntriesTotal() != proto.getEntriesCount() || proto.getEntriesCount() == 0) {
+      throw new BundleFormatException("bundle is truncated or incomplete: it declares " + proto.getEntriesTotal()
+          + " entries and holds " + proto.getEntriesCount());
+    }
+    if (proto.getConsistencyTotal() != proto.getConsistencyCount()) {
+      throw new BundleFormatException("bundle is truncated or incomplete: it declares " + proto.getConsistencyTotal()
+          + " earlier checkpoints and holds " + proto.getConsistencyCount());
     }
     LotId lot;
     try {
@@ -202,10 +239,18 @@ public final class Bundle {
       items.add(new Item(index, e.getEntry().toByteArray(), hashes(where + " inclusion proof", e.getInclusionList(), InclusionProof.MAX_PATH)));
     }
     List<Earlier> earlier = new ArrayList<>(proto.getConsistencyCount());
+    long previousSize = -1;
     for (int i = 0; i < proto.getConsistencyCount(); i++) {
       var c = proto.getConsistency(i);
       String where = "bundle earlier checkpoint #" + i;
-      earlier.add(new Earlier(checkpoint(where, c.getCheckpoint()), hashes(where + " consistency proof", c.getPathList(), ConsistencyProof.MAX_PATH)));
+      Earlier e = new Earlier(checkpoint(where, c.getCheckpoint()), hashes(where + " consistency proof", c.getPathList(), ConsistencyProof.MAX_PATH));
+      long size = e.checkpoint().checkpoint().size();
+      if (i > 0 && Long.compareUnsigned(size, previousSize) <= 0) {
+        throw new BundleFormatException(where + ": earlier checkpoints must have unique, ascending sizes, but "
+            + Long.toUnsignedString(size) + " follows " + Long.toUnsignedString(previousSize));
+      }
+      previousSize = size;
+      earlier.add(e);
     }
     return new Bundle(proto.getOrigin(), lot, checkpoint, items, earlier);
   }
@@ -257,6 +302,7 @@ public final class Bundle {
       c.path().forEach(h -> p.addPath(ByteString.copyFrom(h.toBytes())));
       b.addConsistency(p);
     }
+    b.setEntriesTotal(items.size()).setConsistencyTotal(earlier.size());
     byte[] body = b.build().toByteArray();
     byte[] out = Arrays.copyOf(MAGIC, MAGIC.length + 1 + body.length);
     out[MAGIC.length] = (byte) VERSION;

@@ -32,11 +32,14 @@ import java.util.TreeMap;
  * <ol>
  *   <li>the checkpoint is signed by the trusted log key and names the trusted origin (C2SP
  *       tlog-checkpoint);
+ *   <li>every earlier checkpoint is signed by the log key, smaller, and extended by the checkpoint
+ *       (RFC 9162 §2.1.4 consistency proof), so that no part of a bundle goes unchecked;
  *   <li>every entry is canonical and its RFC 9162 inclusion proof, computed from the entry's own
  *       bytes, leads to the checkpoint's root at the entry's index (a valid proof for one entry
  *       attached to another fails);
- *   <li>entry 0 registers the trusted root actor with the trusted key; replaying the registry in index
- *       order, every entry is signed by a key its actor held at that index ({@link ChainRules});
+ *   <li>entry 0 names the trusted origin and registers the trusted root actor with the trusted key;
+ *       replaying the registry in index order, every entry is signed by a key its actor held at that
+ *       index ({@link ChainRules});
  *   <li>the lot's {@link Provenance} closure is complete: every followed hash link resolves to an entry
  *       of the bundle at a lower index that touches the linked lot;
  *   <li>with a {@link Witness}, the checkpoint is consistent with the one remembered for this log.
@@ -60,6 +63,7 @@ public final class BundleVerifier {
     } catch (LedgerException e) {
       throw fail(Failure.BAD_CHECKPOINT, -1, null, e.getMessage(), "signed by " + trust.logKey().toVkey(), "not");
     }
+    checkEarlier(bundle, trust, cp);
 
     Map<EntryHash, SignedEntry> byHash = new HashMap<>();
     Map<EntryHash, Long> indexOf = new HashMap<>();
@@ -91,6 +95,11 @@ public final class BundleVerifier {
     if (genesis == null) {
       throw fail(Failure.INCOMPLETE_BUNDLE, 0, null, "the bundle lacks entry 0, which registers the root actor", "entry 0", "missing");
     }
+    if (!genesis.body().origin().equals(trust.origin())) {
+      // Every later entry is held to entry 0's origin by the registry replay.
+      throw fail(Failure.WRONG_ORIGIN, 0, genesis.hash(), "entry 0 was signed for another ledger", trust.origin(),
+          genesis.body().origin());
+    }
     if (!(genesis.body().event() instanceof RegistryEvent.ActorRegistered reg)
         || !reg.actor().equals(trust.root()) || !reg.key().equals(trust.rootKey())) {
       throw fail(Failure.UNTRUSTED_ROOT, 0, genesis.hash(), "entry 0 does not register the trusted root actor and key",
@@ -104,6 +113,35 @@ public final class BundleVerifier {
       witness.observe(trust, bundle.checkpoint(), bundle.earlier());
     }
     return new Verified(bundle.lot(), cp, bundle.items().size(), provenanceCount(bundle, byHash, byIndex));
+  }
+
+  /**
+   * The earlier checkpoints serve witnesses, but are checked for every verifier: an unchecked part of a
+   * bundle could be altered by anyone on the way without the bundle failing, and would mislead a
+   * witness reading it later.
+   */
+  private static void checkEarlier(Bundle bundle, TrustAnchors trust, Checkpoint cp) throws VerificationException {
+    List<Bundle.Earlier> earlier = bundle.earlier();
+    for (int i = 0; i < earlier.size(); i++) {
+      Bundle.Earlier e = earlier.get(i);
+      String where = "earlier checkpoint #" + i;
+      Checkpoint old;
+      try {
+        old = e.checkpoint().verify(trust.logKey());
+      } catch (LedgerException ex) {
+        throw fail(Failure.BAD_CHECKPOINT, -1, null, where + ": " + ex.getMessage(), "signed by " + trust.logKey().toVkey(), "not");
+      }
+      if (old.size() == 0 || Long.compareUnsigned(old.size(), cp.size()) >= 0) {
+        throw fail(Failure.BAD_CHECKPOINT, -1, null, where + " is not smaller than the bundle's checkpoint",
+            "size 1.." + Long.toUnsignedString(cp.size() - 1), Long.toUnsignedString(old.size()));
+      }
+      try {
+        e.proofTo(cp.size()).verify(old.root(), cp.root());
+      } catch (ProofException ex) {
+        throw fail(Failure.SPLIT_VIEW, -1, null, where + " (size " + Long.toUnsignedString(old.size())
+            + ") is not extended by the bundle's checkpoint: " + ex.getMessage(), "a valid consistency proof", "none");
+      }
+    }
   }
 
   /** Judges each entry's signature and key at its index, replaying registry changes in order. */

@@ -66,6 +66,9 @@ public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519P
 
   /** Parses trust-file bytes; {@code name} labels errors. */
   public static TrustAnchors parse(String name, byte[] bytes) throws BundleFormatException {
+    if (bytes.length > MAX_BYTES) {
+      throw new BundleFormatException("trust file " + name + " is " + bytes.length + " bytes, larger than " + MAX_BYTES);
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

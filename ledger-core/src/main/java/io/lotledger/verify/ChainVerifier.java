@@ -322,6 +322,8 @@ public final class ChainVerifier {
               where + ": the log's tree at size " + c.size() + " does not have the signed root (rewritten history)",
               c.root().toHex(), tree.root(c.size()).toHex()));
         }
+      } catch (VerificationException e) {
+        throw e; // a finding reported above, in first-failure mode: not a checkpoint that fails to parse
       } catch (LedgerException | IllegalArgumentException e) {
         sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " does not verify: " + e.getMessage(), null, null));
       }
