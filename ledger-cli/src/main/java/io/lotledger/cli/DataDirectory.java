@@ -2,6 +2,9 @@ package io.lotledger.cli;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
+import io.lotledger.LedgerOptions;
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.store.rocksdb.RocksDbStoreProvider;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -10,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +34,20 @@ final class DataDirectory {
 
   /** Opens the ledger in the directory, naming what is wrong if there is none. */
   Ledger openExisting() throws CliException, LedgerException {
+    requireLedger();
+    return Ledger.open(dir);
+  }
+
+  /**
+   * Opens the ledger in the directory through {@code decorate}, which wraps the RocksDB store (to
+   * watch its reads, say); the ledger owns and closes what it returns.
+   */
+  Ledger openExisting(UnaryOperator<LedgerStore> decorate) throws CliException, LedgerException {
+    requireLedger();
+    return Ledger.open(decorate.apply(new RocksDbStoreProvider().open(dir, false)), LedgerOptions.DEFAULT);
+  }
+
+  private void requireLedger() throws CliException {
     if (!Files.exists(dir)) {
       throw CliException.usage("no ledger in " + dir + ": the directory does not exist");
     }
@@ -40,7 +58,6 @@ final class DataDirectory {
       throw CliException.usage("no ledger in " + dir + ": the directory holds no ledger store"
           + (isEmpty() ? " (it is empty)" : ""));
     }
-    return Ledger.open(dir);
   }
 
   /** Whether the directory is absent or empty (a place where a new ledger may be created). */

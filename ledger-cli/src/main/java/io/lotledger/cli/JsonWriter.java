@@ -1,5 +1,6 @@
 package io.lotledger.cli;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -78,6 +79,14 @@ final class JsonWriter {
     return this;
   }
 
+  /** A number in plain decimal notation (no exponent), e.g. {@code 0.873}. */
+  JsonWriter value(BigDecimal value) {
+    requireContainer();
+    beforeValue();
+    out.append(value.toPlainString());
+    return this;
+  }
+
   JsonWriter value(boolean value) {
     requireContainer();
     beforeValue();
@@ -91,6 +100,10 @@ final class JsonWriter {
   }
 
   JsonWriter member(String name, long value) {
+    return name(name).value(value);
+  }
+
+  JsonWriter member(String name, BigDecimal value) {
     return name(name).value(value);
   }
 

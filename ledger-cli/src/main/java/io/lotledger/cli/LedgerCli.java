@@ -47,7 +47,7 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
         DemoCommand.class, InitCommand.class, KeygenCommand.class, LotsCommand.class,
         TraceCommand.class, VerifyCommand.class, CheckpointCommand.class, TrustCommand.class,
-        ExportCommand.class, CommandLine.HelpCommand.class
+        ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -69,10 +69,21 @@ public final class LedgerCli implements Callable<Integer> {
 
   private static final String DEBUG_ENV = "LEDGER_DEBUG";
 
+  /** Whether the stderr the commands write to is a terminal: progress is then a bar redrawn in place. */
+  private final boolean stderrIsTerminal;
+
+  LedgerCli(boolean stderrIsTerminal) {
+    this.stderrIsTerminal = stderrIsTerminal;
+  }
+
+  boolean stderrIsTerminal() {
+    return stderrIsTerminal;
+  }
+
   /** Without a command: say what is missing, in one line. */
   @Override
   public Integer call() throws CliException {
-    throw CliException.usage("missing command: demo, init, keygen, lots, trace, verify, checkpoint, trust or export (see 'ledger --help')");
+    throw CliException.usage("missing command: demo, init, keygen, lots, trace, verify, checkpoint, trust, export or bench (see 'ledger --help')");
   }
 
   public static void main(String[] args) {
@@ -91,7 +102,8 @@ public final class LedgerCli implements Callable<Integer> {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     try {
-      CommandLine cli = new CommandLine(new LedgerCli());
+      // Only the process's own stderr can be a terminal; a stream handed in (tests, embedding) never is.
+      CommandLine cli = new CommandLine(new LedgerCli(err == System.err && Progress.stderrIsTerminal()));
       cli.setOut(outWriter);
       cli.setErr(errWriter);
       cli.setParameterExceptionHandler(LedgerCli::reportUsage);

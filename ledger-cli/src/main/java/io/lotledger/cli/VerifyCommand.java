@@ -64,9 +64,14 @@ final class VerifyCommand implements Callable<Integer> {
       throw CliException.usage((trust != null ? "--trust" : "--remember") + " needs --bundle FILE");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Ledger ledger = data.openExisting()) {
-      try {
+    ReadProgressStore[] store = new ReadProgressStore[1];
+    try (Ledger ledger = data.openExisting(s -> store[0] = new ReadProgressStore(s))) {
+      // Progress (stderr, and only once verification has run for a second) follows the verifier's reads of the log.
+      try (Progress progress = Progress.start(spec, "verify", ledger.size(), "entries")) {
+        store[0].track(progress);
         ledger.verify();
+        store[0].track(null);
+        progress.finish();
       } catch (VerificationException e) {
         if (!json) {
           throw e; // reported by LedgerCli as one line on stderr, exit 1

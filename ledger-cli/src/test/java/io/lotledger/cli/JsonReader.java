@@ -1,5 +1,6 @@
 package io.lotledger.cli;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Map;
 /**
  * A strict RFC 8259 parser for the tests, so that the CLI's JSON is checked as JSON (not as
  * substrings) without adding a JSON library to the CLI. Objects become ordered maps, arrays lists,
- * numbers {@link Long} (the CLI writes integers only), strings, booleans and null.
+ * integers {@link Long}, other numbers {@link BigDecimal}, strings, booleans and null.
  */
 final class JsonReader {
   private final String text;
@@ -137,18 +138,43 @@ final class JsonReader {
     return value;
   }
 
-  private Long number() {
+  /** RFC 8259 §6: integers become {@link Long}, numbers with a fraction or exponent {@link BigDecimal}. */
+  private Object number() {
     int start = pos;
     if (peek() == '-') {
       pos++;
     }
+    if (digits() == 0) {
+      throw error("expected a value");
+    }
+    boolean integer = true;
+    if (peek() == '.') {
+      pos++;
+      if (digits() == 0) {
+        throw error("expected digits after the decimal point");
+      }
+      integer = false;
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      pos++;
+      if (peek() == '+' || peek() == '-') {
+        pos++;
+      }
+      if (digits() == 0) {
+        throw error("expected exponent digits");
+      }
+      integer = false;
+    }
+    String number = text.substring(start, pos);
+    return integer ? (Object) Long.parseLong(number) : new BigDecimal(number);
+  }
+
+  private int digits() {
+    int start = pos;
     while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
       pos++;
     }
-    if (start == pos || (text.charAt(start) == '-' && pos == start + 1)) {
-      throw error("expected a value");
-    }
-    return Long.parseLong(text.substring(start, pos));
+    return pos - start;
   }
 
   private void expect(char c) {

@@ -3,6 +3,7 @@ package io.lotledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,16 @@ class JsonWriterTest {
     assertThat(json).isEqualTo("{\"n\":42,\"t\":true,\"z\":null,\"a\":[\"x\",-1,{}]}");
     Map<String, Object> parsed = JsonReader.object(json);
     assertThat(parsed.get("a")).isEqualTo(List.of("x", -1L, Map.of()));
+  }
+
+  @Test
+  void decimal_isWrittenInPlainNotation() {
+    String json = new JsonWriter().beginObject()
+        .member("ratio", new BigDecimal("0.873")).member("tiny", new BigDecimal("1.5E-7"))
+        .endObject().toString();
+
+    assertThat(json).isEqualTo("{\"ratio\":0.873,\"tiny\":0.00000015}");
+    assertThat(JsonReader.object(json)).containsEntry("ratio", new BigDecimal("0.873"));
   }
 
   @Test

@@ -35,9 +35,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RocksDbTamperTest {
   private static final LotId JUNK_LOT = new LotId("urn:lotledger:test:junk");
+  private static final io.lotledger.ActorSigner LOG_KEY = TestChain.signer("urn:lotledger:test:log", 77);
 
   @TempDir Path dir;
   private final TestChain chain = new TestChain();
+  private byte[] storedCheckpoint;
   /** Hashes of entries 0..7 as appended. */
   private final List<EntryHash> hashes = new ArrayList<>();
 
@@ -97,6 +99,7 @@ class RocksDbTamperTest {
   private void populate() throws Exception {
     try (Ledger ledger = Ledger.create(dir, TestChain.ORIGIN, chain.root, "root")) {
       chain.populate(ledger);
+      storedCheckpoint = ledger.checkpoint(LOG_KEY.signer()).toBytes(); // the CHECKPOINTS record at size 8
       for (long i = 0; i < ledger.size(); i++) {
         hashes.add(ledger.entry(i).orElseThrow().hash());
       }
@@ -104,8 +107,26 @@ class RocksDbTamperTest {
     assertThat(hashes).hasSize(8);
   }
 
+  /**
+   * Checkpoints are signed statements, not derived from entries: a modified or added one is caught (its
+   * signature or root), but a deleted one leaves a store that is consistent in itself. Only a verifier
+   * that remembers the checkpoint (a witness) can tell it is gone, so local verification passes.
+   */
+  @Test
+  void verify_cannotSeeADeletedCheckpointWhichOnlyAWitnessDetects() throws Exception {
+    populate();
+    try (RocksDbLedgerStore raw = RocksDbLedgerStore.open(dir, false)) {
+      assertThat(raw.get(Table.CHECKPOINTS, KeyLayout.u64(8))).isNotNull();
+      raw.tamper(Table.CHECKPOINTS, KeyLayout.u64(8), null);
+      assertThat(new ChainVerifier(raw).audit()).isEmpty();
+    }
+  }
+
   private void assertDetected(Table table, Change change) throws Exception {
     populate();
+    if (table == Table.CHECKPOINTS && change == Change.DELETE) {
+      return; // see verify_cannotSeeADeletedCheckpointWhichOnlyAWitnessDetects
+    }
     Case c = caseFor(table, change);
     try (RocksDbLedgerStore raw = RocksDbLedgerStore.open(dir, false)) {
       byte[] before = raw.get(table, c.key());
@@ -142,6 +163,14 @@ class RocksDbTamperTest {
     assertThat(f.index()).as("index of %s", f).isEqualTo(c.index());
     assertThat(f.lot()).as("lot of %s", f).isEqualTo(c.lot());
     assertThat(f.detail()).as("detail of %s", f).contains(c.detail());
+  }
+
+  /** Changes one base64 character of the checkpoint's signature line (keeping it valid base64). */
+  private static byte[] flipSignatureCharacter(byte[] note) {
+    byte[] b = note.clone();
+    int i = b.length - 6; // inside the base64 signature, before any padding and the final newline
+    b[i] = (byte) (b[i] == 'A' ? 'B' : 'A');
+    return b;
   }
 
   private Case caseFor(Table table, Change change) {
@@ -250,6 +279,17 @@ class RocksDbTamperTest {
           case DELETE -> new Case(node, DELETE, Failure.STORE_MISMATCH, 5, null, "tree record");
           case ADD -> new Case(KeyLayout.treeKey(9, 0), set(new byte[32]), Failure.STORE_MISMATCH, -1, null,
               "tree holds records no entry accounts for");
+        };
+      }
+      case CHECKPOINTS -> {
+        byte[] size8 = KeyLayout.u64(8);
+        return switch (change) {
+          // The last bytes of the note are its signature's base64.
+          case MODIFY -> new Case(size8, RocksDbTamperTest::flipSignatureCharacter, Failure.STORE_MISMATCH, -1, null,
+              "checkpoint record");
+          case DELETE -> new Case(size8, DELETE, Failure.STORE_MISMATCH, -1, null, "unused");
+          case ADD -> new Case(KeyLayout.u64(5), set(storedCheckpoint), Failure.STORE_MISMATCH, -1, null,
+              "is filed under another size");
         };
       }
       default -> throw new AssertionError("no tamper case for table " + table);
