@@ -89,6 +89,8 @@ public final class ChainVerifier {
     private final ArrayDeque<Checked> ready = new ArrayDeque<>();
     private long next;
     private boolean exhausted;
+    /** The next window, being read and checked on the pool while the caller works on this one. */
+    private java.util.concurrent.CompletableFuture<List<Checked>> ahead;
 
     CheckedEntries(LedgerStore store, int threads) {
       this.store = store;
@@ -97,8 +99,21 @@ public final class ChainVerifier {
 
     @Override
     public boolean hasNext() {
-      if (ready.isEmpty() && !exhausted) {
-        fill();
+      if (ready.isEmpty()) {
+        if (threads == 1) {
+          if (!exhausted) {
+            ready.addAll(fill());
+          }
+        } else {
+          if (ahead == null && !exhausted) {
+            ahead = java.util.concurrent.CompletableFuture.supplyAsync(this::fill, pool(threads));
+          }
+          if (ahead != null) {
+            List<Checked> window = ahead.join(); // join orders this thread after the window's writes
+            ahead = exhausted ? null : java.util.concurrent.CompletableFuture.supplyAsync(this::fill, pool(threads));
+            ready.addAll(window);
+          }
+        }
       }
       return !ready.isEmpty();
     }
@@ -111,7 +126,8 @@ public final class ChainVerifier {
       return ready.poll();
     }
 
-    private void fill() {
+    /** Reads the next window and decodes and verifies it; runs on the caller (1 thread) or the pool. */
+    private List<Checked> fill() {
       List<Checked> window = new ArrayList<>(WINDOW);
       try {
         while (window.size() < WINDOW) {
@@ -145,9 +161,10 @@ public final class ChainVerifier {
       if (threads == 1 || window.size() < 2) {
         window.forEach(check);
       } else {
-        pool(threads).invoke(java.util.concurrent.ForkJoinTask.adapt(() -> window.parallelStream().forEach(check)));
+        // Already on the pool: the parallel stream splits the window over its workers.
+        window.parallelStream().forEach(check);
       }
-      ready.addAll(window);
+      return window;
     }
   }
 
