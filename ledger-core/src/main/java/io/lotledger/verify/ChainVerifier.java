@@ -221,32 +221,40 @@ public final class ChainVerifier {
     // million edges its chance is about 3e-8.)
     Set<Long> edges = new HashSet<>();
 
+    // Findings and store comparisons are buffered per window: comparing derived records with the store
+    // does not depend on order, so a window's comparisons run in parallel; the window's findings are
+    // then reported in index order, so verify() still stops at the first broken fact.
+    List<Finding> pending = new ArrayList<>();
+    List<Comparison> comparisons = new ArrayList<>();
     long index = 0;
     for (Checked checked : (Iterable<Checked>) () -> new CheckedEntries(store, threads)) {
       if (checked.failure != null) {
-        // A store error while reading ahead ends verification as a whole.
-        throw checked.failure;
+        flush(pending, comparisons, sink);
+        throw checked.failure; // a store error while reading ahead ends verification as a whole
       }
       index = checked.index;
+      if (index % WINDOW == 0 && index > 0) {
+        flush(pending, comparisons, sink);
+      }
       SignedEntry entry = checked.entry;
       if (entry == null) {
-        sink.report(new Finding(Failure.MALFORMED_ENTRY, index, EntryHash.ofEntry(checked.bytes), null, checked.formatError, null, null));
+        pending.add(new Finding(Failure.MALFORMED_ENTRY, index, EntryHash.ofEntry(checked.bytes), null, checked.formatError, null, null));
         index++;
         continue;
       }
       if (!checked.signatureValid) {
-        sink.report(new Finding(Failure.BAD_SIGNATURE, index, entry.hash(), null,
+        pending.add(new Finding(Failure.BAD_SIGNATURE, index, entry.hash(), null,
             "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid"));
       }
       Finding broken = ChainRules.check(entry, index, state);
       if (broken != null) {
-        sink.report(broken);
+        pending.add(broken);
       }
       WriteBatch derived = new WriteBatch();
       try {
         ChainRules.derive(entry, index, state, derived);
       } catch (StoreException e) {
-        sink.report(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
+        pending.add(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
         index++;
         continue;
       }
@@ -268,15 +276,11 @@ public final class ChainVerifier {
           continue; // the same edge from an earlier transformation
         }
         expectedCounts.merge(table, 1L, Long::sum);
-        byte[] stored = store.get(table, put.key());
-        if (!Arrays.equals(stored, put.value())) {
-          sink.report(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null,
-              table.id() + " record " + printable(put.key()) + " disagrees with the entry",
-              printable(put.value()), stored == null ? "missing" : printable(stored)));
-        }
+        comparisons.add(new Comparison(index, entry.hash(), put));
       }
       index++;
     }
+    flush(pending, comparisons, sink);
 
     long size = index;
     long storedEntries = count(Table.ENTRIES);
@@ -344,6 +348,47 @@ public final class ChainVerifier {
       } catch (LedgerException | IllegalArgumentException e) {
         sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " does not verify: " + e.getMessage(), null, null));
       }
+    }
+  }
+
+  /** A derived record to compare with the store, and the entry it comes from. */
+  private record Comparison(long index, EntryHash hash, WriteBatch.Put put) {}
+
+  /** Compares a window's derived records with the store (in parallel), then reports its findings in index order. */
+  private void flush(List<Finding> pending, List<Comparison> comparisons, Sink sink) throws StoreException, VerificationException {
+    List<Finding> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.function.Consumer<Comparison> compare = c -> {
+      byte[] stored;
+      try {
+        stored = store.get(c.put().table(), c.put().key());
+      } catch (StoreException e) {
+        throw new java.io.UncheckedIOException(new java.io.IOException(e));
+      }
+      if (!Arrays.equals(stored, c.put().value())) {
+        mismatches.add(new Finding(Failure.STORE_MISMATCH, c.index(), c.hash(), null,
+            c.put().table().id() + " record " + printable(c.put().key()) + " disagrees with the entry",
+            printable(c.put().value()), stored == null ? "missing" : printable(stored)));
+      }
+    };
+    try {
+      if (threads == 1 || comparisons.size() < 64) {
+        comparisons.forEach(compare);
+      } else {
+        pool(threads).invoke(java.util.concurrent.ForkJoinTask.adapt(() -> comparisons.parallelStream().forEach(compare)));
+      }
+    } catch (java.io.UncheckedIOException e) {
+      throw (StoreException) e.getCause().getCause();
+    }
+    // Parallel comparisons finish in any order: sort them so the reported first failure is deterministic.
+    mismatches.sort(java.util.Comparator.comparingLong(Finding::index).thenComparing(Finding::detail));
+    pending.addAll(mismatches);
+    // Stable: an entry's own findings keep their order (signature, rules, store) after the sort.
+    pending.sort(java.util.Comparator.comparingLong(Finding::index));
+    comparisons.clear();
+    List<Finding> window = new ArrayList<>(pending);
+    pending.clear();
+    for (Finding f : window) {
+      sink.report(f);
     }
   }
 
