@@ -345,6 +345,26 @@ public final class Ledger implements AutoCloseable {
         continue; // only close() stops the committer, through STOP
       }
       queue.drainTo(group, maxBatch - 1);
+      long lingerNanos = options.linger().toNanos();
+      if (lingerNanos > 0 && group.size() < maxBatch && !group.contains(Pending.STOP)) {
+        // Wait a little for more appends so that one fsync covers a fuller group.
+        long deadline = System.nanoTime() + lingerNanos;
+        try {
+          for (long left = lingerNanos; group.size() < maxBatch && left > 0; left = deadline - System.nanoTime()) {
+            Pending more = queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (more == null) {
+              break;
+            }
+            group.add(more);
+            queue.drainTo(group, maxBatch - group.size());
+            if (more == Pending.STOP) {
+              break;
+            }
+          }
+        } catch (InterruptedException e) {
+          // only close() stops the committer; commit what we have
+        }
+      }
       boolean stop = group.remove(Pending.STOP);
       if (!group.isEmpty()) {
         commitGroup(group);

@@ -8,13 +8,19 @@ import java.time.InstantSource;
  * @param durability when appends are acknowledged (see {@link Durability})
  * @param maxBatch most appends committed in one atomic batch (and one fsync); 1 disables grouping
  * @param clock the time the ledger itself stamps (the genesis entry); fixed in tests and demos
+ * @param linger how long the committer may wait for a group to fill up to {@code maxBatch} before it
+ *     writes (and fsyncs) it; zero (the default) writes whatever has queued, adding no latency
  */
-public record LedgerOptions(Durability durability, int maxBatch, InstantSource clock) {
-  public static final LedgerOptions DEFAULT = new LedgerOptions(Durability.GROUP_COMMIT, 1024, InstantSource.system());
+public record LedgerOptions(Durability durability, int maxBatch, InstantSource clock, java.time.Duration linger) {
+  public static final LedgerOptions DEFAULT =
+      new LedgerOptions(Durability.GROUP_COMMIT, 1024, InstantSource.system(), java.time.Duration.ZERO);
 
   public LedgerOptions {
-    if (durability == null || clock == null) {
-      throw new IllegalArgumentException("durability and clock must not be null");
+    if (durability == null || clock == null || linger == null) {
+      throw new IllegalArgumentException("durability, clock and linger must not be null");
+    }
+    if (linger.isNegative() || linger.compareTo(java.time.Duration.ofSeconds(1)) > 0) {
+      throw new IllegalArgumentException("linger must be between 0 and 1 s, not " + linger);
     }
     if (maxBatch < 1 || maxBatch > 65536) {
       throw new IllegalArgumentException("maxBatch must be in [1, 65536], not " + maxBatch);
@@ -22,14 +28,18 @@ public record LedgerOptions(Durability durability, int maxBatch, InstantSource c
   }
 
   public LedgerOptions withDurability(Durability d) {
-    return new LedgerOptions(d, maxBatch, clock);
+    return new LedgerOptions(d, maxBatch, clock, linger);
   }
 
   public LedgerOptions withMaxBatch(int n) {
-    return new LedgerOptions(durability, n, clock);
+    return new LedgerOptions(durability, n, clock, linger);
+  }
+
+  public LedgerOptions withLinger(java.time.Duration l) {
+    return new LedgerOptions(durability, maxBatch, clock, l);
   }
 
   public LedgerOptions withClock(InstantSource c) {
-    return new LedgerOptions(durability, maxBatch, c);
+    return new LedgerOptions(durability, maxBatch, c, linger);
   }
 }

@@ -209,6 +209,51 @@ class AppendTest {
   }
 
   @Test
+  void groupCommitWithLinger_writesPipelinedAppendsInFullGroups() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+    InMemoryLedgerStore inner = new InMemoryLedgerStore();
+    io.lotledger.spi.LedgerStore counting = new io.lotledger.spi.LedgerStore() {
+      @Override
+      public byte[] get(Table t, byte[] k) throws io.lotledger.spi.StoreException {
+        return inner.get(t, k);
+      }
+
+      @Override
+      public void scan(Table t, byte[] p, Visitor v) throws io.lotledger.spi.StoreException {
+        inner.scan(t, p, v);
+      }
+
+      @Override
+      public void write(io.lotledger.spi.WriteBatch b, boolean sync) throws io.lotledger.spi.StoreException {
+        writes.incrementAndGet();
+        inner.write(b, sync);
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
+    LedgerOptions options = LedgerOptions.DEFAULT.withMaxBatch(100).withLinger(java.time.Duration.ofMillis(200));
+    try (Ledger grouped = Ledger.create(counting, TestChain.ORIGIN, chain.root, "root", options)) {
+      chain.registerActors(grouped);
+      int before = writes.get();
+      List<java.util.concurrent.CompletableFuture<Entry>> futures = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        futures.add(grouped.appendAsync(ObjectEvent.add(List.of(LotQuantity.of("urn:x:linger:" + i, "1", "KGM")), null,
+            TestChain.T0, EventContext.of("commissioning", null)), chain.mine));
+      }
+      for (var f : futures) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+
+      assertThat(writes.get() - before).as("batches for 300 pipelined appends of at most 100").isBetween(3, 6);
+      assertThat(grouped.size()).isEqualTo(3 + 300);
+      grouped.verify();
+    }
+  }
+
+  @Test
   void append_afterClose_failsWithIllegalState() throws Exception {
     ledger.close();
 

@@ -5,16 +5,19 @@ import io.lotledger.Durability;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.LedgerOptions;
+import io.lotledger.crypto.Signer;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.RegistryEvent;
+import io.lotledger.store.rocksdb.RocksDbLedgerStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,36 +34,56 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Append throughput: {@code ledger.append(event, signer)} of a commissioning event (ObjectEvent ADD,
- * one fresh lot with quantity and ILMD), which links, signs (Ed25519, on the calling thread), checks
- * the chain rules and commits (one committer thread, atomic batches).
+ * Append throughput in appends per second (all producer threads together), with raw Ed25519 signing
+ * as the baseline in the same run.
+ *
+ * <p>Every append is {@code ledger.appendAsync(event, signer)} of a commissioning event (ObjectEvent
+ * ADD of a fresh lot with quantity, master data and context, about 500 bytes signed): the producer
+ * thread builds the event, links it, encodes and signs it (Ed25519); the ledger's one committer thread
+ * orders it, checks the chain rules and writes it, a group of appends per atomic batch. Producers are
+ * <b>pipelined</b>: each keeps a window of appends in flight and, once the window is full, waits for
+ * its oldest append before submitting the next. Before each iteration the window is filled (untimed),
+ * so that a measured iteration is in steady state: every counted append is matched by one completed.
  *
  * <ul>
- *   <li>{@code inMemory}, {@code inMemory4Threads}: {@link Ledger#inMemory}; the cost of the ledger
- *       itself (signing, encoding, rules) without storage. With 4 threads signing runs in parallel.
- *   <li>{@code rocksDb}, {@code rocksDb4Threads}: the embedded RocksDB store ({@code ledger-store}),
- *       with {@code durability} {@link Durability#NO_SYNC} (write-ahead log, no fsync) and {@link
- *       Durability#GROUP_COMMIT} (one fsync per batch of appends that arrive together). One thread
- *       with GROUP_COMMIT pays one fsync per append; 4 threads let batches form.
+ *   <li>{@code rawSign}: {@link Signer#sign} of a 300-byte message: a producer's floor (one thread).
+ *   <li>{@code inMemory}: {@link Ledger#inMemory}, one producer, window 1024: the ledger's own cost
+ *       (event, linking, encoding, signing, rules, handoff) without storage.
+ *   <li>{@code inMemory2Producers}: the same with two producer threads signing in parallel, each with
+ *       a window of 1024, into the single ordered committer.
+ *   <li>{@code noSync}: embedded RocksDB ({@code ledger-store}) with {@link Durability#NO_SYNC}
+ *       (write-ahead log, no fsync), one producer, window 1024: storage CPU cost without the disk.
+ *   <li>{@code durable}, parameter {@code fsyncEvery} = 1, 100, 1000: durable appends with one fsync
+ *       per group of at most {@code fsyncEvery} appends. 1 is {@link Durability#PER_APPEND} with a
+ *       blocking producer ({@link Ledger#append}: sign, submit, wait for the fsync); 100 and 1000 are
+ *       {@link Durability#GROUP_COMMIT} with {@link LedgerOptions#withMaxBatch} {@code fsyncEvery} and
+ *       a window of {@code fsyncEvery} appends in flight.
+ *   <li>{@code durable2Producers}: GROUP_COMMIT with max batch 1000 and two producers, each with a
+ *       window of 1000.
  * </ul>
  *
- * Each measurement iteration starts from a fresh ledger (genesis plus one registered actor), so
- * memory and database size do not grow across iterations. The RocksDB directory is created under
- * the system property {@code lotledger.bench.dir} (default {@code java.io.tmpdir}): fsync cost is
- * that of the disk there; name it in any report.
+ * <p>The RocksDB benchmarks also report {@code :groups}, atomic batches written per second (counted
+ * by a pass-through {@link CountingStore}): for the durable ones, fsyncs per second. The primary
+ * score divided by it is the number of appends each group really held. A group is what the committer
+ * finds queued when it turns to the next one; with {@link LedgerOptions#withLinger} (used here, 20 ms)
+ * the committer waits for the group to fill to {@code fsyncEvery} before writing it.
+ *
+ * <p>Each iteration starts from a fresh ledger (genesis plus one registered actor), so memory and
+ * database size do not grow across iterations. RocksDB directories are created under the system
+ * property {@code lotledger.bench.dir} (default {@code java.io.tmpdir/lotledger-bench}) and deleted
+ * after each iteration: fsync cost is that of the disk there; name it in any report.
  *
  * <p>Run (after {@code mvn -pl benchmarks -am package -DskipTests}):
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar AppendBenchmark -f 1 -wi 3 -i 5</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar AppendBenchmark -f 1 -wi 3 -i 5 -w 2s -r 3s</pre>
  *
- * or, for a chosen disk: {@code ... AppendBenchmark -f 1 -wi 3 -i 5 -jvmArgsAppend
- * -Dlotledger.bench.dir=/mnt/data}. Reported in appends per second (all threads together).
+ * or, for a chosen disk: {@code ... -jvmArgsAppend -Dlotledger.bench.dir=/mnt/data}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 3)
 public class AppendBenchmark {
   /** Lot numbers, unique across threads and iterations, so that every append commissions a new lot. */
   private static final AtomicLong LOTS = new AtomicLong();
@@ -68,11 +91,17 @@ public class AppendBenchmark {
   private static final ActorSigner ROOT = Workload.signer("urn:lotledger:actor:root", 1);
   private static final ActorSigner MINE = Workload.signer("urn:lotledger:actor:mine", 2);
 
-  /** Registers the appending actor, so that appends pass the key and custody rules. */
+  /** Registers the appending actor, so that appends pass the key rules. */
   private static Ledger withMine(Ledger ledger) throws LedgerException {
     ledger.append(new RegistryEvent.ActorRegistered(MINE.actor(), "Benchmark mine", MINE.publicKey(), Workload.T0), ROOT);
     return ledger;
   }
+
+  private static CompletableFuture<Entry> submit(Ledger ledger) {
+    return ledger.appendAsync(Workload.commission(LOTS.incrementAndGet()), MINE);
+  }
+
+  // ------------------------------------------------------------------ ledgers (one per iteration)
 
   /** A fresh in-memory ledger per iteration. */
   @State(Scope.Benchmark)
@@ -90,59 +119,232 @@ public class AppendBenchmark {
     }
   }
 
-  /** A fresh RocksDB ledger in a new directory per iteration, deleted afterwards. */
-  @State(Scope.Benchmark)
-  public static class RocksDb {
-    @Param({"NO_SYNC", "GROUP_COMMIT"})
-    public Durability durability;
-
+  /** A fresh RocksDB ledger per iteration in a new directory, deleted afterwards. */
+  abstract static class OnDisk {
     Path directory;
+    CountingStore store;
     Ledger ledger;
 
+    void open(LedgerOptions options) throws IOException, LedgerException {
+      Path base = LedgerFixture.baseDirectory();
+      Files.createDirectories(base);
+      directory = Files.createTempDirectory(base, "append-");
+      store = new CountingStore(RocksDbLedgerStore.open(directory, true));
+      ledger = withMine(Ledger.create(store, Workload.ORIGIN, ROOT, "Benchmark root", options));
+    }
+
+    void close() throws IOException, LedgerException {
+      ledger.close();
+      LedgerFixture.deleteTree(directory);
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class NoSync extends OnDisk {
     @Setup(Level.Iteration)
     public void open() throws IOException, LedgerException {
-      Path base = Path.of(System.getProperty("lotledger.bench.dir", System.getProperty("java.io.tmpdir")));
-      directory = Files.createTempDirectory(base, "lotledger-append-");
-      LedgerOptions options = LedgerOptions.DEFAULT.withDurability(durability);
-      ledger = withMine(Ledger.create(directory, Workload.ORIGIN, ROOT, "Benchmark root", options));
+      open(LedgerOptions.DEFAULT.withDurability(Durability.NO_SYNC));
     }
 
     @TearDown(Level.Iteration)
     public void close() throws IOException, LedgerException {
-      ledger.close();
-      try (Stream<Path> paths = Files.walk(directory)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-          try {
-            Files.delete(p);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+      super.close();
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class Durable extends OnDisk {
+    /** Most appends per fsync: 1 is PER_APPEND with a blocking producer, else GROUP_COMMIT. */
+    @Param({"1", "100", "1000"})
+    public int fsyncEvery;
+
+    @Setup(Level.Iteration)
+    public void open() throws IOException, LedgerException {
+      open(fsyncEvery == 1
+          ? LedgerOptions.DEFAULT.withDurability(Durability.PER_APPEND).withMaxBatch(1)
+          : LedgerOptions.DEFAULT.withDurability(Durability.GROUP_COMMIT).withMaxBatch(fsyncEvery)
+              // Let each group fill to fsyncEvery (the producer keeps that many in flight).
+              .withLinger(java.time.Duration.ofMillis(20)));
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() throws IOException, LedgerException {
+      super.close();
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class Durable1000 extends OnDisk {
+    @Setup(Level.Iteration)
+    public void open() throws IOException, LedgerException {
+      open(LedgerOptions.DEFAULT.withDurability(Durability.GROUP_COMMIT).withMaxBatch(1000));
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() throws IOException, LedgerException {
+      super.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ producers (one per thread)
+
+  /** One producer thread's window of appends in flight, filled before each iteration. */
+  abstract static class Window {
+    private final ArrayDeque<CompletableFuture<Entry>> inFlight = new ArrayDeque<>();
+    private Ledger ledger;
+    private int size;
+
+    void start(Ledger ledger, int size) {
+      this.ledger = ledger;
+      this.size = size;
+      inFlight.clear();
+      for (int i = 0; i < size; i++) {
+        inFlight.add(submit(ledger));
+      }
+    }
+
+    /** Waits for the oldest append once the window is full, then submits one. */
+    CompletableFuture<Entry> next() {
+      if (inFlight.size() >= size) {
+        join(inFlight.poll());
+      }
+      CompletableFuture<Entry> f = submit(ledger);
+      inFlight.add(f);
+      return f;
+    }
+
+    void drain() {
+      while (!inFlight.isEmpty()) {
+        join(inFlight.poll());
+      }
+    }
+
+    private static void join(CompletableFuture<Entry> f) {
+      try {
+        f.join();
+      } catch (CompletionException e) {
+        throw new IllegalStateException("an append failed: " + e.getCause(), e.getCause());
       }
     }
   }
 
+  @State(Scope.Thread)
+  public static class InMemoryWindow extends Window {
+    @Setup(Level.Iteration)
+    public void start(InMemory s) {
+      start(s.ledger, 1024);
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      drain();
+    }
+  }
+
+  @State(Scope.Thread)
+  public static class NoSyncWindow extends Window {
+    @Setup(Level.Iteration)
+    public void start(NoSync s) {
+      start(s.ledger, 1024);
+      s.store.takeBatches();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      drain();
+    }
+  }
+
+  @State(Scope.Thread)
+  public static class DurableWindow extends Window {
+    @Setup(Level.Iteration)
+    public void start(Durable s) {
+      if (s.fsyncEvery > 1) {
+        start(s.ledger, s.fsyncEvery);
+      }
+      s.store.takeBatches();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      drain();
+    }
+  }
+
+  @State(Scope.Thread)
+  public static class Durable1000Window extends Window {
+    @Setup(Level.Iteration)
+    public void start(Durable1000 s) {
+      start(s.ledger, 1000);
+      s.store.takeBatches();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      drain();
+    }
+  }
+
+  /** Atomic batches written (commit groups; fsyncs when durable), normalised by JMH to per second. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Groups {
+    public long groups;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      groups = 0;
+    }
+  }
+
+  // ------------------------------------------------------------------ benchmarks
+
+  /** A 300-byte message and a signer: the raw signing baseline. */
+  @State(Scope.Benchmark)
+  public static class RawMessage {
+    final Signer signer = MINE.signer();
+    final byte[] message = Workload.rawMessage();
+  }
+
   @Benchmark
   @Threads(1)
-  public Entry inMemory(InMemory s) throws LedgerException {
-    return s.ledger.append(Workload.commission(LOTS.incrementAndGet()), MINE);
-  }
-
-  @Benchmark
-  @Threads(4)
-  public Entry inMemory4Threads(InMemory s) throws LedgerException {
-    return s.ledger.append(Workload.commission(LOTS.incrementAndGet()), MINE);
+  public byte[] rawSign(RawMessage s) {
+    return s.signer.sign(s.message);
   }
 
   @Benchmark
   @Threads(1)
-  public Entry rocksDb(RocksDb s) throws LedgerException {
-    return s.ledger.append(Workload.commission(LOTS.incrementAndGet()), MINE);
+  public CompletableFuture<Entry> inMemory(InMemoryWindow w) {
+    return w.next();
   }
 
   @Benchmark
-  @Threads(4)
-  public Entry rocksDb4Threads(RocksDb s) throws LedgerException {
-    return s.ledger.append(Workload.commission(LOTS.incrementAndGet()), MINE);
+  @Threads(2)
+  public CompletableFuture<Entry> inMemory2Producers(InMemoryWindow w) {
+    return w.next();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public CompletableFuture<Entry> noSync(NoSync s, NoSyncWindow w, Groups g) {
+    CompletableFuture<Entry> f = w.next();
+    g.groups += s.store.takeBatches();
+    return f;
+  }
+
+  @Benchmark
+  @Threads(1)
+  public Object durable(Durable s, DurableWindow w, Groups g) throws LedgerException {
+    Object result = s.fsyncEvery == 1 ? s.ledger.append(Workload.commission(LOTS.incrementAndGet()), MINE) : w.next();
+    g.groups += s.store.takeBatches();
+    return result;
+  }
+
+  @Benchmark
+  @Threads(2)
+  public CompletableFuture<Entry> durable2Producers(Durable1000 s, Durable1000Window w, Groups g) {
+    CompletableFuture<Entry> f = w.next();
+    g.groups += s.store.takeBatches();
+    return f;
   }
 }

@@ -13,6 +13,7 @@ import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.SensorReading;
 import io.lotledger.event.TransformationEvent;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,6 +47,16 @@ final class Workload {
     } catch (InvalidKeyException e) {
       throw new IllegalStateException("a 32-byte seed is always a valid key", e);
     }
+  }
+
+  /** The fixed 300-byte message the raw Ed25519 baselines sign and verify (about an entry's size). */
+  static byte[] rawMessage() {
+    byte[] message = new byte[300];
+    byte[] pattern = "lotledger benchmark message ".getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < message.length; i++) {
+      message[i] = pattern[i % pattern.length];
+    }
+    return message;
   }
 
   /** Commissioning (ObjectEvent ADD) of ore lot number {@code n}: one lot, quantity, ILMD, context. */

@@ -9,8 +9,10 @@ import java.math.BigDecimal;
  */
 public record ElementShare(
     String element, BigDecimal massFraction, BigDecimal recycledPreConsumer, BigDecimal recycledPostConsumer) {
+  private static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile("[A-Z][a-z]?");
+
   public ElementShare {
-    if (element == null || !element.matches("[A-Z][a-z]?")) {
+    if (element == null || !SYMBOL.matcher(element).matches()) {
       throw new IllegalArgumentException("element must be a chemical symbol like Co, not " + element);
     }
     massFraction = fraction(element + " mass fraction", massFraction);

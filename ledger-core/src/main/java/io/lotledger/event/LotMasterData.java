@@ -23,8 +23,10 @@ public record LotMasterData(
 
   public static final LotMasterData NONE = new LotMasterData(null, null, null, null, null, null, null, null);
 
+  private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("[A-Z]{2}");
+
   public LotMasterData {
-    if (originCountry != null && !originCountry.matches("[A-Z]{2}")) {
+    if (originCountry != null && !COUNTRY.matcher(originCountry).matches()) {
       throw new IllegalArgumentException("origin country must be ISO 3166-1 alpha-2 like CD, not " + originCountry);
     }
     Uris.text("origin site", originSite, 512);

@@ -8,13 +8,15 @@ import java.time.OffsetDateTime;
  * UN/CEFACT unit (CEL for degrees Celsius), optionally timed and attributed to a device.
  */
 public record SensorReading(String type, BigDecimal value, String unit, OffsetDateTime time, String device) {
+  private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("[A-Z0-9]{2,3}");
+
   public SensorReading {
     if (type == null) {
       throw new IllegalArgumentException("sensor reading type must not be null");
     }
     Uris.text("sensor reading type", type, 256);
     value = Decimals.canonical("sensor reading value", value);
-    if (unit == null || !unit.matches("[A-Z0-9]{2,3}")) {
+    if (unit == null || !UNIT.matcher(unit).matches()) {
       throw new IllegalArgumentException("sensor reading unit must be a UN/CEFACT code like CEL, not " + unit);
     }
     if (device != null) {

@@ -10,8 +10,18 @@ final class Uris {
 
   private Uris() {}
 
+  /**
+   * URIs already found valid. Lot, actor and location ids recur in many entries, and java.net.URI
+   * parsing is a tenth of decoding an entry; the cache is bounded and only ever holds valid ids.
+   */
+  private static final java.util.Map<String, Boolean> VALID = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CACHE_LIMIT = 65_536;
+
   /** Returns {@code value} if it is an absolute URI of at most {@link #MAX_LENGTH} characters. */
   static String require(String what, String value) {
+    if (value != null && VALID.containsKey(value)) {
+      return value;
+    }
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException(what + " must not be empty");
     }
@@ -33,6 +43,10 @@ final class Uris {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(what + " is not a URI: " + value + " (" + e.getReason() + ")");
     }
+    if (VALID.size() >= CACHE_LIMIT) {
+      VALID.clear();
+    }
+    VALID.put(value, Boolean.TRUE);
     return value;
   }
 
