@@ -35,10 +35,50 @@ public final class Decimals {
     return canonical("decimal", value).toPlainString();
   }
 
+  /**
+   * Whether {@code text} has the canonical shape: optional '-', then "0" or a digit string without
+   * leading zeros, then optionally '.' and digits not ending in '0'; and not "-0". Checked on the
+   * characters, so that decoding an entry does not print every decimal back to compare it.
+   */
+  static boolean canonicalShape(String text) {
+    int n = text.length();
+    int i = 0;
+    if (n > 0 && text.charAt(0) == '-') {
+      i = 1;
+    }
+    int intStart = i;
+    while (i < n && Character.isDigit(text.charAt(i)) && text.charAt(i) < 128) {
+      i++;
+    }
+    int intLength = i - intStart;
+    if (intLength == 0 || (intLength > 1 && text.charAt(intStart) == '0')) {
+      return false;
+    }
+    if (i == n) {
+      return !(intStart == 1 && intLength == 1 && text.charAt(1) == '0'); // "-0"
+    }
+    if (text.charAt(i) != '.' || i == n - 1 || text.charAt(n - 1) == '0') {
+      return false;
+    }
+    for (int j = i + 1; j < n; j++) {
+      char c = text.charAt(j);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true; // "-0.5" is canonical; "-0.0" ends in 0 and was refused above
+  }
+
   /** Parses text that must already be canonical; throws naming {@code what} otherwise. */
   public static BigDecimal parseCanonical(String what, String text) {
     if (text.length() > MAX_PRECISION + 3) {
       throw new IllegalArgumentException(what + " is longer than any canonical decimal: " + text.length() + " chars");
+    }
+    if (canonicalShape(text)) {
+      BigDecimal value = new BigDecimal(text);
+      if (value.scale() <= MAX_SCALE && value.precision() <= MAX_PRECISION) {
+        return value; // a canonical shape is exactly what canonical(value).toPlainString() prints
+      }
     }
     BigDecimal value;
     try {
