@@ -228,7 +228,8 @@ public final class Bundle {
         throw new BundleFormatException(where + " has fields this version does not know");
       }
       long index = e.getIndex();
-      if (index < 0 || (previous >= 0 && index <= previous) || (previous < 0 && i > 0)) {
+      // index < 0 is a uint64 above 2^63: no ledger holds that many entries.
+      if (index < 0 || index <= previous) {
         throw new BundleFormatException(where + ": indexes must be unique and ascending, but " + Long.toUnsignedString(index)
             + " follows " + previous);
       }
