@@ -200,9 +200,11 @@ public final class ChainVerifier {
   }
 
   private void run(Sink sink) throws VerificationException, StoreException {
-    Map<Table, TreeMap<byte[], byte[]>> shadow = new EnumMap<>(Table.class);
+    // Hash maps keyed by the record key's bytes: the ordered phase looks a head up per link, and
+    // nothing needs these in order until the final comparison, which sorts them once.
+    Map<Table, Map<java.nio.ByteBuffer, byte[]>> shadow = new EnumMap<>(Table.class);
     for (Table t : SHADOWED) {
-      shadow.put(t, new TreeMap<>(Arrays::compareUnsigned));
+      shadow.put(t, new java.util.HashMap<>());
     }
     // The Merkle tree is too big to shadow; its right edge (the newest node per level) is all that
     // deriving the next nodes reads, so that is what the verifier keeps.
@@ -213,7 +215,7 @@ public final class ChainVerifier {
         int level = key[0];
         return Arrays.equals(frontierKeys.get(level), key) ? frontierValues.get(level) : null;
       }
-      return shadow.get(table).get(key);
+      return shadow.get(table).get(java.nio.ByteBuffer.wrap(key));
     };
     Map<Table, Long> expectedCounts = new EnumMap<>(Table.class);
     // Transformation edges seen so far, as 64-bit fingerprints: an edge derived twice is stored once.
@@ -265,7 +267,7 @@ public final class ChainVerifier {
           frontierValues.put((int) put.key()[0], put.value());
         }
         if (SHADOWED.contains(table)) {
-          shadow.get(table).put(put.key(), put.value());
+          shadow.get(table).put(java.nio.ByteBuffer.wrap(put.key()), put.value());
           continue;
         }
         if (table == Table.ENTRIES) {
@@ -392,8 +394,10 @@ public final class ChainVerifier {
     }
   }
 
-  private void compareWhole(Table table, TreeMap<byte[], byte[]> expected, Sink sink)
+  private void compareWhole(Table table, Map<java.nio.ByteBuffer, byte[]> derived, Sink sink)
       throws StoreException, VerificationException {
+    TreeMap<byte[], byte[]> expected = new TreeMap<>(Arrays::compareUnsigned); // sorted: deterministic reports
+    derived.forEach((k, v) -> expected.put(k.array(), v));
     TreeMap<byte[], byte[]> actual = new TreeMap<>(Arrays::compareUnsigned);
     store.scan(table, KeyLayout.EMPTY, (k, v) -> {
       actual.put(k, v);
