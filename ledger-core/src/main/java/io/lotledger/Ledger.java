@@ -226,6 +226,7 @@ public final class Ledger implements AutoCloseable {
       ensureOpen();
       SignedEntry entry = signLinked(event, signer, this::committedHead);
       submit(new Pending(entry, event, signer, future));
+      return published(future);
     } catch (LedgerException e) {
       future.completeExceptionally(e);
     } catch (IllegalArgumentException e) {
@@ -246,7 +247,30 @@ public final class Ledger implements AutoCloseable {
       return future;
     }
     submit(new Pending(entry, null, null, future));
-    return future;
+    return published(future);
+  }
+
+  /**
+   * Daemon threads that complete the futures callers hold. The committer never runs callers' code:
+   * a callback that appends, waits or closes the ledger would otherwise stop the committer itself.
+   */
+  private static final java.util.concurrent.ExecutorService CALLBACKS =
+      java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lotledger-callbacks");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private static CompletableFuture<Entry> published(CompletableFuture<Entry> internal) {
+    CompletableFuture<Entry> out = new CompletableFuture<>();
+    internal.whenComplete((entry, failure) -> CALLBACKS.execute(() -> {
+      if (failure != null) {
+        out.completeExceptionally(failure);
+      } else {
+        out.complete(entry);
+      }
+    }));
+    return out;
   }
 
   /** Decodes outside bytes (bounded, canonical) and appends them as {@link #appendAsync(SignedEntry)}. */
@@ -365,9 +389,16 @@ public final class Ledger implements AutoCloseable {
           // only close() stops the committer; commit what we have
         }
       }
-      boolean stop = group.remove(Pending.STOP);
+      boolean stop = group.removeIf(p -> p == Pending.STOP);
       if (!group.isEmpty()) {
-        commitGroup(group);
+        try {
+          commitGroup(group);
+        } catch (Throwable t) {
+          // The committer must survive anything, or every later append would wait for ever.
+          LOG.error("ledger {}: committing a group failed", origin, t);
+          LedgerException failure = new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
+          group.forEach(p -> p.future.completeExceptionally(failure));
+        }
       }
       if (stop) {
         List<Pending> rest = new ArrayList<>();
@@ -770,7 +801,7 @@ public final class Ledger implements AutoCloseable {
    * Commits what was submitted before, fails what arrives after, and closes the store. Idempotent.
    */
   @Override
-  public void close() throws LedgerException {
+  public synchronized void close() throws LedgerException {
     if (closed) {
       return;
     }

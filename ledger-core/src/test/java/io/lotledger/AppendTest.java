@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -250,6 +251,59 @@ class AppendTest {
       assertThat(writes.get() - before).as("batches for 300 pipelined appends of at most 100").isBetween(3, 6);
       assertThat(grouped.size()).isEqualTo(3 + 300);
       grouped.verify();
+    }
+  }
+
+  @Test
+  void callbacks_thatAppendOrClose_doNotStallTheCommitter() throws Exception {
+    Event first = observe(TestChain.SULPHATE, 500);
+    Event second = observe(TestChain.SULPHATE, 501);
+    // A callback that appends and waits: run on the committer thread it would wait for itself.
+    CompletableFuture<Entry> nested = ledger.appendAsync(first, chain.refinery)
+        .thenApply(e -> {
+          try {
+            return ledger.append(second, chain.refinery);
+          } catch (LedgerException x) {
+            throw new java.util.concurrent.CompletionException(x);
+          }
+        });
+    assertThat(nested.get(20, TimeUnit.SECONDS).index()).isEqualTo(9);
+
+    CompletableFuture<Void> closing = ledger.appendAsync(observe(TestChain.SULPHATE, 502), chain.refinery)
+        .thenAccept(e -> {
+          try {
+            ledger.close();
+          } catch (LedgerException x) {
+            throw new java.util.concurrent.CompletionException(x);
+          }
+        });
+    closing.get(20, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> ledger.append(observe(TestChain.SULPHATE, 503), chain.refinery))
+        .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo(LedgerException.Code.ILLEGAL_STATE));
+  }
+
+  @Test
+  void concurrentCloses_whileAppending_completeEveryFuture() throws Exception {
+    List<CompletableFuture<Entry>> futures = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      futures.add(ledger.appendAsync(ObjectEvent.add(List.of(LotQuantity.of("urn:x:close:" + i, "1", "KGM")), null,
+          TestChain.T0, EventContext.of("commissioning", null)), chain.mine));
+    }
+    ExecutorService closers = Executors.newFixedThreadPool(2);
+    List<Future<?>> closes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      closes.add(closers.submit(() -> {
+        ledger.close();
+        return null;
+      }));
+    }
+    for (Future<?> c : closes) {
+      c.get(20, TimeUnit.SECONDS);
+    }
+    closers.shutdown();
+    for (CompletableFuture<Entry> f : futures) {
+      // Committed or refused as closed; never left waiting.
+      assertThat(f).succeedsWithin(java.time.Duration.ofSeconds(20)).isNotNull();
     }
   }
 

@@ -155,6 +155,16 @@ public final class ChainRules {
    * {@code state} must be the state just before the entry (the same one {@link #check} saw).
    */
   public static void derive(SignedEntry entry, long index, Reader state, WriteBatch out) throws StoreException {
+    derive(entry, index, state, out, true);
+  }
+
+  /**
+   * As {@link #derive(SignedEntry, long, Reader, WriteBatch)}; without the registry records when
+   * {@code withRegistry} is false, as for an entry that broke a rule: its registry change never took
+   * effect, so later entries are judged without it.
+   */
+  public static void derive(SignedEntry entry, long index, Reader state, WriteBatch out, boolean withRegistry)
+      throws StoreException {
     EntryBody body = entry.body();
     Event event = body.event();
     out.put(Table.ENTRIES, KeyLayout.entryKey(index), entry.encoded());
@@ -178,7 +188,9 @@ public final class ChainRules {
         }
       }
     }
-    deriveRegistry(entry, index, state, out);
+    if (withRegistry) {
+      deriveRegistry(entry, index, state, out);
+    }
   }
 
   /**
@@ -199,7 +211,11 @@ public final class ChainRules {
     } else if (event instanceof RegistryEvent.KeyAdded add) {
       out.put(Table.KEYS, add.key().toBytes(), KeyLayout.keyValue(index, KeyLayout.NOT_REVOKED, add.actor()));
     } else if (event instanceof RegistryEvent.KeyRevoked rev) {
-      KeyRecord old = KeyLayout.keyRecord(state.get(Table.KEYS, rev.key().toBytes()));
+      byte[] record = state.get(Table.KEYS, rev.key().toBytes());
+      if (record == null) {
+        throw new StoreException("entry " + index + " revokes key " + rev.key().toHex() + ", which is not registered");
+      }
+      KeyRecord old = KeyLayout.keyRecord(record);
       out.put(Table.KEYS, rev.key().toBytes(), KeyLayout.keyValue(old.addedAt(), index, rev.actor()));
     }
   }

@@ -218,10 +218,10 @@ public final class ChainVerifier {
       return shadow.get(table).get(java.nio.ByteBuffer.wrap(key));
     };
     Map<Table, Long> expectedCounts = new EnumMap<>(Table.class);
-    // Transformation edges seen so far, as 64-bit fingerprints: an edge derived twice is stored once.
-    // (A fingerprint collision could only make the final count check report a false mismatch; at a
-    // million edges its chance is about 3e-8.)
-    Set<Long> edges = new HashSet<>();
+    // Transformation edges seen so far, as 128-bit fingerprints (SHA-256 prefixes): an edge derived
+    // twice is stored once. 128 bits keep memory bounded on large ledgers while making a chosen
+    // collision (which would only cause a false count mismatch) infeasible.
+    Set<java.util.UUID> edges = new HashSet<>();
 
     // Findings and store comparisons are buffered per window: comparing derived records with the store
     // does not depend on order, so a window's comparisons run in parallel; the window's findings are
@@ -254,7 +254,7 @@ public final class ChainVerifier {
       }
       WriteBatch derived = new WriteBatch();
       try {
-        ChainRules.derive(entry, index, state, derived);
+        ChainRules.derive(entry, index, state, derived, broken == null);
       } catch (StoreException e) {
         pending.add(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
         index++;
@@ -453,10 +453,20 @@ public final class ChainVerifier {
 
     ArrayDeque<Ref> work = new ArrayDeque<>();
     work.add(new Ref(EntryHash.of(head), Long.MAX_VALUE, lot, "head of " + lot));
-    Set<EntryHash> done = new HashSet<>();
+    Map<EntryHash, SignedEntry> done = new java.util.HashMap<>();
+    Map<EntryHash, Long> doneIndex = new java.util.HashMap<>();
     while (!work.isEmpty()) {
       Ref ref = work.poll();
-      if (!done.add(ref.hash())) {
+      SignedEntry seen = done.get(ref.hash());
+      if (seen != null) {
+        // Verified already; this referrer's own conditions (order, lot) still have to hold.
+        long at = doneIndex.get(ref.hash());
+        if (at >= ref.before()) {
+          throw fail(Failure.LINK_MISMATCH, at, ref.hash(), ref.lot(), ref.from() + " names a later entry", "index < " + ref.before(), String.valueOf(at));
+        }
+        if (ref.lot() != null && !seen.body().linksByLot().containsKey(ref.lot())) {
+          throw fail(Failure.LINK_MISMATCH, at, ref.hash(), ref.lot(), ref.from() + " names an entry that does not touch the lot", ref.lot().uri(), "absent");
+        }
         continue;
       }
       byte[] indexBytes = store.get(Table.HASHES, ref.hash().toBytes());
@@ -492,10 +502,13 @@ public final class ChainVerifier {
         throw fail(Failure.BAD_SIGNATURE, index, ref.hash(), null,
             "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid");
       }
+      done.put(ref.hash(), entry);
+      doneIndex.put(ref.hash(), index);
       if (index == 0) {
-        if (!(entry.body().event() instanceof RegistryEvent.ActorRegistered)) {
-          throw fail(Failure.BAD_GENESIS, 0, ref.hash(), null, "entry 0 is not the root registration",
-              "ActorRegistered", entry.body().event().getClass().getSimpleName());
+        if (!(entry.body().event() instanceof RegistryEvent.ActorRegistered reg)
+            || !reg.actor().equals(entry.body().actor()) || !reg.key().equals(entry.body().key())) {
+          throw fail(Failure.BAD_GENESIS, 0, ref.hash(), null, "entry 0 is not the root's self-signed registration",
+              "self-signed ActorRegistered", entry.body().event().getClass().getSimpleName());
         }
       } else {
         byte[] keyValue = store.get(Table.KEYS, entry.body().key().toBytes());
@@ -512,9 +525,9 @@ public final class ChainVerifier {
               "added at " + key.addedAt() + (key.revoked() ? ", revoked at " + key.revokedAt() : ""));
         }
         // The key record is derived data: prove it from the registry entries it cites, and verify those too.
-        work.add(registryRef(key.addedAt(), entry, "key registration cited by entry " + index));
+        work.add(registryRef(key.addedAt(), entry, false, "key registration cited by entry " + index));
         if (key.revoked()) {
-          work.add(registryRef(key.revokedAt(), entry, "key revocation cited by entry " + index));
+          work.add(registryRef(key.revokedAt(), entry, true, "key revocation cited by entry " + index));
         }
       }
       for (Link link : entry.body().links()) {
@@ -525,7 +538,7 @@ public final class ChainVerifier {
     }
   }
 
-  private Ref registryRef(long registryIndex, SignedEntry signed, String from) throws LedgerException {
+  private Ref registryRef(long registryIndex, SignedEntry signed, boolean revocation, String from) throws LedgerException {
     byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(registryIndex));
     if (bytes == null) {
       throw fail(Failure.STORE_MISMATCH, registryIndex, null, null, from + " is missing", "an entry", "missing");
@@ -536,7 +549,11 @@ public final class ChainVerifier {
     } catch (EntryFormatException e) {
       throw fail(Failure.MALFORMED_ENTRY, registryIndex, EntryHash.ofEntry(bytes), null, e.getMessage(), null, null);
     }
-    if (!(reg.body().event() instanceof RegistryEvent r)
+    boolean rightKind = revocation
+        ? reg.body().event() instanceof RegistryEvent.KeyRevoked
+        : reg.body().event() instanceof RegistryEvent.ActorRegistered || reg.body().event() instanceof RegistryEvent.KeyAdded;
+    if (!rightKind
+        || !(reg.body().event() instanceof RegistryEvent r)
         || !r.key().equals(signed.body().key())
         || !r.actor().equals(signed.body().actor())) {
       throw fail(Failure.STORE_MISMATCH, registryIndex, reg.hash(), null,
@@ -562,9 +579,9 @@ public final class ChainVerifier {
     }
   }
 
-  private static long fingerprint(Table table, byte[] key) {
-    byte[] h = io.lotledger.crypto.Sha256.hash(new byte[] {(byte) table.ordinal()}, key);
-    return java.nio.ByteBuffer.wrap(h).getLong();
+  private static java.util.UUID fingerprint(Table table, byte[] key) {
+    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(io.lotledger.crypto.Sha256.hash(new byte[] {(byte) table.ordinal()}, key));
+    return new java.util.UUID(h.getLong(), h.getLong());
   }
 
   /** UTF-8 text when the bytes are printable ASCII, else hex. */

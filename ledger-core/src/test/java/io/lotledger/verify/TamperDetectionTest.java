@@ -168,6 +168,61 @@ class TamperDetectionTest {
   }
 
   @org.junit.jupiter.api.Test
+  void audit_reportsARevocationOfAnUnknownKeyInsteadOfFailing() throws Exception {
+    TestChain chain = new TestChain();
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    chain.populate(ledger);
+    io.lotledger.ActorSigner stranger = TestChain.signer("urn:lotledger:actor:stranger", 9);
+    // A correctly signed revocation of a key nobody registered, forced in behind the API.
+    var body = io.lotledger.entry.EntryBody.of(TestChain.ORIGIN, chain.root.actor(), chain.root.publicKey(),
+        new io.lotledger.event.RegistryEvent.KeyRevoked(stranger.actor(), stranger.publicKey(), TestChain.T0), lot -> null);
+    var forged = io.lotledger.entry.EntryCodec.sign(body, chain.root.signer());
+    io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
+    ChainRules.derive(forged, SIZE, store::get, batch, false);
+    store.write(batch, false);
+
+    List<Finding> findings = new ChainVerifier(store).audit();
+
+    assertThat(findings).anySatisfy(f -> {
+      assertThat(f.failure()).isEqualTo(Failure.UNAUTHORIZED);
+      assertThat(f.index()).isEqualTo(SIZE);
+    });
+    assertThat(firstFinding(store).failure()).isEqualTo(Failure.UNAUTHORIZED);
+  }
+
+  @org.junit.jupiter.api.Test
+  void verifyLot_refusesAKeysRecordThatCitesARevocationAsTheKeysRegistration() throws Exception {
+    TestChain chain = new TestChain();
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    chain.populate(ledger);
+    ledger.append(new io.lotledger.event.RegistryEvent.KeyRevoked(chain.refinery.actor(), chain.refinery.publicKey(), TestChain.T0), chain.root);
+    long revokedAt = ledger.size() - 1;
+    // Force an entry by the revoked key in, then rewrite its KEYS record as "added at the revocation".
+    var late = io.lotledger.entry.EntryCodec.sign(io.lotledger.entry.EntryBody.of(TestChain.ORIGIN, chain.refinery.actor(),
+        chain.refinery.publicKey(), io.lotledger.event.ObjectEvent.observe(List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
+            TestChain.T0.plusDays(9), null), lot -> headOf(store, lot)), chain.refinery.signer());
+    io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
+    ChainRules.derive(late, revokedAt + 1, store::get, batch);
+    store.write(batch, false);
+    store.tamper(Table.KEYS, chain.refinery.publicKey().toBytes(),
+        KeyLayout.keyValue(revokedAt, KeyLayout.NOT_REVOKED, chain.refinery.actor()));
+
+    assertThatThrownBy(() -> new ChainVerifier(store).verifyLot(TestChain.SULPHATE))
+        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.STORE_MISMATCH))
+        .hasMessageContaining("does not concern key");
+  }
+
+  private static io.lotledger.entry.EntryHash headOf(InMemoryLedgerStore store, io.lotledger.event.LotId lot) {
+    try {
+      return io.lotledger.entry.EntryHash.of(store.get(Table.HEADS, KeyLayout.headKey(lot)));
+    } catch (io.lotledger.spi.StoreException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void audit_collectsEveryFindingNotJustTheFirst() throws Exception {
     InMemoryLedgerStore store = populatedStore();
     byte[] e3 = entries(store).get(3);
