@@ -40,15 +40,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,16 +66,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ledger implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
-  /** Most times an auto-linked append is re-linked and re-signed after losing a race for a head. */
-  private static final int MAX_RELINKS = 64;
 
   private final LedgerStore store;
   private final LedgerOptions options;
   private final String origin;
   private final ActorId root;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final Thread committer;
-  private volatile long size;
+  private final Committer committer;
   private volatile boolean closed;
 
   private Ledger(LedgerStore store, LedgerOptions options) throws LedgerException {
@@ -96,10 +88,11 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT,
           "unsupported ledger format " + KeyLayout.utf8(format) + "; this version reads format 1");
     }
+    long size;
     try {
       this.origin = KeyLayout.utf8(originBytes);
       this.root = new ActorId(KeyLayout.utf8(rootBytes));
-      this.size = KeyLayout.u64(sizeBytes);
+      size = KeyLayout.u64(sizeBytes);
     } catch (IllegalArgumentException e) {
       throw new StoreException("the store's meta records are corrupt: " + e.getMessage(), e);
     }
@@ -109,9 +102,7 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException(LedgerException.Code.STORAGE,
           "the store is inconsistent: its recorded size " + size + " does not match its entries");
     }
-    this.committer = new Thread(this::commitLoop, "lotledger-committer-" + origin);
-    this.committer.setDaemon(true);
-    this.committer.start();
+    this.committer = new Committer(store, options, origin, size);
   }
 
   // ------------------------------------------------------------------ opening
@@ -221,18 +212,14 @@ public final class Ledger implements AutoCloseable {
    * LedgerException}.
    */
   public CompletableFuture<Entry> appendAsync(Event event, ActorSigner signer) {
-    CompletableFuture<Entry> future = new CompletableFuture<>();
     try {
       ensureOpen();
-      SignedEntry entry = signLinked(event, signer, this::committedHead);
-      submit(new Pending(entry, event, signer, future));
-      return published(future);
+      return committer.submit(prepare(event, signer), event, signer);
     } catch (LedgerException e) {
-      future.completeExceptionally(e);
+      return CompletableFuture.failedFuture(e);
     } catch (IllegalArgumentException e) {
-      future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e));
+      return CompletableFuture.failedFuture(new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e));
     }
-    return future;
   }
 
   /**
@@ -240,37 +227,11 @@ public final class Ledger implements AutoCloseable {
    * (compare-and-set); a stale link rejects it with {@link Failure#LINK_MISMATCH}.
    */
   public CompletableFuture<Entry> appendAsync(SignedEntry entry) {
-    CompletableFuture<Entry> future = new CompletableFuture<>();
     if (!entry.signatureValid()) {
-      future.completeExceptionally(new AppendRejectedException(new Finding(Failure.BAD_SIGNATURE, size, entry.hash(), null,
-          "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid")));
-      return future;
+      return CompletableFuture.failedFuture(new AppendRejectedException(new Finding(Failure.BAD_SIGNATURE, size(), entry.hash(),
+          null, "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid")));
     }
-    submit(new Pending(entry, null, null, future));
-    return published(future);
-  }
-
-  /**
-   * Daemon threads that complete the futures callers hold. The committer never runs callers' code:
-   * a callback that appends, waits or closes the ledger would otherwise stop the committer itself.
-   */
-  private static final java.util.concurrent.ExecutorService CALLBACKS =
-      java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "lotledger-callbacks");
-        t.setDaemon(true);
-        return t;
-      });
-
-  private static CompletableFuture<Entry> published(CompletableFuture<Entry> internal) {
-    CompletableFuture<Entry> out = new CompletableFuture<>();
-    internal.whenComplete((entry, failure) -> CALLBACKS.execute(() -> {
-      if (failure != null) {
-        out.completeExceptionally(failure);
-      } else {
-        out.complete(entry);
-      }
-    }));
-    return out;
+    return committer.submit(entry, null, null);
   }
 
   /** Decodes outside bytes (bounded, canonical) and appends them as {@link #appendAsync(SignedEntry)}. */
@@ -279,7 +240,7 @@ public final class Ledger implements AutoCloseable {
       return appendAsync(EntryCodec.decode(encodedEntry));
     } catch (EntryFormatException e) {
       return CompletableFuture.failedFuture(new AppendRejectedException(
-          new Finding(Failure.MALFORMED_ENTRY, size, EntryHash.ofEntry(encodedEntry), null, e.getMessage(), null, null)));
+          new Finding(Failure.MALFORMED_ENTRY, size(), EntryHash.ofEntry(encodedEntry), null, e.getMessage(), null, null)));
     }
   }
 
@@ -300,7 +261,7 @@ public final class Ledger implements AutoCloseable {
 
   /** Builds and signs (without appending) the entry {@code signer} would append for {@code event} now. */
   public SignedEntry prepare(Event event, ActorSigner signer) throws LedgerException {
-    return signLinked(event, signer, this::committedHead);
+    return Committer.signLinked(origin, event, signer, this::committedHead);
   }
 
   private static Entry await(CompletableFuture<Entry> future) throws LedgerException {
@@ -317,194 +278,12 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
-  @FunctionalInterface
-  private interface Heads {
-    EntryHash head(LotId lot) throws StoreException;
-  }
-
-  private SignedEntry signLinked(Event event, ActorSigner signer, Heads heads) throws LedgerException {
-    Map<LotId, EntryHash> links = new TreeMap<>();
-    for (LotId lot : event.lots()) {
-      EntryHash h = heads.head(lot);
-      if (h != null) {
-        links.put(lot, h);
-      }
-    }
-    EntryBody body = EntryBody.of(origin, signer.actor(), signer.publicKey(), event, links::get);
-    return EntryCodec.sign(body, signer.signer());
-  }
-
   private EntryHash committedHead(LotId lot) throws StoreException {
     byte[] h = store.get(Table.HEADS, KeyLayout.headKey(lot));
     if (h != null && h.length != EntryHash.LENGTH) {
       throw new StoreException("corrupt heads record for " + lot + " (run verify): " + h.length + " bytes");
     }
     return h == null ? null : EntryHash.of(h);
-  }
-
-  private void submit(Pending p) {
-    if (closed) {
-      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
-      return;
-    }
-    queue.add(p);
-    if (closed && queue.remove(p)) {
-      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
-    }
-  }
-
-  private record Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future) {
-    static final Pending STOP = new Pending(null, null, null, null);
-  }
-
-  /** The committer: orders, judges and writes appends, one atomic batch per group. */
-  private void commitLoop() {
-    int maxBatch = options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch();
-    List<Pending> group = new ArrayList<>(maxBatch);
-    while (true) {
-      group.clear();
-      try {
-        group.add(queue.take());
-      } catch (InterruptedException e) {
-        continue; // only close() stops the committer, through STOP
-      }
-      queue.drainTo(group, maxBatch - 1);
-      long lingerNanos = options.linger().toNanos();
-      if (lingerNanos > 0 && group.size() < maxBatch && !group.contains(Pending.STOP)) {
-        // Wait a little for more appends so that one fsync covers a fuller group.
-        long deadline = System.nanoTime() + lingerNanos;
-        try {
-          for (long left = lingerNanos; group.size() < maxBatch && left > 0; left = deadline - System.nanoTime()) {
-            Pending more = queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-            if (more == null) {
-              break;
-            }
-            group.add(more);
-            queue.drainTo(group, maxBatch - group.size());
-            if (more == Pending.STOP) {
-              break;
-            }
-          }
-        } catch (InterruptedException e) {
-          // only close() stops the committer; commit what we have
-        }
-      }
-      boolean stop = group.removeIf(p -> p == Pending.STOP);
-      if (!group.isEmpty()) {
-        try {
-          commitGroup(group);
-        } catch (Throwable t) {
-          // The committer must survive anything, or every later append would wait for ever.
-          LOG.error("ledger {}: committing a group failed", origin, t);
-          LedgerException failure = new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
-          group.forEach(p -> p.future.completeExceptionally(failure));
-        }
-      }
-      if (stop) {
-        List<Pending> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        for (Pending p : rest) {
-          if (p != Pending.STOP) {
-            p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
-          }
-        }
-        return;
-      }
-    }
-  }
-
-  private void commitGroup(List<Pending> group) {
-    Overlay overlay = new Overlay(store);
-    WriteBatch batch = new WriteBatch();
-    List<Pending> accepted = new ArrayList<>(group.size());
-    List<Entry> entries = new ArrayList<>(group.size());
-    long next = size;
-    for (Pending p : group) {
-      try {
-        SignedEntry entry = p.entry;
-        Finding f = judge(entry, next, overlay);
-        for (int attempt = 0; needsRelink(f, p) && attempt < MAX_RELINKS; attempt++) {
-          // An auto-linked append lost a race for a head (or an identical event won it): link it to
-          // the new head and sign again.
-          entry = signLinked(p.event, p.signer, lot -> {
-            byte[] h = overlay.get(Table.HEADS, KeyLayout.headKey(lot));
-            return h == null ? null : EntryHash.of(h);
-          });
-          f = judge(entry, next, overlay);
-        }
-        if (f != null) {
-          p.future.completeExceptionally(new AppendRejectedException(f));
-          continue;
-        }
-        WriteBatch derived = new WriteBatch();
-        ChainRules.derive(entry, next, overlay, derived);
-        for (WriteBatch.Put put : derived.puts()) {
-          batch.put(put.table(), put.key(), put.value());
-          overlay.put(put.table(), put.key(), put.value());
-        }
-        accepted.add(p);
-        entries.add(new Entry(next, entry));
-        next++;
-      } catch (LedgerException e) {
-        p.future.completeExceptionally(e);
-      } catch (RuntimeException e) {
-        p.future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
-      }
-    }
-    if (accepted.isEmpty()) {
-      return;
-    }
-    try {
-      store.write(batch, options.durability() != Durability.NO_SYNC);
-    } catch (StoreException | RuntimeException e) {
-      LOG.error("ledger {}: writing {} entries failed; none was acknowledged", origin, accepted.size(), e);
-      LedgerException failure = e instanceof StoreException se ? se
-          : new StoreException("writing " + accepted.size() + " entries failed: " + e.getMessage(), e);
-      accepted.forEach(p -> p.future.completeExceptionally(failure));
-      return;
-    }
-    size = next;
-    for (int i = 0; i < accepted.size(); i++) {
-      accepted.get(i).future.complete(entries.get(i));
-    }
-  }
-
-  private static boolean needsRelink(Finding f, Pending p) {
-    return f != null
-        && p.event != null
-        && !p.event.lots().isEmpty()
-        && (f.failure() == Failure.LINK_MISMATCH || f.failure() == Failure.DUPLICATE_ENTRY);
-  }
-
-  /** Chain rules plus duplicate detection. Signatures were checked on the submitting thread (or made by us). */
-  private Finding judge(SignedEntry entry, long index, Overlay state) throws StoreException {
-    if (state.get(Table.HASHES, KeyLayout.hashKey(entry.hash())) != null) {
-      long at = KeyLayout.u64(state.get(Table.HASHES, KeyLayout.hashKey(entry.hash())));
-      return new Finding(Failure.DUPLICATE_ENTRY, index, entry.hash(), null, "the same entry is already at index " + at,
-          "a new entry", "entry " + at);
-    }
-    return ChainRules.check(entry, index, state);
-  }
-
-  /** The store as it will be after the group's accepted entries: pending puts shadow stored values. */
-  private static final class Overlay implements ChainRules.Reader {
-    private final LedgerStore store;
-    private final Map<Table, TreeMap<byte[], byte[]>> pending = new java.util.EnumMap<>(Table.class);
-
-    Overlay(LedgerStore store) {
-      this.store = store;
-    }
-
-    void put(Table table, byte[] key, byte[] value) {
-      pending.computeIfAbsent(table, t -> new TreeMap<>(Arrays::compareUnsigned)).put(key, value);
-    }
-
-    @Override
-    public byte[] get(Table table, byte[] key) throws StoreException {
-      TreeMap<byte[], byte[]> t = pending.get(table);
-      byte[] v = t == null ? null : t.get(key);
-      return v != null ? v : store.get(table, key);
-    }
   }
 
   // ------------------------------------------------------------------ reading
@@ -521,18 +300,18 @@ public final class Ledger implements AutoCloseable {
 
   /** How many entries the ledger holds (indexes 0 .. size-1). */
   public long size() {
-    return size;
+    return committer.size();
   }
 
   /** The entry at {@code index}. */
   public Optional<Entry> entry(long index) throws LedgerException {
     ensureOpen();
-    if (index < 0 || index >= size) {
+    if (index < 0 || index >= size()) {
       return Optional.empty();
     }
     byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(index));
     if (bytes == null) {
-      throw new StoreException("entry " + index + " is missing from the store (size " + size + ")");
+      throw new StoreException("entry " + index + " is missing from the store (size " + size() + ")");
     }
     return Optional.of(new Entry(index, EntryCodec.decode(bytes)));
   }
@@ -679,7 +458,7 @@ public final class Ledger implements AutoCloseable {
           "ledger " + origin + " signs checkpoints with log key " + java.util.HexFormat.of().formatHex(pinned)
               + ", not " + logKey.publicKey().toHex());
     }
-    long treeSize = size;
+    long treeSize = size();
     ProofBuilder tree = new ProofBuilder(new StoredTree(store));
     Optional<SignedCheckpoint> latest = latestCheckpoint();
     if (latest.isPresent()) {
@@ -766,8 +545,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   private void requireSize(long treeSize) throws LedgerException {
-    if (treeSize < 0 || treeSize > size) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "tree size " + treeSize + " is beyond the ledger's " + size + " entries");
+    if (treeSize < 0 || treeSize > size()) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "tree size " + treeSize + " is beyond the ledger's " + size() + " entries");
     }
   }
 
@@ -806,18 +585,7 @@ public final class Ledger implements AutoCloseable {
       return;
     }
     closed = true;
-    queue.add(Pending.STOP);
-    boolean interrupted = false;
-    while (committer.isAlive()) {
-      try {
-        committer.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    committer.stop();
     store.close();
   }
 

@@ -213,26 +213,11 @@ class AppendTest {
   void groupCommitWithLinger_writesPipelinedAppendsInFullGroups() throws Exception {
     java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
     InMemoryLedgerStore inner = new InMemoryLedgerStore();
-    io.lotledger.spi.LedgerStore counting = new io.lotledger.spi.LedgerStore() {
-      @Override
-      public byte[] get(Table t, byte[] k) throws io.lotledger.spi.StoreException {
-        return inner.get(t, k);
-      }
-
-      @Override
-      public void scan(Table t, byte[] p, Visitor v) throws io.lotledger.spi.StoreException {
-        inner.scan(t, p, v);
-      }
-
+    io.lotledger.spi.LedgerStore counting = new io.lotledger.spi.ForwardingLedgerStore(inner) {
       @Override
       public void write(io.lotledger.spi.WriteBatch b, boolean sync) throws io.lotledger.spi.StoreException {
         writes.incrementAndGet();
-        inner.write(b, sync);
-      }
-
-      @Override
-      public void close() {
-        inner.close();
+        super.write(b, sync);
       }
     };
     LedgerOptions options = LedgerOptions.DEFAULT.withMaxBatch(100).withLinger(java.time.Duration.ofMillis(200));

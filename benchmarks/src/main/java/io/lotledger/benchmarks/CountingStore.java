@@ -1,8 +1,8 @@
 package io.lotledger.benchmarks;
 
+import io.lotledger.spi.ForwardingLedgerStore;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
 import io.lotledger.spi.WriteBatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,12 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * per commit group; one fsync each when synced), so that a benchmark can report how many appends
  * each group really held. One counter update per group; reads are not counted.
  */
-final class CountingStore implements LedgerStore {
-  private final LedgerStore delegate;
+final class CountingStore extends ForwardingLedgerStore {
   private final AtomicLong untaken = new AtomicLong();
 
   CountingStore(LedgerStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** The batches written since the last call, counted once whichever thread takes them. */
@@ -25,23 +24,8 @@ final class CountingStore implements LedgerStore {
   }
 
   @Override
-  public byte[] get(Table table, byte[] key) throws StoreException {
-    return delegate.get(table, key);
-  }
-
-  @Override
-  public void scan(Table table, byte[] prefix, Visitor visitor) throws StoreException {
-    delegate.scan(table, prefix, visitor);
-  }
-
-  @Override
   public void write(WriteBatch batch, boolean sync) throws StoreException {
-    delegate.write(batch, sync);
+    super.write(batch, sync);
     untaken.incrementAndGet();
-  }
-
-  @Override
-  public void close() throws StoreException {
-    delegate.close();
   }
 }

@@ -62,12 +62,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException, LedgerException {
-    LotId lot;
-    try {
-      lot = LotId.parse(lotText);
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage("invalid lot id: " + e.getMessage());
-    }
+    LotId lot = LedgerCli.lotArgument(lotText);
     requireWritable();
     try (Ledger ledger = data.openExisting()) {
       Optional<EntryHash> head = ledger.head(lot);

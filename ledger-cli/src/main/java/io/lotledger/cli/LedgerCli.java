@@ -62,6 +62,15 @@ import picocli.CommandLine.ParameterException;
     })
 public final class LedgerCli implements Callable<Integer> {
   static final int EXIT_OK = 0;
+
+  /** A LOT argument, validated: a usage error (exit 2) naming the problem otherwise. */
+  static io.lotledger.event.LotId lotArgument(String text) throws CliException {
+    try {
+      return io.lotledger.event.LotId.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("invalid lot id: " + e.getMessage());
+    }
+  }
   static final int EXIT_INVALID = 1;
   static final int EXIT_USAGE = 2;
   /** sysexits.h EX_SOFTWARE: an internal software error. */

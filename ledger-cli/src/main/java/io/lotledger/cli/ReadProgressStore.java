@@ -1,9 +1,9 @@
 package io.lotledger.cli;
 
+import io.lotledger.spi.ForwardingLedgerStore;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
-import io.lotledger.spi.WriteBatch;
 
 /**
  * A {@link LedgerStore} that passes every call to another and reports each entry read to a {@link
@@ -12,16 +12,17 @@ import io.lotledger.spi.WriteBatch;
  * number of entries it has reached (it reads a window ahead of its ordered checks, and the final
  * table comparisons come after the last read).
  *
- * <p>Counting and reporting happen on the thread that reads entries, which for the verifier is the
- * one that called it; reads from other threads must not overlap with {@link #track}ed reporting.
+ * <p>Counting and reporting happen on the thread that reads entries. The verifier reads one window at a
+ * time, on the calling thread or (with several threads) on its pool, each window started only after the
+ * previous one was handed over, so reads never overlap; other readers must not overlap with {@link
+ * #track}ed reporting.
  */
-final class ReadProgressStore implements LedgerStore {
-  private final LedgerStore delegate;
+final class ReadProgressStore extends ForwardingLedgerStore {
   private Progress progress;
   private long entryReads;
 
   ReadProgressStore(LedgerStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Reports entry reads from now on to {@code progress} (null: stop reporting), counting from zero. */
@@ -32,25 +33,11 @@ final class ReadProgressStore implements LedgerStore {
 
   @Override
   public byte[] get(Table table, byte[] key) throws StoreException {
-    byte[] value = delegate.get(table, key);
+    byte[] value = super.get(table, key);
     if (table == Table.ENTRIES && progress != null && value != null) {
       progress.update(++entryReads);
     }
     return value;
   }
 
-  @Override
-  public void scan(Table table, byte[] prefix, Visitor visitor) throws StoreException {
-    delegate.scan(table, prefix, visitor);
-  }
-
-  @Override
-  public void write(WriteBatch batch, boolean sync) throws StoreException {
-    delegate.write(batch, sync);
-  }
-
-  @Override
-  public void close() throws StoreException {
-    delegate.close();
-  }
 }

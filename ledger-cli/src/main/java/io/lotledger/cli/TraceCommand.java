@@ -63,12 +63,7 @@ final class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException, LedgerException {
-    LotId lot;
-    try {
-      lot = LotId.parse(lotText);
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage("invalid lot id: " + e.getMessage());
-    }
+    LotId lot = LedgerCli.lotArgument(lotText);
     try (Ledger ledger = data.openExisting()) {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());

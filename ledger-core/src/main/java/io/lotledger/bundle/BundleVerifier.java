@@ -107,12 +107,12 @@ public final class BundleVerifier {
     }
 
     replayRegistry(byIndex);
-    checkProvenance(bundle, byHash, indexOf, byIndex);
+    int provenanceEntries = checkProvenance(bundle, byHash, indexOf, byIndex);
 
     if (witness != null) {
       witness.observe(trust, bundle.checkpoint(), bundle.earlier());
     }
-    return new Verified(bundle.lot(), cp, bundle.items().size(), provenanceCount(bundle, byHash, byIndex));
+    return new Verified(bundle.lot(), cp, bundle.items().size(), provenanceEntries);
   }
 
   /**
@@ -185,7 +185,8 @@ public final class BundleVerifier {
     }
   }
 
-  private static void checkProvenance(Bundle bundle, Map<EntryHash, SignedEntry> byHash, Map<EntryHash, Long> indexOf,
+  /** Checks the lot's provenance closure and returns how many entries it holds. */
+  private static int checkProvenance(Bundle bundle, Map<EntryHash, SignedEntry> byHash, Map<EntryHash, Long> indexOf,
       TreeMap<Long, SignedEntry> byIndex) throws LedgerException {
     EntryHash head = newestOf(bundle, byIndex);
     Provenance.Closure closure = Provenance.walk(bundle.lot(), head, byHash::get);
@@ -210,6 +211,7 @@ public final class BundleVerifier {
         }
       }
     }
+    return closure.entries().size();
   }
 
   private static EntryHash newestOf(Bundle bundle, TreeMap<Long, SignedEntry> byIndex) throws VerificationException {
@@ -220,11 +222,6 @@ public final class BundleVerifier {
     }
     throw new VerificationException(new Finding(Failure.INCOMPLETE_BUNDLE, -1, null, bundle.lot(),
         "the bundle holds no entry of its lot", "an entry of the lot", "none"));
-  }
-
-  private static int provenanceCount(Bundle bundle, Map<EntryHash, SignedEntry> byHash, TreeMap<Long, SignedEntry> byIndex)
-      throws LedgerException {
-    return Provenance.walk(bundle.lot(), newestOf(bundle, byIndex), byHash::get).entries().size();
   }
 
   private static VerificationException fail(Failure f, long index, EntryHash hash, String detail, String expected, String actual) {

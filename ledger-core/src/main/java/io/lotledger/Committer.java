@@ -1,0 +1,298 @@
+package io.lotledger;
+
+import io.lotledger.entry.Entry;
+import io.lotledger.entry.EntryBody;
+import io.lotledger.entry.EntryCodec;
+import io.lotledger.entry.EntryHash;
+import io.lotledger.entry.SignedEntry;
+import io.lotledger.event.Event;
+import io.lotledger.event.LotId;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.StoreException;
+import io.lotledger.spi.Table;
+import io.lotledger.spi.WriteBatch;
+import io.lotledger.verify.ChainRules;
+import io.lotledger.verify.Failure;
+import io.lotledger.verify.Finding;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that orders a ledger's appends: it takes what callers submitted, judges each against
+ * the state the ones before it leave ({@link ChainRules}), and writes each group as one atomic batch
+ * with one fsync ({@link Durability}). Callers' futures are completed on other threads, so their
+ * callbacks never run on (or block) the committer.
+ *
+ * <p>Thread-safe: {@link #submit} may be called from any thread; {@link #stop} once, by the ledger.
+ */
+final class Committer {
+  private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+  /** Most times an auto-linked append is re-linked and re-signed after losing a race for a head. */
+  private static final int MAX_RELINKS = 64;
+
+  private final LedgerStore store;
+  private final LedgerOptions options;
+  private final String origin;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile long size;
+  private volatile boolean stopped;
+
+  Committer(LedgerStore store, LedgerOptions options, String origin, long size) {
+    this.store = store;
+    this.options = options;
+    this.origin = origin;
+    this.size = size;
+    this.thread = new Thread(this::commitLoop, "lotledger-committer-" + origin);
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /** Entries committed so far (published after each group's write). */
+  long size() {
+    return size;
+  }
+
+  /**
+   * Queues {@code entry} for ordering; {@code event} and {@code signer} are given for auto-linked
+   * appends, which are re-linked and re-signed when another append moved a head first.
+   */
+  CompletableFuture<Entry> submit(SignedEntry entry, Event event, ActorSigner signer) {
+    CompletableFuture<Entry> future = new CompletableFuture<>();
+    submit(new Pending(entry, event, signer, future));
+    return published(future);
+  }
+
+  /** Commits what was submitted before, fails what arrives after, and waits for the thread to end. */
+  void stop() {
+    stopped = true;
+    queue.add(Pending.STOP);
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @FunctionalInterface
+  interface Heads {
+    EntryHash head(LotId lot) throws StoreException;
+  }
+
+  /** Signs {@code event} for ledger {@code origin}, linking each lot it touches to the head {@code heads} gives. */
+  static SignedEntry signLinked(String origin, Event event, ActorSigner signer, Heads heads) throws LedgerException {
+    Map<LotId, EntryHash> links = new TreeMap<>();
+    for (LotId lot : event.lots()) {
+      EntryHash h = heads.head(lot);
+      if (h != null) {
+        links.put(lot, h);
+      }
+    }
+    EntryBody body = EntryBody.of(origin, signer.actor(), signer.publicKey(), event, links::get);
+    return EntryCodec.sign(body, signer.signer());
+  }
+
+  /**
+   * Daemon threads that complete the futures callers hold. The committer never runs callers' code:
+   * a callback that appends, waits or closes the ledger would otherwise stop the committer itself.
+   */
+  private static final java.util.concurrent.ExecutorService CALLBACKS =
+      java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lotledger-callbacks");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private static CompletableFuture<Entry> published(CompletableFuture<Entry> internal) {
+    CompletableFuture<Entry> out = new CompletableFuture<>();
+    internal.whenComplete((entry, failure) -> CALLBACKS.execute(() -> {
+      if (failure != null) {
+        out.completeExceptionally(failure);
+      } else {
+        out.complete(entry);
+      }
+    }));
+    return out;
+  }
+
+  private void submit(Pending p) {
+    if (stopped) {
+      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+      return;
+    }
+    queue.add(p);
+    if (stopped && queue.remove(p)) {
+      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+    }
+  }
+
+  private record Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future) {
+    static final Pending STOP = new Pending(null, null, null, null);
+  }
+
+  /** The committer: orders, judges and writes appends, one atomic batch per group. */
+  private void commitLoop() {
+    int maxBatch = options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch();
+    List<Pending> group = new ArrayList<>(maxBatch);
+    while (true) {
+      group.clear();
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        continue; // only close() stops the committer, through STOP
+      }
+      queue.drainTo(group, maxBatch - 1);
+      long lingerNanos = options.linger().toNanos();
+      if (lingerNanos > 0 && group.size() < maxBatch && !group.contains(Pending.STOP)) {
+        // Wait a little for more appends so that one fsync covers a fuller group.
+        long deadline = System.nanoTime() + lingerNanos;
+        try {
+          for (long left = lingerNanos; group.size() < maxBatch && left > 0; left = deadline - System.nanoTime()) {
+            Pending more = queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (more == null) {
+              break;
+            }
+            group.add(more);
+            queue.drainTo(group, maxBatch - group.size());
+            if (more == Pending.STOP) {
+              break;
+            }
+          }
+        } catch (InterruptedException e) {
+          // only close() stops the committer; commit what we have
+        }
+      }
+      boolean stop = group.removeIf(p -> p == Pending.STOP);
+      if (!group.isEmpty()) {
+        try {
+          commitGroup(group);
+        } catch (Throwable t) {
+          // The committer must survive anything, or every later append would wait for ever.
+          LOG.error("ledger {}: committing a group failed", origin, t);
+          LedgerException failure = new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
+          group.forEach(p -> p.future.completeExceptionally(failure));
+        }
+      }
+      if (stop) {
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (Pending p : rest) {
+          if (p != Pending.STOP) {
+            p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private void commitGroup(List<Pending> group) {
+    Overlay overlay = new Overlay(store);
+    WriteBatch batch = new WriteBatch();
+    List<Pending> accepted = new ArrayList<>(group.size());
+    List<Entry> entries = new ArrayList<>(group.size());
+    long next = size;
+    for (Pending p : group) {
+      try {
+        SignedEntry entry = p.entry;
+        Finding f = judge(entry, next, overlay);
+        for (int attempt = 0; needsRelink(f, p) && attempt < MAX_RELINKS; attempt++) {
+          // An auto-linked append lost a race for a head (or an identical event won it): link it to
+          // the new head and sign again.
+          entry = signLinked(origin, p.event, p.signer, lot -> {
+            byte[] h = overlay.get(Table.HEADS, KeyLayout.headKey(lot));
+            return h == null ? null : EntryHash.of(h);
+          });
+          f = judge(entry, next, overlay);
+        }
+        if (f != null) {
+          p.future.completeExceptionally(new AppendRejectedException(f));
+          continue;
+        }
+        WriteBatch derived = new WriteBatch();
+        ChainRules.derive(entry, next, overlay, derived);
+        for (WriteBatch.Put put : derived.puts()) {
+          batch.put(put.table(), put.key(), put.value());
+          overlay.put(put.table(), put.key(), put.value());
+        }
+        accepted.add(p);
+        entries.add(new Entry(next, entry));
+        next++;
+      } catch (LedgerException e) {
+        p.future.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        p.future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
+      }
+    }
+    if (accepted.isEmpty()) {
+      return;
+    }
+    try {
+      store.write(batch, options.durability() != Durability.NO_SYNC);
+    } catch (StoreException | RuntimeException e) {
+      LOG.error("ledger {}: writing {} entries failed; none was acknowledged", origin, accepted.size(), e);
+      LedgerException failure = e instanceof StoreException se ? se
+          : new StoreException("writing " + accepted.size() + " entries failed: " + e.getMessage(), e);
+      accepted.forEach(p -> p.future.completeExceptionally(failure));
+      return;
+    }
+    size = next;
+    for (int i = 0; i < accepted.size(); i++) {
+      accepted.get(i).future.complete(entries.get(i));
+    }
+  }
+
+  private static boolean needsRelink(Finding f, Pending p) {
+    return f != null
+        && p.event != null
+        && !p.event.lots().isEmpty()
+        && (f.failure() == Failure.LINK_MISMATCH || f.failure() == Failure.DUPLICATE_ENTRY);
+  }
+
+  /** Chain rules plus duplicate detection. Signatures were checked on the submitting thread (or made by us). */
+  private Finding judge(SignedEntry entry, long index, Overlay state) throws StoreException {
+    byte[] existing = state.get(Table.HASHES, KeyLayout.hashKey(entry.hash()));
+    if (existing != null) {
+      long at = KeyLayout.u64(existing);
+      return new Finding(Failure.DUPLICATE_ENTRY, index, entry.hash(), null, "the same entry is already at index " + at,
+          "a new entry", "entry " + at);
+    }
+    return ChainRules.check(entry, index, state);
+  }
+
+  /** The store as it will be after the group's accepted entries: pending puts shadow stored values. */
+  private static final class Overlay implements ChainRules.Reader {
+    private final LedgerStore store;
+    private final Map<Table, TreeMap<byte[], byte[]>> pending = new java.util.EnumMap<>(Table.class);
+
+    Overlay(LedgerStore store) {
+      this.store = store;
+    }
+
+    void put(Table table, byte[] key, byte[] value) {
+      pending.computeIfAbsent(table, t -> new TreeMap<>(Arrays::compareUnsigned)).put(key, value);
+    }
+
+    @Override
+    public byte[] get(Table table, byte[] key) throws StoreException {
+      TreeMap<byte[], byte[]> t = pending.get(table);
+      byte[] v = t == null ? null : t.get(key);
+      return v != null ? v : store.get(table, key);
+    }
+  }
+}
