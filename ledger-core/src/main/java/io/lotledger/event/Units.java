@@ -1,0 +1,80 @@
+package io.lotledger.event;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * What a UN/CEFACT Recommendation 20 unit code measures, and exact conversion between codes of the
+ * same dimension. Mass converts (MGM, GRM, KGM, TNE, to kilograms), volume converts (MLT, LTR, MTQ,
+ * to litres), counts convert (H87 piece, EA each, C62 one, NAR number of articles: all 1). Codes of
+ * different dimensions never mix; a code not listed here is its own dimension, so it combines only
+ * with itself.
+ */
+public final class Units {
+  /** The dimension a unit code measures. */
+  public enum Dimension {
+    MASS("KGM"),
+    VOLUME("LTR"),
+    COUNT("H87"),
+    /** A code with no known conversion: combines only with the identical code. */
+    OTHER(null);
+
+    private final String base;
+
+    Dimension(String base) {
+      this.base = base;
+    }
+
+    /** The unit amounts of this dimension are converted to; null for {@link #OTHER}. */
+    public String baseUnit() {
+      return base;
+    }
+  }
+
+  private record Unit(Dimension dimension, BigDecimal factor) {}
+
+  private static final Map<String, Unit> UNITS = Map.of(
+      "MGM", new Unit(Dimension.MASS, new BigDecimal("0.000001")),
+      "GRM", new Unit(Dimension.MASS, new BigDecimal("0.001")),
+      "KGM", new Unit(Dimension.MASS, BigDecimal.ONE),
+      "TNE", new Unit(Dimension.MASS, new BigDecimal("1000")),
+      "MLT", new Unit(Dimension.VOLUME, new BigDecimal("0.001")),
+      "LTR", new Unit(Dimension.VOLUME, BigDecimal.ONE),
+      "MTQ", new Unit(Dimension.VOLUME, new BigDecimal("1000")),
+      "H87", new Unit(Dimension.COUNT, BigDecimal.ONE),
+      "EA", new Unit(Dimension.COUNT, BigDecimal.ONE),
+      "C62", new Unit(Dimension.COUNT, BigDecimal.ONE));
+
+  private Units() {}
+
+  public static Dimension dimension(String unit) {
+    Unit u = UNITS.get(unit);
+    return u == null ? Dimension.OTHER : u.dimension();
+  }
+
+  /**
+   * The unit {@code unit}'s amounts are kept in: the dimension's base unit (KGM, LTR, H87), or the
+   * code itself when it has no known conversion.
+   */
+  public static String baseUnit(String unit) {
+    Unit u = UNITS.get(unit);
+    return u == null ? unit : u.dimension().baseUnit();
+  }
+
+  /** True when amounts in {@code a} and {@code b} can be added: same dimension, or the same code. */
+  public static boolean compatible(String a, String b) {
+    return baseUnit(a).equals(baseUnit(b));
+  }
+
+  /** {@code q}'s amount in its base unit, exactly (no rounding: the factors are powers of ten). */
+  public static BigDecimal toBase(Quantity q) {
+    Unit u = UNITS.get(q.unit());
+    BigDecimal v = u == null ? q.amount() : q.amount().multiply(u.factor());
+    return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+  }
+
+  /** {@code q} in kilograms, or null when its unit is not a mass unit. */
+  public static BigDecimal kilograms(Quantity q) {
+    return dimension(q.unit()) == Dimension.MASS ? toBase(q) : null;
+  }
+}
