@@ -28,17 +28,16 @@ import io.lotledger.spi.WriteBatch;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.verify.ChainRules;
 import io.lotledger.verify.ChainVerifier;
+import io.lotledger.verify.LotRules;
+import io.lotledger.verify.LotState;
 import io.lotledger.verify.Failure;
 import io.lotledger.verify.Finding;
 import io.lotledger.verify.VerificationException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -86,7 +85,8 @@ public final class Ledger implements AutoCloseable {
     }
     if (!Arrays.equals(format, KeyLayout.FORMAT_VERSION)) {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT,
-          "unsupported ledger format " + KeyLayout.utf8(format) + "; this version reads format 1");
+          "unsupported ledger format " + KeyLayout.utf8(format) + "; this version reads format "
+          + KeyLayout.utf8(KeyLayout.FORMAT_VERSION));
     }
     long size;
     try {
@@ -329,6 +329,15 @@ public final class Ledger implements AutoCloseable {
     return Optional.ofNullable(committedHead(lot));
   }
 
+  /**
+   * {@code lot}'s custody and mass balance (who holds how much, what is in transit), absent when the
+   * lot is not tracked here: never commissioned, produced or received on this ledger.
+   */
+  public Optional<LotState> lotState(LotId lot) throws LedgerException {
+    ensureOpen();
+    return Optional.ofNullable(LotRules.state(store::get, lot));
+  }
+
   /** Reads a derived record, turning a malformed one into a {@link StoreException} naming it. */
   @FunctionalInterface
   private interface Read<T> {
@@ -370,48 +379,26 @@ public final class Ledger implements AutoCloseable {
 
   /** The lots {@code lot} was directly made from (inputs of transformations that output it). */
   public Set<LotId> parents(LotId lot) throws LedgerException {
-    return edges(Table.PARENTS, lot);
+    ensureOpen();
+    return LotGraph.edges(store, Table.PARENTS, lot);
   }
 
   /** The lots directly made from {@code lot}. */
   public Set<LotId> children(LotId lot) throws LedgerException {
-    return edges(Table.CHILDREN, lot);
+    ensureOpen();
+    return LotGraph.edges(store, Table.CHILDREN, lot);
   }
 
   /** Every lot {@code lot} was made from, transitively, nearest first. */
   public Set<LotId> ancestors(LotId lot) throws LedgerException {
-    return closure(Table.PARENTS, lot);
+    ensureOpen();
+    return LotGraph.closure(store, Table.PARENTS, lot);
   }
 
   /** Every lot made from {@code lot}, transitively, nearest first. */
   public Set<LotId> descendants(LotId lot) throws LedgerException {
-    return closure(Table.CHILDREN, lot);
-  }
-
-  private Set<LotId> edges(Table table, LotId lot) throws LedgerException {
     ensureOpen();
-    byte[] prefix = KeyLayout.lotPrefix(lot);
-    Set<LotId> out = new LinkedHashSet<>();
-    return decoding(table.id(), () -> {
-      store.scan(table, prefix, (k, v) -> {
-        out.add(KeyLayout.edgeTarget(k, prefix.length));
-        return true;
-      });
-      return out;
-    });
-  }
-
-  private Set<LotId> closure(Table table, LotId lot) throws LedgerException {
-    Set<LotId> seen = new LinkedHashSet<>();
-    ArrayDeque<LotId> work = new ArrayDeque<>(List.of(lot));
-    while (!work.isEmpty()) {
-      for (LotId next : edges(table, work.poll())) {
-        if (!next.equals(lot) && seen.add(next)) {
-          work.add(next);
-        }
-      }
-    }
-    return Collections.unmodifiableSet(seen);
+    return LotGraph.closure(store, Table.CHILDREN, lot);
   }
 
   // ------------------------------------------------------------------ Merkle log (RFC 9162)

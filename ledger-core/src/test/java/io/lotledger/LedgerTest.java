@@ -18,7 +18,7 @@ class LedgerTest {
       ledger.verify();
       assertThat(ledger.audit()).isEmpty();
       assertThat(ledger.lots()).containsExactly(TestChain.ORE_A, TestChain.ORE_B, TestChain.SULPHATE);
-      assertThat(ledger.history(TestChain.ORE_A)).extracting(Entry::index).containsExactly(3L, 5L, 7L);
+      assertThat(ledger.history(TestChain.ORE_A)).extracting(Entry::index).containsExactly(3L, 5L, 6L, 7L);
       assertThat(ledger.parents(TestChain.SULPHATE)).containsExactlyInAnyOrder(TestChain.ORE_A, TestChain.ORE_B);
       assertThat(ledger.ancestors(TestChain.SULPHATE)).containsExactlyInAnyOrder(TestChain.ORE_A, TestChain.ORE_B);
       assertThat(ledger.descendants(TestChain.ORE_B)).containsExactly(TestChain.SULPHATE);

@@ -170,7 +170,7 @@ public final class BundleVerifier {
       };
       Finding f;
       try {
-        f = ChainRules.check(entry, index, state);
+        f = ChainRules.checkChain(entry, index, state);
         if (f == null) {
           WriteBatch puts = new WriteBatch();
           ChainRules.deriveRegistry(entry, index, state, puts);

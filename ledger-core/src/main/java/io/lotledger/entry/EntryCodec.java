@@ -206,6 +206,7 @@ public final class EntryCodec {
       b.addSensorReadings(s);
     }
     c.extensions().forEach(x -> b.addExtensions(toProto(x)));
+    if (c.shipment() != null) b.setShipment(c.shipment());
 
     if (event instanceof ObjectEvent e) {
       var o = io.lotledger.entry.proto.ObjectEvent.newBuilder().setAction(toProto(e.action()));
@@ -375,7 +376,8 @@ public final class EntryCodec {
             destinations,
             txs,
             readings,
-            extensions(p.getExtensionsList()));
+            extensions(p.getExtensionsList()),
+            opt(p.getShipment()));
 
     switch (p.getKindCase()) {
       case OBJECT -> {

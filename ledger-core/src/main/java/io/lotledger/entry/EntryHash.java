@@ -39,6 +39,34 @@ public final class EntryHash implements Comparable<EntryHash> {
     return new EntryHash(HexFormat.of().parseHex(hex));
   }
 
+  private static final String NI_PREFIX = "ni:///sha-256;";
+
+  /**
+   * Parses an RFC 6920 §3 named-information URI of a SHA-256 digest, {@code ni:///sha-256;} followed
+   * by the 32 bytes in base64url without padding (the form an event's shipment reference uses).
+   */
+  public static EntryHash fromNi(String ni) {
+    if (ni == null || !ni.startsWith(NI_PREFIX) || ni.length() != NI_PREFIX.length() + 43) {
+      throw new IllegalArgumentException("entry reference must be ni:///sha-256;<43 base64url characters>: " + ni);
+    }
+    byte[] digest;
+    try {
+      digest = java.util.Base64.getUrlDecoder().decode(ni.substring(NI_PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("entry reference is not base64url: " + ni, e);
+    }
+    EntryHash h = new EntryHash(digest);
+    if (!h.toNi().equals(ni)) {
+      throw new IllegalArgumentException("entry reference is not in canonical base64url: " + ni);
+    }
+    return h;
+  }
+
+  /** This hash as an RFC 6920 named-information URI: {@code ni:///sha-256;<base64url, no padding>}. */
+  public String toNi() {
+    return NI_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   public byte[] toBytes() {
     return bytes.clone();
   }

@@ -17,10 +17,11 @@ public record EventContext(
     List<Party> destinations,
     List<BizTransaction> bizTransactions,
     List<SensorReading> sensorReadings,
-    List<Extension> extensions) {
+    List<Extension> extensions,
+    String shipment) {
 
   public static final EventContext EMPTY =
-      new EventContext(null, null, null, null, null, null, null, null, null);
+      new EventContext(null, null, null, null, null, null, null, null, null, null);
 
   public EventContext {
     Uris.text("bizStep", bizStep, 256);
@@ -36,45 +37,60 @@ public record EventContext(
     bizTransactions = bizTransactions == null ? List.of() : List.copyOf(bizTransactions);
     sensorReadings = sensorReadings == null ? List.of() : List.copyOf(sensorReadings);
     extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    if (shipment != null && !NI_SHA256.matcher(shipment).matches()) {
+      throw new IllegalArgumentException("shipment must be an RFC 6920 ni:///sha-256;<base64url> entry reference, not " + shipment);
+    }
   }
+
+  /** RFC 6920 §3 named-information URI of a SHA-256 digest: 32 bytes, base64url without padding. */
+  private static final java.util.regex.Pattern NI_SHA256 =
+      java.util.regex.Pattern.compile("ni:///sha-256;[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
 
   public static EventContext of(String bizStep, String disposition) {
     return EMPTY.withBizStep(bizStep).withDisposition(disposition);
   }
 
   public EventContext withBizStep(String v) {
-    return new EventContext(v, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions);
+    return new EventContext(v, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
   }
 
   public EventContext withDisposition(String v) {
-    return new EventContext(bizStep, v, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions);
+    return new EventContext(bizStep, v, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
   }
 
   public EventContext withReadPoint(String v) {
-    return new EventContext(bizStep, disposition, v, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions);
+    return new EventContext(bizStep, disposition, v, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
   }
 
   public EventContext withBizLocation(String v) {
-    return new EventContext(bizStep, disposition, readPoint, v, sources, destinations, bizTransactions, sensorReadings, extensions);
+    return new EventContext(bizStep, disposition, readPoint, v, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
   }
 
   public EventContext withSources(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, v, destinations, bizTransactions, sensorReadings, extensions);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, v, destinations, bizTransactions, sensorReadings, extensions, shipment);
   }
 
   public EventContext withDestinations(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, v, bizTransactions, sensorReadings, extensions);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, v, bizTransactions, sensorReadings, extensions, shipment);
   }
 
   public EventContext withBizTransactions(List<BizTransaction> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, v, sensorReadings, extensions);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, v, sensorReadings, extensions, shipment);
   }
 
   public EventContext withSensorReadings(List<SensorReading> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, v, extensions);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, v, extensions, shipment);
   }
 
   public EventContext withExtensions(List<Extension> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, v);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, v, shipment);
+  }
+
+  /**
+   * For a receiving event: the shipping entry whose goods it takes delivery of, as an RFC 6920
+   * named-information URI of that entry's hash ({@code EntryHash.toNi()}).
+   */
+  public EventContext withShipment(String ni) {
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, ni);
   }
 }

@@ -36,7 +36,7 @@ public final class KeyLayout {
   public static final byte[] META_SIZE = ascii("size");
   public static final byte[] META_ROOT = ascii("root");
   public static final byte[] META_LOG_KEY = ascii("logkey");
-  public static final byte[] FORMAT_VERSION = ascii("1");
+  public static final byte[] FORMAT_VERSION = ascii("2");
   /** A key's revoked index when it is not revoked. */
   public static final long NOT_REVOKED = -1L;
   public static final byte[] EMPTY = new byte[0];
@@ -71,6 +71,10 @@ public final class KeyLayout {
   }
 
   public static byte[] headKey(LotId lot) {
+    return utf8(lot.uri());
+  }
+
+  public static byte[] lotStateKey(LotId lot) {
     return utf8(lot.uri());
   }
 

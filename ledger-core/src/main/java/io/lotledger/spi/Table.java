@@ -25,6 +25,8 @@ public enum Table {
   ACTORS("actors"),
   /** public key → actor, added index, revoked index. */
   KEYS("keys"),
+  /** lot → custody and mass-balance state (holdings, in transit, totals), see {@code verify.LotState}. */
+  LOT_STATE("lotstate"),
   /** level, index → hash of the perfect Merkle subtree of 2^level leaves starting at index·2^level. */
   TREE("tree"),
   /** tree size → the signed checkpoint note for that size (C2SP tlog-checkpoint). Not derived from entries. */

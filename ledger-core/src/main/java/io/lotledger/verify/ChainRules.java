@@ -35,6 +35,8 @@ import java.util.Objects;
  *       catches stale writers, reordering, dropped and duplicated entries.
  *   <li>Registry changes: only the root actor registers actors; an actor's keys are added and revoked
  *       by the actor itself or by the root; a key is registered once, to one actor.
+ *   <li>Custody and mass balance ({@link LotRules}): only a lot's custodian changes it; nobody
+ *       consumes, ships or destroys more than it holds; units never mix across dimensions.
  * </ol>
  *
  * Signatures are checked separately ({@link SignedEntry#signatureValid()}), so that callers can run
@@ -52,6 +54,18 @@ public final class ChainRules {
 
   /** Returns the first rule {@code entry} breaks at {@code index}, or null when it satisfies all. */
   public static Finding check(SignedEntry entry, long index, Reader state) throws StoreException {
+    Finding f = checkChain(entry, index, state);
+    if (f == null && !(entry.body().event() instanceof RegistryEvent)) {
+      f = LotRules.apply(entry, index, state).violation();
+    }
+    return f;
+  }
+
+  /**
+   * The chain rules without custody and mass balance ({@link LotRules}): for verifiers that hold only
+   * part of a ledger (a bundle) and so cannot know every lot's holdings.
+   */
+  public static Finding checkChain(SignedEntry entry, long index, Reader state) throws StoreException {
     EntryBody body = entry.body();
     EntryHash hash = entry.hash();
     Event event = body.event();
@@ -159,11 +173,11 @@ public final class ChainRules {
   }
 
   /**
-   * As {@link #derive(SignedEntry, long, Reader, WriteBatch)}; without the registry records when
-   * {@code withRegistry} is false, as for an entry that broke a rule: its registry change never took
-   * effect, so later entries are judged without it.
+   * As {@link #derive(SignedEntry, long, Reader, WriteBatch)}; without the registry and lot-state
+   * records when {@code effective} is false, as for an entry that broke a rule: its registry change and
+   * its custody or quantity moves never took effect, so later entries are judged without them.
    */
-  public static void derive(SignedEntry entry, long index, Reader state, WriteBatch out, boolean withRegistry)
+  public static void derive(SignedEntry entry, long index, Reader state, WriteBatch out, boolean effective)
       throws StoreException {
     EntryBody body = entry.body();
     Event event = body.event();
@@ -188,8 +202,16 @@ public final class ChainRules {
         }
       }
     }
-    if (withRegistry) {
+    if (effective) {
       deriveRegistry(entry, index, state, out);
+      if (!(event instanceof io.lotledger.event.RegistryEvent)) {
+        LotRules.Outcome outcome = LotRules.apply(entry, index, state);
+        if (outcome.violation() == null) {
+          for (var s : outcome.states().entrySet()) {
+            out.put(Table.LOT_STATE, KeyLayout.lotStateKey(s.getKey()), s.getValue().toBytes());
+          }
+        }
+      }
     }
   }
 

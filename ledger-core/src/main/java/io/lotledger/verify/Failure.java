@@ -20,6 +20,14 @@ public enum Failure {
   LINK_MISMATCH("lot link mismatch"),
   /** The signer may not make this registry change. */
   UNAUTHORIZED("unauthorized"),
+  /** The signer is not a custodian of a lot the event changes, or receives a shipment addressed to another. */
+  CUSTODY("custody violation"),
+  /** More of a lot is consumed, shipped, destroyed or received than its holder holds or was shipped (double spend). */
+  MASS_BALANCE("mass balance violation"),
+  /** A quantity's unit cannot be combined with the lot's (mass with counts), or a quantity is missing where one is needed. */
+  UNIT_MISMATCH("unit mismatch"),
+  /** A receiving event names no shipment in transit for the lot, or omits one that is. */
+  BAD_RECEIPT("bad receipt"),
   /** The same entry bytes are already in the ledger. */
   DUPLICATE_ENTRY("duplicate entry"),
   /** Entry indexes are not 0, 1, 2 ... without gaps. */

@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * A small, deterministic multi-actor chain for tests: a root registers a mine and a refinery; the
- * mine commissions two ore lots, ships one; the refinery smelts both into cobalt sulphate.
+ * mine commissions two ore lots and ships both to the refinery, which receives them (referencing the
+ * shipment) and smelts them into cobalt sulphate.
  * Keys come from fixed seeds so entries are reproducible.
  */
 public final class TestChain {
@@ -72,13 +73,15 @@ public final class TestChain {
         EventContext.of("commissioning", "active")), mine);
     ledger.append(ObjectEvent.add(List.of(LotQuantity.of(ORE_B.uri(), "2.5", "TNE")), ore, T0.plusHours(2),
         EventContext.of("commissioning", "active")), mine);
-    ledger.append(new TransactionEvent(Action.ADD, List.of(LotQuantity.of(ORE_A.uri(), "1000", "KGM")), T0.plusDays(1),
+    var shipment = ledger.append(new TransactionEvent(Action.ADD,
+        List.of(LotQuantity.of(ORE_A.uri(), "1000", "KGM"), LotQuantity.of(ORE_B.uri(), "2.5", "TNE")), T0.plusDays(1),
         EventContext.of("shipping", "in_transit")
             .withBizTransactions(List.of(new BizTransaction("desadv", "urn:epcglobal:cbv:bt:4012345000009:DA-1")))
-            .withDestinations(List.of(new Party("owning_party", "urn:epc:id:pgln:4098765.00000")))
+            .withDestinations(List.of(new Party("owning_party", refinery.actor().uri())))
             .withSensorReadings(List.of(SensorReading.of("gs1:Temperature", "21.5", "CEL")))), mine);
-    ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(ORE_B.uri(), "2.5", "TNE")), T0.plusDays(2),
-        EventContext.of("inspecting", "active")), mine);
+    ledger.append(ObjectEvent.observe(
+        List.of(LotQuantity.of(ORE_A.uri(), "1000", "KGM"), LotQuantity.of(ORE_B.uri(), "2500", "KGM")), T0.plusDays(2),
+        EventContext.of("receiving", "in_progress").withShipment(shipment.hash().toNi())), refinery);
     ledger.append(TransformationEvent.of(
         List.of(LotQuantity.of(ORE_A.uri(), "1000", "KGM"), LotQuantity.of(ORE_B.uri(), "2.5", "TNE")),
         List.of(LotQuantity.of(SULPHATE.uri(), "600", "KGM")),

@@ -1,0 +1,220 @@
+package io.lotledger.verify;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.lotledger.entry.EntryHash;
+import io.lotledger.event.ActorId;
+import io.lotledger.verify.proto.Holding;
+import io.lotledger.verify.proto.LotStateRecord;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A lot's custody and mass balance as its entries leave it: who holds how much, what is in transit
+ * to whom, and the running totals. Derived by {@link LotRules}, stored per lot and recomputed by
+ * every verifier.
+ *
+ * <p>Amounts are exact decimals in {@link #unit()}, the base unit of the lot's dimension (KGM for
+ * mass, LTR for volume, H87 for counts, or the lot's own code when it has no conversion). A lot
+ * commissioned without a quantity has a null unit: only custody is tracked for it, and every amount
+ * is zero. The balance identity {@code produced + received = consumed + shippedOut + destroyed +
+ * held + inTransit} holds for every state the rules produce.
+ *
+ * @param holdings every current custodian and the amount it holds (present with zero only for lots
+ *     without a quantity)
+ * @param inTransit goods shipped to another actor of this ledger and not yet received, by the hash of
+ *     the shipping entry
+ */
+public record LotState(
+    String unit,
+    BigDecimal produced,
+    BigDecimal received,
+    BigDecimal consumed,
+    BigDecimal shippedOut,
+    BigDecimal destroyed,
+    SortedMap<ActorId, BigDecimal> holdings,
+    SortedMap<EntryHash, Transit> inTransit) {
+
+  /** Goods on their way from one actor to another under one shipping entry. */
+  public record Transit(ActorId receiver, BigDecimal amount) {}
+
+  /** Longest decimal text a stored state may carry (a state is read back from the store). */
+  private static final int MAX_DECIMAL_CHARS = 80;
+
+  public LotState {
+    holdings = Collections.unmodifiableSortedMap(new TreeMap<>(holdings));
+    inTransit = Collections.unmodifiableSortedMap(new TreeMap<>(inTransit));
+  }
+
+  /** A lot seen for the first time, in {@code unit} (null: no quantity), held by nobody yet. */
+  static LotState open(String unit) {
+    return new LotState(unit, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        new TreeMap<>(), new TreeMap<>());
+  }
+
+  public boolean quantified() {
+    return unit != null;
+  }
+
+  /** Whether {@code actor} is one of the lot's custodians. */
+  public boolean holds(ActorId actor) {
+    return holdings.containsKey(actor);
+  }
+
+  /** What {@code actor} holds (zero when it holds none). */
+  public BigDecimal held(ActorId actor) {
+    return holdings.getOrDefault(actor, BigDecimal.ZERO);
+  }
+
+  /** Everything still in the ledger: held plus in transit. */
+  public BigDecimal balance() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (BigDecimal v : holdings.values()) {
+      sum = sum.add(v);
+    }
+    for (Transit t : inTransit.values()) {
+      sum = sum.add(t.amount());
+    }
+    return normal(sum);
+  }
+
+  // ------------------------------------------------------------------ transitions (used by LotRules)
+
+  LotState produce(ActorId holder, BigDecimal amount) {
+    return hold(holder, amount).with(normal(produced.add(amount)), received, consumed, shippedOut, destroyed);
+  }
+
+  LotState receiveFromOutside(ActorId holder, BigDecimal amount) {
+    return hold(holder, amount).with(produced, normal(received.add(amount)), consumed, shippedOut, destroyed);
+  }
+
+  LotState consume(ActorId holder, BigDecimal amount) {
+    return release(holder, amount).with(produced, received, normal(consumed.add(amount)), shippedOut, destroyed);
+  }
+
+  LotState destroy(ActorId holder, BigDecimal amount) {
+    return release(holder, amount).with(produced, received, consumed, shippedOut, normal(destroyed.add(amount)));
+  }
+
+  LotState shipOut(ActorId holder, BigDecimal amount) {
+    return release(holder, amount).with(produced, received, consumed, normal(shippedOut.add(amount)), destroyed);
+  }
+
+  LotState ship(ActorId holder, BigDecimal amount, EntryHash shipment, ActorId receiver) {
+    LotState s = release(holder, amount);
+    TreeMap<EntryHash, Transit> t = new TreeMap<>(s.inTransit);
+    t.put(shipment, new Transit(receiver, amount));
+    return new LotState(unit, produced, received, consumed, shippedOut, destroyed, s.holdings, t);
+  }
+
+  LotState receive(EntryHash shipment, ActorId receiver, BigDecimal amount) {
+    TreeMap<EntryHash, Transit> t = new TreeMap<>(inTransit);
+    Transit was = t.remove(shipment);
+    BigDecimal left = normal(was.amount().subtract(amount));
+    if (left.signum() > 0) {
+      t.put(shipment, new Transit(was.receiver(), left));
+    }
+    LotState s = hold(receiver, amount);
+    return new LotState(unit, produced, received, consumed, shippedOut, destroyed, s.holdings, t);
+  }
+
+  /** {@code holder} gains {@code amount} (and custody, even of zero). */
+  private LotState hold(ActorId holder, BigDecimal amount) {
+    TreeMap<ActorId, BigDecimal> h = new TreeMap<>(holdings);
+    h.merge(holder, amount, (a, b) -> normal(a.add(b)));
+    return new LotState(unit, produced, received, consumed, shippedOut, destroyed, h, inTransit);
+  }
+
+  /** {@code holder} gives up {@code amount}; it stops being a custodian when nothing is left (or the lot has no quantity). */
+  private LotState release(ActorId holder, BigDecimal amount) {
+    TreeMap<ActorId, BigDecimal> h = new TreeMap<>(holdings);
+    BigDecimal left = normal(held(holder).subtract(amount));
+    if (left.signum() > 0) {
+      h.put(holder, left);
+    } else {
+      h.remove(holder);
+    }
+    return new LotState(unit, produced, received, consumed, shippedOut, destroyed, h, inTransit);
+  }
+
+  private LotState with(BigDecimal p, BigDecimal r, BigDecimal c, BigDecimal s, BigDecimal d) {
+    return new LotState(unit, p, r, c, s, d, holdings, inTransit);
+  }
+
+  /** One representation per value: no trailing zeros, zero as 0. */
+  static BigDecimal normal(BigDecimal v) {
+    return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+  }
+
+  // ------------------------------------------------------------------ encoding
+
+  /** The stored form: a canonical protobuf record ({@code lotledger/v1/state.proto}). */
+  public byte[] toBytes() {
+    LotStateRecord.Builder b = LotStateRecord.newBuilder()
+        .setProduced(text(produced))
+        .setReceived(text(received))
+        .setConsumed(text(consumed))
+        .setShippedOut(text(shippedOut))
+        .setDestroyed(text(destroyed));
+    if (unit != null) {
+      b.setUnit(unit);
+    }
+    holdings.forEach((actor, amount) -> b.addHoldings(Holding.newBuilder().setActor(actor.uri()).setAmount(text(amount))));
+    inTransit.forEach((hash, t) -> b.addInTransit(io.lotledger.verify.proto.Transit.newBuilder()
+        .setShipment(ByteString.copyFrom(hash.toBytes()))
+        .setReceiver(t.receiver().uri())
+        .setAmount(text(t.amount()))));
+    return b.build().toByteArray();
+  }
+
+  /** Reads a stored state; {@link IllegalArgumentException} when the bytes are not one. */
+  public static LotState parse(byte[] bytes) {
+    LotStateRecord r;
+    try {
+      r = LotStateRecord.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("lot state record does not parse: " + e.getMessage(), e);
+    }
+    TreeMap<ActorId, BigDecimal> h = new TreeMap<>();
+    for (Holding holding : r.getHoldingsList()) {
+      h.put(new ActorId(holding.getActor()), decimal(holding.getAmount()));
+    }
+    TreeMap<EntryHash, Transit> t = new TreeMap<>();
+    for (io.lotledger.verify.proto.Transit transit : r.getInTransitList()) {
+      if (transit.getShipment().size() != EntryHash.LENGTH) {
+        throw new IllegalArgumentException("lot state names a shipment that is not a " + EntryHash.LENGTH + "-byte hash");
+      }
+      t.put(EntryHash.of(transit.getShipment().toByteArray()),
+          new Transit(new ActorId(transit.getReceiver()), decimal(transit.getAmount())));
+    }
+    return new LotState(r.getUnit().isEmpty() ? null : r.getUnit(), decimal(r.getProduced()), decimal(r.getReceived()),
+        decimal(r.getConsumed()), decimal(r.getShippedOut()), decimal(r.getDestroyed()), h, t);
+  }
+
+  private static String text(BigDecimal v) {
+    return normal(v).toPlainString();
+  }
+
+  private static BigDecimal decimal(String s) {
+    if (s.isEmpty() || s.length() > MAX_DECIMAL_CHARS) {
+      throw new IllegalArgumentException("lot state amount is empty or longer than " + MAX_DECIMAL_CHARS + " characters");
+    }
+    BigDecimal v = new BigDecimal(s);
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("lot state amount is negative: " + s);
+    }
+    return normal(v);
+  }
+
+  /** Human-readable summary, e.g. {@code 12.5 KGM held by [A=10, B=2.5], 3 KGM in transit}. */
+  @Override
+  public String toString() {
+    String u = unit == null ? "(no quantity)" : unit;
+    Map<String, String> held = new TreeMap<>();
+    holdings.forEach((a, v) -> held.put(a.uri(), v.toPlainString()));
+    return balance().toPlainString() + " " + u + " held by " + held + ", " + inTransit.size() + " shipment(s) in transit";
+  }
+}
