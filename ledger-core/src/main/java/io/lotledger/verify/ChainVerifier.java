@@ -442,7 +442,7 @@ public final class ChainVerifier {
   }
 
   private static LotId lotOf(Table table, byte[] key) {
-    if (table != Table.HEADS) {
+    if (table != Table.HEADS && table != Table.LOT_STATE) {
       return null;
     }
     try {

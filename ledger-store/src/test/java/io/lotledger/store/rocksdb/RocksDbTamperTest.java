@@ -219,7 +219,7 @@ class RocksDbTamperTest {
         return switch (change) {
           case MODIFY -> new Case(key, set(KeyLayout.utf8("x")), Failure.STORE_MISMATCH, 5, null, "history record");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, 5, null, "history record");
-          case ADD -> new Case(KeyLayout.historyKey(oreA, 6), set(KeyLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(KeyLayout.historyKey(oreA, 4), set(KeyLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
               "history holds records no entry accounts for");
         };
       }
@@ -271,6 +271,18 @@ class RocksDbTamperTest {
               null, "keys record 0x" + "ab".repeat(32) + " is not derived");
         };
       }
+      case LOT_STATE -> {
+        // A forged balance: ORE_B given SULPHATE's state (another holder, another amount).
+        byte[] sulphateState = stateOf(sulphate);
+        return switch (change) {
+          case MODIFY -> new Case(KeyLayout.lotStateKey(oreB), set(sulphateState), Failure.STORE_MISMATCH, -1, oreB,
+              "lotstate record " + oreB.uri() + " disagrees");
+          case DELETE -> new Case(KeyLayout.lotStateKey(oreB), DELETE, Failure.STORE_MISMATCH, -1, oreB,
+              "lotstate record " + oreB.uri() + " disagrees");
+          case ADD -> new Case(KeyLayout.lotStateKey(JUNK_LOT), set(sulphateState), Failure.STORE_MISMATCH, -1, null,
+              "lotstate record " + JUNK_LOT.uri() + " is not derived");
+        };
+      }
       case TREE -> {
         // Leaf 5 completes the level-1 node over leaves 4 and 5: (level 1, index 2), written by entry 5.
         byte[] node = KeyLayout.treeKey(1, 2);
@@ -297,6 +309,14 @@ class RocksDbTamperTest {
   }
 
   private static final UnaryOperator<byte[]> DELETE = old -> null;
+
+  private byte[] stateOf(LotId lot) {
+    try (RocksDbLedgerStore raw = RocksDbLedgerStore.open(dir, true)) {
+      return raw.get(Table.LOT_STATE, KeyLayout.lotStateKey(lot));
+    } catch (io.lotledger.spi.StoreException e) {
+      throw new AssertionError(e);
+    }
+  }
 
   private static UnaryOperator<byte[]> set(byte[] value) {
     return old -> value;
