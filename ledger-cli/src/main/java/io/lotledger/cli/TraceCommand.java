@@ -71,10 +71,15 @@ final class TraceCommand implements Callable<Integer> {
       List<Entry> history = ledger.history(lot);
       Node ancestry = ancestry(ledger, lot, new HashSet<>(), 0);
       PrintWriter out = spec.commandLine().getOut();
+      List<LotSummary> lots = new ArrayList<>();
+      lots.add(LotSummary.of(ledger, lot));
+      for (LotId ancestor : ledger.ancestors(lot)) {
+        lots.add(LotSummary.of(ledger, ancestor));
+      }
       if (json) {
-        out.println(json(lot, history, ancestry));
+        out.println(json(lot, history, ancestry, lots));
       } else {
-        text(out, lot, history, ancestry);
+        text(out, lot, history, ancestry, lots.get(0));
       }
     }
     return LedgerCli.EXIT_OK;
@@ -96,8 +101,9 @@ final class TraceCommand implements Callable<Integer> {
 
   // ---------------------------------------------------------------- text
 
-  private static void text(PrintWriter out, LotId lot, List<Entry> history, Node ancestry) {
+  private static void text(PrintWriter out, LotId lot, List<Entry> history, Node ancestry, LotSummary summary) {
     out.println("lot " + lot);
+    out.println("balance: " + summary.describe());
     out.println("history (" + history.size() + (history.size() == 1 ? " entry" : " entries") + "):");
     for (Entry e : history) {
       Event event = e.event();
@@ -131,10 +137,11 @@ final class TraceCommand implements Callable<Integer> {
 
   /**
    * {"lot", "history":[{index, hash, time, kind, action, bizStep, disposition, actor, quantities:[{lot,
-   * role, amount, unit}]}], "ancestry":{lot, parents:[...]}}. Amounts are strings: exact decimals that a
-   * JSON number parsed as a double would round.
+   * role, amount, unit}]}], "ancestry":{lot, parents:[...]}, "lots":[the lot and each ancestor, see
+   * {@link LotSummary#write}]}. Amounts are strings: exact decimals that a JSON number parsed as a double
+   * would round.
    */
-  private static String json(LotId lot, List<Entry> history, Node ancestry) {
+  private static String json(LotId lot, List<Entry> history, Node ancestry, List<LotSummary> lots) {
     JsonWriter w = new JsonWriter().beginObject().member("lot", lot.uri());
     w.name("history").beginArray();
     for (Entry e : history) {
@@ -160,6 +167,11 @@ final class TraceCommand implements Callable<Integer> {
     w.endArray();
     w.name("ancestry");
     node(w, ancestry);
+    w.name("lots").beginArray();
+    for (LotSummary summary : lots) {
+      summary.write(w);
+    }
+    w.endArray();
     return w.endObject().toString();
   }
 

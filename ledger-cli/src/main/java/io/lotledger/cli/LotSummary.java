@@ -1,0 +1,90 @@
+package io.lotledger.cli;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.event.LotId;
+import io.lotledger.verify.LotState;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * What {@code trace} reports per lot besides its history: custody and mass balance as the ledger's
+ * rules derived them ({@link LotState}); null state for a lot never created on this ledger (external).
+ */
+record LotSummary(LotId lot, LotState state) {
+
+  static LotSummary of(Ledger ledger, LotId lot) throws LedgerException {
+    return new LotSummary(lot, ledger.lotState(lot).orElse(null));
+  }
+
+  /** One line: balance and custodians, or why there is none. */
+  String describe() {
+    if (state == null) {
+      return "not tracked here (an external lot: never commissioned, produced or received on this ledger)";
+    }
+    StringBuilder b = new StringBuilder();
+    String unit = state.quantified() ? " " + state.unit() : "";
+    b.append(state.quantified() ? state.balance().toPlainString() + unit : "(no quantity)");
+    b.append(", held by ");
+    if (state.holdings().isEmpty()) {
+      b.append("nobody");
+    } else {
+      String sep = "";
+      for (var h : state.holdings().entrySet()) {
+        b.append(sep).append(h.getKey().uri());
+        if (state.quantified()) {
+          b.append(" (").append(h.getValue().toPlainString()).append(unit).append(")");
+        }
+        sep = ", ";
+      }
+    }
+    if (!state.inTransit().isEmpty()) {
+      BigDecimal moving = BigDecimal.ZERO;
+      for (LotState.Transit t : state.inTransit().values()) {
+        moving = moving.add(t.amount());
+      }
+      b.append("; in transit: ").append(state.inTransit().size()).append(" shipment(s)");
+      if (state.quantified()) {
+        b.append(", ").append(moving.toPlainString()).append(unit);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * {"lot", "tracked", "unit", "produced", "received", "consumed", "shippedOut", "destroyed", "balance",
+   * "custodians":[{actor, amount}], "inTransit":[{shipment (ni URI), receiver, amount}]}; amounts are
+   * decimal strings in the lot's base unit (KGM for mass).
+   */
+  void write(JsonWriter w) {
+    w.beginObject().member("lot", lot.uri()).member("tracked", state != null);
+    if (state != null) {
+      w.member("unit", state.unit())
+          .member("produced", text(state.produced()))
+          .member("received", text(state.received()))
+          .member("consumed", text(state.consumed()))
+          .member("shippedOut", text(state.shippedOut()))
+          .member("destroyed", text(state.destroyed()))
+          .member("balance", text(state.balance()));
+      w.name("custodians").beginArray();
+      for (Map.Entry<io.lotledger.event.ActorId, BigDecimal> h : state.holdings().entrySet()) {
+        w.beginObject().member("actor", h.getKey().uri()).member("amount", text(h.getValue())).endObject();
+      }
+      w.endArray();
+      w.name("inTransit").beginArray();
+      for (var t : state.inTransit().entrySet()) {
+        w.beginObject()
+            .member("shipment", t.getKey().toNi())
+            .member("receiver", t.getValue().receiver().uri())
+            .member("amount", text(t.getValue().amount()))
+            .endObject();
+      }
+      w.endArray();
+    }
+    w.endObject();
+  }
+
+  private String text(BigDecimal v) {
+    return state.quantified() ? v.toPlainString() : null;
+  }
+}
