@@ -210,7 +210,8 @@ final class Committer {
     for (Pending p : group) {
       try {
         SignedEntry entry = p.entry;
-        Finding f = judge(entry, next, overlay);
+        WriteBatch derived = new WriteBatch();
+        Finding f = judge(entry, next, overlay, derived);
         for (int attempt = 0; needsRelink(f, p) && attempt < MAX_RELINKS; attempt++) {
           // An auto-linked append lost a race for a head (or an identical event won it): link it to
           // the new head and sign again.
@@ -218,14 +219,13 @@ final class Committer {
             byte[] h = overlay.get(Table.HEADS, KeyLayout.headKey(lot));
             return h == null ? null : EntryHash.of(h);
           });
-          f = judge(entry, next, overlay);
+          derived = new WriteBatch();
+          f = judge(entry, next, overlay, derived);
         }
         if (f != null) {
           p.future.completeExceptionally(new AppendRejectedException(f));
           continue;
         }
-        WriteBatch derived = new WriteBatch();
-        ChainRules.derive(entry, next, overlay, derived);
         for (WriteBatch.Put put : derived.puts()) {
           batch.put(put.table(), put.key(), put.value());
           overlay.put(put.table(), put.key(), put.value());
@@ -264,15 +264,18 @@ final class Committer {
         && (f.failure() == Failure.LINK_MISMATCH || f.failure() == Failure.DUPLICATE_ENTRY);
   }
 
-  /** Chain rules plus duplicate detection. Signatures were checked on the submitting thread (or made by us). */
-  private Finding judge(SignedEntry entry, long index, Overlay state) throws StoreException {
+  /**
+   * Chain rules plus duplicate detection; fills {@code derived} with what an accepted entry stores.
+   * Signatures were checked on the submitting thread (or made by us).
+   */
+  private Finding judge(SignedEntry entry, long index, Overlay state, WriteBatch derived) throws StoreException {
     byte[] existing = state.get(Table.HASHES, KeyLayout.hashKey(entry.hash()));
     if (existing != null) {
       long at = KeyLayout.u64(existing);
       return new Finding(Failure.DUPLICATE_ENTRY, index, entry.hash(), null, "the same entry is already at index " + at,
           "a new entry", "entry " + at);
     }
-    return ChainRules.check(entry, index, state);
+    return ChainRules.apply(entry, index, state, derived);
   }
 
   /** The store as it will be after the group's accepted entries: pending puts shadow stored values. */

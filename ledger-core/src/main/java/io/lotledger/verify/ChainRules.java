@@ -179,6 +179,30 @@ public final class ChainRules {
    */
   public static void derive(SignedEntry entry, long index, Reader state, WriteBatch out, boolean effective)
       throws StoreException {
+    LotRules.Outcome lots = effective && !(entry.body().event() instanceof RegistryEvent)
+        ? LotRules.apply(entry, index, state) : null;
+    derive(entry, index, state, out, effective, lots);
+  }
+
+  /**
+   * Judges and derives in one pass: returns the first rule {@code entry} breaks (null when none) and
+   * adds to {@code out} what the entry puts in the store, without the registry and lot-state effects
+   * when it broke a rule. The same result as {@link #check} followed by {@link #derive(SignedEntry,
+   * long, Reader, WriteBatch, boolean)}, with the custody and balance judgement made once.
+   */
+  public static Finding apply(SignedEntry entry, long index, Reader state, WriteBatch out) throws StoreException {
+    Finding f = checkChain(entry, index, state);
+    LotRules.Outcome lots = null;
+    if (f == null && !(entry.body().event() instanceof RegistryEvent)) {
+      lots = LotRules.apply(entry, index, state);
+      f = lots.violation();
+    }
+    derive(entry, index, state, out, f == null, lots);
+    return f;
+  }
+
+  private static void derive(SignedEntry entry, long index, Reader state, WriteBatch out, boolean effective,
+      LotRules.Outcome lots) throws StoreException {
     EntryBody body = entry.body();
     Event event = body.event();
     out.put(Table.ENTRIES, KeyLayout.entryKey(index), entry.encoded());
@@ -204,12 +228,9 @@ public final class ChainRules {
     }
     if (effective) {
       deriveRegistry(entry, index, state, out);
-      if (!(event instanceof io.lotledger.event.RegistryEvent)) {
-        LotRules.Outcome outcome = LotRules.apply(entry, index, state);
-        if (outcome.violation() == null) {
-          for (var s : outcome.states().entrySet()) {
-            out.put(Table.LOT_STATE, KeyLayout.lotStateKey(s.getKey()), s.getValue().toBytes());
-          }
+      if (lots != null && lots.violation() == null) {
+        for (var s : lots.states().entrySet()) {
+          out.put(Table.LOT_STATE, KeyLayout.lotStateKey(s.getKey()), s.getValue().toBytes());
         }
       }
     }

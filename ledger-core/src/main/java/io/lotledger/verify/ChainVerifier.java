@@ -245,17 +245,17 @@ public final class ChainVerifier {
         pending.add(new Finding(Failure.BAD_SIGNATURE, index, entry.hash(), null,
             "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid"));
       }
-      Finding broken = ChainRules.check(entry, index, state);
-      if (broken != null) {
-        pending.add(broken);
-      }
       WriteBatch derived = new WriteBatch();
+      Finding broken;
       try {
-        ChainRules.derive(entry, index, state, derived, broken == null);
+        broken = ChainRules.apply(entry, index, state, derived);
       } catch (StoreException e) {
         pending.add(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
         index++;
         continue;
+      }
+      if (broken != null) {
+        pending.add(broken);
       }
       for (WriteBatch.Put put : derived.puts()) {
         Table table = put.table();
