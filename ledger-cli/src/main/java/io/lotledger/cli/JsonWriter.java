@@ -5,10 +5,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Writes one compact JSON text (RFC 8259), the CLI's only JSON: small enough that a library would
- * cost more than it saves. Strings are escaped per RFC 8259 §7, and every character outside
- * printable ASCII is written as a {@code \\u} escape with four hex digits, so the output is pure
- * ASCII whatever the terminal's encoding and whatever a lot id or message contains.
+ * Writes one compact JSON text (RFC 8259), the CLI's only JSON output: small enough that a library
+ * would cost more than it saves (policy files are read with Jackson, see {@link PolicyFile}).
+ * Strings are escaped per RFC 8259 §7, and every character outside printable ASCII is written as a
+ * {@code \\u} escape with four hex digits, so the output is pure ASCII whatever the terminal's
+ * encoding and whatever a lot id or message contains.
  *
  * <p>Not thread-safe; one writer builds one text. Misuse (a value where a name is due, unbalanced
  * ends) throws {@link IllegalStateException}.

@@ -24,7 +24,8 @@ import picocli.CommandLine.ParameterException;
  * The {@code ledger} command: records, lists, traces and verifies lots in a ledger directory.
  *
  * <p>Every failure ends in one line on stderr, {@code ledger: <message>}, and an exit code: {@value
- * #EXIT_OK} success, {@value #EXIT_INVALID} the ledger or a bundle does not verify, {@value #EXIT_USAGE} a
+ * #EXIT_OK} success, {@value #EXIT_INVALID} the ledger or a bundle does not verify (or a lot's check has
+ * findings), {@value #EXIT_USAGE} a
  * usage or input error (bad arguments, a missing directory, not a ledger, a corrupt store, a bad key file,
  * a malformed bundle or trust file),
  * {@value #EXIT_INTERNAL} an internal error (a bug). Stack traces appear only with {@code LEDGER_DEBUG=1}.
@@ -46,16 +47,17 @@ import picocli.CommandLine.ParameterException;
     },
     subcommands = {
         DemoCommand.class, InitCommand.class, KeygenCommand.class, LotsCommand.class,
-        TraceCommand.class, VerifyCommand.class, CheckpointCommand.class, TrustCommand.class,
-        ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+        TraceCommand.class, VerifyCommand.class, CheckCommand.class, CheckpointCommand.class,
+        TrustCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0   success",
-        "  1   the ledger or bundle does not verify (the first broken fact is printed)",
+        "  1   the ledger or bundle does not verify (the first broken fact is printed),",
+        "      or check found claims or policy rules the records do not back",
         "  2   usage or input error: bad arguments, a missing directory, not a ledger,",
-        "      a corrupt store, a bad key file, an unreadable or malformed bundle or",
-        "      trust file",
+        "      a corrupt store, a bad key file, an unreadable or malformed bundle,",
+        "      trust or policy file",
         "  70  internal error",
         "",
         "Set LEDGER_DEBUG=1 to see stack traces and library logs."
@@ -92,7 +94,7 @@ public final class LedgerCli implements Callable<Integer> {
   /** Without a command: say what is missing, in one line. */
   @Override
   public Integer call() throws CliException {
-    throw CliException.usage("missing command: demo, init, keygen, lots, trace, verify, checkpoint, trust, export or bench (see 'ledger --help')");
+    throw CliException.usage("missing command: demo, init, keygen, lots, trace, verify, check, checkpoint, trust, export or bench (see 'ledger --help')");
   }
 
   public static void main(String[] args) {

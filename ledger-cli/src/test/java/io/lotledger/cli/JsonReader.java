@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 parser for the tests, so that the CLI's JSON is checked as JSON (not as
- * substrings) without adding a JSON library to the CLI. Objects become ordered maps, arrays lists,
+ * substrings) by code independent of the CLI's own JSON writing and reading. Objects become ordered maps, arrays lists,
  * integers {@link Long}, other numbers {@link BigDecimal}, strings, booleans and null.
  */
 final class JsonReader {

@@ -1,0 +1,165 @@
+package io.lotledger.cli;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.event.LotId;
+import io.lotledger.rules.CheckFinding;
+import io.lotledger.rules.CheckOptions;
+import io.lotledger.rules.CheckReport;
+import io.lotledger.rules.Composition;
+import io.lotledger.rules.ElementBalance;
+import io.lotledger.rules.LotCheck;
+import io.lotledger.rules.Policy;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ledger check LOT}: rolls recycled content and carbon up the lot's ancestry, compares every
+ * declared claim with the roll-up, reports unbacked inputs, and evaluates a due-diligence policy
+ * file (docs/policy-format.md). Exit 0 without findings, 1 with findings (one line each), 2 for a
+ * usage or input error.
+ */
+@Command(name = "check",
+    description = {
+        "Check a lot's claims and due-diligence policy over its ancestry (the lot and every lot it was made from).",
+        "Rolls recycled shares (per element, pre- and post-consumer apart) and carbon footprint up through the "
+            + "transformations by mass balance, and reports each declared claim above the computed recycled share or "
+            + "below the computed footprint beyond the tolerance, each transformation input the ledger never saw "
+            + "commissioned, produced or received, and each violation of the --policy rules.",
+        "Prints one line per finding (kind, lot, element, declared, computed, expected, and the path from the checked "
+            + "lot to the offending lot, A <- B meaning A was made from B), then notes on gaps in the records.",
+        "Exit 0 without findings, 1 with findings, 2 for a usage or input error (unknown lot, bad policy file)."
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "LOT", description = "The lot's URI.")
+  String lotText;
+
+  @Mixin DataDirectory data;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A policy file (JSON, see docs/policy-format.md), e.g. docs/policies/eu-battery-2031.json.")
+  Path policyFile;
+
+  @Option(names = "--tolerance", paramLabel = "X",
+      description = "Largest difference between a declared claim and the computed value that is not a finding (default 0.005).")
+  String tolerance;
+
+  @Option(names = "--json", description = "Print the composition, findings and notes as one JSON object.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws CliException, LedgerException {
+    LotId lot = LedgerCli.lotArgument(lotText);
+    CheckOptions options = options();
+    // The policy before the ledger: a mistyped policy path is the likelier slip, and it needs no database.
+    Policy policy = policyFile == null ? Policy.NONE : PolicyFile.read(policyFile);
+    try (Ledger ledger = data.openExisting()) {
+      if (ledger.head(lot).isEmpty()) {
+        throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
+      }
+      CheckReport report = new LotCheck(ledger::history, policy, options).check(lot);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(json(report, policy, options));
+      } else {
+        text(out, report, policy);
+      }
+      return report.passed() ? LedgerCli.EXIT_OK : LedgerCli.EXIT_INVALID;
+    }
+  }
+
+  private CheckOptions options() throws CliException {
+    if (tolerance == null) {
+      return CheckOptions.DEFAULT;
+    }
+    try {
+      return CheckOptions.DEFAULT.withTolerance(new BigDecimal(tolerance));
+    } catch (NumberFormatException e) {
+      throw CliException.usage("invalid --tolerance '" + tolerance + "': not a decimal number");
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("invalid --tolerance '" + tolerance + "': " + e.getMessage());
+    }
+  }
+
+  private static void text(PrintWriter out, CheckReport report, Policy policy) {
+    for (CheckFinding f : report.findings()) {
+      out.println(LedgerCli.oneLine(f.toString()));
+    }
+    for (String note : report.notes()) {
+      out.println("note: " + LedgerCli.oneLine(note));
+    }
+    String checked = report.lotStates() + (report.lotStates() == 1 ? " lot state" : " lot states") + ", policy " + policy.name();
+    int n = report.findings().size();
+    out.println(n == 0
+        ? "ok: lot " + report.lot() + ": no findings (" + checked + ")"
+        : n + (n == 1 ? " finding" : " findings") + " for lot " + report.lot() + " (" + checked + ")");
+  }
+
+  /**
+   * {"lot", "passed", "policy", "tolerance", "lotStates", "composition":{massKg, carbonFootprint,
+   * carbonLowerBound, otherElementsUnknown, elements:[{element, massFraction, recycledPreConsumer,
+   * recycledPostConsumer}]}, "findings":[{kind, description, lot, path, element, declared, computed,
+   * expected, detail, message}], "notes":[...]}. Decimals are strings: exact values a JSON number parsed
+   * as a double would round.
+   */
+  static String json(CheckReport report, Policy policy, CheckOptions options) {
+    JsonWriter w = new JsonWriter().beginObject()
+        .member("lot", report.lot().uri())
+        .member("passed", report.passed())
+        .member("policy", policy.name())
+        .member("tolerance", options.tolerance().toPlainString())
+        .member("lotStates", report.lotStates());
+    Composition c = report.composition();
+    w.name("composition").beginObject()
+        .member("massKg", text(c.massKg()))
+        .member("carbonFootprint", text(c.carbonFootprint()))
+        .member("carbonLowerBound", c.carbonLowerBound())
+        .member("otherElementsUnknown", c.otherElementsUnknown());
+    w.name("elements").beginArray();
+    for (ElementBalance e : c.elements()) {
+      w.beginObject()
+          .member("element", e.element())
+          .member("massFraction", text(e.massFraction()))
+          .member("recycledPreConsumer", text(e.recycledPreConsumer()))
+          .member("recycledPostConsumer", text(e.recycledPostConsumer()))
+          .endObject();
+    }
+    w.endArray().endObject();
+    w.name("findings").beginArray();
+    for (CheckFinding f : report.findings()) {
+      w.beginObject()
+          .member("kind", f.kind().name())
+          .member("description", f.kind().description())
+          .member("lot", f.lot().uri());
+      w.name("path").beginArray();
+      f.path().forEach(l -> w.value(l.uri()));
+      w.endArray()
+          .member("element", f.element())
+          .member("declared", f.declared())
+          .member("computed", f.computed())
+          .member("expected", f.expected())
+          .member("detail", f.detail())
+          .member("message", f.toString())
+          .endObject();
+    }
+    w.endArray();
+    w.name("notes").beginArray();
+    report.notes().forEach(w::value);
+    w.endArray();
+    return w.endObject().toString();
+  }
+
+  private static String text(BigDecimal v) {
+    return v == null ? null : v.toPlainString();
+  }
+}

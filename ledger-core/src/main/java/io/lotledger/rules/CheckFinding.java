@@ -1,0 +1,102 @@
+package io.lotledger.rules;
+
+import io.lotledger.event.LotId;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One thing a lot's check found wrong, with its evidence: which lot, how the checked lot was made
+ * from it ({@code path}), the element concerned, and the declared against the computed or required
+ * value. Findings are facts about the records, not about the material: a finding says the ledger
+ * does not back a claim or a policy, never that the material itself is non-compliant.
+ *
+ * @param lot the offending lot (the last lot of {@code path})
+ * @param path the checked lot first, then each lot it was made from, down to {@code lot}
+ * @param element the chemical symbol concerned, or null
+ * @param declared what the records declare (a claim, a country, the certificates held, a reading), or null
+ * @param computed what the ledger computes from the records (a share, a footprint), "unknown" when the
+ *     records do not allow computing it, or null when the rule computes nothing
+ * @param expected what a policy requires ("at least 0.16", "at most 25 CEL"), or null for claims,
+ *     whose expectation is the computed value
+ */
+public record CheckFinding(
+    Kind kind,
+    LotId lot,
+    List<LotId> path,
+    String element,
+    String detail,
+    String declared,
+    String computed,
+    String expected) {
+
+  /** What kind of rule a finding breaks. */
+  public enum Kind {
+    RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED("declared pre-consumer recycled share above the computed one"),
+    RECYCLED_POST_CONSUMER_ABOVE_COMPUTED("declared post-consumer recycled share above the computed one"),
+    CARBON_FOOTPRINT_BELOW_COMPUTED("declared carbon footprint below the computed one"),
+    CLAIM_NOT_COMPUTABLE("declared claim the ledger cannot compute"),
+    UNBACKED_INPUT("input never commissioned, produced or received in this ledger"),
+    MISSING_CERTIFICATION("origin lot without a required certification"),
+    FORBIDDEN_ORIGIN("origin lot from a forbidden country"),
+    TEMPERATURE_ABOVE_LIMIT("sensor reading above the limit"),
+    RECYCLED_SHARE_BELOW_MINIMUM("recycled share below the required minimum");
+
+    private final String description;
+
+    Kind(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
+  /** Kind, then shorter paths first, then lot, element and detail: the order every check returns. */
+  public static final Comparator<CheckFinding> ORDER = Comparator.comparing(CheckFinding::kind)
+      .thenComparingInt(f -> f.path().size())
+      .thenComparing(f -> f.path().toString())
+      .thenComparing(f -> f.element() == null ? "" : f.element())
+      .thenComparing(CheckFinding::detail);
+
+  public CheckFinding {
+    if (kind == null || lot == null || detail == null) {
+      throw new IllegalArgumentException("a finding needs a kind, a lot and a detail");
+    }
+    path = List.copyOf(path);
+    if (path.isEmpty() || !path.get(path.size() - 1).equals(lot)) {
+      throw new IllegalArgumentException("a finding's path must end at its lot " + lot + ": " + path);
+    }
+  }
+
+  /** The checked lot: the first of {@link #path()}. */
+  public LotId checkedLot() {
+    return path.get(0);
+  }
+
+  /**
+   * One line: {@code KIND lot L element E declared D computed C expected X path A <- B <- L: detail}, where
+   * {@code A <- B} reads "A was made from B". Absent parts are left out.
+   */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder(kind.name()).append(" lot ").append(lot);
+    if (element != null) {
+      b.append(" element ").append(element);
+    }
+    if (declared != null) {
+      b.append(" declared ").append(declared);
+    }
+    if (computed != null) {
+      b.append(" computed ").append(computed);
+    }
+    if (expected != null) {
+      b.append(" expected ").append(expected);
+    }
+    b.append(" path ");
+    for (int i = 0; i < path.size(); i++) {
+      b.append(i == 0 ? "" : " <- ").append(path.get(i));
+    }
+    return b.append(": ").append(detail).toString();
+  }
+}

@@ -1,0 +1,26 @@
+package io.lotledger.rules;
+
+import io.lotledger.event.LotId;
+import java.util.List;
+
+/**
+ * What {@link LotCheck} found for one lot: its rolled-up composition, every finding in {@link
+ * CheckFinding#ORDER}, and the notes on gaps in the records (undeclared values counted as 0,
+ * quantities in non-mass units left out) that did not by themselves break a rule.
+ *
+ * @param lotStates how many lot states the ancestry walk visited (the checked lot's included)
+ */
+public record CheckReport(LotId lot, Composition composition, List<CheckFinding> findings, List<String> notes, int lotStates) {
+  public CheckReport {
+    if (lot == null || composition == null) {
+      throw new IllegalArgumentException("a check report needs a lot and a composition");
+    }
+    findings = List.copyOf(findings);
+    notes = List.copyOf(notes);
+  }
+
+  /** Whether the check found nothing. */
+  public boolean passed() {
+    return findings.isEmpty();
+  }
+}

@@ -1,0 +1,311 @@
+package io.lotledger.rules;
+
+import static io.lotledger.testing.RecyclingChain.BLACK_MASS;
+import static io.lotledger.testing.RecyclingChain.CONCENTRATE;
+import static io.lotledger.testing.RecyclingChain.PRECURSOR;
+import static io.lotledger.testing.RecyclingChain.SULPHATE_A;
+import static io.lotledger.testing.RecyclingChain.SULPHATE_B;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.event.ElementShare;
+import io.lotledger.event.EventContext;
+import io.lotledger.event.LotId;
+import io.lotledger.event.LotMasterData;
+import io.lotledger.event.LotQuantity;
+import io.lotledger.event.ObjectEvent;
+import io.lotledger.rules.CheckFinding.Kind;
+import io.lotledger.testing.RecyclingChain;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The claims roll-up on hand-computed chains (arithmetic in {@link RecyclingChain} and in each test). */
+class ClaimsCalculatorTest {
+  private final RecyclingChain chain = new RecyclingChain();
+  private Ledger ledger;
+
+  @AfterEach
+  void close() throws LedgerException {
+    if (ledger != null) {
+      ledger.close();
+    }
+  }
+
+  private Ledger honest() throws LedgerException {
+    ledger = chain.newLedger();
+    chain.record(ledger);
+    return ledger;
+  }
+
+  /** The ledger up to BLACK_MASS, then PRECURSOR made with {@code claims}. */
+  private Ledger withPrecursorClaims(LotMasterData claims) throws LedgerException {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    chain.commissionMined(ledger);
+    chain.moveScrap(ledger, "22");
+    chain.commissionEndOfLife(ledger);
+    chain.refine(ledger);
+    chain.recycle(ledger);
+    chain.makePrecursor(ledger, claims);
+    return ledger;
+  }
+
+  private static void assertElement(Composition c, String element, String fraction, String pre, String post) {
+    ElementBalance b = c.element(element);
+    assertThat(b.massFraction()).as(element + " fraction").isEqualByComparingTo(fraction);
+    assertThat(b.recycledPreConsumer()).as(element + " pre").isEqualByComparingTo(pre);
+    assertThat(b.recycledPostConsumer()).as(element + " post").isEqualByComparingTo(post);
+  }
+
+  @Test
+  void composition_mixingTwoInputs_weighsSharesByElementMass() throws Exception {
+    Composition c = new ClaimsCalculator(honest()::history).composition(CONCENTRATE);
+
+    // Co: ORE 1000 x 0.1 = 100 kg (pre 0) + SCRAP 500 x 0.2 = 100 kg (pre 1): pre 100/200 = 0.5; fraction 200/1250.
+    assertElement(c, "Co", "0.16", "0.5", "0");
+    // Ni: only ORE holds Ni (SCRAP lists Co alone): 50 kg of 1250 kg.
+    assertElement(c, "Ni", "0.04", "0", "0");
+    // (1000 x 2 + 500 x 0.5 + 250 step) / 1250 = 2.
+    assertThat(c.carbonFootprint()).isEqualByComparingTo("2");
+    assertThat(c.massKg()).isEqualByComparingTo("1250");
+    assertThat(c.carbonLowerBound()).isFalse();
+    assertThat(c.otherElementsUnknown()).isFalse();
+  }
+
+  @Test
+  void composition_splitIntoTwoOutputs_givesBothTheSameSharesAndFootprint() throws Exception {
+    ClaimsCalculator calc = new ClaimsCalculator(honest()::history);
+
+    for (LotId half : List.of(SULPHATE_A, SULPHATE_B)) {
+      Composition c = calc.composition(half);
+      assertElement(c, "Co", "0.16", "0.5", "0");
+      assertElement(c, "Ni", "0.04", "0", "0");
+      // (1250 x 2 + 125 step) / (500 + 750) = 2625 / 1250 = 2.1, the same per kg for both halves.
+      assertThat(c.carbonFootprint()).isEqualByComparingTo("2.1");
+    }
+    assertThat(calc.composition(SULPHATE_A).massKg()).isEqualByComparingTo("500");
+    assertThat(calc.composition(SULPHATE_B).massKg()).isEqualByComparingTo("750");
+  }
+
+  @Test
+  void composition_recyclingLoop_mixesPostConsumerBlackMassWithMinedSulphate() throws Exception {
+    Composition c = new ClaimsCalculator(honest()::history).composition(PRECURSOR);
+
+    // Co: 500 x 0.16 = 80 kg (pre 40, post 0) + 100 x 0.45 = 45 kg (post 45) = 125 kg of 500 kg:
+    // pre 40/125 = 0.32, post 45/125 = 0.36, fraction 0.25.
+    assertElement(c, "Co", "0.25", "0.32", "0.36");
+    assertThat(c.element("Co").recycled()).isEqualByComparingTo("0.68");
+    // Ni: 500 x 0.04 = 20 kg (not recycled) + 100 x 0.3 = 30 kg (post) = 50 kg: post 0.6, fraction 0.1.
+    assertElement(c, "Ni", "0.1", "0", "0.6");
+    // (500 x 2.1 + 100 x 0.7 + 100 step) / 500 = 1220 / 500 = 2.44.
+    assertThat(c.carbonFootprint()).isEqualByComparingTo("2.44");
+    assertThat(c.notes()).isEmpty();
+    // Lead is listed nowhere and every input's composition is known: absent, not unknown.
+    assertThat(c.element("Pb").absent()).isTrue();
+  }
+
+  @Test
+  void findings_honestChain_areNone() throws Exception {
+    assertThat(new ClaimsCalculator(honest()::history).findings(PRECURSOR)).isEmpty();
+  }
+
+  @Test
+  void findings_overDeclaredRecycledShareAndOverFavourableCarbon_nameLotElementDeclaredAndComputed() throws Exception {
+    // Co post 0.4 against 0.36 and carbon 2.4 against 2.44: beyond 0.005. Co pre 0.324 and Ni post
+    // 0.604 are above the computed 0.32 and 0.6 by 0.004, within the tolerance.
+    withPrecursorClaims(RecyclingChain.claims("0.25", "0.324", "0.4", "0.1", "0", "0.604", "2.4"));
+
+    List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(PRECURSOR);
+
+    assertThat(findings).hasSize(2);
+    CheckFinding recycled = findings.get(0);
+    assertThat(recycled.kind()).isEqualTo(Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED);
+    assertThat(recycled.lot()).isEqualTo(PRECURSOR);
+    assertThat(recycled.path()).containsExactly(PRECURSOR);
+    assertThat(recycled.element()).isEqualTo("Co");
+    assertThat(recycled.declared()).isEqualTo("0.4");
+    assertThat(recycled.computed()).isEqualTo("0.36");
+    assertThat(recycled.detail()).contains("entry 12");
+    CheckFinding carbon = findings.get(1);
+    assertThat(carbon.kind()).isEqualTo(Kind.CARBON_FOOTPRINT_BELOW_COMPUTED);
+    assertThat(carbon.lot()).isEqualTo(PRECURSOR);
+    assertThat(carbon.element()).isNull();
+    assertThat(carbon.declared()).isEqualTo("2.4");
+    assertThat(carbon.computed()).isEqualTo("2.44");
+    assertThat(carbon.toString()).doesNotContain("\n")
+        .startsWith("CARBON_FOOTPRINT_BELOW_COMPUTED lot " + PRECURSOR + " declared 2.4 computed 2.44 path " + PRECURSOR + ": ");
+  }
+
+  @Test
+  void findings_claimsWithinTolerance_areNone_andTheToleranceIsConfigurable() throws Exception {
+    withPrecursorClaims(RecyclingChain.claims("0.25", "0.324", "0.364", "0.1", "0.005", "0.6", "2.436"));
+    assertThat(new ClaimsCalculator(ledger::history).findings(PRECURSOR)).isEmpty();
+
+    assertThat(new ClaimsCalculator(ledger::history, CheckOptions.DEFAULT.withTolerance(new BigDecimal("0.001"))).findings(PRECURSOR))
+        .extracting(CheckFinding::kind, CheckFinding::element)
+        .containsExactly(
+            tuple(Kind.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED, "Co"),
+            tuple(Kind.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED, "Ni"),
+            tuple(Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED, "Co"),
+            tuple(Kind.CARBON_FOOTPRINT_BELOW_COMPUTED, null));
+  }
+
+  @Test
+  void findings_overClaimUpstream_namesTheUpstreamLotWithItsPath() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    chain.commissionMined(ledger);
+    chain.moveScrap(ledger, "22");
+    chain.commissionEndOfLife(ledger);
+    chain.refine(ledger);
+    // BLACK_MASS claims Co pre-consumer 0.2 although all of its cobalt is post-consumer (pre 0).
+    chain.transform(ledger, List.of(RecyclingChain.kg(RecyclingChain.EOL, "400")), List.of(RecyclingChain.kg(BLACK_MASS, "200")),
+        LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.45", "0.2", "0.8"), ElementShare.of("Ni", "0.3", "0", "1"))),
+        "40", 10);
+    chain.makePrecursor(ledger, LotMasterData.NONE);
+
+    List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(PRECURSOR);
+
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Kind.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED);
+      assertThat(f.path()).containsExactly(PRECURSOR, BLACK_MASS);
+      assertThat(f.declared()).isEqualTo("0.2");
+      assertThat(f.computed()).isEqualTo("0");
+    });
+    // The less favourable value flows on: BLACK_MASS's Co counts as 0 pre and 0.8 post-consumer, so
+    // PRECURSOR's Co post share is (45 x 0.8) / 125 = 0.288 and its pre share 40 / 125 = 0.32.
+    Composition c = new ClaimsCalculator(ledger::history).composition(PRECURSOR);
+    assertElement(c, "Co", "0.25", "0.32", "0.288");
+  }
+
+  @Test
+  void composition_lotMadeByAnAddAndATransformation_mixesBothByMass_andALaterAddIsAClaim() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    LotId mixed = RecyclingChain.lot("MIX-1");
+    LotId feed = RecyclingChain.lot("FEED-1");
+    chain.add(ledger, mixed, "100", LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.2", "0", "1")))
+        .withCarbonFootprint(BigDecimal.ONE), 1);
+    chain.add(ledger, feed, "300", LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.1", "0", "0")))
+        .withCarbonFootprint(new BigDecimal("3")), 2);
+    chain.transform(ledger, List.of(RecyclingChain.kg(feed, "300")), List.of(RecyclingChain.kg(mixed, "300")), LotMasterData.NONE, "0", 3);
+    // A later ADD re-declares MIX-1 with a post-consumer share of 0.45.
+    ledger.append(ObjectEvent.add(List.of(LotQuantity.of(mixed)),
+        LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.125", "0", "0.45"))), RecyclingChain.T0.plusHours(4),
+        EventContext.of("commissioning", "active")), chain.refinery);
+
+    ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
+    Composition c = calc.composition(mixed);
+
+    // ADD: 100 kg, Co 20 kg all post-consumer, 100 kg CO2e. Transformation: 300 kg, Co 300 x 0.1 = 30 kg,
+    // 900 kg CO2e. Together: 400 kg, Co 50 kg (0.125), post 20/50 = 0.4, carbon 1000/400 = 2.5.
+    assertThat(c.massKg()).isEqualByComparingTo("400");
+    assertElement(c, "Co", "0.125", "0", "0.4");
+    assertThat(c.carbonFootprint()).isEqualByComparingTo("2.5");
+    assertThat(calc.findings(mixed)).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED);
+      assertThat(f.declared()).isEqualTo("0.45");
+      assertThat(f.computed()).isEqualTo("0.4");
+      assertThat(f.detail()).contains("entry 5 re-declares");
+    });
+  }
+
+  @Test
+  void composition_lotMadeFromItsOwnDescendant_usesEachLotAsItStoodWhenConsumed() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    LotId y = RecyclingChain.lot("Y");
+    LotId x = RecyclingChain.lot("X");
+    chain.add(ledger, y, "100", LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.1", "0", "0.5")))
+        .withCarbonFootprint(BigDecimal.ONE), 1);
+    chain.transform(ledger, List.of(RecyclingChain.kg(y, "100")), List.of(RecyclingChain.kg(x, "100")), LotMasterData.NONE, "0", 2);
+    chain.transform(ledger, List.of(RecyclingChain.kg(x, "100")), List.of(RecyclingChain.kg(y, "100")), LotMasterData.NONE, "10", 3);
+
+    ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
+    Composition cy = calc.composition(y);
+
+    // X = Y as first commissioned: carbon (100 x 1 + 0) / 100 = 1. Y then gets X back with 10 kg CO2e:
+    // (100 x 1 + 10) / 100 = 1.1. Y in all: 200 kg, Co 20 kg (0.1), post 0.5, carbon (100 + 110) / 200 = 1.05.
+    assertThat(cy.massKg()).isEqualByComparingTo("200");
+    assertElement(cy, "Co", "0.1", "0", "0.5");
+    assertThat(cy.carbonFootprint()).isEqualByComparingTo("1.05");
+    assertThat(calc.composition(x).carbonFootprint()).isEqualByComparingTo("1");
+    assertThat(calc.findings(y)).isEmpty();
+  }
+
+  @Test
+  void composition_inputCountedInPieces_isLeftOutAndMakesItsElementsUnknown() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    LotId parts = RecyclingChain.lot("PARTS");
+    LotId module = RecyclingChain.lot("MODULE");
+    ledger.append(ObjectEvent.add(List.of(LotQuantity.of(parts.uri(), "10", "H87")),
+        LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.1", "0", "0.3"))).withCarbonFootprint(BigDecimal.ONE),
+        RecyclingChain.T0, EventContext.of("commissioning", "active")), chain.refinery);
+    chain.transform(ledger, List.of(LotQuantity.of(parts.uri(), "10", "H87")), List.of(RecyclingChain.kg(module, "5")),
+        LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.2", "0", "0.3"))), "1", 1);
+
+    ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
+    Composition c = calc.composition(module);
+
+    assertThat(c.element("Co").massFraction()).isEqualByComparingTo("0.2"); // the declared assay
+    assertThat(c.element("Co").recycledPostConsumer()).isNull();
+    assertThat(c.carbonLowerBound()).isTrue();
+    assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("entry 3").contains("stated in H87"));
+    assertThat(calc.findings(module)).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Kind.CLAIM_NOT_COMPUTABLE);
+      assertThat(f.element()).isEqualTo("Co");
+      assertThat(f.declared()).isEqualTo("0.3");
+      assertThat(f.computed()).isEqualTo("unknown");
+    });
+  }
+
+  @Test
+  void findings_inputNeverCommissioned_isUnbackedWithItsPath() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    chain.commissionMined(ledger);
+    chain.moveScrap(ledger, "22");
+    chain.commissionEndOfLife(ledger);
+    chain.refine(ledger);
+    chain.recycle(ledger);
+    chain.makePrecursor(ledger, LotMasterData.NONE, RecyclingChain.kg(RecyclingChain.FLUX, "10"));
+
+    List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(PRECURSOR);
+
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Kind.UNBACKED_INPUT);
+      assertThat(f.lot()).isEqualTo(RecyclingChain.FLUX);
+      assertThat(f.path()).containsExactly(PRECURSOR, RecyclingChain.FLUX);
+      assertThat(f.detail()).contains("entry 12");
+    });
+    // Its composition is unknown, so every element of PRECURSOR may hold more than the records show.
+    Composition c = new ClaimsCalculator(ledger::history).composition(PRECURSOR);
+    assertThat(c.otherElementsUnknown()).isTrue();
+    assertThat(c.element("Co").recycledPostConsumer()).isNull();
+    assertThat(c.element("Pb").absent()).isFalse();
+  }
+
+  @Test
+  void composition_unknownLot_isNotFound_andAHugeAncestryIsRefused() throws Exception {
+    honest();
+    ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
+    assertThatThrownBy(() -> calc.composition(RecyclingChain.lot("NOPE")))
+        .isInstanceOfSatisfying(LedgerException.class, e -> {
+          assertThat(e.code()).isEqualTo(LedgerException.Code.NOT_FOUND);
+          assertThat(e.getMessage()).contains("NOPE");
+        });
+
+    ClaimsCalculator bounded = new ClaimsCalculator(ledger::history, CheckOptions.DEFAULT.withMaxLotStates(3));
+    assertThatThrownBy(() -> bounded.composition(PRECURSOR))
+        .isInstanceOfSatisfying(LedgerException.class, e -> {
+          assertThat(e.code()).isEqualTo(LedgerException.Code.INVALID_INPUT);
+          assertThat(e.getMessage()).contains("more than 3 lot states").contains(PRECURSOR.uri());
+        });
+  }
+}
