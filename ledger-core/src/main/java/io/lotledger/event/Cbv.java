@@ -1,39 +1,66 @@
 package io.lotledger.event;
 
+import java.util.Locale;
+
 /**
  * GS1 CBV 2.0 vocabulary terms in any of the forms EPCIS 2.0 allows: the bare word of the JSON-LD
- * form ({@code shipping}), the EPCIS 1.x URN ({@code urn:epcglobal:cbv:bizstep:shipping}) and the
- * web URI ({@code https://ref.gs1.org/cbv/BizStep-shipping}) all name one term.
+ * binding ({@code shipping}, {@code Temperature}), the compact {@code cbv:}/{@code gs1:} form, the
+ * CBV 1.x URN ({@code urn:epcglobal:cbv:bizstep:shipping}) and the GS1 web vocabulary URI
+ * ({@code https://ref.gs1.org/cbv/BizStep-shipping}, {@code https://gs1.org/voc/Temperature}) all
+ * name one term. Terms outside the CBV (any other URI) compare as written.
  */
 public final class Cbv {
+  private static final String[] BIZ_STEP_PREFIXES = {
+    "urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-", "http://ref.gs1.org/cbv/BizStep-", "cbv:BizStep-", "cbv:"
+  };
+  private static final String[] PARTY_TYPE_PREFIXES = {
+    "urn:epcglobal:cbv:sdt:", "https://ref.gs1.org/cbv/SDT-", "http://ref.gs1.org/cbv/SDT-", "cbv:SDT-", "cbv:"
+  };
+  private static final String[] SENSOR_TYPE_PREFIXES = {"https://gs1.org/voc/", "http://gs1.org/voc/", "gs1:"};
+
   private Cbv() {}
 
   /** The bare CBV business step of {@code context} (e.g. {@code shipping}), or null when absent. */
   public static String bizStep(EventContext context) {
-    return term(context.bizStep(), "bizstep", "BizStep");
+    return context.bizStep() == null ? null : bizStep(context.bizStep());
+  }
+
+  /** The bare CBV 2.0 business step word of {@code term}, or the term itself when it is not a CBV step. */
+  public static String bizStep(String term) {
+    return bare(term, BIZ_STEP_PREFIXES);
+  }
+
+  /** Whether business step {@code actual} (as recorded, may be null) is the CBV step {@code expected}. */
+  public static boolean isBizStep(String actual, String expected) {
+    return actual != null && bizStep(actual).equals(bizStep(expected));
   }
 
   /** The bare CBV source/destination type of {@code party} (e.g. {@code owning_party}). */
   public static String partyType(Party party) {
-    return term(party.type(), "sdt", "SDT");
+    return bare(party.type(), PARTY_TYPE_PREFIXES);
   }
 
-  /**
-   * {@code value} without its CBV prefix: {@code urn:epcglobal:cbv:<urnVocabulary>:} or
-   * {@code https://ref.gs1.org/cbv/<webVocabulary>-}; any other value is returned as it is.
-   */
-  public static String term(String value, String urnVocabulary, String webVocabulary) {
-    if (value == null) {
-      return null;
+  /** The bare GS1 measurement type ({@code Temperature}) of {@code term}, or the term itself. */
+  public static String sensorType(String term) {
+    for (String p : SENSOR_TYPE_PREFIXES) {
+      if (term.startsWith(p) && term.length() > p.length()) {
+        return term.substring(p.length());
+      }
     }
-    String urn = "urn:epcglobal:cbv:" + urnVocabulary + ":";
-    if (value.startsWith(urn)) {
-      return value.substring(urn.length());
+    return term;
+  }
+
+  /** Whether sensor type {@code actual} is {@code expected} (GS1 Web Vocabulary MeasurementType). */
+  public static boolean isSensorType(String actual, String expected) {
+    return sensorType(actual).equals(sensorType(expected));
+  }
+
+  private static String bare(String term, String[] prefixes) {
+    for (String p : prefixes) {
+      if (term.startsWith(p) && term.length() > p.length()) {
+        return term.substring(p.length()).toLowerCase(Locale.ROOT);
+      }
     }
-    String web = "https://ref.gs1.org/cbv/" + webVocabulary + "-";
-    if (value.startsWith(web)) {
-      return value.substring(web.length());
-    }
-    return value;
+    return term.contains(":") ? term : term.toLowerCase(Locale.ROOT);
   }
 }

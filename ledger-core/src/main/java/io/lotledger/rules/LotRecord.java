@@ -67,7 +67,7 @@ final class LotRecord {
           backed = Math.min(backed, e.index());
         }
       } else if (event instanceof ObjectEvent o && o.action() == Action.OBSERVE
-          && CbvTerms.isBizStep(o.context().bizStep(), "receiving") && find(o.quantities()) != null) {
+          && io.lotledger.event.Cbv.isBizStep(o.context().bizStep(), "receiving") && find(o.quantities()) != null) {
         backed = Math.min(backed, e.index());
         received = Math.min(received, e.index());
       }

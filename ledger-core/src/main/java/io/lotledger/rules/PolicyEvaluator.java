@@ -162,14 +162,14 @@ public final class PolicyEvaluator {
           break;
         }
         String step = entry.event().context().bizStep();
-        if (!open && rule.fromBizStep() != null && CbvTerms.isBizStep(step, rule.fromBizStep())) {
+        if (!open && rule.fromBizStep() != null && io.lotledger.event.Cbv.isBizStep(step, rule.fromBizStep())) {
           open = true;
         }
         if (open) {
           List<SensorReading> readings = entry.event().context().sensorReadings();
           for (int i = 0; i < readings.size(); i++) {
             SensorReading s = readings.get(i);
-            if (!CbvTerms.isSensorType(s.type(), rule.sensorType()) || !reported.add(entry.index() + "/" + i)) {
+            if (!io.lotledger.event.Cbv.isSensorType(s.type(), rule.sensorType()) || !reported.add(entry.index() + "/" + i)) {
               continue;
             }
             String value = s.value().toPlainString() + " " + s.unit();
@@ -184,7 +184,7 @@ public final class PolicyEvaluator {
             }
           }
         }
-        if (open && rule.toBizStep() != null && CbvTerms.isBizStep(step, rule.toBizStep())) {
+        if (open && rule.toBizStep() != null && io.lotledger.event.Cbv.isBizStep(step, rule.toBizStep())) {
           open = false;
         }
       }

@@ -39,7 +39,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li><b>Commission / produce</b> (ADD; transformation output): the signer gains the quantity. Adding
- *       to a lot that exists requires being one of its custodians.
+ *       to a lot that exists requires being one of its custodians; an ADD of an existing lot only
+ *       re-declares its master data and may state no quantity.
  *   <li><b>Consume</b> (transformation input): the signer must hold the lot and state a quantity no
  *       larger than what it holds.
  *   <li><b>Destroy</b> (DELETE): the signer must hold the lot; no quantity means all it holds.
@@ -113,7 +114,7 @@ public final class LotRules {
           }
         }
         for (LotQuantity out : t.outputs()) {
-          Finding f = produce(out, false);
+          Finding f = produce(out, Source.TRANSFORMATION);
           if (f != null) {
             return f;
           }
@@ -142,7 +143,7 @@ public final class LotRules {
       for (LotQuantity lq : lots) {
         Finding f;
         if (event instanceof ObjectEvent && action == Action.ADD) {
-          f = produce(lq, false);
+          f = produce(lq, Source.COMMISSIONING);
         } else if (event instanceof ObjectEvent && action == Action.DELETE) {
           f = take(lq, Take.DESTROY, "destroys");
         } else if ("shipping".equals(step)) {
@@ -204,16 +205,25 @@ public final class LotRules {
       return null;
     }
 
-    /** Commissioning or a transformation output: a new lot, or more of one the signer holds. */
-    private Finding produce(LotQuantity lq, boolean fromOutside) throws StoreException {
+    private enum Source { COMMISSIONING, TRANSFORMATION, OUTSIDE }
+
+    /**
+     * Commissioning, a transformation output or a receipt from outside: a new lot, or more of one the
+     * signer holds. Commissioning a lot that exists re-declares its master data (a claim that {@code
+     * check} weighs) and adds no material, so it states no quantity.
+     */
+    private Finding produce(LotQuantity lq, Source source) throws StoreException {
       LotId lot = lq.lot();
       Quantity q = lq.quantity();
       LotState s = current(lot);
       if (s == null) {
         s = LotState.open(q == null ? null : Units.baseUnit(q.unit()));
-      } else if (!fromOutside && !s.holds(signer)) {
+      } else if (source != Source.OUTSIDE && !s.holds(signer)) {
         return custody(lot, signer + " adds to lot " + lot + " but is not its custodian", s);
-      } else if (fromOutside && q == null && s.quantified()) {
+      } else if (source == Source.COMMISSIONING && q != null) {
+        return finding(Failure.MASS_BALANCE, lot, "lot " + lot + " exists; commissioning it again re-declares its master data"
+            + " and adds no material (add material with a transformation output)", "no quantity", q.toString());
+      } else if (source == Source.OUTSIDE && q == null && s.quantified()) {
         return finding(Failure.UNIT_MISMATCH, lot, "a receipt from outside the ledger must state how much of lot " + lot + " arrives",
             "a quantity in " + s.unit(), "none");
       }
@@ -225,7 +235,7 @@ public final class LotRules {
         }
         amount = Units.toBase(q);
       }
-      changed.put(lot, fromOutside ? s.receiveFromOutside(signer, amount) : s.produce(signer, amount));
+      changed.put(lot, source == Source.OUTSIDE ? s.receiveFromOutside(signer, amount) : s.produce(signer, amount));
       return null;
     }
 
@@ -242,7 +252,7 @@ public final class LotRules {
             }
           }
         }
-        return produce(lq, true); // goods from outside the ledger
+        return produce(lq, Source.OUTSIDE); // goods from outside the ledger
       }
       EntryHash shipment = EntryHash.fromNi(context.shipment());
       LotState.Transit transit = s == null ? null : s.inTransit().get(shipment);

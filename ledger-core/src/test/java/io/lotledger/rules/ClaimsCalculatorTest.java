@@ -221,19 +221,20 @@ class ClaimsCalculatorTest {
     chain.registerActors(ledger);
     LotId y = RecyclingChain.lot("Y");
     LotId x = RecyclingChain.lot("X");
-    chain.add(ledger, y, "100", LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.1", "0", "0.5")))
+    chain.add(ledger, y, "150", LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.1", "0", "0.5")))
         .withCarbonFootprint(BigDecimal.ONE), 1);
-    chain.transform(ledger, List.of(RecyclingChain.kg(y, "100")), List.of(RecyclingChain.kg(x, "100")), LotMasterData.NONE, "0", 2);
-    chain.transform(ledger, List.of(RecyclingChain.kg(x, "100")), List.of(RecyclingChain.kg(y, "100")), LotMasterData.NONE, "10", 3);
+    // The refinery keeps 100 kg of Y (and so stays its custodian) and turns 50 kg into X, then X back into Y.
+    chain.transform(ledger, List.of(RecyclingChain.kg(y, "50")), List.of(RecyclingChain.kg(x, "50")), LotMasterData.NONE, "0", 2);
+    chain.transform(ledger, List.of(RecyclingChain.kg(x, "50")), List.of(RecyclingChain.kg(y, "50")), LotMasterData.NONE, "30", 3);
 
     ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
     Composition cy = calc.composition(y);
 
-    // X = Y as first commissioned: carbon (100 x 1 + 0) / 100 = 1. Y then gets X back with 10 kg CO2e:
-    // (100 x 1 + 10) / 100 = 1.1. Y in all: 200 kg, Co 20 kg (0.1), post 0.5, carbon (100 + 110) / 200 = 1.05.
+    // X = Y as first commissioned: carbon (50 x 1 + 0) / 50 = 1. Y then gets X back with 30 kg CO2e:
+    // (50 x 1 + 30) / 50 = 1.6. Y in all: 200 kg, Co 20 kg (0.1), post 0.5, carbon (150 x 1 + 50 x 1.6) / 200 = 1.15.
     assertThat(cy.massKg()).isEqualByComparingTo("200");
     assertElement(cy, "Co", "0.1", "0", "0.5");
-    assertThat(cy.carbonFootprint()).isEqualByComparingTo("1.05");
+    assertThat(cy.carbonFootprint()).isEqualByComparingTo("1.15");
     assertThat(calc.composition(x).carbonFootprint()).isEqualByComparingTo("1");
     assertThat(calc.findings(y)).isEmpty();
   }

@@ -116,6 +116,16 @@ class LotRulesTest {
   }
 
   @Test
+  void recommissioningALot_redeclaresItsMasterData_butAddsNoMaterial() throws Exception {
+    Event again = ObjectEvent.add(List.of(LotQuantity.of(COPPER.uri(), "5", "TNE")), null, T.plusHours(1), null);
+    assertThatThrownBy(() -> ledger.append(again, smelter))
+        .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.MASS_BALANCE));
+    ledger.append(ObjectEvent.add(List.of(LotQuantity.of(COPPER)),
+        io.lotledger.event.LotMasterData.NONE.withOrigin("CL", null), T.plusHours(1), null), smelter);
+    assertThat(ledger.lotState(COPPER).orElseThrow().produced()).isEqualByComparingTo("10000");
+  }
+
+  @Test
   void aTransformationMustStateWhatItConsumes() throws Exception {
     Event noQuantity = TransformationEvent.of(List.of(LotQuantity.of(COPPER)), List.of(LotQuantity.of(CATHODE.uri(), "1", "TNE")),
         null, T.plusHours(1), null);
