@@ -34,6 +34,7 @@ public record LotMasterData(
     elements = elements == null ? List.of() : List.copyOf(elements);
     certifications = certifications == null ? List.of() : List.copyOf(certifications);
     extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    Units.netKilogramsPerPiece(extensions); // a declared piece mass must be an amount in a mass unit
     Set<String> seen = new HashSet<>();
     for (ElementShare e : elements) {
       if (!seen.add(e.element())) {

@@ -73,6 +73,43 @@ public final class Units {
     return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
   }
 
+  /**
+   * The GS1 Web Vocabulary term ({@code https://gs1.org/voc/netWeight}) under which lot master data
+   * declares the net mass of one piece of a counted lot, as a {@link LotMasterData} extension whose
+   * value is an amount and a mass unit, e.g. {@code 0.92 KGM}.
+   */
+  public static final String GS1_VOC = "https://gs1.org/voc/";
+
+  public static final String NET_WEIGHT = "netWeight";
+
+  /** The net mass of one piece that {@code ilmd} declares, in kilograms; null when it declares none. */
+  public static BigDecimal netKilogramsPerPiece(LotMasterData ilmd) {
+    return netKilogramsPerPiece(ilmd.extensions());
+  }
+
+  /** As {@link #netKilogramsPerPiece(LotMasterData)}, over master data extensions. */
+  static BigDecimal netKilogramsPerPiece(java.util.List<Extension> extensions) {
+    for (Extension x : extensions) {
+      if (GS1_VOC.equals(x.namespace()) && NET_WEIGHT.equals(x.name())) {
+        String[] parts = x.value().trim().split(" ");
+        if (parts.length != 2) {
+          throw new IllegalArgumentException("gs1:netWeight must be an amount and a mass unit like 0.92 KGM, not " + x.value());
+        }
+        BigDecimal kg;
+        try {
+          kg = kilograms(new Quantity(new BigDecimal(parts[0]), parts[1]));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("gs1:netWeight amount is not a decimal: " + x.value(), e);
+        }
+        if (kg == null) {
+          throw new IllegalArgumentException("gs1:netWeight must be in a mass unit, not " + parts[1]);
+        }
+        return kg;
+      }
+    }
+    return null;
+  }
+
   /** {@code q} in kilograms, or null when its unit is not a mass unit. */
   public static BigDecimal kilograms(Quantity q) {
     return dimension(q.unit()) == Dimension.MASS ? toBase(q) : null;

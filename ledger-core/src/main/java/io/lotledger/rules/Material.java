@@ -21,19 +21,22 @@ import java.util.TreeSet;
  * @param massKg the mass in kilograms, or null when it was not stated in a mass unit
  * @param carbonLowerBound whether some material behind the footprint had no known footprint and was
  *     counted as 0, so the true footprint may only be higher
+ * @param kgPerPiece for a lot counted in pieces, the net mass of one piece its master data declares
+ *     (GS1 {@code netWeight}), so that consuming N pieces weighs N x this; null when not declared
  */
 record Material(
     BigDecimal massKg,
     SortedMap<String, Share> elements,
     boolean otherElementsUnknown,
     BigDecimal carbonFootprint,
-    boolean carbonLowerBound) {
+    boolean carbonLowerBound,
+    BigDecimal kgPerPiece) {
 
   /** The precision of every division and product: 34 significant digits, half-even (decimal128). */
   static final MathContext MATH = MathContext.DECIMAL128;
 
   /** Material about which nothing is known: no mass, any element, no footprint. */
-  static final Material UNKNOWN = new Material(null, new TreeMap<>(), true, null, false);
+  static final Material UNKNOWN = new Material(null, new TreeMap<>(), true, null, false, null);
 
   /**
    * One element's part of some material: its mass fraction and the shares of that element's mass
@@ -82,7 +85,7 @@ record Material(
     if (parts.stream().anyMatch(m -> m.massKg() == null)) {
       TreeMap<String, Share> unknown = new TreeMap<>();
       symbols.forEach(s -> unknown.put(s, Share.UNKNOWN));
-      return new Material(null, unknown, true, null, false);
+      return new Material(null, unknown, true, null, false, commonKgPerPiece(parts));
     }
     BigDecimal total = BigDecimal.ZERO;
     for (Material m : parts) {
@@ -112,7 +115,28 @@ record Material(
         lowerBound |= m.carbonLowerBound();
       }
     }
-    return new Material(exact(total), mixed, othersUnknown, total.signum() == 0 ? null : divide(co2, total), lowerBound);
+    return new Material(exact(total), mixed, othersUnknown, total.signum() == 0 ? null : divide(co2, total), lowerBound,
+        commonKgPerPiece(parts));
+  }
+
+  /** The piece mass every part declares alike, else null (pieces of different masses cannot be weighed). */
+  private static BigDecimal commonKgPerPiece(List<Material> parts) {
+    BigDecimal common = parts.get(0).kgPerPiece();
+    for (Material m : parts) {
+      if (common == null || m.kgPerPiece() == null || m.kgPerPiece().compareTo(common) != 0) {
+        return null;
+      }
+    }
+    return common;
+  }
+
+  /** {@code q} in kilograms: a mass as it is, a count by the piece mass {@code kgPerPiece}; null otherwise. */
+  static BigDecimal kilograms(io.lotledger.event.Quantity q, BigDecimal kgPerPiece) {
+    BigDecimal kg = io.lotledger.event.Units.kilograms(q);
+    if (kg == null && kgPerPiece != null && io.lotledger.event.Units.dimension(q.unit()) == io.lotledger.event.Units.Dimension.COUNT) {
+      kg = q.amount().multiply(kgPerPiece, MATH);
+    }
+    return kg;
   }
 
   /**

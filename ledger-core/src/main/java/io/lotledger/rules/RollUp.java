@@ -132,7 +132,8 @@ final class RollUp {
     }
     String at = "lot " + lot + " (entry " + c.index() + "): ";
     LotMasterData ilmd = ((ObjectEvent) c.entry().event()).ilmd();
-    BigDecimal kg = c.quantity().stated().map(Units::kilograms).orElse(null);
+    BigDecimal perPiece = Units.netKilogramsPerPiece(ilmd);
+    BigDecimal kg = c.quantity().stated().map(q -> Material.kilograms(q, perPiece)).orElse(null);
     if (kg == null) {
       notes.add(at + "commissioned " + c.quantity().stated().map(q -> "in " + q.unit()).orElse("without a quantity")
           + ", not a mass; it cannot be mixed by mass");
@@ -145,7 +146,7 @@ final class RollUp {
     if (elements.isEmpty()) {
       notes.add(at + "commissioned without an element composition; what it holds is unknown");
     }
-    m = new Material(Material.exact(kg), elements, elements.isEmpty(), ilmd.carbonFootprint(), false);
+    m = new Material(Material.exact(kg), elements, elements.isEmpty(), ilmd.carbonFootprint(), false, perPiece);
     origins.put(key, m);
     return m;
   }

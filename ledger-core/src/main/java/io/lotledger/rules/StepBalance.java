@@ -31,8 +31,10 @@ import java.util.function.Consumer;
  *
  * Every output of one entry gets the same shares and the same footprint per kilogram: splitting
  * material does not change what a kilogram of it is, and the step's emissions are shared by mass.
- * Only quantities in mass units take part ({@link Units#kilograms}); an input in pieces or litres is
- * left out and noted, which makes every element it may contain unknown.
+ * Only masses take part: quantities in mass units ({@link Units#kilograms}), and counts of pieces
+ * whose master data declares the net mass of a piece (GS1 {@code netWeight}, {@link
+ * Units#netKilogramsPerPiece}); any other input (litres, undeclared pieces) is left out and noted,
+ * which makes every element it may contain unknown.
  */
 final class StepBalance {
   private final Entry entry;
@@ -68,8 +70,8 @@ final class StepBalance {
     BigDecimal co2 = BigDecimal.ZERO;
     boolean lower = false;
     for (LotQuantity in : ins) {
-      BigDecimal kg = in.stated().map(Units::kilograms).orElse(null);
       Material m = inputs.of(in.lot());
+      BigDecimal kg = in.stated().map(q -> Material.kilograms(q, m.kgPerPiece())).orElse(null);
       kgs.add(kg);
       mats.add(m);
       symbols.addAll(m.elements().keySet());
@@ -92,9 +94,10 @@ final class StepBalance {
       co2 = co2.add(t.stepEmissions(), Material.MATH);
     }
 
+    BigDecimal perPiece = Units.netKilogramsPerPiece(t.ilmd());
     BigDecimal totalOut = BigDecimal.ZERO;
     for (LotQuantity out : t.outputs()) {
-      BigDecimal kg = out.stated().map(Units::kilograms).orElse(null);
+      BigDecimal kg = out.stated().map(q -> Material.kilograms(q, perPiece)).orElse(null);
       if (kg == null) {
         notes.accept(at + "output " + out.lot() + " is " + describe(out)
             + ", not a mass; per-kilogram values of the outputs cannot be computed");
@@ -133,8 +136,8 @@ final class StepBalance {
     carbonLowerBound = lower;
     BigDecimal flowing = Material.flowCarbon(ilmd.carbonFootprint(), computedCarbon);
     for (LotQuantity o : t.outputs()) {
-      BigDecimal kg = o.stated().map(Units::kilograms).orElse(null);
-      outputs.put(o.lot(), new Material(Material.exact(kg), out, othersUnknown, flowing, lower));
+      BigDecimal kg = o.stated().map(q -> Material.kilograms(q, perPiece)).orElse(null);
+      outputs.put(o.lot(), new Material(Material.exact(kg), out, othersUnknown, flowing, lower, perPiece));
     }
   }
 

@@ -267,6 +267,34 @@ class ClaimsCalculatorTest {
   }
 
   @Test
+  void composition_piecesWithADeclaredNetWeight_areWeighedAndRollUp() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    LotId cathode = RecyclingChain.lot("CATHODE");
+    LotId cells = RecyclingChain.lot("CELLS");
+    LotId pack = RecyclingChain.lot("PACK");
+    chain.add(ledger, cathode, "100", LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.06", "0", "0.16")))
+        .withCarbonFootprint(new BigDecimal("20")), 1);
+    io.lotledger.event.Extension oneKilo = new io.lotledger.event.Extension("https://gs1.org/voc/", "netWeight", "1 KGM");
+    io.lotledger.event.Extension fiftyKilos = new io.lotledger.event.Extension("https://gs1.org/voc/", "netWeight", "50 KGM");
+    // 100 kg of cathode material into 200 cells of 1 kg each (step: 200 kg CO2e); 100 cells into 2 packs of 50 kg.
+    chain.transform(ledger, List.of(RecyclingChain.kg(cathode, "100")), List.of(LotQuantity.of(cells.uri(), "200", "H87")),
+        LotMasterData.NONE.withExtensions(List.of(oneKilo)), "200", 2);
+    chain.transform(ledger, List.of(LotQuantity.of(cells.uri(), "100", "H87")), List.of(LotQuantity.of(pack.uri(), "2", "H87")),
+        LotMasterData.NONE.withExtensions(List.of(fiftyKilos)), "0", 3);
+
+    ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
+    Composition c = calc.composition(pack);
+
+    // Cells: 200 kg; Co 6 kg of 200 kg = 0.03, post-consumer 0.16; carbon (100 x 20 + 200) / 200 = 11.
+    // Pack: 100 cells = 100 kg in, 2 packs x 50 kg out: Co 3 kg / 100 kg = 0.03, post 0.16, carbon 1100 / 100 = 11.
+    assertThat(c.massKg()).isEqualByComparingTo("100");
+    assertElement(c, "Co", "0.03", "0", "0.16");
+    assertThat(c.carbonFootprint()).isEqualByComparingTo("11");
+    assertThat(calc.findings(pack)).isEmpty();
+  }
+
+  @Test
   void findings_inputNeverCommissioned_isUnbackedWithItsPath() throws Exception {
     ledger = chain.newLedger();
     chain.registerActors(ledger);
