@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ledger check LOT}: rolls recycled content and carbon up the lot's ancestry, compares every
+ * {@code ledger check LOT}: verifies the integrity of the lot's ancestry (signatures, hash links, keys;
+ * {@link Ledger#verifyLot}), then rolls recycled content and carbon up the lot's ancestry, compares every
  * declared claim with the roll-up, reports unbacked inputs, and evaluates a due-diligence policy
  * file (docs/policy-format.md). Exit 0 without findings, 1 with findings (one line each), 2 for a
  * usage or input error.
@@ -67,8 +68,17 @@ final class CheckCommand implements Callable<Integer> {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
       }
-      CheckReport report = new LotCheck(ledger::history, policy, options).check(lot);
       PrintWriter out = spec.commandLine().getOut();
+      // Claims are only worth weighing over entries that are what they claim to be: the ancestry's
+      // signatures, hash links and keys first (custody and balance were judged on append; the
+      // whole-ledger `verify` re-judges them).
+      try {
+        ledger.verifyLot(lot);
+      } catch (io.lotledger.verify.VerificationException e) {
+        out.println("integrity: " + LedgerCli.oneLine(e.getMessage()));
+        return LedgerCli.EXIT_INVALID;
+      }
+      CheckReport report = new LotCheck(ledger::history, policy, options).check(lot);
       if (json) {
         out.println(json(report, policy, options));
       } else {

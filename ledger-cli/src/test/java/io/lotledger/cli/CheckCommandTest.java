@@ -72,6 +72,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_tamperedAncestorEntry_exitsOneWithTheIntegrityFinding() throws Exception {
+    Path copy = tmp.resolve("tampered");
+    RecyclingChain chain = new RecyclingChain();
+    try (Ledger ledger = Ledger.create(copy, RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
+      chain.record(ledger);
+    }
+    LedgerCliTest.flipLastByteOfEntry(copy, 5); // the last byte of an ancestor's signature
+
+    LedgerCliTest.Result r = check(copy);
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.outLines()).singleElement().satisfies(line -> assertThat(line).startsWith("integrity: ").contains("signature"));
+  }
+
+  @Test
   void check_honestChainUnderAKeptPolicy_exitsZero() throws IOException {
     Path p = policy("""
         {"version": 1, "name": "kept", "rules": [

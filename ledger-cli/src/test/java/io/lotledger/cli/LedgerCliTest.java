@@ -406,7 +406,7 @@ class LedgerCliTest {
   // ---------------------------------------------------------------- tampering
 
   /** Flips the last byte (inside the signature) of entry {@code index}, straight in RocksDB. */
-  private static void flipLastByteOfEntry(Path dir, long index) throws Exception {
+  static void flipLastByteOfEntry(Path dir, long index) throws Exception {
     try (LedgerStore store = new RocksDbStoreProvider().open(dir, false)) {
       byte[] entry = store.get(Table.ENTRIES, KeyLayout.entryKey(index));
       entry[entry.length - 1] ^= 0x01;
