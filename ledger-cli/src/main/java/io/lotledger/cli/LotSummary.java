@@ -3,18 +3,22 @@ package io.lotledger.cli;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.event.LotId;
+import io.lotledger.rules.ClaimsCalculator;
+import io.lotledger.rules.Composition;
+import io.lotledger.rules.ElementBalance;
 import io.lotledger.verify.LotState;
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
  * What {@code trace} reports per lot besides its history: custody and mass balance as the ledger's
- * rules derived them ({@link LotState}); null state for a lot never created on this ledger (external).
+ * rules derived them ({@link LotState}; null for a lot never created on this ledger: external), and
+ * the composition and carbon footprint rolled up from its ancestry ({@link ClaimsCalculator}).
  */
-record LotSummary(LotId lot, LotState state) {
+record LotSummary(LotId lot, LotState state, Composition composition) {
 
-  static LotSummary of(Ledger ledger, LotId lot) throws LedgerException {
-    return new LotSummary(lot, ledger.lotState(lot).orElse(null));
+  static LotSummary of(Ledger ledger, ClaimsCalculator claims, LotId lot) throws LedgerException {
+    return new LotSummary(lot, ledger.lotState(lot).orElse(null), claims.composition(lot));
   }
 
   /** One line: balance and custodians, or why there is none. */
@@ -51,10 +55,35 @@ record LotSummary(LotId lot, LotState state) {
     return b.toString();
   }
 
+  /** One line: each element's rolled-up mass fraction and recycled shares, and the carbon footprint. */
+  String describeComposition() {
+    StringBuilder b = new StringBuilder();
+    for (ElementBalance e : composition.elements()) {
+      if (e.absent()) {
+        continue;
+      }
+      b.append(b.length() == 0 ? "" : "; ").append(e.element()).append(' ').append(orUnknown(e.massFraction()))
+          .append(" (recycled pre-consumer ").append(orUnknown(e.recycledPreConsumer()))
+          .append(", post-consumer ").append(orUnknown(e.recycledPostConsumer())).append(')');
+    }
+    if (b.length() == 0) {
+      b.append("no element composition known");
+    }
+    b.append("; carbon ").append(composition.carbonFootprint() == null ? "unknown"
+        : (composition.carbonLowerBound() ? "at least " : "") + plain(composition.carbonFootprint()) + " kg CO2e/kg");
+    return b.toString();
+  }
+
+  private static String orUnknown(BigDecimal v) {
+    return v == null ? "unknown" : plain(v);
+  }
+
   /**
    * {"lot", "tracked", "unit", "produced", "received", "consumed", "shippedOut", "destroyed", "balance",
-   * "custodians":[{actor, amount}], "inTransit":[{shipment (ni URI), receiver, amount}]}; amounts are
-   * decimal strings in the lot's base unit (KGM for mass).
+   * "custodians":[{actor, amount}], "inTransit":[{shipment (ni URI), receiver, amount}], "computed":
+   * {massKg, carbonFootprint, carbonLowerBound, elements:[{element, massFraction, recycledPreConsumer,
+   * recycledPostConsumer}]}}; amounts are decimal strings in the lot's base unit (KGM for mass), null
+   * where the records do not allow computing them.
    */
   void write(JsonWriter w) {
     w.beginObject().member("lot", lot.uri()).member("tracked", state != null);
@@ -81,7 +110,25 @@ record LotSummary(LotId lot, LotState state) {
       }
       w.endArray();
     }
+    w.name("computed").beginObject()
+        .member("massKg", plain(composition.massKg()))
+        .member("carbonFootprint", plain(composition.carbonFootprint()))
+        .member("carbonLowerBound", composition.carbonLowerBound());
+    w.name("elements").beginArray();
+    for (ElementBalance e : composition.elements()) {
+      w.beginObject()
+          .member("element", e.element())
+          .member("massFraction", plain(e.massFraction()))
+          .member("recycledPreConsumer", plain(e.recycledPreConsumer()))
+          .member("recycledPostConsumer", plain(e.recycledPostConsumer()))
+          .endObject();
+    }
+    w.endArray().endObject();
     w.endObject();
+  }
+
+  private static String plain(BigDecimal v) {
+    return v == null ? null : v.stripTrailingZeros().toPlainString();
   }
 
   private String text(BigDecimal v) {

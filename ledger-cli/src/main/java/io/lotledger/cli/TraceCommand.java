@@ -72,9 +72,12 @@ final class TraceCommand implements Callable<Integer> {
       Node ancestry = ancestry(ledger, lot, new HashSet<>(), 0);
       PrintWriter out = spec.commandLine().getOut();
       List<LotSummary> lots = new ArrayList<>();
-      lots.add(LotSummary.of(ledger, lot));
-      for (LotId ancestor : ledger.ancestors(lot)) {
-        lots.add(LotSummary.of(ledger, ancestor));
+      io.lotledger.rules.ClaimsCalculator claims = new io.lotledger.rules.ClaimsCalculator(ledger::history);
+      lots.add(LotSummary.of(ledger, claims, lot));
+      if (json) {
+        for (LotId ancestor : ledger.ancestors(lot)) {
+          lots.add(LotSummary.of(ledger, claims, ancestor));
+        }
       }
       if (json) {
         out.println(json(lot, history, ancestry, lots));
@@ -104,6 +107,7 @@ final class TraceCommand implements Callable<Integer> {
   private static void text(PrintWriter out, LotId lot, List<Entry> history, Node ancestry, LotSummary summary) {
     out.println("lot " + lot);
     out.println("balance: " + summary.describe());
+    out.println("computed: " + summary.describeComposition());
     out.println("history (" + history.size() + (history.size() == 1 ? " entry" : " entries") + "):");
     for (Entry e : history) {
       Event event = e.event();
