@@ -4,8 +4,10 @@ import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
+import io.lotledger.event.LotId;
 import io.lotledger.examples.battery.BatteryChain;
 import io.lotledger.log.Checkpoint;
+import io.lotledger.verify.LotState;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,15 +21,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ledger demo battery}: records {@link BatteryChain} in a new ledger, verifies it, writes the
- * demo's fixed log key ({@link #demoLogKey()}) and signs a checkpoint.
+ * {@code ledger demo battery [--with-fraud]}: records {@link BatteryChain} (or {@link BatteryChain#withFraud()})
+ * in a new ledger, verifies it, writes the demo's fixed log key ({@link #demoLogKey()}) and signs a
+ * checkpoint. Prints the final lot, how much recycled cobalt sulphate went into the cathode material
+ * (from the lot's state) and, with fraud, the planted lots.
  */
 @Command(name = "battery",
     description = {
         "Record an EU battery supply chain (cobalt mine in DR Congo -> refinery -> cathode maker -> "
-            + "cell maker -> pack assembler, with lithium and nickel suppliers) in a new ledger, verify it, and sign "
+            + "cell maker -> pack assembler, with lithium and nickel suppliers and a recycler whose cobalt sulphate, "
+            + "from end-of-life packs, goes into the cathode material) in a new ledger, verify it, and sign "
             + "a checkpoint with the demo log key (written to DIR/keys/log.key; its seed is SHA-256(\"lotledger demo log key\"), "
             + "public knowledge, so never use it for real records).",
+        "With --with-fraud the same chain carries two false claims that the ledger accepts, because a claim is no "
+            + "arithmetic violation: an uncertified cobalt origin lot and an over-declared recycled cobalt share.",
         "Refuses a non-empty directory unless --force is given."
     })
 final class BatteryDemoCommand implements Callable<Integer> {
@@ -38,6 +45,11 @@ final class BatteryDemoCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Delete DIR and everything in it first, if it is not empty.")
   boolean force;
+
+  @Option(names = "--with-fraud",
+      description = "Plant fraud: a cobalt hydroxide lot without due-diligence certificate, and cathode material that declares "
+          + "30% recycled cobalt where mass balance gives 16%.")
+  boolean withFraud;
 
   @Spec CommandSpec spec;
 
@@ -54,7 +66,7 @@ final class BatteryDemoCommand implements Callable<Integer> {
       data.deleteForReplacement();
     }
     PrintWriter out = spec.commandLine().getOut();
-    BatteryChain chain = new BatteryChain();
+    BatteryChain chain = withFraud ? BatteryChain.withFraud() : new BatteryChain();
     try (Ledger ledger = Ledger.create(data.path(), BatteryChain.ORIGIN, chain.root(), chain.rootName(), BatteryChain.options())) {
       BatteryChain.Summary summary = chain.record(ledger);
       out.println("recorded the battery demo in " + data.path() + " (ledger " + ledger.origin() + ")");
@@ -62,6 +74,14 @@ final class BatteryDemoCommand implements Callable<Integer> {
       out.println("lots: " + summary.lots().size());
       out.println("actors: " + summary.actors().size());
       out.println("final lot: " + summary.finalLot());
+      out.println("recycled cobalt sulphate into the cathode material: " + consumed(ledger, BatteryChain.RECYCLED_COBALT_SULPHATE)
+          + " (lot " + BatteryChain.RECYCLED_COBALT_SULPHATE + ")");
+      for (LotId lot : summary.uncertifiedLots()) {
+        out.println("planted fraud: cobalt origin without due-diligence certificate: " + lot);
+      }
+      for (LotId lot : summary.overDeclaredLots()) {
+        out.println("planted fraud: recycled cobalt share declared above mass balance: " + lot);
+      }
       ledger.verify();
       out.println("verified: " + ledger.size() + " entries");
       Ed25519Signer logKey = demoLogKey();
@@ -84,6 +104,12 @@ final class BatteryDemoCommand implements Callable<Integer> {
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("SHA-256 and 32-byte Ed25519 seeds are always available", e);
     }
+  }
+
+  /** How much of {@code lot} transformations consumed, from its lot state, e.g. {@code 1000 KGM}. */
+  private static String consumed(Ledger ledger, LotId lot) throws LedgerException {
+    LotState state = ledger.lotState(lot).orElseThrow(() -> new IllegalStateException("the battery chain did not record " + lot));
+    return state.consumed().toPlainString() + " " + state.unit();
   }
 
   private String dataArgument() {

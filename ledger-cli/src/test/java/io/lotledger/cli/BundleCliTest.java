@@ -67,7 +67,7 @@ class BundleCliTest {
   @Test
   void demo_writesTheLogKeyOwnerOnlyAndPrintsTheCheckpointItSigned() throws Exception {
     Matcher line = demoRun.outLines().stream().map(CHECKPOINT_LINE::matcher).filter(Matcher::matches).findFirst().orElseThrow();
-    assertThat(line.group(1)).isEqualTo("35");
+    assertThat(line.group(1)).isEqualTo("42");
 
     Path key = demo.resolve("keys/log.key");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
@@ -76,7 +76,7 @@ class BundleCliTest {
     assertThat(demoRun.out()).doesNotContain(Files.readString(key).lines().filter(l -> l.startsWith("secret: ")).findFirst().orElseThrow().substring(8));
 
     SignedCheckpoint latest = checkpointOf(demo);
-    assertThat(latest.checkpoint().size()).isEqualTo(35);
+    assertThat(latest.checkpoint().size()).isEqualTo(42);
     assertThat(latest.checkpoint().root().toBase64()).isEqualTo(line.group(2));
   }
 
@@ -157,11 +157,11 @@ class BundleCliTest {
     assertThat(r.err()).isEmpty();
     List<String> lines = r.outLines();
     assertThat(lines).hasSize(5);
-    assertThat(lines.subList(0, 2)).containsExactly(BatteryChain.ORIGIN, "35");
+    assertThat(lines.subList(0, 2)).containsExactly(BatteryChain.ORIGIN, "42");
     assertThat(lines.get(3)).isEmpty();
     assertThat(lines.get(4)).startsWith("\u2014 " + BatteryChain.ORIGIN + " ");
     Checkpoint verified = parseCheckpoint(r.out()).verify(TrustAnchors.read(trust).logKey());
-    assertThat(verified.size()).isEqualTo(35);
+    assertThat(verified.size()).isEqualTo(42);
     assertThat(verified.root().toBase64()).isEqualTo(lines.get(2));
     assertThat(r.out()).isEqualTo(new String(checkpointOf(demo).toBytes(), StandardCharsets.UTF_8));
   }
@@ -177,9 +177,9 @@ class BundleCliTest {
 
     assertThat(grown.code()).as(grown.err()).isZero();
     Checkpoint cp = parseCheckpoint(grown.out()).verify(TrustAnchors.read(writeTrust(dir, tmp.resolve("t"))).logKey());
-    assertThat(cp.size()).isEqualTo(36);
+    assertThat(cp.size()).isEqualTo(43);
     try (Ledger ledger = Ledger.open(dir)) {
-      assertThat(ledger.checkpoints()).extracting(c -> c.checkpoint().size()).containsExactly(35L, 36L);
+      assertThat(ledger.checkpoints()).extracting(c -> c.checkpoint().size()).containsExactly(42L, 43L);
     }
   }
 
@@ -255,8 +255,8 @@ class BundleCliTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).matches("ok: lot " + Pattern.quote(PACK) + ": 35 entries \\(27 in its provenance\\) verified against checkpoint "
-        + Pattern.quote(BatteryChain.ORIGIN) + " size 35" + System.lineSeparator());
+    assertThat(r.out()).matches("ok: lot " + Pattern.quote(PACK) + ": 42 entries \\(33 in its provenance\\) verified against checkpoint "
+        + Pattern.quote(BatteryChain.ORIGIN) + " size 42" + System.lineSeparator());
   }
 
   @Test
@@ -268,7 +268,7 @@ class BundleCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     Bundle read = Bundle.read(out);
     assertThat(r.outLines()).containsExactly("exported " + read.items().size() + " entries of lot " + BatteryChain.CELLS
-        + " against checkpoint size 35 to " + out);
+        + " against checkpoint size 42 to " + out);
     assertThat(read.lot()).isEqualTo(BatteryChain.CELLS);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).startsWith("rw-");
     try (Stream<Path> files = Files.list(tmp)) {
@@ -285,13 +285,13 @@ class BundleCliTest {
     Result r = ledger("export", PACK, "--out", out.toString(), "--data", dir.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("36 entries").contains("checkpoint size 36");
+    assertThat(r.out()).contains("43 entries").contains("checkpoint size 43");
     try (Ledger ledger = Ledger.open(dir)) {
-      assertThat(ledger.latestCheckpoint().orElseThrow().checkpoint().size()).isEqualTo(36);
+      assertThat(ledger.latestCheckpoint().orElseThrow().checkpoint().size()).isEqualTo(43);
     }
     Result v = ledger("verify", "--bundle", out.toString(), "--trust", writeTrust(dir, tmp.resolve("t")).toString());
     assertThat(v.code()).as(v.err()).isZero();
-    assertThat(v.out()).contains("36 entries").contains("size 36");
+    assertThat(v.out()).contains("43 entries").contains("size 43");
   }
 
   @Test
@@ -302,11 +302,11 @@ class BundleCliTest {
     Path out = tmp.resolve("pack.bundle");
     Result covered = ledger("export", PACK, "--out", out.toString(), "--data", dir.toString());
     assertThat(covered.code()).as(covered.err()).isZero();
-    assertThat(covered.out()).contains("checkpoint size 35");
+    assertThat(covered.out()).contains("checkpoint size 42");
 
-    appendRegistration(dir, "urn:example:actor:extra"); // the pack's entries are still covered by size 35
+    appendRegistration(dir, "urn:example:actor:extra"); // the pack's entries are still covered by size 42
     Path again = tmp.resolve("again.bundle");
-    assertThat(ledger("export", PACK, "--out", again.toString(), "--data", dir.toString()).out()).contains("checkpoint size 35");
+    assertThat(ledger("export", PACK, "--out", again.toString(), "--data", dir.toString()).out()).contains("checkpoint size 42");
 
     Path library = tmp.resolve("library-made");
     BatteryChain chain = new BatteryChain();
@@ -353,9 +353,9 @@ class BundleCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.outLines()).hasSize(1);
     Map<String, Object> json = JsonReader.object(r.out());
-    assertThat(json).containsEntry("valid", true).containsEntry("lot", PACK).containsEntry("entries", 35L)
-        .containsEntry("provenanceEntries", 27L);
-    assertThat(json.get("checkpoint").toString()).contains("origin=" + BatteryChain.ORIGIN, "size=35");
+    assertThat(json).containsEntry("valid", true).containsEntry("lot", PACK).containsEntry("entries", 42L)
+        .containsEntry("provenanceEntries", 33L);
+    assertThat(json.get("checkpoint").toString()).contains("origin=" + BatteryChain.ORIGIN, "size=42");
   }
 
   @Test
@@ -446,16 +446,16 @@ class BundleCliTest {
     assertOneLineError(ledger("verify", "--bundle", bundle.toString()), 2);
     assertOneLineError(ledger("verify", "--trust", trust.toString(), "--data", demo.toString()), 2);
     assertOneLineError(ledger("verify", "--remember", tmp.toString(), "--data", demo.toString()), 2);
-    assertThat(ledger("verify", "--data", demo.toString()).out()).isEqualTo("ok: 35 entries verified" + System.lineSeparator());
+    assertThat(ledger("verify", "--data", demo.toString()).out()).isEqualTo("ok: 42 entries verified" + System.lineSeparator());
   }
 
   // ---------------------------------------------------------------- --remember: rollback and split view
 
   /**
-   * Two demo ledgers with the same origin and keys that diverged after entry 35: each gets one
-   * different registration. Every demo ledger signs the same checkpoint at 35, so a verifier that
-   * remembers sees the log extend from 35 to 36 (fine), two different trees of size 36 (split view),
-   * and 35 again (rollback).
+   * Two demo ledgers with the same origin and keys that diverged after entry 42: each gets one
+   * different registration. Every demo ledger signs the same checkpoint at 42, so a verifier that
+   * remembers sees the log extend from 42 to 43 (fine), two different trees of size 43 (split view),
+   * and 42 again (rollback).
    */
   @Test
   void verifyBundleRemember_acceptsAnExtension_andCatchesASplitViewAndARollback() throws Exception {
@@ -479,9 +479,9 @@ class BundleCliTest {
 
     Result extended = ledger("verify", "--bundle", bundleA.toString(), "--trust", trust.toString(), "--remember", memory.toString());
     assertThat(extended.code()).as(extended.err()).isZero();
-    assertThat(extended.out()).contains("size 36");
+    assertThat(extended.out()).contains("size 43");
     byte[] rememberedA = Files.readAllBytes(remembered);
-    assertThat(SignedCheckpoint.parse(rememberedA).checkpoint().size()).isEqualTo(36);
+    assertThat(SignedCheckpoint.parse(rememberedA).checkpoint().size()).isEqualTo(43);
 
     // without --remember, B's bundle is fine on its own: only memory exposes the fork
     assertThat(ledger("verify", "--bundle", bundleB.toString(), "--trust", trust.toString()).code()).isZero();

@@ -78,7 +78,25 @@ class LedgerCliTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.outLines()).contains("entries: 35", "lots: 10", "actors: 8", "final lot: " + PACK, "verified: 35 entries");
+    assertThat(r.outLines()).contains("entries: 42", "lots: 13", "actors: 9", "final lot: " + PACK, "verified: 42 entries",
+        "recycled cobalt sulphate into the cathode material: 1000 KGM (lot " + BatteryChain.RECYCLED_COBALT_SULPHATE + ")");
+    assertThat(r.out()).doesNotContain("fraud");
+  }
+
+  @Test
+  void demoBatteryWithFraud_recordsTheSamePackWithThePlantedLots_andStillVerifies() {
+    Path dir = tmp.resolve("fraud");
+    Result r = ledger("demo", "battery", "--with-fraud", "--data", dir.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.outLines()).contains("entries: 43", "lots: 14", "actors: 9", "final lot: " + PACK, "verified: 43 entries",
+        "recycled cobalt sulphate into the cathode material: 1000 KGM (lot " + BatteryChain.RECYCLED_COBALT_SULPHATE + ")",
+        "planted fraud: cobalt origin without due-diligence certificate: " + BatteryChain.UNCERTIFIED_COBALT_HYDROXIDE,
+        "planted fraud: recycled cobalt share declared above mass balance: " + BatteryChain.CATHODE_MATERIAL);
+    assertThat(ledger("verify", "--data", dir.toString()).out()).isEqualTo("ok: 43 entries verified" + System.lineSeparator());
+    assertThat(ledger("trace", PACK, "--data", dir.toString()).out()).contains(BatteryChain.UNCERTIFIED_COBALT_HYDROXIDE.uri());
+    assertThat(ledger("demo", "battery", "--help").out()).contains("--with-fraud");
   }
 
   @Test
@@ -104,7 +122,7 @@ class LedgerCliTest {
 
     Result forced = ledger("demo", "battery", "--data", dir.toString(), "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
-    assertThat(forced.outLines()).contains("final lot: " + PACK, "verified: 35 entries");
+    assertThat(forced.outLines()).contains("final lot: " + PACK, "verified: 42 entries");
     assertThat(dir.resolve("stray.txt")).doesNotExist();
     assertThat(ledger("verify", "--data", dir.toString()).code()).isZero();
   }
@@ -144,7 +162,7 @@ class LedgerCliTest {
     Result r = ledger("verify", "--data", demo.toString());
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("ok: 35 entries verified" + System.lineSeparator());
+    assertThat(r.out()).isEqualTo("ok: 42 entries verified" + System.lineSeparator());
     assertThat(r.err()).isEmpty();
   }
 
@@ -180,7 +198,7 @@ class LedgerCliTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.outLines()).hasSize(1);
-    assertThat(JsonReader.object(r.out())).containsEntry("valid", true).containsEntry("entries", 35L);
+    assertThat(JsonReader.object(r.out())).containsEntry("valid", true).containsEntry("entries", 42L);
   }
 
   @Test
@@ -194,7 +212,7 @@ class LedgerCliTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains("\"valid\":false").contains("\"failure\":{\"kind\":\"");
     Map<String, Object> json = JsonReader.object(r.out());
-    assertThat(json).containsEntry("valid", false).containsEntry("entries", 35L);
+    assertThat(json).containsEntry("valid", false).containsEntry("entries", 42L);
     @SuppressWarnings("unchecked")
     Map<String, Object> failure = (Map<String, Object>) json.get("failure");
     assertThat(failure).containsKeys("kind", "index", "hash", "lot", "detail", "expected", "actual");
@@ -286,7 +304,8 @@ class LedgerCliTest {
     assertThat(r.code()).isZero();
     assertThat(r.outLines()).containsExactly(
         BatteryChain.COBALT_HYDROXIDE_A.uri(), BatteryChain.COBALT_HYDROXIDE_B.uri(), BatteryChain.LITHIUM_CARBONATE.uri(),
-        BatteryChain.NICKEL_SULPHATE.uri(), BatteryChain.COBALT_SULPHATE.uri(), BatteryChain.MANGANESE_SULPHATE.uri(),
+        BatteryChain.NICKEL_SULPHATE.uri(), BatteryChain.COBALT_SULPHATE.uri(), BatteryChain.END_OF_LIFE_PACKS.uri(),
+        BatteryChain.BLACK_MASS.uri(), BatteryChain.RECYCLED_COBALT_SULPHATE.uri(), BatteryChain.MANGANESE_SULPHATE.uri(),
         BatteryChain.CATHODE_MATERIAL.uri(), BatteryChain.CELLS.uri(), BatteryChain.PACK_HOUSING.uri(), PACK);
   }
 
@@ -298,13 +317,16 @@ class LedgerCliTest {
     List<String> lines = r.outLines();
     assertThat(lines.get(0)).isEqualTo("lot " + PACK);
     assertThat(lines.get(1)).isEqualTo("history (3 entries):");
-    assertThat(lines.get(2)).contains("#32", "2026-05-04T15:10:00+02:00", "TransformationEvent assembling",
+    assertThat(lines.get(2)).contains("#39", "2026-05-04T15:10:00+02:00", "TransformationEvent assembling",
         "urn:epc:id:pgln:4000002.00000", "output 1 H87");
     assertThat(lines.get(4)).contains("TransactionEvent ADD shipping");
     assertThat(lines).contains("ancestry:", "  " + PACK);
     // cathode material -> cobalt sulphate -> hydroxide: four levels below the pack
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("  [ |]{4}[ |]{4}[ |]{4}[|`]-- " + java.util.regex.Pattern.quote(BatteryChain.COBALT_HYDROXIDE_A.uri())));
     assertThat(r.out()).contains(BatteryChain.LITHIUM_CARBONATE.uri(), BatteryChain.PACK_HOUSING.uri());
+    // cathode material -> recycled sulphate -> black mass -> end-of-life packs: five levels below the pack
+    assertThat(lines).anySatisfy(l -> assertThat(l).matches("  [ |]{4}[ |]{4}[ |]{4}[ |]{4}[|`]-- " + java.util.regex.Pattern.quote(BatteryChain.END_OF_LIFE_PACKS.uri())));
+    assertThat(r.out()).doesNotContain(BatteryChain.UNCERTIFIED_COBALT_HYDROXIDE.uri());
   }
 
   @Test
@@ -321,7 +343,8 @@ class LedgerCliTest {
     assertThat(history.get(0)).containsEntry("bizStep", "commissioning").containsEntry("action", null)
         .containsEntry("actor", "urn:epc:id:pgln:5900001.00000");
     assertThat(history.get(0).get("quantities").toString())
-        .contains("{lot=" + BatteryChain.COBALT_SULPHATE.uri() + ", role=input, amount=5.8, unit=TNE}")
+        .contains("{lot=" + BatteryChain.COBALT_SULPHATE.uri() + ", role=input, amount=5, unit=TNE}")
+        .contains("{lot=" + BatteryChain.RECYCLED_COBALT_SULPHATE.uri() + ", role=input, amount=1000, unit=KGM}")
         .contains("{lot=" + BatteryChain.CATHODE_MATERIAL.uri() + ", role=output, amount=20, unit=TNE}");
     assertThat(r.out()).contains("\"ancestry\":{\"lot\":\"" + BatteryChain.CATHODE_MATERIAL.uri() + "\",\"parents\":[")
         .contains("{\"lot\":\"" + BatteryChain.COBALT_HYDROXIDE_B.uri() + "\",\"parents\":[]}");

@@ -12,6 +12,7 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
+import io.lotledger.event.Party;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.TransformationEvent;
 import java.nio.file.Files;
@@ -38,6 +39,10 @@ class ReadmeExampleTest {
       ledger.append(new RegistryEvent.ActorRegistered(mine.actor(), "Example mine", mine.publicKey(), now), smelter);
       ledger.append(ObjectEvent.add(List.of(LotQuantity.of(ore.uri(), "1000", "KGM")),
           LotMasterData.NONE.withOrigin("CL", null), now, EventContext.of("commissioning", "active")), mine);
+      Entry shipped = ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(ore.uri(), "1000", "KGM")), now,
+          EventContext.of("shipping", "in_transit").withDestinations(List.of(new Party("owning_party", smelter.actor().uri())))), mine);
+      ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(ore.uri(), "1000", "KGM")), now,
+          EventContext.of("receiving", "in_progress").withShipment(shipped.hash().toNi())), smelter);   // names the shipment: only a lot's holder may consume it
       Entry smelted = ledger.append(TransformationEvent.of(List.of(LotQuantity.of(ore.uri(), "1000", "KGM")),
           List.of(LotQuantity.of(cathode.uri(), "250", "KGM")), null, now, EventContext.of("commissioning", "active")), smelter);
 
