@@ -82,6 +82,10 @@ final class BatteryDemoCommand implements Callable<Integer> {
       for (LotId lot : summary.overDeclaredLots()) {
         out.println("planted fraud: recycled cobalt share declared above mass balance: " + lot);
       }
+      io.lotledger.rules.ElementBalance cobalt =
+          new io.lotledger.rules.ClaimsCalculator(ledger::history).composition(summary.finalLot()).element("Co");
+      out.println("final lot recycled cobalt (computed by mass balance): pre-consumer "
+          + percent(cobalt.recycledPreConsumer()) + ", post-consumer " + percent(cobalt.recycledPostConsumer()));
       ledger.verify();
       out.println("verified: " + ledger.size() + " entries");
       Ed25519Signer logKey = demoLogKey();
@@ -89,6 +93,8 @@ final class BatteryDemoCommand implements Callable<Integer> {
       Checkpoint checkpoint = ledger.checkpoint(logKey).checkpoint();
       out.println("checkpoint: size " + checkpoint.size() + " root " + checkpoint.root().toBase64());
       out.println("next: ledger trace " + summary.finalLot() + dataArgument());
+      out.println("next: ledger check " + summary.finalLot() + " --policy docs/policies/battery-demo.json" + dataArgument()
+          + (withFraud ? "   (exits 1 naming the planted fraud)" : ""));
     }
     return LedgerCli.EXIT_OK;
   }
@@ -110,6 +116,12 @@ final class BatteryDemoCommand implements Callable<Integer> {
   private static String consumed(Ledger ledger, LotId lot) throws LedgerException {
     LotState state = ledger.lotState(lot).orElseThrow(() -> new IllegalStateException("the battery chain did not record " + lot));
     return state.consumed().toPlainString() + " " + state.unit();
+  }
+
+  /** A share as a percentage for reading, e.g. {@code 16%}; {@code unknown} when the records do not allow it. */
+  private static String percent(java.math.BigDecimal share) {
+    return share == null ? "unknown"
+        : share.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
   }
 
   private String dataArgument() {

@@ -62,20 +62,21 @@ record LotSummary(LotId lot, LotState state, Composition composition) {
       if (e.absent()) {
         continue;
       }
-      b.append(b.length() == 0 ? "" : "; ").append(e.element()).append(' ').append(orUnknown(e.massFraction()))
-          .append(" (recycled pre-consumer ").append(orUnknown(e.recycledPreConsumer()))
-          .append(", post-consumer ").append(orUnknown(e.recycledPostConsumer())).append(')');
+      b.append(b.length() == 0 ? "" : "; ").append(e.element()).append(' ').append(rounded(e.massFraction(), 4))
+          .append(" (recycled pre-consumer ").append(rounded(e.recycledPreConsumer(), 4))
+          .append(", post-consumer ").append(rounded(e.recycledPostConsumer(), 4)).append(')');
     }
     if (b.length() == 0) {
       b.append("no element composition known");
     }
     b.append("; carbon ").append(composition.carbonFootprint() == null ? "unknown"
-        : (composition.carbonLowerBound() ? "at least " : "") + plain(composition.carbonFootprint()) + " kg CO2e/kg");
+        : (composition.carbonLowerBound() ? "at least " : "") + rounded(composition.carbonFootprint(), 3) + " kg CO2e/kg");
     return b.toString();
   }
 
-  private static String orUnknown(BigDecimal v) {
-    return v == null ? "unknown" : plain(v);
+  /** For reading, not for checking: {@code scale} decimals, half-even, without trailing zeros (JSON keeps every digit). */
+  static String rounded(BigDecimal v, int scale) {
+    return v == null ? "unknown" : plain(v.setScale(scale, java.math.RoundingMode.HALF_EVEN));
   }
 
   /**

@@ -27,6 +27,9 @@ class CheckCommandTest {
   private static Path honest;
   private static Path overClaimed;
   private static Path demo;
+  private static Path fraudDemo;
+  /** The battery demo's own policy. */
+  private static final Path BATTERY_DEMO = Path.of("..", "docs", "policies", "battery-demo.json");
 
   @TempDir Path tmp;
 
@@ -50,6 +53,8 @@ class CheckCommandTest {
     }
     demo = shared.resolve("demo");
     assertThat(LedgerCliTest.ledger("demo", "battery", "--data", demo.toString()).code()).isZero();
+    fraudDemo = shared.resolve("fraud-demo");
+    assertThat(LedgerCliTest.ledger("demo", "battery", "--with-fraud", "--data", fraudDemo.toString()).code()).isZero();
   }
 
   private static LedgerCliTest.Result check(Path data, String... more) {
@@ -83,7 +88,7 @@ class CheckCommandTest {
     LedgerCliTest.Result r = check(copy);
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.outLines()).singleElement().satisfies(line -> assertThat(line).startsWith("integrity: ").contains("signature"));
+    assertThat(r.outLines()).singleElement().satisfies(line -> assertThat(line).startsWith("integrity: entry 5 "));
   }
 
   @Test
@@ -174,18 +179,40 @@ class CheckCommandTest {
         "--policy", EU_2031.toString());
 
     assertThat(r.code()).as(r.err()).isEqualTo(1);
-    // The demo records no recycled cobalt or lithium and 4 % pre-consumer nickel; it holds no lead, and both
-    // cobalt hydroxide lots hold the required certificate, valid when they were commissioned.
+    // The recycling loop gives the cathode exactly 16 % post-consumer cobalt (the 2031 minimum, met); the demo
+    // records no recycled lithium and 4 % pre-consumer nickel; it holds no lead; every cobalt origin is certified.
     assertThat(r.outLines()).filteredOn(l -> l.contains(" path "))
         .extracting(l -> l.substring(0, l.indexOf(" path ")))
         .containsExactly(
-            "RECYCLED_SHARE_BELOW_MINIMUM lot " + BatteryChain.CATHODE_MATERIAL + " element Co computed 0 expected at least 0.16",
             "RECYCLED_SHARE_BELOW_MINIMUM lot " + BatteryChain.CATHODE_MATERIAL + " element Li computed 0 expected at least 0.06",
             "RECYCLED_SHARE_BELOW_MINIMUM lot " + BatteryChain.CATHODE_MATERIAL + " element Ni computed 0.04 expected at least 0.06");
-    assertThat(r.outLines()).last().asString().startsWith("3 findings for lot " + BatteryChain.CATHODE_MATERIAL);
+    assertThat(r.outLines()).last().asString().startsWith("2 findings for lot " + BatteryChain.CATHODE_MATERIAL);
     // Manganese sulphate declares no recycled shares: counted as 0, and said so.
     assertThat(r.outLines()).anySatisfy(l -> assertThat(l).startsWith("note: lot " + BatteryChain.MANGANESE_SULPHATE)
         .contains("Mn pre-consumer recycled share not declared; counted as 0"));
+  }
+
+  @Test
+  void check_demoPackUnderItsPolicy_passesHonest_andNamesBothPlantedFrauds() {
+    LedgerCliTest.Result honestPack = LedgerCliTest.ledger("check", BatteryChain.PACK.uri(), "--data", demo.toString(),
+        "--policy", BATTERY_DEMO.toString());
+    assertThat(honestPack.code()).as(honestPack.out()).isZero();
+    assertThat(honestPack.outLines()).last().asString().startsWith("ok: lot " + BatteryChain.PACK + ": no findings");
+
+    LedgerCliTest.Result r = LedgerCliTest.ledger("check", BatteryChain.PACK.uri(), "--data", fraudDemo.toString(),
+        "--policy", BATTERY_DEMO.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.outLines()).filteredOn(l -> l.contains(" path "))
+        .extracting(l -> l.substring(0, l.indexOf(" path ")))
+        .containsExactly(
+            "RECYCLED_POST_CONSUMER_ABOVE_COMPUTED lot " + BatteryChain.CATHODE_MATERIAL + " element Co declared 0.3 computed 0.16",
+            "MISSING_CERTIFICATION lot " + BatteryChain.UNCERTIFIED_COBALT_HYDROXIDE + " element Co declared none expected one of "
+                + "[https://certificates.example.org/rmap/cobalt/CID-2025-0117, https://certificates.example.org/permits/DE-BB-2025-0420]"
+                + " valid on 2026-01-16");
+    assertThat(r.outLines()).anySatisfy(l -> assertThat(l).startsWith("MISSING_CERTIFICATION")
+        .contains(" path " + BatteryChain.PACK + " <- " + BatteryChain.CELLS + " <- " + BatteryChain.CATHODE_MATERIAL + " <- "
+            + BatteryChain.COBALT_SULPHATE + " <- " + BatteryChain.UNCERTIFIED_COBALT_HYDROXIDE + ": "));
   }
 
   @Test

@@ -316,10 +316,12 @@ class LedgerCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.outLines();
     assertThat(lines.get(0)).isEqualTo("lot " + PACK);
-    assertThat(lines.get(1)).isEqualTo("history (3 entries):");
-    assertThat(lines.get(2)).contains("#39", "2026-05-04T15:10:00+02:00", "TransformationEvent assembling",
+    assertThat(lines.get(1)).isEqualTo("balance: 0 H87, held by nobody"); // shipped to the car maker, outside the ledger
+    assertThat(lines.get(2)).startsWith("computed: ").contains("Co 0.0143 (recycled pre-consumer 0, post-consumer 0.16)");
+    assertThat(lines.get(3)).isEqualTo("history (3 entries):");
+    assertThat(lines.get(4)).contains("#39", "2026-05-04T15:10:00+02:00", "TransformationEvent assembling",
         "urn:epc:id:pgln:4000002.00000", "output 1 H87");
-    assertThat(lines.get(4)).contains("TransactionEvent ADD shipping");
+    assertThat(lines.get(6)).contains("TransactionEvent ADD shipping");
     assertThat(lines).contains("ancestry:", "  " + PACK);
     // cathode material -> cobalt sulphate -> hydroxide: four levels below the pack
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("  [ |]{4}[ |]{4}[ |]{4}[|`]-- " + java.util.regex.Pattern.quote(BatteryChain.COBALT_HYDROXIDE_A.uri())));

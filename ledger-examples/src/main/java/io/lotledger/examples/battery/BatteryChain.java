@@ -17,6 +17,7 @@ import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.Party;
 import io.lotledger.event.RegistryEvent;
+import io.lotledger.event.Units;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -159,7 +160,7 @@ public final class BatteryChain {
   private static final String CAR_MAKER = "urn:epc:id:pgln:4000003.00000";
   private static final String CAR_MAKER_PLANT = "urn:epc:id:sgln:4000003.00001.0";
   /** The pack housing's supplier: a source party, not an actor of this ledger. */
-  private static final String HOUSING_SUPPLIER = "urn:epc:id:pgln:4000005.00000";
+  private static final String HOUSING_SUPPLIER_SITE = "urn:epc:id:sgln:4000005.00000.0";
 
   /**
    * What {@link #record} appended.
@@ -433,7 +434,7 @@ public final class BatteryChain {
         LotQuantity.of(CELLS.uri(), "6000", "H87"),
         LotMasterData.NONE.withExtensions(List.of(
             new Extension(NS, "chemistry", "NMC811"), new Extension(NS, "nominalCapacityAh", "60"),
-            new Extension(NS, "nominalVoltageV", "3.65"))),
+            new Extension(NS, "nominalVoltageV", "3.65"), new Extension(Units.GS1_VOC, Units.NET_WEIGHT, "0.9 KGM"))),
         "26280", at("2026-04-08T04:00:00+02:00"));
     r.inspect(cellMaker, List.of(LotQuantity.of(CELLS.uri(), "6000", "H87")), at("2026-04-20T10:00:00+02:00"));
     r.ship(cellMaker, packer, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")),
@@ -444,9 +445,14 @@ public final class BatteryChain {
   private void assemblePack(Recorder r) throws LedgerException {
     r.receive(packer, cellMaker, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")),
         "DA-CELL-0422", "20.5", at("2026-04-27T09:40:00+02:00"));
-    // The housing's supplier does not record on this ledger: a receipt without shipment reference brings it in.
-    r.receiveFromOutside(packer, new Party("owning_party", HOUSING_SUPPLIER),
-        List.of(LotQuantity.of(PACK_HOUSING.uri(), "1", "H87")), new BizTransaction("desadv", "urn:epcglobal:cbv:bt:4000005000001:DA-HSG-0429"), "19", at("2026-04-29T10:15:00+02:00"));
+    // The housing's supplier does not record on this ledger: on arrival the assembler commissions the housing
+    // with the supplier's data sheet as master data (aluminium, net mass: GS1 netWeight, so the pack weighs in).
+    r.commission(packer, LotQuantity.of(PACK_HOUSING.uri(), "1", "H87"), LotMasterData.NONE
+        .withOrigin("DE", HOUSING_SUPPLIER_SITE)
+        .withElements(List.of(ElementShare.of("Al", "0.92", "0", "0")))
+        .withCarbonFootprint(new BigDecimal("8.5"))
+        .withExtensions(List.of(new Extension(Units.GS1_VOC, Units.NET_WEIGHT, "95 KGM"))),
+        at("2026-04-29T10:15:00+02:00"));
     r.ledger().append(new AggregationEvent(Action.ADD, PACK_HOUSING, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")),
         at("2026-05-04T08:30:00+02:00"),
         EventContext.of("packing", "in_progress").withReadPoint(packer.site()).withBizLocation(packer.site())), packer.signer());
@@ -456,7 +462,9 @@ public final class BatteryChain {
         LotQuantity.of(PACK.uri(), "1", "H87"),
         LotMasterData.NONE.withExtensions(List.of(
             new Extension(NS, "chemistry", "NMC811"), new Extension(NS, "configuration", "96s2p"),
-            new Extension(NS, "ratedEnergyKWh", "42"), new Extension(NS, "ratedCapacityAh", "120"))),
+            new Extension(NS, "ratedEnergyKWh", "42"), new Extension(NS, "ratedCapacityAh", "120"),
+            // 192 cells x 0.9 kg + the 95 kg housing
+            new Extension(Units.GS1_VOC, Units.NET_WEIGHT, "267.8 KGM"))),
         "126", at("2026-05-04T15:10:00+02:00"));
     r.inspect(packer, List.of(LotQuantity.of(PACK.uri(), "1", "H87")), at("2026-05-05T11:00:00+02:00"));
     r.shipOut(packer, new Party("owning_party", CAR_MAKER), new Party("location", CAR_MAKER_PLANT),

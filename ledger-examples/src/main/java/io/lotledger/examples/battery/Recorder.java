@@ -123,15 +123,6 @@ final class Recorder {
         at.signer());
   }
 
-  /**
-   * The same receiving event without a shipment reference: goods from a supplier outside the ledger,
-   * which enter it here (the quantity is required: it opens the receiver's holding).
-   */
-  void receiveFromOutside(Company at, Party supplier, List<LotQuantity> lots, BizTransaction desadv, String celsius,
-      OffsetDateTime time) throws LedgerException {
-    ledger.append(ObjectEvent.observe(lots, time, receiving(at, supplier, desadv, celsius, time)), at.signer());
-  }
-
   private static EventContext receiving(Company at, Party supplier, BizTransaction desadv, String celsius, OffsetDateTime time) {
     return EventContext.of("receiving", "in_progress")
         .withReadPoint(at.site())
