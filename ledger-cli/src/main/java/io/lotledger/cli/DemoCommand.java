@@ -1,14 +1,133 @@
 package io.lotledger.cli;
 
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.crypto.InvalidKeyException;
+import io.lotledger.examples.Scenario;
+import io.lotledger.examples.Scenarios;
+import io.lotledger.log.Checkpoint;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code ledger demo}: the sample chains; each is a subcommand. */
+/**
+ * {@code ledger demo NAME}: records one of the runnable examples ({@link Scenarios}) in a new ledger,
+ * verifies it, writes the demo's fixed log key ({@link #demoLogKey()}) and signs a checkpoint.
+ */
 @Command(name = "demo", description = "Record a sample supply chain in a new ledger.",
-    subcommands = BatteryDemoCommand.class)
+    subcommands = {DemoCommand.Battery.class, DemoCommand.Salmon.class})
 final class DemoCommand implements Callable<Integer> {
+  /** The text whose SHA-256 is the demo log key's Ed25519 seed. */
+  static final String DEMO_LOG_KEY_SEED = "lotledger demo log key";
+
   @Override
   public Integer call() throws CliException {
-    throw CliException.usage("missing demo name: battery (see 'ledger demo --help')");
+    throw CliException.usage("missing demo name: " + String.join(", ", Scenarios.names()) + " (see 'ledger demo --help')");
+  }
+
+  @Command(name = "battery", description = {
+      "Record an EU battery supply chain (cobalt mine in DR Congo -> refinery -> cathode maker -> cell maker -> pack "
+          + "assembler, with lithium and nickel suppliers, and a recycling loop: end-of-life packs -> black mass -> "
+          + "recycled cobalt sulphate into new cathode material) in a new ledger, verify it, and sign a checkpoint with "
+          + "the demo log key.",
+      "--with-fraud plants an over-declared recycled cobalt share and an uncertified cobalt origin lot, which "
+          + "'ledger check PACK --policy docs/policies/battery-demo.json' names."})
+  static final class Battery extends Run {
+    Battery() {
+      super("battery");
+    }
+  }
+
+  @Command(name = "salmon", description = {
+      "Record Norwegian farmed salmon from hatchery smolt and feed through sea-site grow-out, harvest and filleting to a "
+          + "retailer, with cold-chain temperature readings, in a new ledger; verify it and sign a checkpoint.",
+      "--with-fraud tries to pass foreign salmon off as Norwegian: rejected on append where it breaks the mass balance, "
+          + "named by 'ledger check FILLETS --policy docs/policies/salmon-norway.json' where it is only a claim."})
+  static final class Salmon extends Run {
+    Salmon() {
+      super("salmon");
+    }
+  }
+
+  /** What every {@code ledger demo NAME} does; the subclasses only name the scenario. */
+  abstract static class Run implements Callable<Integer> {
+    private final String name;
+
+    @Mixin DataDirectory data;
+
+    @Option(names = "--force", description = "Delete DIR and everything in it first, if it is not empty.")
+    boolean force;
+
+    @Option(names = "--with-fraud", description = "Record the chain with its planted fraud, to see it caught.")
+    boolean withFraud;
+
+    @Spec CommandSpec spec;
+
+    Run(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public Integer call() throws CliException, LedgerException {
+      if (Files.exists(data.path()) && !Files.isDirectory(data.path())) {
+        throw CliException.usage(data.path() + " exists and is not a directory");
+      }
+      if (!data.isAbsentOrEmpty()) {
+        if (!force) {
+          throw CliException.usage(data.path() + (Ledger.exists(data.path()) ? " already holds a ledger" : " is not empty")
+              + "; pass --force to replace it");
+        }
+        data.deleteForReplacement();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      Scenario scenario = Scenarios.create(name, withFraud);
+      try (Ledger ledger = Ledger.create(data.path(), scenario.origin(), scenario.root(), scenario.rootName(), scenario.options())) {
+        Scenario.Outcome outcome = scenario.record(ledger);
+        out.println("recorded the " + name + " demo" + (withFraud ? " with its planted fraud" : "") + " in " + data.path()
+            + " (ledger " + ledger.origin() + ")");
+        out.println("entries: " + outcome.entries());
+        out.println("lots: " + outcome.lots().size());
+        out.println("actors: " + outcome.actors().size());
+        out.println("final lot: " + outcome.finalLot());
+        outcome.highlights().forEach(out::println);
+        ledger.verify();
+        out.println("verified: " + ledger.size() + " entries");
+        Ed25519Signer logKey = demoLogKey();
+        LogKey.write(data.path(), ledger.origin(), logKey);
+        Checkpoint checkpoint = ledger.checkpoint(logKey).checkpoint();
+        out.println("checkpoint: size " + checkpoint.size() + " root " + checkpoint.root().toBase64());
+        out.println("next: ledger trace " + outcome.finalLot() + dataArgument());
+        if (scenario.policyFile() != null) {
+          out.println("next: ledger check " + outcome.finalLot() + " --policy " + scenario.policyFile() + dataArgument());
+        }
+      }
+      return LedgerCli.EXIT_OK;
+    }
+
+    private String dataArgument() {
+      return data.path().toString().equals(DataDirectory.DEFAULT) ? "" : " --data " + data.path();
+    }
+  }
+
+  /**
+   * The demo's log key, from the fixed seed SHA-256("lotledger demo log key") (UTF-8): like the demo's
+   * actor keys it is reproducible, so two demo ledgers sign identical checkpoints, and therefore
+   * worthless as a secret.
+   */
+  static Ed25519Signer demoLogKey() {
+    try {
+      return Ed25519Signer.fromSeed(MessageDigest.getInstance("SHA-256").digest(DEMO_LOG_KEY_SEED.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("SHA-256 and 32-byte Ed25519 seeds are always available", e);
+    }
   }
 }

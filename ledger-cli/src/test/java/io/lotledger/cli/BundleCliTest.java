@@ -225,7 +225,7 @@ class BundleCliTest {
     TrustAnchors anchors = parseTrust(r.out());
     assertThat(r.out()).isEqualTo(anchors.format());
     assertThat(anchors.origin()).isEqualTo(BatteryChain.ORIGIN);
-    assertThat(anchors.logKey()).isEqualTo(NoteKey.of(BatteryChain.ORIGIN, BatteryDemoCommand.demoLogKey().publicKey()));
+    assertThat(anchors.logKey()).isEqualTo(NoteKey.of(BatteryChain.ORIGIN, DemoCommand.demoLogKey().publicKey()));
     ActorSigner root = new BatteryChain().root();
     assertThat(anchors.root()).isEqualTo(root.actor());
     assertThat(anchors.rootKey()).isEqualTo(root.publicKey());

@@ -34,6 +34,14 @@ public interface Scenario {
   Outcome record(Ledger ledger) throws LedgerException;
 
   /**
+   * The due-diligence policy the final lot is meant to be checked against ({@code ledger check LOT
+   * --policy FILE}), relative to the repository root; null when the scenario has none.
+   */
+  default String policyFile() {
+    return null;
+  }
+
+  /**
    * What a recording produced.
    *
    * @param finalLot the finished product, whose provenance the demo invites the user to trace

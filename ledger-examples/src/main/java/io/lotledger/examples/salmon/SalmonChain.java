@@ -252,6 +252,11 @@ public final class SalmonChain implements Scenario {
    *     append failure other than the fraud variant's planted, expected rejection
    */
   @Override
+  public String policyFile() {
+    return POLICY_FILE;
+  }
+
+  @Override
   public Outcome record(Ledger ledger) throws LedgerException {
     List<String> highlights = new ArrayList<>();
     recordUpstream(ledger);
