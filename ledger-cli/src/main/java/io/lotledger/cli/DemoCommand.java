@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * verifies it, writes the demo's fixed log key ({@link #demoLogKey()}) and signs a checkpoint.
  */
 @Command(name = "demo", description = "Record a sample supply chain in a new ledger.",
-    subcommands = {DemoCommand.Battery.class, DemoCommand.Salmon.class})
+    subcommands = {DemoCommand.Battery.class, DemoCommand.Salmon.class, DemoCommand.Metals.class})
 final class DemoCommand implements Callable<Integer> {
   /** The text whose SHA-256 is the demo log key's Ed25519 seed. */
   static final String DEMO_LOG_KEY_SEED = "lotledger demo log key";
@@ -55,6 +55,16 @@ final class DemoCommand implements Callable<Integer> {
   static final class Salmon extends Run {
     Salmon() {
       super("salmon");
+    }
+  }
+
+  @Command(name = "metals", description = {
+      "Record copper from two mines (Chile, Peru) and recovered scrap smelted into cathode, warehoused under "
+          + "exchange warrants, sold and drawn into wire rod, in a new ledger; verify it and sign a checkpoint.",
+      "--with-fraud sells the same warranted cathode twice: the second delivery is rejected on append (mass balance)."})
+  static final class Metals extends Run {
+    Metals() {
+      super("metals");
     }
   }
 

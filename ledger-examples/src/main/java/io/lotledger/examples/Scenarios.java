@@ -1,6 +1,7 @@
 package io.lotledger.examples;
 
 import io.lotledger.examples.battery.BatteryScenario;
+import io.lotledger.examples.metals.MetalsChain;
 import io.lotledger.examples.salmon.SalmonChain;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class Scenarios {
   static {
     ALL.put("battery", BatteryScenario::new);
     ALL.put("salmon", SalmonChain::new);
+    ALL.put("metals", MetalsChain::new);
   }
 
   private Scenarios() {}
