@@ -38,7 +38,8 @@ class PolicyFileTest {
         new PolicyRule.MinimumRecycledShare("Pb", new BigDecimal("0.85"), false),
         new PolicyRule.MinimumRecycledShare("Li", new BigDecimal("0.06"), false),
         new PolicyRule.MinimumRecycledShare("Ni", new BigDecimal("0.06"), false),
-        new PolicyRule.RequireCertification("Co", List.of("https://certificates.example.org/rmap/cobalt/CID-2025-0117"), true),
+        new PolicyRule.RequireCertification("Co", List.of("https://certificates.example.org/rmap/cobalt/CID-2025-0117",
+            "https://certificates.example.org/permits/DE-BB-2025-0420"), true),
         new PolicyRule.ForbiddenOrigins(List.of("KP")));
   }
 
