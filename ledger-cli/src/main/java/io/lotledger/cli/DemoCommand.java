@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * verifies it, writes the demo's fixed log key ({@link #demoLogKey()}) and signs a checkpoint.
  */
 @Command(name = "demo", description = "Record a sample supply chain in a new ledger.",
-    subcommands = {DemoCommand.Battery.class, DemoCommand.Salmon.class, DemoCommand.Metals.class})
+    subcommands = {DemoCommand.Battery.class, DemoCommand.Salmon.class, DemoCommand.Metals.class, DemoCommand.Ewaste.class})
 final class DemoCommand implements Callable<Integer> {
   /** The text whose SHA-256 is the demo log key's Ed25519 seed. */
   static final String DEMO_LOG_KEY_SEED = "lotledger demo log key";
@@ -65,6 +65,17 @@ final class DemoCommand implements Callable<Integer> {
   static final class Metals extends Run {
     Metals() {
       super("metals");
+    }
+  }
+
+  @Command(name = "ewaste", description = {
+      "Record laptops collected from an office, a data-erasure certificate per device, refurbished and resold or "
+          + "dismantled into copper scrap and black mass that feed the metals and battery chains, in a new ledger; "
+          + "verify it and sign a checkpoint.",
+      "--with-fraud resells a laptop without an erasure certificate, which the example's erasure rule finds."})
+  static final class Ewaste extends Run {
+    Ewaste() {
+      super("ewaste");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.lotledger.examples;
 
 import io.lotledger.examples.battery.BatteryScenario;
+import io.lotledger.examples.ewaste.EwasteChain;
 import io.lotledger.examples.metals.MetalsChain;
 import io.lotledger.examples.salmon.SalmonChain;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ public final class Scenarios {
     ALL.put("battery", BatteryScenario::new);
     ALL.put("salmon", SalmonChain::new);
     ALL.put("metals", MetalsChain::new);
+    ALL.put("ewaste", EwasteChain::new);
   }
 
   private Scenarios() {}
