@@ -10,6 +10,7 @@ import io.lotledger.bundle.TrustAnchors;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
+import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.EventContext;
@@ -47,10 +48,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * provenance, beside the raw Ed25519 cost of the same signatures in the same run.
  *
  * <p>Setup (once per fork, in memory): a ledger where a cobalt lot is the end of a chain of smelting
- * steps. Each step commissions two ore lots, observes each, transforms them with the previous
- * step's output into a new lot and observes that: six entries of provenance per step, each step's
- * transformation linking three input chains. Between steps, unrelated lots are commissioned (about
- * ten entries of ledger per entry of provenance), so that inclusion proofs have realistic length. A
+ * steps. Each step has the mine commission two ore lots, the inspector observe each, the mine ship
+ * both to the smelter and the smelter receive them (referencing the shipment); then the smelter
+ * transforms part of each, with part of the previous step's output, into a new lot, which the
+ * inspector observes: eight entries of provenance per step, each step's transformation linking three
+ * input chains, and every event honest under the custody and mass-balance rules. Between steps,
+ * unrelated lots are commissioned (about ten entries of ledger per entry of provenance), so that
+ * inclusion proofs have realistic length. A
  * checkpoint is signed halfway and at the end; the bundle of the last lot as of the last checkpoint
  * is exported once ({@link BundleExporter}) and kept as bytes. Its entry count (provenance plus the
  * registry entries) and size are printed at setup.
@@ -111,15 +115,17 @@ public class BundleBenchmark {
       Chain chain = new Chain(ledger);
       last = chain.commission();
       chain.observe(last);
-      int steps = Math.max(1, (ancestry - 2) / 6);
+      chain.deliver(List.of(last));
+      int steps = Math.max(1, (ancestry - 4) / 8);
       for (int s = 0; s < steps; s++) {
         LotId a = chain.commission();
         LotId b = chain.commission();
         chain.observe(a);
         chain.observe(b);
+        chain.deliver(List.of(a, b));
         last = chain.transform(List.of(last, a, b));
         chain.observe(last);
-        for (int n = 0; n < 6 * NOISE; n++) {
+        for (int n = 0; n < 8 * NOISE; n++) {
           chain.noise();
         }
         if (s == steps / 2) {
@@ -170,19 +176,20 @@ public class BundleBenchmark {
       this.ledger = ledger;
     }
 
-    private void append(io.lotledger.event.Event event, ActorSigner signer, List<LotId> touched) {
+    private CompletableFuture<Entry> append(io.lotledger.event.Event event, ActorSigner signer, List<LotId> touched) {
       for (LotId lot : touched) {
         CompletableFuture<?> f = last.get(lot);
         if (f != null) {
           f.join();
         }
       }
-      CompletableFuture<?> f = ledger.appendAsync(event, signer);
+      CompletableFuture<Entry> f = ledger.appendAsync(event, signer);
       touched.forEach(l -> last.put(l, f));
       pending.add(f);
       if (pending.size() >= 1024) {
         settle();
       }
+      return f;
     }
 
     void settle() {
@@ -204,6 +211,19 @@ public class BundleBenchmark {
               .withSensorReadings(List.of(SensorReading.of("gs1:Temperature", "21.5", "CEL")))), INSPECTOR, List.of(lot));
     }
 
+    /**
+     * The mine ships all of {@code lots} (commissioned at 1000 kg each) to the smelter, which receives
+     * them once the shipment has committed (its receipt names the shipping entry).
+     */
+    void deliver(List<LotId> lots) {
+      List<LotQuantity> all = lots.stream().map(l -> LotQuantity.of(l.uri(), "1000", "KGM")).toList();
+      long document = seconds;
+      CompletableFuture<Entry> shipped = append(Workload.ship(all, SMELTER.actor(), document, Workload.T0.plusSeconds(seconds++)),
+          MINE, lots);
+      append(Workload.receive(all, shipped.join().hash(), document, Workload.T0.plusSeconds(seconds++)), SMELTER, lots);
+    }
+
+    /** The smelter turns 400 kg of each of {@code inputs} (lots it holds) into a new lot of 1150 kg. */
     LotId transform(List<LotId> inputs) {
       LotId out = new LotId("urn:epc:class:lgtin:4098765.054321.B-" + (lots++));
       List<LotQuantity> in = inputs.stream().map(l -> LotQuantity.of(l.uri(), "400", "KGM")).toList();

@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code verifyLedger}: {@code new ChainVerifier(store, threads).verify()} over a RocksDB ledger
- *       of {@code entries} entries ({@link LedgerFixture}: commissionings, observations,
- *       transformations with fan-in 2-4, seven actors), opened directly with {@link
+ *       of {@code entries} entries ({@link LedgerFixture}: commissionings, observations, shipments
+ *       and their receipts, transformations with fan-in 2-4, seven actors), opened directly with {@link
  *       RocksDbLedgerStore}. Everything the verifier does is measured: reading every entry, decoding
  *       with the canonical check, entry hash, signature (on {@code threads} threads, windows of 1024
  *       entries), the chain rules in index order, recomputing every derived record (hash index, heads,

@@ -3,14 +3,19 @@ package io.lotledger.benchmarks;
 import io.lotledger.ActorSigner;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
+import io.lotledger.entry.EntryHash;
+import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;
+import io.lotledger.event.BizTransaction;
 import io.lotledger.event.Certification;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
+import io.lotledger.event.Party;
 import io.lotledger.event.SensorReading;
+import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +71,33 @@ final class Workload {
         ORE_MASTER_DATA,
         T0.plusSeconds(n % 1_000_000),
         EventContext.of("commissioning", "active").withReadPoint("urn:epc:id:sgln:4012345.00001.0"));
+  }
+
+  /**
+   * Shipping (TransactionEvent ADD, CBV bizStep shipping) of {@code lots} by their holder to {@code
+   * buyer} (the destination owning party: an actor of the ledger, which must then receive them, or
+   * any other party, to which they leave the ledger), under a despatch advice and the buyer's order.
+   */
+  static TransactionEvent ship(List<LotQuantity> lots, ActorId buyer, long document, OffsetDateTime time) {
+    return new TransactionEvent(Action.ADD, lots, time,
+        EventContext.of("shipping", "in_transit")
+            .withReadPoint("urn:epc:id:sgln:4012345.00001.0")
+            .withDestinations(List.of(new Party("owning_party", buyer.uri())))
+            .withBizTransactions(List.of(
+                new BizTransaction("desadv", "urn:epcglobal:cbv:bt:4012345000009:DA-" + document),
+                new BizTransaction("po", "urn:epcglobal:cbv:bt:4098765000002:PO-" + document))));
+  }
+
+  /**
+   * The buyer's receipt (ObjectEvent OBSERVE, CBV bizStep receiving) of what the shipping entry
+   * {@code shipment} carried: it names that entry (RFC 6920 ni URI), as the rules require.
+   */
+  static ObjectEvent receive(List<LotQuantity> lots, EntryHash shipment, long document, OffsetDateTime time) {
+    return ObjectEvent.observe(lots, time,
+        EventContext.of("receiving", "in_progress")
+            .withReadPoint("urn:epc:id:sgln:4098765.00001.0")
+            .withBizTransactions(List.of(new BizTransaction("desadv", "urn:epcglobal:cbv:bt:4012345000009:DA-" + document)))
+            .withShipment(shipment.toNi()));
   }
 
   /**

@@ -10,11 +10,14 @@ import io.lotledger.entry.EntryHash;
 import io.lotledger.event.Action;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
+import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
+import io.lotledger.event.Party;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
 import io.lotledger.store.memory.InMemoryLedgerStore;
+import io.lotledger.verify.LotState;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -80,6 +83,69 @@ class SyntheticChainTest {
       }
       assertThat(depths).hasSizeGreaterThan(1).allMatch(d -> d >= 1 && d <= SyntheticChain.MAX_DEPTH)
           .contains(r.summary().maxDepth());
+    }
+  }
+
+  @Test
+  void record_everyEventIsHonest_goodsMoveByShipmentAndReceiptToTheCompanyThatTransformsThem() throws LedgerException {
+    Recorded r = record(4000, 60, 4); // record() has verified the whole ledger
+
+    try (Ledger ledger = r.ledger()) {
+      assertThat(ledger.audit()).isEmpty();
+      Set<String> registered = new HashSet<>();
+      Map<EntryHash, Entry> byHash = new HashMap<>();
+      for (Entry e : r.entries()) {
+        byHash.put(e.hash(), e);
+        if (e.event() instanceof RegistryEvent.ActorRegistered a) {
+          registered.add(a.actor().uri());
+        }
+      }
+      List<Entry> shipments = r.entries().stream().filter(e -> "shipping".equals(e.event().context().bizStep())).toList();
+      List<Entry> receipts = r.entries().stream().filter(e -> "receiving".equals(e.event().context().bizStep())).toList();
+      List<Entry> transformations = r.entries().stream().filter(e -> e.event() instanceof TransformationEvent).toList();
+      assertThat(transformations).hasSizeGreaterThan(400);
+      assertThat(receipts).hasSizeGreaterThan(200);
+
+      // Every receipt takes delivery of a shipment addressed to its signer, of the lot and amount shipped.
+      for (Entry receipt : receipts) {
+        Entry shipment = byHash.get(EntryHash.fromNi(receipt.event().context().shipment()));
+        assertThat(shipment).as("shipment of %s", receipt.hash()).isNotNull();
+        assertThat(shipment.index()).isLessThan(receipt.index());
+        assertThat(shipment.event().context().destinations()).extracting(Party::id).containsExactly(receipt.body().actor().uri());
+        assertThat(((ObjectEvent) receipt.event()).quantities()).isEqualTo(((TransactionEvent) shipment.event()).quantities());
+      }
+      // Finished products leave the ledger: shipped by the cell maker to a party that is not an actor here.
+      List<Entry> shippedOut = shipments.stream()
+          .filter(e -> !registered.contains(e.event().context().destinations().get(0).id())).toList();
+      assertThat(shippedOut).isNotEmpty();
+      for (Entry e : shippedOut) {
+        LotState state = ledger.lotState(e.event().lots().get(0)).orElseThrow();
+        assertThat(state.shippedOut()).isPositive();
+      }
+      // Whoever ships or transforms a lot acquired it first: commissioned or made it, or received it.
+      Map<LotId, Set<String>> acquiredBy = new HashMap<>();
+      Set<LotId> received = new HashSet<>();
+      int transformedReceived = 0;
+      for (Entry e : r.entries()) {
+        String signer = e.body().actor().uri();
+        if (e.event() instanceof TransformationEvent t) {
+          for (LotQuantity in : t.inputs()) {
+            assertThat(acquiredBy.get(in.lot())).as("input %s of entry %d", in.lot(), e.index()).contains(signer);
+            assertThat(in.quantity()).as("input %s of entry %d", in.lot(), e.index()).isNotNull();
+          }
+          transformedReceived += t.inputs().stream().anyMatch(in -> received.contains(in.lot())) ? 1 : 0;
+          t.outputs().forEach(out -> acquiredBy.computeIfAbsent(out.lot(), k -> new HashSet<>()).add(signer));
+        } else if (e.event() instanceof ObjectEvent o && (o.action() == Action.ADD || "receiving".equals(o.context().bizStep()))) {
+          o.lots().forEach(lot -> acquiredBy.computeIfAbsent(lot, k -> new HashSet<>()).add(signer));
+          if (o.action() == Action.OBSERVE) {
+            received.addAll(o.lots());
+          }
+        } else if (e.event() instanceof TransactionEvent t) {
+          assertThat(acquiredBy.get(t.lots().get(0))).as("shipper of entry %d", e.index()).contains(signer);
+        }
+      }
+      assertThat(transformedReceived).as("transformations of received lots").isGreaterThan(transformations.size() / 4);
+      assertThat(r.summary().maxDepth()).isGreaterThanOrEqualTo(4);
     }
   }
 
