@@ -202,7 +202,7 @@ final class TraceCommand implements Callable<Integer> {
   }
 
   /** The EPCIS 2.0 event type, in the words of the standard's {@code type} field. */
-  private static String kindName(Event event) {
+  static String kindName(Event event) {
     if (event instanceof ObjectEvent) {
       return "ObjectEvent";
     } else if (event instanceof TransformationEvent) {
@@ -215,7 +215,7 @@ final class TraceCommand implements Callable<Integer> {
     return event.getClass().getSimpleName();
   }
 
-  private static String action(Event event) {
+  static String action(Event event) {
     if (event instanceof ObjectEvent o) {
       return o.action().name();
     } else if (event instanceof AggregationEvent a) {

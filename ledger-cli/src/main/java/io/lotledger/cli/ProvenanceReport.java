@@ -1,0 +1,274 @@
+package io.lotledger.cli;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.entry.Entry;
+import io.lotledger.event.Action;
+import io.lotledger.event.ActorId;
+import io.lotledger.event.Event;
+import io.lotledger.event.LotId;
+import io.lotledger.event.LotMasterData;
+import io.lotledger.event.LotQuantity;
+import io.lotledger.event.ObjectEvent;
+import io.lotledger.event.RegistryEvent;
+import io.lotledger.event.TransformationEvent;
+import io.lotledger.rules.CheckFinding;
+import io.lotledger.rules.CheckOptions;
+import io.lotledger.rules.CheckReport;
+import io.lotledger.rules.ClaimsCalculator;
+import io.lotledger.rules.LotCheck;
+import io.lotledger.rules.LotSource;
+import io.lotledger.rules.Policy;
+import io.lotledger.verify.Finding;
+import io.lotledger.verify.VerificationException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything {@code ledger report} shows about one lot, read from a ledger: the lot and every lot it
+ * was made from (its ancestry, as {@link Ledger#ancestors}), the transformation edges between them,
+ * each lot's custody, balance and rolled-up composition ({@link LotSummary}), its declared master
+ * data, the integrity of the provenance ({@link Ledger#verifyLot}), the findings of {@link LotCheck}
+ * per lot, and every entry that touches one of the lots.
+ *
+ * <p>Claims are weighed only over a provenance that verifies, as {@code ledger check} does: when
+ * {@code integrity} is not null, {@code check} is null.
+ *
+ * @param lots the lot first, then its ancestors nearest first
+ * @param links transformation edges between the lots, from an input to an output
+ * @param events every entry touching one of {@code lots}, by index
+ * @param actorNames display names from the actor registry (untrusted text)
+ * @param integrity the first broken fact of the provenance, or null when it verifies
+ * @param integrityLots the lots the broken entry names (empty when it verifies or cannot be read)
+ * @param check the claims and policy check of the lot, or null when the provenance does not verify
+ */
+record ProvenanceReport(
+    LotId lot,
+    String origin,
+    long ledgerSize,
+    String policy,
+    List<LotView> lots,
+    List<Link> links,
+    List<Entry> events,
+    Map<ActorId, String> actorNames,
+    Finding integrity,
+    Set<LotId> integrityLots,
+    CheckReport check) {
+
+  /**
+   * One lot of the ancestry.
+   *
+   * @param maker the actor of the entry that brought the lot in (commissioned, produced or received it),
+   *     or of its first entry; null for a lot without entries
+   * @param declared the lot's latest non-empty master data (ILMD of an ADD or of a transformation that
+   *     output it), or {@link LotMasterData#NONE}
+   * @param origins the origin countries declared by the lot itself or, failing that, by its ancestors
+   * @param findings the check's findings about this lot
+   */
+  record LotView(LotId lot, LotSummary summary, ActorId maker, LotMasterData declared, SortedSet<String> origins,
+      List<CheckFinding> findings) {
+    LotView {
+      origins = Collections.unmodifiableSortedSet(new TreeSet<>(origins));
+      findings = List.copyOf(findings);
+    }
+
+    boolean tracked() {
+      return summary.state() != null;
+    }
+  }
+
+  /** A transformation edge: {@code output} was made from {@code input}. */
+  record Link(LotId input, LotId output) {}
+
+  ProvenanceReport {
+    lots = List.copyOf(lots);
+    links = List.copyOf(links);
+    events = List.copyOf(events);
+    actorNames = Collections.unmodifiableMap(new LinkedHashMap<>(actorNames));
+    integrityLots = Set.copyOf(integrityLots);
+  }
+
+  /** Every finding of the check, in {@link CheckFinding#ORDER}; empty when no check ran. */
+  List<CheckFinding> findings() {
+    return check == null ? List.of() : check.findings();
+  }
+
+  /**
+   * Reads the report on {@code lot} from {@code ledger}, checking claims under {@code policy}.
+   *
+   * @throws LedgerException NOT_FOUND when the ledger never saw the lot, or what reading the ledger throws
+   */
+  static ProvenanceReport gather(Ledger ledger, LotId lot, Policy policy) throws LedgerException {
+    if (ledger.head(lot).isEmpty()) {
+      throw new LedgerException(LedgerException.Code.NOT_FOUND, "no lot " + lot + " in the ledger");
+    }
+    Map<LotId, List<Entry>> histories = new HashMap<>();
+    LotSource source = l -> {
+      List<Entry> h = histories.get(l);
+      if (h == null) {
+        h = ledger.history(l);
+        histories.put(l, h);
+      }
+      return h;
+    };
+    List<LotId> ids = new ArrayList<>();
+    ids.add(lot);
+    ids.addAll(ledger.ancestors(lot));
+    Set<LotId> members = new HashSet<>(ids);
+
+    List<Link> links = new ArrayList<>();
+    Map<LotId, List<LotId>> parents = new HashMap<>();
+    for (LotId child : ids) {
+      List<LotId> ps = new ArrayList<>();
+      for (LotId parent : ledger.parents(child)) {
+        if (members.contains(parent)) {
+          links.add(new Link(parent, child));
+          ps.add(parent);
+        }
+      }
+      parents.put(child, ps);
+    }
+
+    Finding integrity = null;
+    Set<LotId> integrityLots = new HashSet<>();
+    try {
+      ledger.verifyLot(lot);
+    } catch (VerificationException e) {
+      integrity = e.finding();
+      integrityLots.addAll(lotsOf(ledger, integrity));
+    }
+    CheckReport check = integrity == null ? new LotCheck(source, policy, CheckOptions.DEFAULT).check(lot) : null;
+
+    Map<LotId, LotMasterData> declared = new HashMap<>();
+    Map<LotId, String> ownOrigin = new HashMap<>();
+    TreeMap<Long, Entry> events = new TreeMap<>();
+    for (LotId id : ids) {
+      LotMasterData d = declared(id, source.history(id));
+      declared.put(id, d);
+      if (d.originCountry() != null) {
+        ownOrigin.put(id, d.originCountry());
+      }
+      for (Entry e : source.history(id)) {
+        events.put(e.index(), e);
+      }
+    }
+    Map<LotId, SortedSet<String>> origins = origins(ids, parents, ownOrigin);
+
+    ClaimsCalculator claims = new ClaimsCalculator(source);
+    List<LotView> views = new ArrayList<>(ids.size());
+    for (LotId id : ids) {
+      List<CheckFinding> about = new ArrayList<>();
+      if (check != null) {
+        check.findings().stream().filter(f -> f.lot().equals(id)).forEach(about::add);
+      }
+      views.add(new LotView(id, LotSummary.of(ledger, claims, id), maker(id, source.history(id)), declared.get(id),
+          origins.get(id), about));
+    }
+
+    Map<ActorId, String> names = new LinkedHashMap<>();
+    for (Entry e : ledger.registry()) {
+      if (e.event() instanceof RegistryEvent.ActorRegistered r && r.name() != null) {
+        names.put(r.actor(), r.name());
+      }
+    }
+    return new ProvenanceReport(lot, ledger.origin(), ledger.size(), policy.name(), views, links,
+        new ArrayList<>(events.values()), names, integrity, integrityLots, check);
+  }
+
+  /** The lots the broken entry names, when it can still be read; else the finding's lot. */
+  private static Set<LotId> lotsOf(Ledger ledger, Finding finding) {
+    Set<LotId> lots = new HashSet<>();
+    if (finding.lot() != null) {
+      lots.add(finding.lot());
+    }
+    if (finding.index() >= 0) {
+      try {
+        ledger.entry(finding.index()).ifPresent(e -> lots.addAll(e.event().lots()));
+      } catch (LedgerException | RuntimeException unreadable) {
+        // a malformed entry names no lots we can trust; the finding's own lot stands
+      }
+    }
+    return lots;
+  }
+
+  /** The latest non-empty ILMD declared for {@code lot}: on an ADD naming it or a transformation outputting it. */
+  private static LotMasterData declared(LotId lot, List<Entry> history) {
+    LotMasterData latest = LotMasterData.NONE;
+    for (Entry e : history) {
+      Event event = e.event();
+      LotMasterData ilmd = null;
+      if (event instanceof ObjectEvent o && o.action() == Action.ADD && o.lots().contains(lot)) {
+        ilmd = o.ilmd();
+      } else if (event instanceof TransformationEvent t && t.outputs().stream().anyMatch(q -> q.lot().equals(lot))) {
+        ilmd = t.ilmd();
+      }
+      if (ilmd != null && !ilmd.isEmpty()) {
+        latest = ilmd;
+      }
+    }
+    return latest;
+  }
+
+  /** Who brought the lot in: the actor of its first ADD, transformation output or receiving; else of its first entry. */
+  private static ActorId maker(LotId lot, List<Entry> history) {
+    for (Entry e : history) {
+      Event event = e.event();
+      boolean brings = event instanceof ObjectEvent o && o.lots().contains(lot)
+          && (o.action() == Action.ADD || "receiving".equals(o.context().bizStep()))
+          || event instanceof TransformationEvent t && t.outputs().stream().map(LotQuantity::lot).anyMatch(lot::equals);
+      if (brings) {
+        return e.body().actor();
+      }
+    }
+    return history.isEmpty() ? null : history.get(0).body().actor();
+  }
+
+  /**
+   * Per lot, its own declared origin country or else the union of its parents' origins, in
+   * topological order (Kahn); lots on a cycle keep only their own.
+   */
+  private static Map<LotId, SortedSet<String>> origins(List<LotId> ids, Map<LotId, List<LotId>> parents,
+      Map<LotId, String> own) {
+    Map<LotId, Integer> waiting = new HashMap<>();
+    Map<LotId, List<LotId>> children = new HashMap<>();
+    for (LotId id : ids) {
+      waiting.put(id, parents.get(id).size());
+      for (LotId p : parents.get(id)) {
+        children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
+      }
+    }
+    Map<LotId, SortedSet<String>> origins = new HashMap<>();
+    Deque<LotId> ready = new ArrayDeque<>();
+    ids.stream().filter(id -> waiting.get(id) == 0).forEach(ready::add);
+    while (!ready.isEmpty()) {
+      LotId id = ready.poll();
+      SortedSet<String> set = new TreeSet<>();
+      if (own.containsKey(id)) {
+        set.add(own.get(id));
+      } else {
+        parents.get(id).forEach(p -> set.addAll(origins.get(p)));
+      }
+      origins.put(id, set);
+      for (LotId c : children.getOrDefault(id, List.of())) {
+        if (waiting.merge(c, -1, Integer::sum) == 0) {
+          ready.add(c);
+        }
+      }
+    }
+    for (LotId id : ids) {
+      origins.computeIfAbsent(id, k -> own.containsKey(k) ? new TreeSet<>(Set.of(own.get(k))) : new TreeSet<>());
+    }
+    return origins;
+  }
+}

@@ -1,0 +1,122 @@
+package io.lotledger.cli;
+
+import static io.lotledger.testing.RecyclingChain.PRECURSOR;
+import static io.lotledger.testing.RecyclingChain.SCRAP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lotledger.Ledger;
+import io.lotledger.LedgerException;
+import io.lotledger.testing.RecyclingChain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ledger report} end to end, through {@link LedgerCli#run}, on RocksDB ledgers. */
+class ReportCommandTest {
+  @TempDir static Path shared;
+  private static Path overClaimed;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void record() throws LedgerException {
+    RecyclingChain chain = new RecyclingChain();
+    overClaimed = shared.resolve("over");
+    try (Ledger ledger = Ledger.create(overClaimed, RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
+      ReportFixtures.recordOverClaimedRecycling(ledger, chain);
+    }
+  }
+
+  private static LedgerCliTest.Result report(Path data, Path html, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("report", PRECURSOR.uri(), "--html", html.toString(),
+        "--data", data.toString()));
+    args.addAll(List.of(more));
+    return LedgerCliTest.ledger(args.toArray(String[]::new));
+  }
+
+  @Test
+  void report_writesOnePageWithTheSevenLotsAndTheFindings_andSaysSoInOneLine() throws IOException {
+    Path html = tmp.resolve("precursor.html");
+
+    LedgerCliTest.Result r = report(overClaimed, html);
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.outLines()).containsExactly("wrote " + html + ": 7 lots, 11 events, integrity verified, 2 findings");
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    List<ReportRendererTest.Node> nodes = ReportRendererTest.nodes(page);
+    assertThat(nodes).hasSize(7);
+    assertThat(nodes).filteredOn(n -> n.classes().contains("finding")).extracting(ReportRendererTest.Node::lot)
+        .containsExactly(PRECURSOR.uri());
+    try (var files = Files.list(tmp)) {
+      assertThat(files).as("no temporary file left beside the report").containsExactly(html);
+    }
+  }
+
+  @Test
+  void report_refusesAnExistingFileWithoutForce_andForceReplacesIt() throws IOException {
+    Path html = Files.writeString(tmp.resolve("old.html"), "mine");
+
+    LedgerCliTest.Result refused = report(overClaimed, html);
+    LedgerCliTest.assertOneLineError(refused, 2);
+    assertThat(refused.err()).contains("already exists").contains("--force");
+    assertThat(Files.readString(html)).isEqualTo("mine");
+
+    LedgerCliTest.Result forced = report(overClaimed, html, "--force");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readString(html)).contains("data-lot=\"" + PRECURSOR.uri() + "\"");
+  }
+
+  @Test
+  void report_unknownLotUnwritableFileOrMissingOption_exitTwoWithOneLine() throws IOException {
+    LedgerCliTest.Result unknown = LedgerCliTest.ledger("report", "urn:example:no-such-lot", "--html",
+        tmp.resolve("x.html").toString(), "--data", overClaimed.toString());
+    LedgerCliTest.assertOneLineError(unknown, 2);
+    assertThat(unknown.err()).contains("no lot urn:example:no-such-lot");
+
+    Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
+    LedgerCliTest.Result unwritable = report(overClaimed, notADirectory.resolve("r.html"));
+    LedgerCliTest.assertOneLineError(unwritable, 2);
+    assertThat(unwritable.err()).contains("cannot write");
+
+    LedgerCliTest.Result directory = report(overClaimed, tmp);
+    LedgerCliTest.assertOneLineError(directory, 2);
+    assertThat(directory.err()).contains("is a directory");
+
+    LedgerCliTest.assertOneLineError(LedgerCliTest.ledger("report", PRECURSOR.uri(), "--data", overClaimed.toString()), 2);
+    LedgerCliTest.assertOneLineError(report(tmp.resolve("no-ledger"), tmp.resolve("y.html")), 2);
+    assertThat(tmp.resolve("x.html")).doesNotExist();
+    assertThat(tmp.resolve("y.html")).doesNotExist();
+  }
+
+  @Test
+  void report_tamperedAncestor_isWrittenWithTheIntegrityFindingAndNoClaimsWeighed() throws Exception {
+    Path copy = tmp.resolve("tampered");
+    RecyclingChain chain = new RecyclingChain();
+    try (Ledger ledger = Ledger.create(copy, RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
+      ReportFixtures.recordOverClaimedRecycling(ledger, chain);
+    }
+    LedgerCliTest.flipLastByteOfEntry(copy, 5); // SCRAP's "transporting" observation: its signature
+    Path html = tmp.resolve("tampered.html");
+
+    LedgerCliTest.Result r = report(copy, html);
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.outLines()).containsExactly("wrote " + html + ": 7 lots, 11 events, integrity broken, claims not checked");
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page).contains("<span class=\"bad\" id=\"integrity\">broken</span>: entry 5 (")
+        .contains("lot " + SCRAP.uri());
+    List<ReportRendererTest.Node> nodes = ReportRendererTest.nodes(page);
+    assertThat(nodes).filteredOn(n -> n.classes().contains("unverified")).extracting(ReportRendererTest.Node::lot)
+        .containsExactly(SCRAP.uri());
+    assertThat(nodes).noneMatch(n -> n.classes().contains("finding"));
+    assertThat(nodes).filteredOn(n -> n.lot().equals(PRECURSOR.uri())).singleElement()
+        .satisfies(n -> assertThat(n.lines()).contains("? not verified (provenance broken)"));
+  }
+}
