@@ -125,6 +125,32 @@ class ReportBrowserTest {
     screenshot(page, "wide");
   }
 
+  /** Issue 5's "done when": the report of each demo's final lot opens in Chromium showing the whole DAG. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("io.lotledger.cli.DemoCommandTest#names")
+  void everyDemosFinalLot_rendersItsWholeAncestry(String demo) throws Exception {
+    Path dir = Files.createDirectories(shared.resolve("demo-" + demo));
+    LedgerCliTest.Result recorded = LedgerCliTest.ledger("demo", demo, "--data", dir.resolve("data").toString());
+    assertThat(recorded.code()).as(recorded.err()).isZero();
+    String finalLot = recorded.outLines().stream().filter(l -> l.startsWith("final lot: ")).findFirst().orElseThrow()
+        .substring("final lot: ".length());
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    expected.add(finalLot);
+    try (Ledger ledger = Ledger.open(dir.resolve("data"))) {
+      ledger.ancestors(new io.lotledger.event.LotId(finalLot)).forEach(l -> expected.add(l.uri()));
+    }
+    Path page = dir.resolve("report.html");
+    LedgerCliTest.Result r = LedgerCliTest.ledger("report", finalLot, "--html", page.toString(), "--data", dir.resolve("data").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+
+    String dom = dumpDom(page);
+    List<Map<String, String>> nodes = elementsWithClass(dom, "node");
+    assertThat(nodes).extracting(n -> n.get("data-lot")).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(nodes).filteredOn(n -> classes(n).contains("finding")).as("an honest demo has no findings").isEmpty();
+    assertGeometry(probe(page), expected.size(), elementsWithClass(dom, "edge").size());
+    screenshot(page, "demo-" + demo);
+  }
+
   @Test
   void hostileIdsAndNames_reachTheDomAsTextNotMarkup() throws Exception {
     Path page = report("hostile", ReportFixtures::recordHostile, ReportFixtures.HOSTILE_LOT.uri());
