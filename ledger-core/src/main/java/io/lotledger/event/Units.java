@@ -33,17 +33,18 @@ public final class Units {
 
   private record Unit(Dimension dimension, BigDecimal factor) {}
 
-  private static final Map<String, Unit> UNITS = Map.of(
-      "MGM", new Unit(Dimension.MASS, new BigDecimal("0.000001")),
-      "GRM", new Unit(Dimension.MASS, new BigDecimal("0.001")),
-      "KGM", new Unit(Dimension.MASS, BigDecimal.ONE),
-      "TNE", new Unit(Dimension.MASS, new BigDecimal("1000")),
-      "MLT", new Unit(Dimension.VOLUME, new BigDecimal("0.001")),
-      "LTR", new Unit(Dimension.VOLUME, BigDecimal.ONE),
-      "MTQ", new Unit(Dimension.VOLUME, new BigDecimal("1000")),
-      "H87", new Unit(Dimension.COUNT, BigDecimal.ONE),
-      "EA", new Unit(Dimension.COUNT, BigDecimal.ONE),
-      "C62", new Unit(Dimension.COUNT, BigDecimal.ONE));
+  private static final Map<String, Unit> UNITS = Map.ofEntries(
+      Map.entry("MGM", new Unit(Dimension.MASS, new BigDecimal("0.000001"))),
+      Map.entry("GRM", new Unit(Dimension.MASS, new BigDecimal("0.001"))),
+      Map.entry("KGM", new Unit(Dimension.MASS, BigDecimal.ONE)),
+      Map.entry("TNE", new Unit(Dimension.MASS, new BigDecimal("1000"))),
+      Map.entry("MLT", new Unit(Dimension.VOLUME, new BigDecimal("0.001"))),
+      Map.entry("LTR", new Unit(Dimension.VOLUME, BigDecimal.ONE)),
+      Map.entry("MTQ", new Unit(Dimension.VOLUME, new BigDecimal("1000"))),
+      Map.entry("H87", new Unit(Dimension.COUNT, BigDecimal.ONE)),
+      Map.entry("EA", new Unit(Dimension.COUNT, BigDecimal.ONE)),
+      Map.entry("C62", new Unit(Dimension.COUNT, BigDecimal.ONE)),
+      Map.entry("NAR", new Unit(Dimension.COUNT, BigDecimal.ONE)));
 
   private Units() {}
 

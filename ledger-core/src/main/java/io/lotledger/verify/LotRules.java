@@ -45,21 +45,23 @@ import java.util.Map;
  *       larger than what it holds.
  *   <li><b>Destroy</b> (DELETE): the signer must hold the lot; no quantity means all it holds.
  *   <li><b>Ship</b> (OBSERVE or transaction event with bizStep shipping): the signer must hold what it
- *       ships (no quantity: all it holds). When a destination party ({@code possessing_party}, else
- *       {@code owning_party}) is another registered actor, the goods are in transit to it under this
- *       entry's hash; otherwise they leave the ledger (shipped out).
+ *       ships (no quantity: all it holds). The destination {@code possessing_party} decides when the
+ *       event names one, else the {@code owning_party}: another registered actor, and the goods are in
+ *       transit to it under this entry's hash; the signer itself as possessing party, and custody does
+ *       not change (a move between its own sites); anyone else, and the goods leave the ledger.
  *   <li><b>Receive</b> (OBSERVE or transaction event with bizStep receiving): with a shipment reference
  *       ({@link EventContext#shipment()}), the signer must be the shipment's receiver and takes at most
  *       what is still in transit (no quantity: all of it), becoming a custodian. Without one, the goods
- *       come from outside the ledger, unless something is in transit to the signer: then the reference
- *       is required, so one delivery is never counted twice.
+ *       come from outside the ledger: allowed only for a lot this ledger does not track, with a
+ *       positive quantity, so nobody becomes a custodian of another's lot and no delivery counts twice.
  *   <li><b>Pack</b> (aggregation): the signer must hold every tracked lot it packs or unpacks.
  *   <li>Anything else (inspections, other observations and transactions) changes no state and may be
  *       recorded by any registered actor.
  * </ul>
  *
  * Quantities are unit-aware ({@link Units}): mass converts between GRM, KGM and TNE; counts never mix
- * with mass. A lot commissioned without a quantity tracks custody only.
+ * with mass. A lot commissioned without a quantity tracks custody only, and no later event may state a
+ * quantity of it. For a lot with a quantity, holding nothing is not custody: a zero move grants none.
  */
 public final class LotRules {
   private LotRules() {}
@@ -173,6 +175,9 @@ public final class LotRules {
       }
       BigDecimal amount;
       if (!s.quantified()) {
+        if (lq.quantity() != null) {
+          return unit(lot, s, lq.quantity()); // a lot without a quantity cannot lose one
+        }
         amount = BigDecimal.ZERO;
       } else if (lq.quantity() == null) {
         if (kind == Take.CONSUME) {
@@ -197,6 +202,9 @@ public final class LotRules {
         case CONSUME -> s.consume(signer, amount);
         case DESTROY -> s.destroy(signer, amount);
         case SHIP -> {
+          if (staysWithSigner(entry.body().event().context())) {
+            yield s; // moved between the signer's own sites: custody does not change
+          }
           ActorId receiver = receiver(entry.body().event().context());
           yield receiver == null ? s.shipOut(signer, amount) : s.ship(signer, amount, entry.hash(), receiver);
         }
@@ -244,6 +252,8 @@ public final class LotRules {
       LotState s = current(lot);
       if (context.shipment() == null) {
         if (s != null) {
+          // A lot this ledger tracks moves only by its own shipments: a receipt "from outside" would let
+          // anyone become its custodian, or count a delivery twice (before or after the shipment's receipt).
           for (var t : s.inTransit().entrySet()) {
             if (t.getValue().receiver().equals(signer)) {
               return finding(Failure.BAD_RECEIPT, lot,
@@ -251,6 +261,15 @@ public final class LotRules {
                   "shipment " + t.getKey().toNi(), "no shipment reference");
             }
           }
+          if (s.holds(signer)) {
+            return null; // arrival at another of the holder's own sites: custody does not change
+          }
+          return finding(Failure.BAD_RECEIPT, lot, "lot " + lot + " is tracked on this ledger; it is received only by"
+              + " referencing the shipment that sent it", "a shipment reference", "none");
+        }
+        if (lq.quantity() == null || lq.quantity().amount().signum() == 0) {
+          return finding(Failure.UNIT_MISMATCH, lot, "a receipt from outside the ledger must state how much of lot " + lot
+              + " arrives", "a positive quantity", lq.quantity() == null ? "none" : lq.quantity().toString());
         }
         return produce(lq, Source.OUTSIDE); // goods from outside the ledger
       }
@@ -265,6 +284,9 @@ public final class LotRules {
             + transit.receiver() + ", not " + signer, transit.receiver().uri(), signer.uri());
       }
       BigDecimal amount = transit.amount();
+      if (!s.quantified() && lq.quantity() != null) {
+        return unit(lot, s, lq.quantity());
+      }
       if (s.quantified() && lq.quantity() != null) {
         Finding u = unit(lot, s, lq.quantity());
         if (u != null) {
@@ -287,22 +309,36 @@ public final class LotRules {
       return s == null || s.holds(signer) ? null : custody(lot, signer + " " + verb + " lot " + lot + " but is not its custodian", s);
     }
 
-    /** The actor a shipment goes to: a registered actor other than the signer named as possessing, else owning, party. */
+    /** Whether the shipment names the signer itself as the possessing party: goods moving between its own sites. */
+    private boolean staysWithSigner(EventContext context) {
+      for (Party p : context.destinations()) {
+        if ("possessing_party".equals(Cbv.partyType(p)) && p.id().equals(signer.uri())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The actor a shipment goes to: the destination {@code possessing_party} when the event names one
+     * (CBV 2.0: who will have physical custody), else the {@code owning_party}; when that party is a
+     * registered actor other than the signer. Null: the goods leave the ledger.
+     */
     private ActorId receiver(EventContext context) throws StoreException {
-      for (String type : List.of("possessing_party", "owning_party")) {
-        for (Party p : context.destinations()) {
-          if (!type.equals(Cbv.partyType(p)) || p.id().equals(signer.uri())) {
-            continue;
-          }
-          ActorId candidate;
-          try {
-            candidate = new ActorId(p.id());
-          } catch (IllegalArgumentException e) {
-            continue;
-          }
-          if (reader.get(Table.ACTORS, KeyLayout.actorKey(candidate)) != null) {
-            return candidate;
-          }
+      boolean possession = context.destinations().stream().anyMatch(p -> "possessing_party".equals(Cbv.partyType(p)));
+      String type = possession ? "possessing_party" : "owning_party";
+      for (Party p : context.destinations()) {
+        if (!type.equals(Cbv.partyType(p)) || p.id().equals(signer.uri())) {
+          continue;
+        }
+        ActorId candidate;
+        try {
+          candidate = new ActorId(p.id());
+        } catch (IllegalArgumentException e) {
+          continue;
+        }
+        if (reader.get(Table.ACTORS, KeyLayout.actorKey(candidate)) != null) {
+          return candidate;
         }
       }
       return null;

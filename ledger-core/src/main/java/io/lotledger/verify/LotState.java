@@ -121,10 +121,13 @@ public record LotState(
     return new LotState(unit, produced, received, consumed, shippedOut, destroyed, s.holdings, t);
   }
 
-  /** {@code holder} gains {@code amount} (and custody, even of zero). */
+  /** {@code holder} gains {@code amount}, and custody; of a lot with a quantity, only by holding some. */
   private LotState hold(ActorId holder, BigDecimal amount) {
     TreeMap<ActorId, BigDecimal> h = new TreeMap<>(holdings);
     h.merge(holder, amount, (a, b) -> normal(a.add(b)));
+    if (unit != null && h.get(holder).signum() == 0) {
+      h.remove(holder);
+    }
     return new LotState(unit, produced, received, consumed, shippedOut, destroyed, h, inTransit);
   }
 

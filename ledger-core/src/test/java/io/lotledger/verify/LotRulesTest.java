@@ -223,9 +223,69 @@ class LotRulesTest {
     assertThat(s.unit()).isEqualTo("KGM");
     assertThat(s.held(trader.actor())).isEqualByComparingTo("750");
     assertThat(s.produced()).isEqualByComparingTo(BigDecimal.ZERO);
-    assertThatThrownBy(() -> ledger.append(receive(imported, null, null, T.plusHours(2)), smelter))
-        .as("a receipt from outside must say how much arrives")
+    LotId another = new LotId("urn:epc:class:lgtin:4000001.000001.IMPORT-2");
+    for (String amount : new String[] {null, "0"}) {
+      assertThatThrownBy(() -> ledger.append(receive(another, amount, null, T.plusHours(2)), smelter))
+          .as("a receipt from outside must say how much arrives: %s", amount)
+          .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.UNIT_MISMATCH));
+    }
+  }
+
+  @Test
+  void nobodyReceivesATrackedLotFromOutside_soNobodyTakesAnothersLotOrCountsADeliveryTwice() throws Exception {
+    Map<Table, List<String>> before = StoreSnapshot.of(store);
+    for (String tonnes : new String[] {"0", "10"}) {
+      assertThatThrownBy(() -> ledger.append(receive(COPPER, tonnes, null, T.plusHours(1)), trader))
+          .as("the trader 'receives' %s t of the smelter's copper from outside", tonnes)
+          .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.BAD_RECEIPT));
+    }
+    assertThat(StoreSnapshot.of(store)).isEqualTo(before);
+    // A holder's own arrival record at another site changes nothing.
+    ledger.append(receive(COPPER, "10", null, T.plusHours(2)), smelter);
+    assertThat(ledger.lotState(COPPER).orElseThrow().held(smelter.actor())).isEqualByComparingTo("10000");
+  }
+
+  @Test
+  void zeroMovesGrantNoCustody() throws Exception {
+    Entry shipped = ledger.append(ship(COPPER, "0", trader.actor(), T.plusHours(1)), smelter);
+    ledger.append(receive(COPPER, null, shipped.hash(), T.plusHours(2)), trader);
+    assertThat(ledger.lotState(COPPER).orElseThrow().holds(trader.actor())).isFalse();
+    assertThatThrownBy(() -> ledger.append(ObjectEvent.add(List.of(LotQuantity.of(COPPER)),
+        io.lotledger.event.LotMasterData.NONE.withOrigin("RU", null), T.plusHours(3), null), trader))
+        .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.CUSTODY));
+  }
+
+  @Test
+  void aLotWithoutAQuantity_neverGainsOrLosesOne_andCountsConvertAmongThemselves() throws Exception {
+    LotId drum = new LotId("urn:epc:id:sgtin:4012345.012345.DRUM-1");
+    ledger.append(ObjectEvent.add(List.of(LotQuantity.of(drum)), null, T.plusHours(1), null), smelter);
+    assertThatThrownBy(() -> ledger.append(ship(drum, "5", trader.actor(), T.plusHours(2)), smelter))
         .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.UNIT_MISMATCH));
+
+    LotId parts = new LotId("urn:epc:class:lgtin:4012345.012345.PARTS-1");
+    ledger.append(ObjectEvent.add(List.of(LotQuantity.of(parts.uri(), "10", "H87")), null, T.plusHours(1), null), smelter);
+    ledger.append(ObjectEvent.delete(List.of(LotQuantity.of(parts.uri(), "4", "NAR")), T.plusHours(2), null), smelter);
+    assertThat(ledger.lotState(parts).orElseThrow().held(smelter.actor())).isEqualByComparingTo("6");
+  }
+
+  @Test
+  void thePossessingPartyDecides_aMoveBetweenTheSignersOwnSitesKeepsCustody() throws Exception {
+    Event ownSites = new TransactionEvent(Action.ADD, List.of(LotQuantity.of(COPPER.uri(), "4", "TNE")), T.plusHours(1),
+        EventContext.of("shipping", "in_transit")
+            .withBizTransactions(List.of(new BizTransaction("desadv", "urn:epcglobal:cbv:bt:4012345000009:DA-10")))
+            .withDestinations(List.of(new Party("possessing_party", smelter.actor().uri()), new Party("owning_party", trader.actor().uri()))));
+    ledger.append(ownSites, smelter);
+    LotState s = ledger.lotState(COPPER).orElseThrow();
+    assertThat(s.held(smelter.actor())).isEqualByComparingTo("10000");
+    assertThat(s.inTransit()).isEmpty();
+
+    Event toACarrierOutside = new TransactionEvent(Action.ADD, List.of(LotQuantity.of(COPPER.uri(), "4", "TNE")), T.plusHours(2),
+        EventContext.of("shipping", "in_transit")
+            .withBizTransactions(List.of(new BizTransaction("desadv", "urn:epcglobal:cbv:bt:4012345000009:DA-11")))
+            .withDestinations(List.of(new Party("possessing_party", "urn:epc:id:pgln:9999999.00000"),
+                new Party("owning_party", trader.actor().uri()))));
+    ledger.append(toACarrierOutside, smelter);
+    assertThat(ledger.lotState(COPPER).orElseThrow().shippedOut()).isEqualByComparingTo("4000");
   }
 
   @Test
