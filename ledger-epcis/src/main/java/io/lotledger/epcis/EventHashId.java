@@ -26,7 +26,7 @@ import java.util.Objects;
  * <p>The pre-hash string follows the reference algorithm (RalphTro/epcis-event-hash-generator,
  * whose README states the rules; "rule N" in this package counts that list in order, 1 to
  * 22): canonical property order, EPC URIs and Digital Links in
- * constrained canonical Digital Link form ({@link DigitalLink}), timestamps in UTC rounded to
+ * constrained canonical Digital Link form ({@link HashIdentifiers}), timestamps in UTC rounded to
  * milliseconds, bare CBV terms expanded to Web URIs, list items and user extensions sorted by code
  * point. {@code eventID}, {@code recordTime}, {@code errorDeclaration} and {@code @context} are
  * excluded, so the ID can populate {@code eventID} and an error declaration can point at the

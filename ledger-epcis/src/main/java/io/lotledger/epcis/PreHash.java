@@ -441,7 +441,7 @@ final class PreHash {
       }
     }
     try {
-      return DigitalLink.canonicalize(v);
+      return HashIdentifiers.canonicalize(v);
     } catch (IllegalArgumentException e) {
       throw fail(path, e.getMessage(), e);
     }

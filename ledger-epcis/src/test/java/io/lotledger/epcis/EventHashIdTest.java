@@ -186,7 +186,7 @@ class EventHashIdTest {
       })
   void digitalLink_canonicalizesEpcUrisAndLinksAndLeavesOtherUrisAlone(String pair) {
     String[] p = pair.split(" ");
-    assertThat(DigitalLink.canonicalize(p[0])).isEqualTo(p[1]);
+    assertThat(HashIdentifiers.canonicalize(p[0])).isEqualTo(p[1]);
   }
 
   private static EventHashId single(String event) throws EpcisFormatException {

@@ -21,7 +21,7 @@ import java.util.Set;
  * identifier followed by a value of the right shape (for example {@code 01} followed by 8, 12, 13
  * or 14 digits). Stateless and thread-safe.
  */
-public final class DigitalLink {
+public final class HashIdentifiers {
   /** The canonical Digital Link resolver host (GS1 Digital Link 1.2 §4.11). */
   public static final String CANONICAL_ORIGIN = "https://id.gs1.org";
 
@@ -39,7 +39,7 @@ public final class DigitalLink {
           "8006", List.of("21", "10"),
           "8010", List.of("8011"));
 
-  private DigitalLink() {}
+  private HashIdentifiers() {}
 
   /**
    * Returns the canonical form of {@code uri} if it is an EPC URI or a GS1 Digital Link, otherwise
