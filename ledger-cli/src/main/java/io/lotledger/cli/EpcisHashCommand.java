@@ -1,0 +1,56 @@
+package io.lotledger.cli;
+
+import io.lotledger.epcis.EpcisFormatException;
+import io.lotledger.epcis.EventHashId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ledger epcis-hash FILE.jsonld}: the CBV 2.0 event hash ID ({@code ni:///sha-256;…?ver=CBV2.0})
+ * of every event of an EPCIS 2.0 JSON-LD document, one a line, in document order ({@link EventHashId}).
+ */
+@Command(name = "epcis-hash",
+    description = {
+        "Print the CBV 2.0 event hash ID (ni:///sha-256;...?ver=CBV2.0) of each event of an EPCIS 2.0 JSON-LD "
+            + "document (an EPCISDocument or EPCISQueryDocument), one a line, in document order.",
+        "Exit 0, or 2 for an unreadable, oversized or malformed document (the error names the event and field)."
+    })
+final class EpcisHashCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE.jsonld", description = "The EPCIS 2.0 JSON-LD document.")
+  Path file;
+
+  @Option(names = "--pre-hash", description = "Also print each event's pre-hash string, after its ID.")
+  boolean preHash;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws CliException, EpcisFormatException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(EventHashId.MAX_DOCUMENT_BYTES + 1);
+    } catch (IOException e) {
+      throw CliException.usage("cannot read " + file + ": " + e.getMessage());
+    }
+    if (bytes.length > EventHashId.MAX_DOCUMENT_BYTES) {
+      throw CliException.usage(file + " is larger than " + EventHashId.MAX_DOCUMENT_BYTES + " bytes");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (EventHashId id : EventHashId.fromDocument(bytes)) {
+      out.println(id.id());
+      if (preHash) {
+        out.println(id.preHash());
+      }
+    }
+    return LedgerCli.EXIT_OK;
+  }
+}
