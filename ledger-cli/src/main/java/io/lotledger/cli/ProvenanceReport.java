@@ -113,15 +113,7 @@ record ProvenanceReport(
     if (ledger.head(lot).isEmpty()) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "no lot " + lot + " in the ledger");
     }
-    Map<LotId, List<Entry>> histories = new HashMap<>();
-    LotSource source = l -> {
-      List<Entry> h = histories.get(l);
-      if (h == null) {
-        h = ledger.history(l);
-        histories.put(l, h);
-      }
-      return h;
-    };
+    LotSource source = LotSource.reading(ledger::history);
     List<LotId> ids = new ArrayList<>();
     ids.add(lot);
     ids.addAll(ledger.ancestors(lot));

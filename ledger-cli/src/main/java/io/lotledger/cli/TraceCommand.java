@@ -72,7 +72,9 @@ final class TraceCommand implements Callable<Integer> {
       Node ancestry = ancestry(ledger, lot, new HashSet<>(), 0);
       PrintWriter out = spec.commandLine().getOut();
       List<LotSummary> lots = new ArrayList<>();
-      io.lotledger.rules.ClaimsCalculator claims = new io.lotledger.rules.ClaimsCalculator(ledger::history);
+      // One roll-up per lot, each over the lot's ancestry: read every history once.
+      io.lotledger.rules.ClaimsCalculator claims =
+          new io.lotledger.rules.ClaimsCalculator(io.lotledger.rules.LotSource.reading(ledger::history));
       lots.add(LotSummary.of(ledger, claims, lot));
       if (json) {
         for (LotId ancestor : ledger.ancestors(lot)) {

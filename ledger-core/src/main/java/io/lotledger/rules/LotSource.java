@@ -18,4 +18,20 @@ import java.util.List;
 public interface LotSource {
   /** Every entry that touches {@code lot}, oldest first; empty when the source never saw it. */
   List<Entry> history(LotId lot) throws LedgerException;
+
+  /**
+   * {@code source} reading each lot's history once: for callers that run several checks or roll-ups
+   * over one ancestry (each call walks it afresh). Not thread-safe; keep it for one piece of work.
+   */
+  static LotSource reading(LotSource source) {
+    java.util.Map<LotId, List<Entry>> read = new java.util.HashMap<>();
+    return lot -> {
+      List<Entry> h = read.get(lot);
+      if (h == null) {
+        h = source.history(lot);
+        read.put(lot, h);
+      }
+      return h;
+    };
+  }
 }

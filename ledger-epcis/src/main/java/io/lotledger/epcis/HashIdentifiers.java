@@ -173,18 +173,12 @@ public final class HashIdentifiers {
     return s.substring(0, 1);
   }
 
-  /** Appends the GS1 mod-10 check digit (GS1 General Specifications §7.9.1). */
+  /** {@code digits} with the GS1 mod-10 check digit appended ({@link Gs1Syntax#withCheckDigit}). */
   static String withCheckDigit(String uri, String digits) {
-    int sum = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      char c = digits.charAt(digits.length() - 1 - i);
-      if (c < '0' || c > '9') {
-        throw new IllegalArgumentException(
-            "GS1 key must be all digits, not '" + digits + "': " + uri);
-      }
-      sum += (c - '0') * (i % 2 == 0 ? 3 : 1);
+    if (!digits(digits)) {
+      throw new IllegalArgumentException("GS1 key must be all digits, not '" + digits + "': " + uri);
     }
-    return digits + (10 - sum % 10) % 10;
+    return Gs1Syntax.withCheckDigit(digits);
   }
 
   // GS1 Digital Link 1.2 §4.11 canonical form, constrained by rule 18 of the CBV 2.0 event hash.

@@ -1,5 +1,6 @@
 package io.lotledger.examples.battery;
 
+import io.lotledger.examples.Company;
 import io.lotledger.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
@@ -146,15 +147,15 @@ public final class BatteryChain {
 
   // ---------------------------------------------------------------- actors
 
-  private final Company root = new Company("Battery Trace Consortium e.V.", "4000001", "00001", "4000001000005");
-  private final Company mine = new Company("Lualaba Cobalt Mining SARL", "6150001", "00010", "6150001000005");
-  private final Company refinery = new Company("Kokkola Cobalt Refining Oy", "6400001", "00020", "6400001000001");
-  private final Company lithium = new Company("Atacama Lithium SpA", "7800001", "00030", "7800001000008");
-  private final Company nickel = new Company("Harjavalta Nickel Oy", "6400002", "00040", "6400002000000");
-  private final Company cathode = new Company("Nysa Cathode Materials sp. z o.o.", "5900001", "00050", "5900001000007");
-  private final Company cellMaker = new Company("Skellefteå Cell Works AB", "7300001", "00060", "7300001000003");
-  private final Company packer = new Company("Bavaria Battery Systems GmbH", "4000002", "00070", "4000002000004");
-  private final Company recycler = new Company("Lausitz Battery Recycling GmbH", "4000004", "00080", "4000004000002");
+  private final Company root = Company.of("battery", "Battery Trace Consortium e.V.", "4000001", "00001", "4000001000005");
+  private final Company mine = Company.of("battery", "Lualaba Cobalt Mining SARL", "6150001", "00010", "6150001000005");
+  private final Company refinery = Company.of("battery", "Kokkola Cobalt Refining Oy", "6400001", "00020", "6400001000001");
+  private final Company lithium = Company.of("battery", "Atacama Lithium SpA", "7800001", "00030", "7800001000008");
+  private final Company nickel = Company.of("battery", "Harjavalta Nickel Oy", "6400002", "00040", "6400002000000");
+  private final Company cathode = Company.of("battery", "Nysa Cathode Materials sp. z o.o.", "5900001", "00050", "5900001000007");
+  private final Company cellMaker = Company.of("battery", "Skellefteå Cell Works AB", "7300001", "00060", "7300001000003");
+  private final Company packer = Company.of("battery", "Bavaria Battery Systems GmbH", "4000002", "00070", "4000002000004");
+  private final Company recycler = Company.of("battery", "Lausitz Battery Recycling GmbH", "4000004", "00080", "4000004000002");
 
   /** The car maker the pack is shipped to: a destination party, not an actor of this ledger. */
   private static final String CAR_MAKER = "urn:epc:id:pgln:4000003.00000";

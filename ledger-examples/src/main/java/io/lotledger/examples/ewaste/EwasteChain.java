@@ -1,13 +1,11 @@
 package io.lotledger.examples.ewaste;
 
+import io.lotledger.examples.Company;
 import io.lotledger.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.LedgerOptions;
-import io.lotledger.crypto.Ed25519Signer;
-import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.entry.Entry;
-import io.lotledger.event.ActorId;
 import io.lotledger.event.BizTransaction;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.EventContext;
@@ -26,9 +24,6 @@ import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
 import io.lotledger.verify.LotState;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
@@ -134,26 +129,9 @@ public final class EwasteChain implements Scenario {
 
   // ---------------------------------------------------------------- actors
 
-  /** One organisation: display name, signer (actor id = party GLN), site GLN, and the 13-digit GLN naming its documents. */
-  private record Company(String name, ActorSigner signer, String site, String gln) {
-    Company(String name, String companyPrefix, String siteRef, String gln) {
-      this(name, demoSigner("urn:epc:id:pgln:" + companyPrefix + ".00000"),
-          "urn:epc:id:sgln:" + companyPrefix + "." + siteRef + ".0", gln);
-    }
-
-    String party() {
-      return signer.actor().uri();
-    }
-
-    /** A CBV 2.0 business transaction id issued by this company: urn:epcglobal:cbv:bt:{GLN}:{document}. */
-    BizTransaction document(String type, String number) {
-      return new BizTransaction(type, "urn:epcglobal:cbv:bt:" + gln + ":" + number);
-    }
-  }
-
-  private final Company itad = new Company("Rhein-Main IT Asset Recovery GmbH", "4061234", "00001", "4061234000002");
-  private final Company office = new Company("Mainufer Assekuranz AG, Frankfurt office", "4260456", "00001", "4260456000009");
-  private final Company reseller = new Company("Tweede Leven IT B.V.", "8712100", "00001", "8712100000003");
+  private final Company itad = Company.of("ewaste", "Rhein-Main IT Asset Recovery GmbH", "4061234", "00001", "4061234000002");
+  private final Company office = Company.of("ewaste", "Mainufer Assekuranz AG, Frankfurt office", "4260456", "00001", "4260456000009");
+  private final Company reseller = Company.of("ewaste", "Tweede Leven IT B.V.", "8712100", "00001", "8712100000003");
 
   /** Parties outside the ledger: the notebook's buyer, the copper smelter, the battery chain's recycler. */
   private static final String BUYER = "urn:epc:id:pgln:8715432.00000";
@@ -459,14 +437,4 @@ public final class EwasteChain implements Scenario {
     return OffsetDateTime.parse(isoTime);
   }
 
-  /** A demo signer whose Ed25519 seed is SHA-256("lotledger ewaste demo key: " + actor). */
-  private static ActorSigner demoSigner(String actor) {
-    try {
-      byte[] seed = MessageDigest.getInstance("SHA-256")
-          .digest(("lotledger ewaste demo key: " + actor).getBytes(StandardCharsets.UTF_8));
-      return new ActorSigner(new ActorId(actor), Ed25519Signer.fromSeed(seed));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("SHA-256 and 32-byte Ed25519 seeds are always available", e);
-    }
   }
-}

@@ -1,5 +1,6 @@
 package io.lotledger.examples.metals;
 
+import io.lotledger.examples.Company;
 import io.lotledger.ActorSigner;
 import io.lotledger.AppendRejectedException;
 import io.lotledger.Ledger;
@@ -172,12 +173,12 @@ public final class MetalsChain implements Scenario {
 
   // ---------------------------------------------------------------- actors
 
-  private final Company root = new Company("Copper Passport Consortium Ltd", "5060123", "00001", "5060123000009");
-  private final Company mineChile = new Company("Minera Cerro Alto SpA", "7800123", "00010", "7800123000009");
-  private final Company minePeru = new Company("Compañía Minera Quebrada Roja S.A.A.", "7750456", "00020", "7750456000002");
-  private final Company smelter = new Company("Elbe Kupferhütte GmbH", "4012350", "00030", "4012350000001");
-  private final Company warehouse = new Company("Maasvlakte Metals Storage B.V.", "8712345", "00040", "8712345000004");
-  private final Company fabricator = new Company("Kempen Wire Rod NV", "5412345", "00050", "5412345000006");
+  private final Company root = Company.of("metals", "Copper Passport Consortium Ltd", "5060123", "00001", "5060123000009");
+  private final Company mineChile = Company.of("metals", "Minera Cerro Alto SpA", "7800123", "00010", "7800123000009");
+  private final Company minePeru = Company.of("metals", "Compañía Minera Quebrada Roja S.A.A.", "7750456", "00020", "7750456000002");
+  private final Company smelter = Company.of("metals", "Elbe Kupferhütte GmbH", "4012350", "00030", "4012350000001");
+  private final Company warehouse = Company.of("metals", "Maasvlakte Metals Storage B.V.", "8712345", "00040", "8712345000004");
+  private final Company fabricator = Company.of("metals", "Kempen Wire Rod NV", "5412345", "00050", "5412345000006");
 
   /** The four warrants the warehouse issues for {@link #CATHODE_A}, 25 t each. */
   private final List<BizTransaction> warrants = List.of(

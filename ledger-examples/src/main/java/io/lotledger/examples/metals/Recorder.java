@@ -1,5 +1,6 @@
 package io.lotledger.examples.metals;
 
+import io.lotledger.examples.Company;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.entry.Entry;

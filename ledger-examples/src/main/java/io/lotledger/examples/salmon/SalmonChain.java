@@ -1,12 +1,11 @@
 package io.lotledger.examples.salmon;
 
+import io.lotledger.examples.Company;
 import io.lotledger.ActorSigner;
 import io.lotledger.AppendRejectedException;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.LedgerOptions;
-import io.lotledger.crypto.Ed25519Signer;
-import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;
@@ -29,9 +28,6 @@ import io.lotledger.verify.Finding;
 import io.lotledger.verify.LotState;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -143,40 +139,13 @@ public final class SalmonChain implements Scenario {
 
   // ---------------------------------------------------------------- actors
 
-  /** One organisation: display name, signer (actor = party GLN), site GLN, and 13-digit GLN naming its documents. */
-  record Company(String name, ActorSigner signer, String site, String gln) {
-    Company(String name, String companyPrefix, String siteRef, String gln) {
-      this(name, demoSigner("urn:epc:id:pgln:" + companyPrefix + ".00000"),
-          "urn:epc:id:sgln:" + companyPrefix + "." + siteRef + ".0", gln);
-    }
-
-    String party() {
-      return signer.actor().uri();
-    }
-
-    ActorId actor() {
-      return signer.actor();
-    }
-
-    /** A CBV 2.0 business transaction id issued by this company: urn:epcglobal:cbv:bt:{GLN}:{document}. */
-    BizTransaction document(String type, String number) {
-      return new BizTransaction(type, "urn:epcglobal:cbv:bt:" + gln + ":" + number);
-    }
-
-    /** This company's temperature logger (a GIAI). */
-    String logger(String serial) {
-      String prefix = party().substring("urn:epc:id:pgln:".length(), party().lastIndexOf('.'));
-      return "urn:epc:id:giai:" + prefix + "." + serial;
-    }
-  }
-
-  private final Company root = new Company("Norwegian Salmon Trace Consortium (demo)", "7090010", "00001", "7090010000001");
-  final Company hatchery = new Company("Fjordlys Settefisk AS", "7090011", "00011", "7090011000000");
-  final Company feedMill = new Company("Havbris Fôr AS", "7090012", "00012", "7090012000009");
-  final Company farm = new Company("Nordkyst Havbruk AS", "7090013", "13579", "7090013000008");
-  final Company plant = new Company("Kystlys Sjømat AS", "7090014", "00014", "7090014000007");
-  final Company logistics = new Company("Polarfrakt Kjølelogistikk AS", "7090015", "00015", "7090015000006");
-  final Company retailer = new Company("Harborview Markets Inc.", "0614141", "00777", "0614141000005");
+  private final Company root = Company.of("salmon", "Norwegian Salmon Trace Consortium (demo)", "7090010", "00001", "7090010000001");
+  final Company hatchery = Company.of("salmon", "Fjordlys Settefisk AS", "7090011", "00011", "7090011000000");
+  final Company feedMill = Company.of("salmon", "Havbris Fôr AS", "7090012", "00012", "7090012000009");
+  final Company farm = Company.of("salmon", "Nordkyst Havbruk AS", "7090013", "13579", "7090013000008");
+  final Company plant = Company.of("salmon", "Kystlys Sjømat AS", "7090014", "00014", "7090014000007");
+  final Company logistics = Company.of("salmon", "Polarfrakt Kjølelogistikk AS", "7090015", "00015", "7090015000006");
+  final Company retailer = Company.of("salmon", "Harborview Markets Inc.", "0614141", "00777", "0614141000005");
 
   /** EU buyers of the rest of the fillets: parties outside this ledger, so their goods are shipped out. */
   private static final String EU_BUYER = "urn:epc:id:pgln:3012345.00000";
@@ -556,21 +525,7 @@ public final class SalmonChain implements Scenario {
     return OffsetDateTime.parse(isoTime);
   }
 
-  /**
-   * A demo signer whose Ed25519 seed is SHA-256("lotledger salmon demo key: " + actor): reproducible,
-   * and therefore worthless as a secret.
-   */
-  private static ActorSigner demoSigner(String actor) {
-    try {
-      byte[] seed = MessageDigest.getInstance("SHA-256")
-          .digest(("lotledger salmon demo key: " + actor).getBytes(StandardCharsets.UTF_8));
-      return new ActorSigner(new ActorId(actor), Ed25519Signer.fromSeed(seed));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("SHA-256 and 32-byte Ed25519 seeds are always available", e);
-    }
-  }
-
-  /** Records the chain ({@code --fraud}: the fraud variant) on an in-memory ledger and prints the outcome. */
+    /** Records the chain ({@code --fraud}: the fraud variant) on an in-memory ledger and prints the outcome. */
   public static void main(String[] args) throws LedgerException {
     SalmonChain chain = new SalmonChain(List.of(args).contains("--fraud"));
     try (Ledger ledger = chain.newInMemoryLedger()) {
