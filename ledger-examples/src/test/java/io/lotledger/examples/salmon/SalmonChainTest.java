@@ -351,146 +351,30 @@ class SalmonChainTest {
     return new Policy((String) top.get("name"), rules);
   }
 
-  /** RFC 8259 JSON: objects (no duplicate keys), arrays, strings, exact decimal numbers, true, false, null. */
+  /** RFC 8259 JSON (Jackson, duplicate keys refused) as maps, lists, strings, exact decimals, booleans and null. */
   private static final class Json {
-    private final String text;
-    private int pos;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private Json(String text) {
-      this.text = text;
+    static Object parse(String text) throws IOException {
+      return value(MAPPER.readTree(text));
     }
 
-    static Object parse(String text) {
-      Json json = new Json(text);
-      Object value = json.value();
-      json.space();
-      if (json.pos != text.length()) {
-        throw json.error("trailing content");
+    private static Object value(com.fasterxml.jackson.databind.JsonNode n) {
+      if (n.isObject()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), value(e.getValue())));
+        return m;
       }
-      return value;
-    }
-
-    private Object value() {
-      space();
-      char c = pos < text.length() ? text.charAt(pos) : '\0';
-      switch (c) {
-        case '{':
-          return object();
-        case '[':
-          return array();
-        case '"':
-          return string();
-        case 't':
-          literal("true");
-          return Boolean.TRUE;
-        case 'f':
-          literal("false");
-          return Boolean.FALSE;
-        case 'n':
-          literal("null");
-          return null;
-        default:
-          int start = pos;
-          while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-          }
-          if (start == pos) {
-            throw error("a value");
-          }
-          return new BigDecimal(text.substring(start, pos));
+      if (n.isArray()) {
+        List<Object> l = new ArrayList<>();
+        n.forEach(x -> l.add(value(x)));
+        return l;
       }
-    }
-
-    private Map<String, Object> object() {
-      Map<String, Object> map = new LinkedHashMap<>();
-      literal("{");
-      space();
-      if (!consume('}')) {
-        do {
-          space();
-          String key = string();
-          space();
-          literal(":");
-          if (map.containsKey(key)) {
-            throw error("no duplicate key " + key);
-          }
-          map.put(key, value());
-          space();
-        } while (consume(','));
-        literal("}");
+      if (n.isNumber()) {
+        return n.decimalValue();
       }
-      return map;
-    }
-
-    private List<Object> array() {
-      List<Object> list = new ArrayList<>();
-      literal("[");
-      space();
-      if (!consume(']')) {
-        do {
-          list.add(value());
-          space();
-        } while (consume(','));
-        literal("]");
-      }
-      return list;
-    }
-
-    private String string() {
-      literal("\"");
-      StringBuilder b = new StringBuilder();
-      for (char c = next(); c != '"'; c = next()) {
-        if (c != '\\') {
-          b.append(c);
-          continue;
-        }
-        char e = next();
-        switch (e) {
-          case 'n' -> b.append('\n');
-          case 't' -> b.append('\t');
-          case 'r' -> b.append('\r');
-          case 'b' -> b.append('\b');
-          case 'f' -> b.append('\f');
-          case 'u' -> {
-            b.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-            pos += 4;
-          }
-          default -> b.append(e); // \" \\ \/
-        }
-      }
-      return b.toString();
-    }
-
-    private char next() {
-      if (pos >= text.length()) {
-        throw error("more input");
-      }
-      return text.charAt(pos++);
-    }
-
-    private boolean consume(char c) {
-      if (pos < text.length() && text.charAt(pos) == c) {
-        pos++;
-        return true;
-      }
-      return false;
-    }
-
-    private void literal(String expected) {
-      if (!text.startsWith(expected, pos)) {
-        throw error(expected);
-      }
-      pos += expected.length();
-    }
-
-    private void space() {
-      while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-        pos++;
-      }
-    }
-
-    private IllegalArgumentException error(String expected) {
-      return new IllegalArgumentException("JSON: expected " + expected + " at offset " + pos);
+      return n.isTextual() ? n.textValue() : n.isBoolean() ? (Object) n.booleanValue() : null;
     }
   }
 }
