@@ -7,18 +7,7 @@ import io.lotledger.bundle.BundleExporter;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.LotId;
 import io.lotledger.log.SignedCheckpoint;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException, LedgerException {
     LotId lot = LedgerCli.lotArgument(lotText);
-    requireWritable();
+    output().requireWritable();
     try (Ledger ledger = data.openExisting()) {
       Optional<EntryHash> head = ledger.head(lot);
       if (head.isEmpty()) {
@@ -74,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
           .index();
       SignedCheckpoint checkpoint = checkpointCovering(ledger, newest);
       Bundle bundle = BundleExporter.export(ledger, lot, checkpoint);
-      write(bundle.toBytes());
+      output().write(bundle.toBytes());
       spec.commandLine().getOut().println("exported " + bundle.items().size() + " entries of lot " + lot
           + " against checkpoint size " + Long.toUnsignedString(checkpoint.checkpoint().size()) + " to " + file);
     }
@@ -100,55 +89,7 @@ final class ExportCommand implements Callable<Integer> {
     return ledger.checkpoint(LogKey.read(data.path())); // throws: no log key, naming the file
   }
 
-  /** Refuses an existing FILE without --force, and a directory always, before any work is done. */
-  private void requireWritable() throws CliException {
-    if (Files.isDirectory(file)) {
-      throw CliException.usage("--out " + file + " is a directory");
-    }
-    if (!force && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      throw CliException.usage(file + " already exists; pass --force to replace it");
-    }
-  }
-
-  /** Writes {@code bytes} to a new file beside FILE, forces it to disk, then renames it to FILE. */
-  private void write(byte[] bytes) throws CliException {
-    Path target = file.toAbsolutePath();
-    byte[] suffix = new byte[6];
-    new SecureRandom().nextBytes(suffix);
-    Path tmp = target.resolveSibling("." + target.getFileName() + "." + HexFormat.of().formatHex(suffix) + ".tmp");
-    try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      move(tmp, target);
-    } catch (IOException e) {
-      throw CliException.usage("cannot write " + file + ": " + LedgerCli.describe(e));
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // the bundle was written or the write error is reported; a stray temporary file is harmless
-      }
-    }
-  }
-
-  private void move(Path tmp, Path target) throws CliException, IOException {
-    if (!force) {
-      try {
-        Files.move(tmp, target); // no REPLACE_EXISTING: fails if FILE appeared meanwhile
-      } catch (FileAlreadyExistsException e) {
-        throw CliException.usage(file + " already exists; pass --force to replace it");
-      }
-      return;
-    }
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+  private OutputFile output() {
+    return new OutputFile(file, "--out", force);
   }
 }
