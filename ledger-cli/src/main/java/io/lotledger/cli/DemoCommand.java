@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code ledger demo NAME}: records one of the runnable examples ({@link Scenarios}) in a new ledger,
  * verifies it, writes the demo's fixed log key ({@link #demoLogKey()}) and signs a checkpoint.
  */
-@Command(name = "demo", description = "Record a sample supply chain in a new ledger.",
-    subcommands = {DemoCommand.Battery.class, DemoCommand.Salmon.class, DemoCommand.Metals.class, DemoCommand.Ewaste.class})
+@Command(name = "demo", description = "Record a sample supply chain in a new ledger.")
 final class DemoCommand implements Callable<Integer> {
   /** The text whose SHA-256 is the demo log key's Ed25519 seed. */
   static final String DEMO_LOG_KEY_SEED = "lotledger demo log key";
@@ -34,53 +34,21 @@ final class DemoCommand implements Callable<Integer> {
     throw CliException.usage("missing demo name: " + String.join(", ", Scenarios.names()) + " (see 'ledger demo --help')");
   }
 
-  @Command(name = "battery", description = {
-      "Record an EU battery supply chain (cobalt mine in DR Congo -> refinery -> cathode maker -> cell maker -> pack "
-          + "assembler, with lithium and nickel suppliers, and a recycling loop: end-of-life packs -> black mass -> "
-          + "recycled cobalt sulphate into new cathode material) in a new ledger, verify it, and sign a checkpoint with "
-          + "the demo log key.",
-      "--with-fraud plants an over-declared recycled cobalt share and an uncertified cobalt origin lot, which "
-          + "'ledger check PACK --policy docs/policies/battery-demo.json' names."})
-  static final class Battery extends Run {
-    Battery() {
-      super("battery");
+  /**
+   * Adds one subcommand per example to {@code demo} (the {@code ledger demo} command line), named and
+   * described by its {@link Scenario}: adding an example to {@link Scenarios} adds its demo.
+   */
+  static void addScenarios(CommandLine demo) {
+    for (String name : Scenarios.names()) {
+      CommandLine run = new CommandLine(new Run(name));
+      run.getCommandSpec().usageMessage().description(Scenarios.create(name, false).description().toArray(String[]::new));
+      demo.addSubcommand(name, run);
     }
   }
 
-  @Command(name = "salmon", description = {
-      "Record Norwegian farmed salmon from hatchery smolt and feed through sea-site grow-out, harvest and filleting to a "
-          + "retailer, with cold-chain temperature readings, in a new ledger; verify it and sign a checkpoint.",
-      "--with-fraud tries to pass foreign salmon off as Norwegian: rejected on append where it breaks the mass balance, "
-          + "named by 'ledger check FILLETS --policy docs/policies/salmon-norway.json' where it is only a claim."})
-  static final class Salmon extends Run {
-    Salmon() {
-      super("salmon");
-    }
-  }
-
-  @Command(name = "metals", description = {
-      "Record copper from two mines (Chile, Peru) and recovered scrap smelted into cathode, warehoused under "
-          + "exchange warrants, sold and drawn into wire rod, in a new ledger; verify it and sign a checkpoint.",
-      "--with-fraud sells the same warranted cathode twice: the second delivery is rejected on append (mass balance)."})
-  static final class Metals extends Run {
-    Metals() {
-      super("metals");
-    }
-  }
-
-  @Command(name = "ewaste", description = {
-      "Record laptops collected from an office, a data-erasure certificate per device, refurbished and resold or "
-          + "dismantled into copper scrap and black mass that feed the metals and battery chains, in a new ledger; "
-          + "verify it and sign a checkpoint.",
-      "--with-fraud resells a laptop without an erasure certificate, which the example's erasure rule finds."})
-  static final class Ewaste extends Run {
-    Ewaste() {
-      super("ewaste");
-    }
-  }
-
-  /** What every {@code ledger demo NAME} does; the subclasses only name the scenario. */
-  abstract static class Run implements Callable<Integer> {
+  /** What every {@code ledger demo NAME} does. */
+  @Command
+  static final class Run implements Callable<Integer> {
     private final String name;
 
     @Mixin DataDirectory data;

@@ -115,6 +115,7 @@ public final class LedgerCli implements Callable<Integer> {
     try {
       // Only the process's own stderr can be a terminal; a stream handed in (tests, embedding) never is.
       CommandLine cli = new CommandLine(new LedgerCli(err == System.err && Progress.stderrIsTerminal()));
+      DemoCommand.addScenarios(cli.getSubcommands().get("demo"));
       cli.setOut(outWriter);
       cli.setErr(errWriter);
       cli.setParameterExceptionHandler(LedgerCli::reportUsage);

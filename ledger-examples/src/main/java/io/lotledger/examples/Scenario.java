@@ -19,6 +19,9 @@ public interface Scenario {
   /** The demo's name on the command line, e.g. {@code salmon}. */
   String name();
 
+  /** What {@code ledger demo NAME --help} says: the chain, then the planted fraud and how it is caught. */
+  List<String> description();
+
   /** The origin (ledger name) the scenario's ledger is created with. */
   String origin();
 

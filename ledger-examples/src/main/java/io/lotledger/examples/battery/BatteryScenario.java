@@ -34,6 +34,17 @@ public final class BatteryScenario implements Scenario {
   }
 
   @Override
+  public List<String> description() {
+    return List.of(
+      "Record an EU battery supply chain (cobalt mine in DR Congo -> refinery -> cathode maker -> cell maker -> pack "
+          + "assembler, with lithium and nickel suppliers, and a recycling loop: end-of-life packs -> black mass -> "
+          + "recycled cobalt sulphate into new cathode material) in a new ledger, verify it, and sign a checkpoint with "
+          + "the demo log key.",
+      "--with-fraud plants an over-declared recycled cobalt share and an uncertified cobalt origin lot, which "
+          + "'ledger check PACK --policy docs/policies/battery-demo.json' names.");
+  }
+
+  @Override
   public String origin() {
     return BatteryChain.ORIGIN;
   }

@@ -163,6 +163,15 @@ public final class EwasteChain implements Scenario {
   }
 
   @Override
+  public List<String> description() {
+    return List.of(
+      "Record laptops collected from an office, a data-erasure certificate per device, refurbished and resold or "
+          + "dismantled into copper scrap and black mass that feed the metals and battery chains, in a new ledger; "
+          + "verify it and sign a checkpoint.",
+      "--with-fraud resells a laptop without an erasure certificate, which the example's erasure rule finds.");
+  }
+
+  @Override
   public String origin() {
     return ORIGIN;
   }

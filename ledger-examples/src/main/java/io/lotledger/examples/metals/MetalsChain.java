@@ -205,6 +205,14 @@ public final class MetalsChain implements Scenario {
   }
 
   @Override
+  public List<String> description() {
+    return List.of(
+      "Record copper from two mines (Chile, Peru) and recovered scrap smelted into cathode, warehoused under "
+          + "exchange warrants, sold and drawn into wire rod, in a new ledger; verify it and sign a checkpoint.",
+      "--with-fraud sells the same warranted cathode twice: the second delivery is rejected on append (mass balance).");
+  }
+
+  @Override
   public String origin() {
     return ORIGIN;
   }

@@ -188,6 +188,15 @@ public final class SalmonChain implements Scenario {
   }
 
   @Override
+  public List<String> description() {
+    return List.of(
+      "Record Norwegian farmed salmon from hatchery smolt and feed through sea-site grow-out, harvest and filleting to a "
+          + "retailer, with cold-chain temperature readings, in a new ledger; verify it and sign a checkpoint.",
+      "--with-fraud tries to pass foreign salmon off as Norwegian: rejected on append where it breaks the mass balance, "
+          + "named by 'ledger check FILLETS --policy docs/policies/salmon-norway.json' where it is only a claim.");
+  }
+
+  @Override
   public String origin() {
     return ORIGIN;
   }
