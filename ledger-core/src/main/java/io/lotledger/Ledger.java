@@ -163,13 +163,11 @@ public final class Ledger implements AutoCloseable {
           root.actor(), rootName, root.publicKey(), OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
       EntryBody body = new EntryBody(origin, root.actor(), root.publicKey(), List.of(), genesis);
       SignedEntry entry = EntryCodec.sign(body, root.signer());
-      ChainRules.Reader empty = (t, k) -> store.get(t, k);
-      Finding f = ChainRules.check(entry, 0, empty);
+      WriteBatch batch = new WriteBatch();
+      Finding f = ChainRules.apply(entry, 0, store::get, batch);
       if (f != null) {
         throw new AppendRejectedException(f);
       }
-      WriteBatch batch = new WriteBatch();
-      ChainRules.derive(entry, 0, empty, batch);
       store.write(batch, true);
       return new Ledger(store, options);
     } catch (LedgerException | RuntimeException e) {
