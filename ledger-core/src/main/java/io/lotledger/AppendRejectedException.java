@@ -6,10 +6,25 @@ import io.lotledger.verify.Finding;
 public final class AppendRejectedException extends LedgerException {
   private static final long serialVersionUID = 1L;
   private final transient Finding finding;
+  private final int position;
 
   public AppendRejectedException(Finding finding) {
-    super(Code.REJECTED, "append rejected: " + finding);
+    this(finding, -1);
+  }
+
+  /** A rejection of the event at {@code position} (0-based) of an all-or-nothing batch. */
+  public AppendRejectedException(Finding finding, int position) {
+    super(Code.REJECTED, (position < 0 ? "append rejected: " : "batch rejected at event " + position + ": ") + finding);
     this.finding = finding;
+    this.position = position;
+  }
+
+  /**
+   * For {@link Ledger#appendAll}: the position in the batch of the event that broke the rule (nothing of
+   * the batch was stored); -1 for a single append.
+   */
+  public int position() {
+    return position;
   }
 
   /** The rule broken, with evidence (the index the entry would have taken). */

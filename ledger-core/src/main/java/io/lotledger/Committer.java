@@ -141,8 +141,43 @@ final class Committer {
     }
   }
 
-  private record Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future) {
-    static final Pending STOP = new Pending(null, null, null, null);
+  /**
+   * Queues {@code events}, to be signed by {@code signer} and committed all together or not at all: each
+   * is judged against the state the ones before it leave, and the first that breaks a rule fails the
+   * whole batch with {@link AppendRejectedException#position()} naming it.
+   */
+  CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer) {
+    CompletableFuture<List<Entry>> all = new CompletableFuture<>();
+    CompletableFuture<Entry> last = new CompletableFuture<>();
+    Pending p = new Pending(null, null, signer, last, List.copyOf(events), all);
+    submit(p);
+    last.whenComplete((e, failure) -> {
+      if (failure != null) {
+        all.completeExceptionally(failure);
+      }
+    });
+    CompletableFuture<List<Entry>> out = new CompletableFuture<>();
+    all.whenComplete((list, failure) -> CALLBACKS.execute(() -> {
+      if (failure != null) {
+        out.completeExceptionally(failure);
+      } else {
+        out.complete(list);
+      }
+    }));
+    return out;
+  }
+
+  /**
+   * One submission: a signed entry (with its event and signer when auto-linked), or a batch of events
+   * ({@code batch}, completed through {@code batchFuture}; {@code future} then only carries failures).
+   */
+  private record Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future,
+      List<Event> batch, CompletableFuture<List<Entry>> batchFuture) {
+    static final Pending STOP = new Pending(null, null, null, null, null, null);
+
+    Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future) {
+      this(entry, event, signer, future, null, null);
+    }
   }
 
   /** The committer: orders, judges and writes appends, one atomic batch per group. */
@@ -206,8 +241,19 @@ final class Committer {
     WriteBatch batch = new WriteBatch();
     List<Pending> accepted = new ArrayList<>(group.size());
     List<Entry> entries = new ArrayList<>(group.size());
+    List<List<Entry>> batches = new ArrayList<>(group.size());
     long next = size;
     for (Pending p : group) {
+      if (p.batch != null) {
+        List<Entry> done = commitBatch(p, next, overlay, batch);
+        if (done != null) {
+          accepted.add(p);
+          entries.add(null);
+          batches.add(done);
+          next += done.size();
+        }
+        continue;
+      }
       try {
         SignedEntry entry = p.entry;
         WriteBatch derived = new WriteBatch();
@@ -232,6 +278,7 @@ final class Committer {
         }
         accepted.add(p);
         entries.add(new Entry(next, entry));
+        batches.add(null);
         next++;
       } catch (LedgerException e) {
         p.future.completeExceptionally(e);
@@ -253,8 +300,56 @@ final class Committer {
     }
     size = next;
     for (int i = 0; i < accepted.size(); i++) {
-      accepted.get(i).future.complete(entries.get(i));
+      Pending p = accepted.get(i);
+      if (p.batch != null) {
+        p.batchFuture.complete(batches.get(i));
+      } else {
+        p.future.complete(entries.get(i));
+      }
     }
+  }
+
+  /**
+   * Judges a batch's events in order on a private overlay over {@code group}; when all pass, adds their
+   * records to the group's {@code batch} and overlay and returns the entries; when one fails, fails the
+   * batch and leaves the group untouched (null).
+   */
+  private List<Entry> commitBatch(Pending p, long first, Overlay group, WriteBatch batch) {
+    Overlay local = new Overlay(group);
+    WriteBatch mine = new WriteBatch();
+    List<Entry> done = new ArrayList<>(p.batch.size());
+    long next = first;
+    try {
+      for (int i = 0; i < p.batch.size(); i++) {
+        SignedEntry entry = signLinked(origin, p.batch.get(i), p.signer, lot -> {
+          byte[] h = local.get(Table.HEADS, KeyLayout.headKey(lot));
+          return h == null ? null : EntryHash.of(h);
+        });
+        WriteBatch derived = new WriteBatch();
+        Finding f = judge(entry, next, local, derived);
+        if (f != null) {
+          p.future.completeExceptionally(new AppendRejectedException(f, i));
+          return null;
+        }
+        for (WriteBatch.Put put : derived.puts()) {
+          mine.put(put.table(), put.key(), put.value());
+          local.put(put.table(), put.key(), put.value());
+        }
+        done.add(new Entry(next, entry));
+        next++;
+      }
+    } catch (LedgerException e) {
+      p.future.completeExceptionally(e);
+      return null;
+    } catch (RuntimeException e) {
+      p.future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
+      return null;
+    }
+    for (WriteBatch.Put put : mine.puts()) {
+      batch.put(put.table(), put.key(), put.value());
+      group.put(put.table(), put.key(), put.value());
+    }
+    return done;
   }
 
   private static boolean needsRelink(Finding f, Pending p) {
@@ -280,11 +375,15 @@ final class Committer {
 
   /** The store as it will be after the group's accepted entries: pending puts shadow stored values. */
   private static final class Overlay implements ChainRules.Reader {
-    private final LedgerStore store;
+    private final ChainRules.Reader below;
     private final Map<Table, TreeMap<byte[], byte[]>> pending = new java.util.EnumMap<>(Table.class);
 
     Overlay(LedgerStore store) {
-      this.store = store;
+      this.below = store::get;
+    }
+
+    Overlay(Overlay below) {
+      this.below = below;
     }
 
     void put(Table table, byte[] key, byte[] value) {
@@ -295,7 +394,7 @@ final class Committer {
     public byte[] get(Table table, byte[] key) throws StoreException {
       TreeMap<byte[], byte[]> t = pending.get(table);
       byte[] v = t == null ? null : t.get(key);
-      return v != null ? v : store.get(table, key);
+      return v != null ? v : below.get(table, key);
     }
   }
 }

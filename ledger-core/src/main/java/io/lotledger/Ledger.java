@@ -257,12 +257,34 @@ public final class Ledger implements AutoCloseable {
     return await(appendAsync(encodedEntry));
   }
 
+  /**
+   * Appends {@code events}, each signed by {@code signer}, as one all-or-nothing batch: each is judged
+   * against the ledger as the ones before it leave it, and they are written in one atomic store batch.
+   * When one breaks a rule the whole batch is refused with an {@link AppendRejectedException} whose
+   * {@link AppendRejectedException#position() position} names it, and the ledger is exactly as it was.
+   * This is how a document of events (an EPCIS import) is stored: whole or not at all.
+   */
+  public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer) throws LedgerException {
+    ensureOpen();
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    return await(committer.submitAll(List.copyOf(events), signer));
+  }
+
+  /** The entry whose event carries EPCIS eventID {@code eventId} (for imported events, the CBV 2.0 hash ID). */
+  public Optional<Entry> entryByEventId(String eventId) throws LedgerException {
+    ensureOpen();
+    byte[] index = store.get(Table.EVENT_IDS, KeyLayout.eventIdKey(eventId));
+    return index == null ? Optional.empty() : entry(decoding("eventids", () -> KeyLayout.u64(index)));
+  }
+
   /** Builds and signs (without appending) the entry {@code signer} would append for {@code event} now. */
   public SignedEntry prepare(Event event, ActorSigner signer) throws LedgerException {
     return Committer.signLinked(origin, event, signer, this::committedHead);
   }
 
-  private static Entry await(CompletableFuture<Entry> future) throws LedgerException {
+  private static <T> T await(CompletableFuture<T> future) throws LedgerException {
     try {
       return future.get();
     } catch (InterruptedException e) {

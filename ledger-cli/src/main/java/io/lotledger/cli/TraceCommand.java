@@ -4,6 +4,7 @@ import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.AggregationEvent;
+import io.lotledger.event.AssociationEvent;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
@@ -211,6 +212,8 @@ final class TraceCommand implements Callable<Integer> {
       return "TransformationEvent";
     } else if (event instanceof AggregationEvent) {
       return "AggregationEvent";
+    } else if (event instanceof AssociationEvent) {
+      return "AssociationEvent";
     } else if (event instanceof TransactionEvent) {
       return "TransactionEvent";
     }
@@ -221,6 +224,8 @@ final class TraceCommand implements Callable<Integer> {
     if (event instanceof ObjectEvent o) {
       return o.action().name();
     } else if (event instanceof AggregationEvent a) {
+      return a.action().name();
+    } else if (event instanceof AssociationEvent a) {
       return a.action().name();
     } else if (event instanceof TransactionEvent t) {
       return t.action().name();
@@ -250,6 +255,9 @@ final class TraceCommand implements Callable<Integer> {
     } else if (event instanceof AggregationEvent a) {
       roles.add(new Role(a.parent(), "parent", LotQuantity.of(a.parent())));
       a.children().forEach(q -> roles.add(new Role(q.lot(), "child", q)));
+    } else if (event instanceof AssociationEvent a) {
+      roles.add(new Role(a.parent(), "parent", LotQuantity.of(a.parent())));
+      a.children().forEach(q -> roles.add(new Role(q.lot(), "associated", q)));
     } else if (event instanceof RegistryEvent) {
       // registry events touch no lots
     }

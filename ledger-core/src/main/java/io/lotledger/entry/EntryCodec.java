@@ -15,6 +15,7 @@ import io.lotledger.entry.proto.Envelope;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.AggregationEvent;
+import io.lotledger.event.AssociationEvent;
 import io.lotledger.event.BizTransaction;
 import io.lotledger.event.Certification;
 import io.lotledger.event.Decimals;
@@ -193,7 +194,9 @@ public final class EntryCodec {
     for (Party p : c.sources()) b.addSources(io.lotledger.entry.proto.Party.newBuilder().setType(p.type()).setId(p.id()));
     for (Party p : c.destinations()) b.addDestinations(io.lotledger.entry.proto.Party.newBuilder().setType(p.type()).setId(p.id()));
     for (BizTransaction t : c.bizTransactions()) {
-      b.addBizTransactions(io.lotledger.entry.proto.BizTransaction.newBuilder().setType(t.type()).setId(t.id()));
+      var bt = io.lotledger.entry.proto.BizTransaction.newBuilder().setId(t.id());
+      if (t.type() != null) bt.setType(t.type());
+      b.addBizTransactions(bt);
     }
     for (SensorReading r : c.sensorReadings()) {
       var s =
@@ -207,6 +210,7 @@ public final class EntryCodec {
     }
     c.extensions().forEach(x -> b.addExtensions(toProto(x)));
     if (c.shipment() != null) b.setShipment(c.shipment());
+    if (c.eventId() != null) b.setEventId(c.eventId());
 
     if (event instanceof ObjectEvent e) {
       var o = io.lotledger.entry.proto.ObjectEvent.newBuilder().setAction(toProto(e.action()));
@@ -228,6 +232,13 @@ public final class EntryCodec {
               .setParent(e.parent().uri());
       e.children().forEach(q -> a.addChildren(toProto(q)));
       b.setAggregation(a);
+    } else if (event instanceof AssociationEvent e) {
+      var a =
+          io.lotledger.entry.proto.AssociationEvent.newBuilder()
+              .setAction(toProto(e.action()))
+              .setParent(e.parent().uri());
+      e.children().forEach(q -> a.addChildren(toProto(q)));
+      b.setAssociation(a);
     } else if (event instanceof TransactionEvent e) {
       var t = io.lotledger.entry.proto.TransactionEvent.newBuilder().setAction(toProto(e.action()));
       e.quantities().forEach(q -> t.addLots(toProto(q)));
@@ -355,7 +366,7 @@ public final class EntryCodec {
     List<Party> destinations = new ArrayList<>();
     p.getDestinationsList().forEach(x -> destinations.add(new Party(x.getType(), x.getId())));
     List<BizTransaction> txs = new ArrayList<>();
-    p.getBizTransactionsList().forEach(x -> txs.add(new BizTransaction(x.getType(), x.getId())));
+    p.getBizTransactionsList().forEach(x -> txs.add(new BizTransaction(opt(x.getType()), x.getId())));
     List<SensorReading> readings = new ArrayList<>();
     for (var r : p.getSensorReadingsList()) {
       readings.add(
@@ -377,7 +388,8 @@ public final class EntryCodec {
             txs,
             readings,
             extensions(p.getExtensionsList()),
-            opt(p.getShipment()));
+            opt(p.getShipment()),
+            opt(p.getEventId()));
 
     switch (p.getKindCase()) {
       case OBJECT -> {
@@ -402,6 +414,12 @@ public final class EntryCodec {
         f.path = "body.event.aggregation";
         var a = p.getAggregation();
         return new AggregationEvent(
+            fromProto(a.getAction()), new LotId(a.getParent()), lots(a.getChildrenList()), time, context);
+      }
+      case ASSOCIATION -> {
+        f.path = "body.event.association";
+        var a = p.getAssociation();
+        return new AssociationEvent(
             fromProto(a.getAction()), new LotId(a.getParent()), lots(a.getChildrenList()), time, context);
       }
       case TRANSACTION -> {

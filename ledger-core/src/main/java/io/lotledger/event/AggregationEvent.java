@@ -16,21 +16,31 @@ public record AggregationEvent(
     if (action == null || parent == null) {
       throw new IllegalArgumentException("aggregation needs an action and a parent");
     }
-    children = Event.lotList("aggregation children", children);
-    if (children.isEmpty()) {
-      throw new IllegalArgumentException("aggregation needs at least one child");
-    }
-    for (LotQuantity c : children) {
-      if (c.lot().equals(parent)) {
-        throw new IllegalArgumentException("lot " + parent + " cannot contain itself");
-      }
-    }
+    children = children("aggregation", parent, children);
     Event.requireTime(time);
     context = context == null ? EventContext.EMPTY : context;
   }
 
   @Override
   public List<LotId> lots() {
+    return parentAndChildren(parent, children);
+  }
+
+  /** The children of a parent-and-children event ({@code what}): at least one, none twice, not the parent. */
+  static List<LotQuantity> children(String what, LotId parent, List<LotQuantity> children) {
+    List<LotQuantity> copy = Event.lotList(what + " children", children);
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException(what + " needs at least one child");
+    }
+    for (LotQuantity c : copy) {
+      if (c.lot().equals(parent)) {
+        throw new IllegalArgumentException("lot " + parent + " cannot be its own child");
+      }
+    }
+    return copy;
+  }
+
+  static List<LotId> parentAndChildren(LotId parent, List<LotQuantity> children) {
     List<LotId> all = new ArrayList<>(children.size() + 1);
     all.add(parent);
     children.forEach(q -> all.add(q.lot()));

@@ -1,11 +1,11 @@
 package io.lotledger.event;
 
-/** An EPCIS business transaction: a CBV type (po, desadv, inv, bol ...) and the document's id. */
+/**
+ * An EPCIS business transaction: a CBV type (po, desadv, inv, bol ...), null when the transaction is
+ * untyped (EPCIS 2.0 makes the type optional), and the document's id.
+ */
 public record BizTransaction(String type, String id) {
   public BizTransaction {
-    if (type == null) {
-      throw new IllegalArgumentException("business transaction type must not be null");
-    }
     Uris.text("business transaction type", type, 256);
     Uris.require("business transaction id", id);
   }

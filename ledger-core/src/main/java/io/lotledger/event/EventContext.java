@@ -18,10 +18,11 @@ public record EventContext(
     List<BizTransaction> bizTransactions,
     List<SensorReading> sensorReadings,
     List<Extension> extensions,
-    String shipment) {
+    String shipment,
+    String eventId) {
 
   public static final EventContext EMPTY =
-      new EventContext(null, null, null, null, null, null, null, null, null, null);
+      new EventContext(null, null, null, null, null, null, null, null, null, null, null);
 
   public EventContext {
     Uris.text("bizStep", bizStep, 256);
@@ -40,6 +41,9 @@ public record EventContext(
     if (shipment != null && !NI_SHA256.matcher(shipment).matches()) {
       throw new IllegalArgumentException("shipment must be an RFC 6920 ni:///sha-256;<base64url> entry reference, not " + shipment);
     }
+    if (eventId != null) {
+      Uris.require("eventID", eventId);
+    }
   }
 
   /** RFC 6920 §3 named-information URI of a SHA-256 digest: 32 bytes, base64url without padding. */
@@ -51,39 +55,39 @@ public record EventContext(
   }
 
   public EventContext withBizStep(String v) {
-    return new EventContext(v, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
+    return new EventContext(v, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
   }
 
   public EventContext withDisposition(String v) {
-    return new EventContext(bizStep, v, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
+    return new EventContext(bizStep, v, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
   }
 
   public EventContext withReadPoint(String v) {
-    return new EventContext(bizStep, disposition, v, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
+    return new EventContext(bizStep, disposition, v, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
   }
 
   public EventContext withBizLocation(String v) {
-    return new EventContext(bizStep, disposition, readPoint, v, sources, destinations, bizTransactions, sensorReadings, extensions, shipment);
+    return new EventContext(bizStep, disposition, readPoint, v, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
   }
 
   public EventContext withSources(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, v, destinations, bizTransactions, sensorReadings, extensions, shipment);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, v, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
   }
 
   public EventContext withDestinations(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, v, bizTransactions, sensorReadings, extensions, shipment);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, v, bizTransactions, sensorReadings, extensions, shipment, eventId);
   }
 
   public EventContext withBizTransactions(List<BizTransaction> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, v, sensorReadings, extensions, shipment);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, v, sensorReadings, extensions, shipment, eventId);
   }
 
   public EventContext withSensorReadings(List<SensorReading> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, v, extensions, shipment);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, v, extensions, shipment, eventId);
   }
 
   public EventContext withExtensions(List<Extension> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, v, shipment);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, v, shipment, eventId);
   }
 
   /**
@@ -91,6 +95,15 @@ public record EventContext(
    * named-information URI of that entry's hash ({@code EntryHash.toNi()}).
    */
   public EventContext withShipment(String ni) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, ni);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, ni, eventId);
+  }
+
+  /**
+   * The event's EPCIS 2.0 eventID (§7.4.1): an absolute URI naming this event, unique in the ledger
+   * (an append that repeats one is refused). Events imported from EPCIS carry their CBV 2.0 event hash
+   * ID ({@code ni:///sha-256;...?ver=CBV2.0}), which makes re-importing a document a no-op.
+   */
+  public EventContext withEventId(String id) {
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, id);
   }
 }

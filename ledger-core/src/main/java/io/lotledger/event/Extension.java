@@ -1,15 +1,22 @@
 package io.lotledger.event;
 
-/** A namespaced extension field (EPCIS user extensions): {@code namespace} is an absolute URI. */
+/**
+ * A namespaced extension field (EPCIS user extensions): {@code namespace} is an absolute URI; the value
+ * is text of at most {@link #MAX_VALUE_LENGTH} characters (structured EPCIS extensions are carried as
+ * JSON text by the EPCIS module).
+ */
 public record Extension(String namespace, String name, String value) {
+  /** Longest value accepted; an entry as a whole is bounded by the entry codec. */
+  public static final int MAX_VALUE_LENGTH = 65_536;
+
   public Extension {
     Uris.require("extension namespace", namespace);
     if (name == null || value == null) {
       throw new IllegalArgumentException("extension name and value must not be null");
     }
     Uris.text("extension name", name, 256);
-    if (value.length() > 4096) {
-      throw new IllegalArgumentException("extension value must be at most 4096 characters, not " + value.length());
+    if (value.length() > MAX_VALUE_LENGTH) {
+      throw new IllegalArgumentException("extension value must be at most " + MAX_VALUE_LENGTH + " characters, not " + value.length());
     }
   }
 }

@@ -23,6 +23,8 @@ import java.util.Arrays;
  * CHILDREN  parent UTF-8, 0x00, child UTF-8      empty
  * ACTORS    actor UTF-8                          u64 registration index, name UTF-8
  * KEYS      public key (32)                      u64 added index, u64 revoked index (2^64-1: none), actor UTF-8
+ * LOT_STATE lot UTF-8                            verify.LotState record (proto LotStateRecord)
+ * EVENT_IDS event ID UTF-8                       u64 index of the entry whose event carries it
  * TREE      u8 level, u64 index                  RFC 9162 hash (32) of leaves [index·2^level, (index+1)·2^level)
  * CHECKPOINTS u64 size                           signed checkpoint note bytes (C2SP signed-note)
  * </pre>
@@ -76,6 +78,10 @@ public final class KeyLayout {
 
   public static byte[] lotStateKey(LotId lot) {
     return utf8(lot.uri());
+  }
+
+  public static byte[] eventIdKey(String eventId) {
+    return utf8(eventId);
   }
 
   /** The prefix under which {@code lot}'s HISTORY, PARENTS or CHILDREN records sit. */

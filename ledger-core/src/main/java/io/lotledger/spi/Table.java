@@ -27,6 +27,8 @@ public enum Table {
   KEYS("keys"),
   /** lot → custody and mass-balance state (holdings, in transit, totals), see {@code verify.LotState}. */
   LOT_STATE("lotstate"),
+  /** EPCIS eventID → index of the entry carrying it (unique; imported events carry their CBV 2.0 hash ID). */
+  EVENT_IDS("eventids"),
   /** level, index → hash of the perfect Merkle subtree of 2^level leaves starting at index·2^level. */
   TREE("tree"),
   /** tree size → the signed checkpoint note for that size (C2SP tlog-checkpoint). Not derived from entries. */

@@ -35,6 +35,7 @@ import java.util.Objects;
  *       catches stale writers, reordering, dropped and duplicated entries.
  *   <li>Registry changes: only the root actor registers actors; an actor's keys are added and revoked
  *       by the actor itself or by the root; a key is registered once, to one actor.
+ *   <li>An event's EPCIS eventID, when it has one, is not carried by any earlier entry.
  *   <li>Custody and mass balance ({@link LotRules}): only a lot's custodian changes it; nobody
  *       consumes, ships or destroys more than it holds; units never mix across dimensions.
  * </ol>
@@ -115,6 +116,14 @@ public final class ChainRules {
 
     if (event instanceof RegistryEvent reg) {
       return checkRegistry(reg, body.actor(), index, hash, state);
+    }
+    String eventId = event.context().eventId();
+    if (eventId != null) {
+      byte[] earlier = state.get(Table.EVENT_IDS, KeyLayout.eventIdKey(eventId));
+      if (earlier != null) {
+        return new Finding(Failure.DUPLICATE_EVENT_ID, index, hash, null,
+            "event ID " + eventId + " is already carried by entry " + KeyLayout.u64(earlier), "a new event ID", eventId);
+      }
     }
     return null;
   }
@@ -217,6 +226,9 @@ public final class ChainRules {
       }
       out.put(Table.HEADS, KeyLayout.headKey(lot), hash);
       out.put(Table.HISTORY, KeyLayout.historyKey(lot, index), KeyLayout.EMPTY);
+    }
+    if (effective && event.context().eventId() != null) {
+      out.put(Table.EVENT_IDS, KeyLayout.eventIdKey(event.context().eventId()), KeyLayout.u64(index));
     }
     if (event instanceof TransformationEvent t) {
       for (var in : t.inputs()) {

@@ -40,7 +40,7 @@ import java.util.TreeMap;
  */
 public final class ChainVerifier {
   /** Tables the verifier recomputes whole in memory and compares in both directions at the end. */
-  private static final Set<Table> SHADOWED = EnumSet.of(Table.META, Table.HEADS, Table.ACTORS, Table.KEYS, Table.LOT_STATE);
+  private static final Set<Table> SHADOWED = EnumSet.of(Table.META, Table.HEADS, Table.ACTORS, Table.KEYS, Table.LOT_STATE, Table.EVENT_IDS);
 
   /** Entries decoded and signature-checked ahead of the sequential rule checks, per window. */
   static final int WINDOW = 1024;

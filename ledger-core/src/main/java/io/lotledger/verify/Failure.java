@@ -30,6 +30,8 @@ public enum Failure {
   BAD_RECEIPT("bad receipt"),
   /** The same entry bytes are already in the ledger. */
   DUPLICATE_ENTRY("duplicate entry"),
+  /** The event's EPCIS eventID (for imported events, its CBV 2.0 hash ID) is already in the ledger. */
+  DUPLICATE_EVENT_ID("duplicate event ID"),
   /** Entry indexes are not 0, 1, 2 ... without gaps. */
   INDEX_GAP("index gap"),
   /** A derived record in the store (hash index, head, history, lots, edges, keys, meta) disagrees with the entries. */

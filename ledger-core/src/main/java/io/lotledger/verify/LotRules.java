@@ -139,7 +139,7 @@ public final class LotRules {
         lots = t.quantities();
         action = t.action();
       } else {
-        return null; // registry events name no lots
+        return null; // associations move no goods; registry events name no lots
       }
       String step = Cbv.bizStep(event.context());
       for (LotQuantity lq : lots) {

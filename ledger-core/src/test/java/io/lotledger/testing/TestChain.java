@@ -34,6 +34,8 @@ public final class TestChain {
   public static final LotId ORE_A = new LotId("urn:epc:class:lgtin:4012345.012345.ORE-A");
   public static final LotId ORE_B = new LotId("urn:epc:class:lgtin:4012345.012345.ORE-B");
   public static final LotId SULPHATE = new LotId("urn:epc:class:lgtin:4098765.054321.CoSO4-1");
+  /** The EPCIS eventID that ORE_B's commissioning (entry 4) carries. */
+  public static final String ORE_B_EVENT_ID = "urn:uuid:6e1f7c3a-2b4d-4c8e-9f10-5a6b7c8d9e0f";
   public static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 8, 0, 0, 0, ZoneOffset.ofHours(2));
 
   public final ActorSigner root = signer("urn:lotledger:actor:root", 1);
@@ -72,7 +74,7 @@ public final class TestChain {
     ledger.append(ObjectEvent.add(List.of(LotQuantity.of(ORE_A.uri(), "1000", "KGM")), ore, T0.plusHours(1),
         EventContext.of("commissioning", "active")), mine);
     ledger.append(ObjectEvent.add(List.of(LotQuantity.of(ORE_B.uri(), "2.5", "TNE")), ore, T0.plusHours(2),
-        EventContext.of("commissioning", "active")), mine);
+        EventContext.of("commissioning", "active").withEventId(ORE_B_EVENT_ID)), mine);
     var shipment = ledger.append(new TransactionEvent(Action.ADD,
         List.of(LotQuantity.of(ORE_A.uri(), "1000", "KGM"), LotQuantity.of(ORE_B.uri(), "2.5", "TNE")), T0.plusDays(1),
         EventContext.of("shipping", "in_transit")

@@ -283,6 +283,17 @@ class RocksDbTamperTest {
               "lotstate record " + JUNK_LOT.uri() + " is not derived");
         };
       }
+      case EVENT_IDS -> {
+        // ORE_B's commissioning (entry 4) carries an event ID; a forged index would make lookups lie.
+        byte[] key = KeyLayout.eventIdKey(TestChain.ORE_B_EVENT_ID);
+        String what = "eventids record " + TestChain.ORE_B_EVENT_ID;
+        return switch (change) {
+          case MODIFY -> new Case(key, set(KeyLayout.u64(3)), Failure.STORE_MISMATCH, -1, null, what + " disagrees");
+          case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, -1, null, what + " disagrees");
+          case ADD -> new Case(KeyLayout.eventIdKey("urn:uuid:junk"), set(KeyLayout.u64(3)), Failure.STORE_MISMATCH, -1, null,
+              "eventids record urn:uuid:junk is not derived");
+        };
+      }
       case TREE -> {
         // Leaf 5 completes the level-1 node over leaves 4 and 5: (level 1, index 2), written by entry 5.
         byte[] node = KeyLayout.treeKey(1, 2);
