@@ -2,10 +2,7 @@ package io.lotledger.cli;
 
 import io.lotledger.epcis.EpcisFormatException;
 import io.lotledger.epcis.EventHashId;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,15 +32,7 @@ final class EpcisHashCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException, EpcisFormatException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(EventHashId.MAX_DOCUMENT_BYTES + 1);
-    } catch (IOException e) {
-      throw CliException.usage("cannot read " + file + ": " + e.getMessage());
-    }
-    if (bytes.length > EventHashId.MAX_DOCUMENT_BYTES) {
-      throw CliException.usage(file + " is larger than " + EventHashId.MAX_DOCUMENT_BYTES + " bytes");
-    }
+    byte[] bytes = ImportCommand.read(file);
     PrintWriter out = spec.commandLine().getOut();
     for (EventHashId id : EventHashId.fromDocument(bytes)) {
       out.println(id.id());

@@ -5,9 +5,12 @@ import io.lotledger.LedgerException;
 import io.lotledger.bundle.Bundle;
 import io.lotledger.bundle.BundleExporter;
 import io.lotledger.entry.EntryHash;
+import io.lotledger.epcis.EpcisExport;
 import io.lotledger.event.LotId;
 import io.lotledger.log.SignedCheckpoint;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Spec;
             + "Merkle inclusion proofs and a signed checkpoint: 'ledger verify --bundle FILE --trust TRUSTFILE' "
             + "checks it without the database.",
         "Signs a new checkpoint first if the ledger grew since the latest one (needs DIR/keys/log.key).",
+        "With --epcis, writes instead the lot's history (its entries and those of every lot it was made from) as an "
+            + "EPCIS 2.0 JSON-LD document that validates against the official schema; lotledger's claims and the "
+            + "signed entries travel as ll: extensions. No checkpoint is needed.",
         "Refuses to overwrite FILE unless --force is given."
     })
 final class ExportCommand implements Callable<Integer> {
@@ -44,6 +50,9 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Replace FILE if it exists.")
   boolean force;
+
+  @Option(names = "--epcis", description = "Write an EPCIS 2.0 JSON-LD document instead of a bundle.")
+  boolean epcis;
 
   @Mixin DataDirectory data;
 
@@ -57,6 +66,13 @@ final class ExportCommand implements Callable<Integer> {
       Optional<EntryHash> head = ledger.head(lot);
       if (head.isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
+      }
+      if (epcis) {
+        var document = EpcisExport.lot(ledger, lot, OffsetDateTime.now(ZoneOffset.UTC));
+        output().write(EpcisExport.toBytes(document));
+        spec.commandLine().getOut().println("exported " + document.path("epcisBody").path("eventList").size()
+            + " EPCIS events of lot " + lot + " and its inputs to " + file);
+        return LedgerCli.EXIT_OK;
       }
       long newest = ledger.entry(head.get())
           .orElseThrow(() -> CliException.usage("the ledger in " + data.path() + " lacks the head entry of " + lot + " (run 'ledger verify')"))

@@ -48,7 +48,7 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
         DemoCommand.class, InitCommand.class, KeygenCommand.class, LotsCommand.class,
         TraceCommand.class, VerifyCommand.class, CheckCommand.class, CheckpointCommand.class,
-        TrustCommand.class, ExportCommand.class, ReportCommand.class, EpcisHashCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+        TrustCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class, EpcisHashCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

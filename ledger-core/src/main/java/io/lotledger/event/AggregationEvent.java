@@ -16,7 +16,7 @@ public record AggregationEvent(
     if (action == null || parent == null) {
       throw new IllegalArgumentException("aggregation needs an action and a parent");
     }
-    children = children("aggregation", parent, children);
+    children = children("aggregation", action, parent, children);
     Event.requireTime(time);
     context = context == null ? EventContext.EMPTY : context;
   }
@@ -26,11 +26,15 @@ public record AggregationEvent(
     return parentAndChildren(parent, children);
   }
 
-  /** The children of a parent-and-children event ({@code what}): at least one, none twice, not the parent. */
-  static List<LotQuantity> children(String what, LotId parent, List<LotQuantity> children) {
+  /**
+   * The children of a parent-and-children event ({@code what}): none twice, not the parent, and at least
+   * one unless the action is DELETE, which without children dissolves the parent's whole content
+   * (EPCIS 2.0 §7.4.3).
+   */
+  static List<LotQuantity> children(String what, Action action, LotId parent, List<LotQuantity> children) {
     List<LotQuantity> copy = Event.lotList(what + " children", children);
-    if (copy.isEmpty()) {
-      throw new IllegalArgumentException(what + " needs at least one child");
+    if (copy.isEmpty() && action != Action.DELETE) {
+      throw new IllegalArgumentException(what + " " + action + " needs at least one child");
     }
     for (LotQuantity c : copy) {
       if (c.lot().equals(parent)) {

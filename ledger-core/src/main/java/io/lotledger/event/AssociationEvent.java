@@ -18,7 +18,7 @@ public record AssociationEvent(
     if (action == null || parent == null) {
       throw new IllegalArgumentException("association needs an action and a parent");
     }
-    children = AggregationEvent.children("association", parent, children);
+    children = AggregationEvent.children("association", action, parent, children);
     Event.requireTime(time);
     context = context == null ? EventContext.EMPTY : context;
   }

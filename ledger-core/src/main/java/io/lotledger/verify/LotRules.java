@@ -267,9 +267,12 @@ public final class LotRules {
           return finding(Failure.BAD_RECEIPT, lot, "lot " + lot + " is tracked on this ledger; it is received only by"
               + " referencing the shipment that sent it", "a shipment reference", "none");
         }
-        if (lq.quantity() == null || lq.quantity().amount().signum() == 0) {
+        if (lq.quantity() == null) {
+          return null; // an external lot seen arriving (an EPCIS import of serialised items): it stays external
+        }
+        if (lq.quantity().amount().signum() == 0) {
           return finding(Failure.UNIT_MISMATCH, lot, "a receipt from outside the ledger must state how much of lot " + lot
-              + " arrives", "a positive quantity", lq.quantity() == null ? "none" : lq.quantity().toString());
+              + " arrives", "a positive quantity", lq.quantity().toString());
         }
         return produce(lq, Source.OUTSIDE); // goods from outside the ledger
       }

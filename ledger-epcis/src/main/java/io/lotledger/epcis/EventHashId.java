@@ -1,13 +1,6 @@
 package io.lotledger.epcis;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,10 +43,10 @@ import java.util.Objects;
  */
 public record EventHashId(String id, String preHash) {
   /** Largest EPCIS document accepted, in bytes. */
-  public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+  public static final int MAX_DOCUMENT_BYTES = EpcisJson.MAX_DOCUMENT_BYTES;
 
   /** Deepest JSON nesting accepted in a document. */
-  public static final int MAX_NESTING_DEPTH = 64;
+  public static final int MAX_NESTING_DEPTH = EpcisJson.MAX_NESTING_DEPTH;
 
   /** The algorithm version this class implements, as it appears in the {@code ver} parameter. */
   public static final String VERSION = "CBV2.0";
@@ -64,20 +57,10 @@ public record EventHashId(String id, String preHash) {
   private static final Map<String, String> DEFAULT_PREFIXES =
       Map.of(
           "gs1", "https://gs1.org/voc/",
+          "cbvmda", "urn:epcglobal:cbv:mda:",
           "epcis", "https://ref.gs1.org/epcis/",
           "cbv", "https://ref.gs1.org/cbv/");
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
 
   public EventHashId {
     Objects.requireNonNull(id, "id");
@@ -106,29 +89,7 @@ public record EventHashId(String id, String preHash) {
    * @throws EpcisFormatException if the bytes are over a limit, not JSON, or an event is malformed
    */
   public static List<EventHashId> fromDocument(byte[] json) throws EpcisFormatException {
-    if (json.length > MAX_DOCUMENT_BYTES) {
-      throw new EpcisFormatException(
-          EpcisFormatException.NO_EVENT,
-          "(document)",
-          "document is " + json.length + " bytes, over the limit of " + MAX_DOCUMENT_BYTES);
-    }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new EpcisFormatException(
-          EpcisFormatException.NO_EVENT,
-          "(document)",
-          "not readable JSON: " + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw new EpcisFormatException(
-          EpcisFormatException.NO_EVENT, "(document)", "not readable JSON: " + e.getMessage(), e);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "empty input");
-    }
-    return fromDocument(root);
+    return fromDocument(EpcisJson.read(json));
   }
 
   /**

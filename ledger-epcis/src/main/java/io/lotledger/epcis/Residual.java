@@ -1,0 +1,130 @@
+package io.lotledger.epcis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lotledger.event.Event;
+import io.lotledger.event.Extension;
+import io.lotledger.event.LotId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What an imported EPCIS event says that the ledger's event model does not, kept so that export gives
+ * it back unchanged (import(export(x)) is lossless): the unmapped {@code fields} as a JSON object in the
+ * event's own shape (recordTime, certificationInfo, errorDeclaration, persistentDisposition, structured
+ * extensions, the extension part of readPoint, bizLocation and ilmd, the JSON-LD {@code @context} its
+ * prefixes need ...), and {@code classLevel}: the lots named in a quantity list without a quantity
+ * (the model records them without a quantity, like an EPC list member).
+ *
+ * <p>Stored as one event extension ({@link Vocabulary#NAMESPACE}, {@link Vocabulary#RESIDUAL}) in
+ * canonical JSON: object keys sorted, no insignificant white space, so equal residuals are equal text.
+ */
+record Residual(ObjectNode fields, Set<LotId> classLevel) {
+  static final Residual NONE = new Residual(JsonNodeFactory.instance.objectNode(), Set.of());
+
+  Residual {
+    classLevel = Set.copyOf(classLevel);
+  }
+
+  boolean isEmpty() {
+    return fields.isEmpty() && classLevel.isEmpty();
+  }
+
+  /** The residual an event carries, {@link #NONE} when it carries none (native events). */
+  static Residual of(Event event) throws EpcisFormatException {
+    for (Extension x : event.context().extensions()) {
+      if (isResidual(x)) {
+        return parse(x.value());
+      }
+    }
+    return NONE;
+  }
+
+  static boolean isResidual(Extension x) {
+    return x.namespace().equals(Vocabulary.NAMESPACE) && x.name().equals(Vocabulary.RESIDUAL);
+  }
+
+  /** This residual as an event extension, or null when there is nothing to keep. */
+  Extension toExtension(int eventIndex) throws EpcisFormatException {
+    if (isEmpty()) {
+      return null;
+    }
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    if (!fields.isEmpty()) {
+      root.set("fields", fields);
+    }
+    if (!classLevel.isEmpty()) {
+      ArrayNode lots = root.putArray("classLevel");
+      classLevel.stream().map(LotId::uri).sorted().forEach(lots::add);
+    }
+    String json;
+    try {
+      json = EpcisJson.MAPPER.writeValueAsString(sorted(root));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+    if (json.length() > Extension.MAX_VALUE_LENGTH) {
+      throw new EpcisFormatException(eventIndex, "(event)", "fields lotledger keeps verbatim take " + json.length()
+          + " characters, over the limit of " + Extension.MAX_VALUE_LENGTH);
+    }
+    return new Extension(Vocabulary.NAMESPACE, Vocabulary.RESIDUAL, json);
+  }
+
+  private static Residual parse(String json) throws EpcisFormatException {
+    JsonNode root;
+    try {
+      root = EpcisJson.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, Vocabulary.term(Vocabulary.RESIDUAL),
+          "stored EPCIS residual is not JSON: " + e.getOriginalMessage(), e);
+    }
+    ObjectNode fields = root.path("fields").isObject() ? (ObjectNode) root.get("fields") : JsonNodeFactory.instance.objectNode();
+    Set<LotId> lots = new LinkedHashSet<>();
+    for (JsonNode lot : root.path("classLevel")) {
+      lots.add(new LotId(lot.asText()));
+    }
+    return new Residual(fields, lots);
+  }
+
+  /** A copy of {@code node} with every object's keys in sorted order. */
+  static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, JsonNode> byName = new TreeMap<>();
+      node.fields().forEachRemaining(e -> byName.put(e.getKey(), sorted(e.getValue())));
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      byName.forEach(out::set);
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> out.add(sorted(n)));
+      return out;
+    }
+    return node;
+  }
+
+  /**
+   * Adds {@code extra} into {@code into}: objects present in both merge recursively, anything else in
+   * {@code extra} is set as it is. The model's fields and the residual never name the same leaf.
+   */
+  static void merge(ObjectNode into, ObjectNode extra) {
+    List<String> names = new ArrayList<>();
+    extra.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode mine = into.get(name);
+      JsonNode theirs = extra.get(name);
+      if (mine != null && mine.isObject() && theirs.isObject()) {
+        merge((ObjectNode) mine, (ObjectNode) theirs);
+      } else {
+        into.set(name, theirs.deepCopy());
+      }
+    }
+  }
+}
