@@ -9,6 +9,11 @@ import io.lotledger.AppendRejectedException;
 import io.lotledger.Ledger;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.Event;
+import io.lotledger.event.LotId;
+import io.lotledger.event.LotQuantity;
+import io.lotledger.event.ObjectEvent;
+import io.lotledger.event.TransactionEvent;
+import io.lotledger.event.TransformationEvent;
 import io.lotledger.testing.TestChain;
 import io.lotledger.verify.Failure;
 import java.io.IOException;
@@ -116,6 +121,61 @@ class EpcisRoundTripTest {
           assertThat(e.eventIndex()).isZero();
           assertThat(e.getMessage()).contains("https://id.gs1.org/01/04012345111118/10/4444 is both input and output");
         });
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNativeLedger_exportsValidEpcis_thatReadsBackAsTheSameEvents() throws Exception {
+    TestChain chain = new TestChain();
+    try (Ledger ledger = chain.populatedLedger()) {
+      ObjectNode exported = EpcisExport.all(ledger, NOW);
+      assertThat(EpcisSchema.validate(exported)).isEmpty();
+      List<EpcisImport.ImportedEvent> back = EpcisImport.read(EpcisExport.toBytes(exported));
+      List<Event> originals = new ArrayList<>();
+      for (Event e : events(ledger)) {
+        if (!(e instanceof io.lotledger.event.RegistryEvent)) {
+          originals.add(e);
+        }
+      }
+      assertThat(back).hasSize(originals.size());
+      for (int i = 0; i < back.size(); i++) {
+        Event original = originals.get(i);
+        Event read = back.get(i).event();
+        // Imported events carry their hash ID; a declared eventID other than that is kept verbatim.
+        assertThat(read.context().eventId()).isEqualTo(back.get(i).hashId().id());
+        assertThat(Residual.of(read).fields().path("eventID").asText(null)).isEqualTo(original.context().eventId());
+        // Identifiers come back in the one normalised form (EPC URNs as canonical GS1 Digital Links).
+        assertThat(read.lots()).extracting(LotId::uri)
+            .containsExactlyElementsOf(original.lots().stream().map(l -> HashIdentifiers.canonicalize(l.uri())).toList());
+        assertThat(read.getClass()).isEqualTo(original.getClass());
+        assertThat(read.time()).isEqualTo(original.time());
+        assertThat(read.context().withEventId(original.context().eventId())
+                .withExtensions(read.context().extensions().stream().filter(x -> !Residual.isResidual(x)).toList()))
+            .as("event %d context", i).isEqualTo(original.context());
+        assertThat(quantities(read)).as("event %d quantities", i).isEqualTo(quantities(original));
+        if (original instanceof ObjectEvent o) {
+          assertThat(((ObjectEvent) read).ilmd()).isEqualTo(o.ilmd());
+        } else if (original instanceof TransformationEvent t) {
+          assertThat(((TransformationEvent) read).ilmd()).isEqualTo(t.ilmd());
+          assertThat(((TransformationEvent) read).stepEmissions()).isEqualTo(t.stepEmissions());
+        }
+      }
+      // The claims travel as ll: extensions, the signed entries as document-level provenance.
+      assertThat(exported.path("ll:provenance")).hasSize(originals.size());
+      assertThat(exported.path("epcisBody").path("eventList").get(0).path("ilmd").has("ll:elements")).isTrue();
+    }
+  }
+
+  private static List<String> quantities(Event e) {
+    List<LotQuantity> all = new ArrayList<>();
+    if (e instanceof ObjectEvent o) {
+      all.addAll(o.quantities());
+    } else if (e instanceof TransformationEvent t) {
+      all.addAll(t.inputs());
+      all.addAll(t.outputs());
+    } else if (e instanceof TransactionEvent t) {
+      all.addAll(t.quantities());
+    }
+    return all.stream().map(q -> String.valueOf(q.quantity())).toList();
   }
 
   private static Path path(String resource) throws URISyntaxException {
