@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,21 @@ final class Committer {
     CompletableFuture<Entry> future = new CompletableFuture<>();
     submit(new Pending(entry, event, signer, future));
     return published(future);
+  }
+
+  /** Waits for an append's outcome, unwrapping the ledger's own exceptions. */
+  static <T> T await(CompletableFuture<T> future) throws LedgerException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "interrupted while appending", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LedgerException le) {
+        throw le;
+      }
+      throw new LedgerException(LedgerException.Code.STORAGE, "append failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /** Commits what was submitted before, fails what arrives after, and waits for the thread to end. */

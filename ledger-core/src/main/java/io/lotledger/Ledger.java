@@ -43,7 +43,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,32 +243,28 @@ public final class Ledger implements AutoCloseable {
 
   /** Blocking {@link #appendAsync(Event, ActorSigner)}. */
   public Entry append(Event event, ActorSigner signer) throws LedgerException {
-    return await(appendAsync(event, signer));
+    return Committer.await(appendAsync(event, signer));
   }
 
   /** Blocking {@link #appendAsync(SignedEntry)}. */
   public Entry append(SignedEntry entry) throws LedgerException {
-    return await(appendAsync(entry));
+    return Committer.await(appendAsync(entry));
   }
 
   /** Blocking {@link #appendAsync(byte[])}. */
   public Entry append(byte[] encodedEntry) throws LedgerException {
-    return await(appendAsync(encodedEntry));
+    return Committer.await(appendAsync(encodedEntry));
   }
 
   /**
-   * Appends {@code events}, each signed by {@code signer}, as one all-or-nothing batch: each is judged
-   * against the ledger as the ones before it leave it, and they are written in one atomic store batch.
-   * When one breaks a rule the whole batch is refused with an {@link AppendRejectedException} whose
-   * {@link AppendRejectedException#position() position} names it, and the ledger is exactly as it was.
-   * This is how a document of events (an EPCIS import) is stored: whole or not at all.
+   * Appends {@code events}, each signed by {@code signer}, all or nothing (one atomic store batch), each
+   * judged against the ledger as the ones before it leave it. When one breaks a rule the batch is refused
+   * with an {@link AppendRejectedException} whose {@link AppendRejectedException#position() position}
+   * names it, and the ledger is exactly as it was: how a document (an EPCIS import) is stored.
    */
   public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer) throws LedgerException {
     ensureOpen();
-    if (events.isEmpty()) {
-      return List.of();
-    }
-    return await(committer.submitAll(List.copyOf(events), signer));
+    return events.isEmpty() ? List.of() : Committer.await(committer.submitAll(List.copyOf(events), signer));
   }
 
   /** The entry whose event carries EPCIS eventID {@code eventId} (for imported events, the CBV 2.0 hash ID). */
@@ -282,20 +277,6 @@ public final class Ledger implements AutoCloseable {
   /** Builds and signs (without appending) the entry {@code signer} would append for {@code event} now. */
   public SignedEntry prepare(Event event, ActorSigner signer) throws LedgerException {
     return Committer.signLinked(origin, event, signer, this::committedHead);
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws LedgerException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "interrupted while appending", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof LedgerException le) {
-        throw le;
-      }
-      throw new LedgerException(LedgerException.Code.STORAGE, "append failed: " + e.getCause(), e.getCause());
-    }
   }
 
   private EntryHash committedHead(LotId lot) throws StoreException {
