@@ -134,8 +134,8 @@ final class Committer {
         return t;
       });
 
-  private static CompletableFuture<Entry> published(CompletableFuture<Entry> internal) {
-    CompletableFuture<Entry> out = new CompletableFuture<>();
+  private static <T> CompletableFuture<T> published(CompletableFuture<T> internal) {
+    CompletableFuture<T> out = new CompletableFuture<>();
     internal.whenComplete((entry, failure) -> CALLBACKS.execute(() -> {
       if (failure != null) {
         out.completeExceptionally(failure);
@@ -148,12 +148,12 @@ final class Committer {
 
   private void submit(Pending p) {
     if (stopped) {
-      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+      p.fail(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
       return;
     }
     queue.add(p);
     if (stopped && queue.remove(p)) {
-      p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+      p.fail(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
     }
   }
 
@@ -164,28 +164,13 @@ final class Committer {
    */
   CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer) {
     CompletableFuture<List<Entry>> all = new CompletableFuture<>();
-    CompletableFuture<Entry> last = new CompletableFuture<>();
-    Pending p = new Pending(null, null, signer, last, List.copyOf(events), all);
-    submit(p);
-    last.whenComplete((e, failure) -> {
-      if (failure != null) {
-        all.completeExceptionally(failure);
-      }
-    });
-    CompletableFuture<List<Entry>> out = new CompletableFuture<>();
-    all.whenComplete((list, failure) -> CALLBACKS.execute(() -> {
-      if (failure != null) {
-        out.completeExceptionally(failure);
-      } else {
-        out.complete(list);
-      }
-    }));
-    return out;
+    submit(new Pending(null, null, signer, null, List.copyOf(events), all));
+    return published(all);
   }
 
   /**
-   * One submission: a signed entry (with its event and signer when auto-linked), or a batch of events
-   * ({@code batch}, completed through {@code batchFuture}; {@code future} then only carries failures).
+   * One submission: a signed entry (with its event and signer when auto-linked), completed through
+   * {@code future}, or a batch of events, completed through {@code batchFuture}.
    */
   private record Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future,
       List<Event> batch, CompletableFuture<List<Entry>> batchFuture) {
@@ -193,6 +178,15 @@ final class Committer {
 
     Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future) {
       this(entry, event, signer, future, null, null);
+    }
+
+    /** Fails this submission, whichever kind it is. */
+    void fail(Throwable failure) {
+      if (batch != null) {
+        batchFuture.completeExceptionally(failure);
+      } else {
+        future.completeExceptionally(failure);
+      }
     }
   }
 
@@ -236,7 +230,7 @@ final class Committer {
           // The committer must survive anything, or every later append would wait for ever.
           LOG.error("ledger {}: committing a group failed", origin, t);
           LedgerException failure = new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
-          group.forEach(p -> p.future.completeExceptionally(failure));
+          group.forEach(p -> p.fail(failure));
         }
       }
       if (stop) {
@@ -244,7 +238,7 @@ final class Committer {
         queue.drainTo(rest);
         for (Pending p : rest) {
           if (p != Pending.STOP) {
-            p.future.completeExceptionally(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+            p.fail(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
           }
         }
         return;
@@ -256,16 +250,14 @@ final class Committer {
     Overlay overlay = new Overlay(store);
     WriteBatch batch = new WriteBatch();
     List<Pending> accepted = new ArrayList<>(group.size());
-    List<Entry> entries = new ArrayList<>(group.size());
-    List<List<Entry>> batches = new ArrayList<>(group.size());
+    List<Runnable> completions = new ArrayList<>(group.size()); // run once the group is durable
     long next = size;
     for (Pending p : group) {
       if (p.batch != null) {
         List<Entry> done = commitBatch(p, next, overlay, batch);
         if (done != null) {
           accepted.add(p);
-          entries.add(null);
-          batches.add(done);
+          completions.add(() -> p.batchFuture.complete(done));
           next += done.size();
         }
         continue;
@@ -285,7 +277,7 @@ final class Committer {
           f = judge(entry, next, overlay, derived);
         }
         if (f != null) {
-          p.future.completeExceptionally(new AppendRejectedException(f));
+          p.fail(new AppendRejectedException(f));
           continue;
         }
         for (WriteBatch.Put put : derived.puts()) {
@@ -293,13 +285,13 @@ final class Committer {
           overlay.put(put.table(), put.key(), put.value());
         }
         accepted.add(p);
-        entries.add(new Entry(next, entry));
-        batches.add(null);
+        Entry committed = new Entry(next, entry);
+        completions.add(() -> p.future.complete(committed));
         next++;
       } catch (LedgerException e) {
-        p.future.completeExceptionally(e);
+        p.fail(e);
       } catch (RuntimeException e) {
-        p.future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
+        p.fail(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
       }
     }
     if (accepted.isEmpty()) {
@@ -311,18 +303,11 @@ final class Committer {
       LOG.error("ledger {}: writing {} entries failed; none was acknowledged", origin, accepted.size(), e);
       LedgerException failure = e instanceof StoreException se ? se
           : new StoreException("writing " + accepted.size() + " entries failed: " + e.getMessage(), e);
-      accepted.forEach(p -> p.future.completeExceptionally(failure));
+      accepted.forEach(p -> p.fail(failure));
       return;
     }
     size = next;
-    for (int i = 0; i < accepted.size(); i++) {
-      Pending p = accepted.get(i);
-      if (p.batch != null) {
-        p.batchFuture.complete(batches.get(i));
-      } else {
-        p.future.complete(entries.get(i));
-      }
-    }
+    completions.forEach(Runnable::run);
   }
 
   /**
@@ -344,7 +329,7 @@ final class Committer {
         WriteBatch derived = new WriteBatch();
         Finding f = judge(entry, next, local, derived);
         if (f != null) {
-          p.future.completeExceptionally(new AppendRejectedException(f, i));
+          p.fail(new AppendRejectedException(f, i));
           return null;
         }
         for (WriteBatch.Put put : derived.puts()) {
@@ -355,10 +340,10 @@ final class Committer {
         next++;
       }
     } catch (LedgerException e) {
-      p.future.completeExceptionally(e);
+      p.fail(e);
       return null;
     } catch (RuntimeException e) {
-      p.future.completeExceptionally(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
+      p.fail(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
       return null;
     }
     for (WriteBatch.Put put : mine.puts()) {

@@ -3,6 +3,7 @@ package io.lotledger.cli;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.entry.Entry;
+import io.lotledger.epcis.EpcisEvents;
 import io.lotledger.event.AggregationEvent;
 import io.lotledger.event.AssociationEvent;
 import io.lotledger.event.Event;
@@ -206,18 +207,8 @@ final class TraceCommand implements Callable<Integer> {
 
   /** The EPCIS 2.0 event type, in the words of the standard's {@code type} field. */
   static String kindName(Event event) {
-    if (event instanceof ObjectEvent) {
-      return "ObjectEvent";
-    } else if (event instanceof TransformationEvent) {
-      return "TransformationEvent";
-    } else if (event instanceof AggregationEvent) {
-      return "AggregationEvent";
-    } else if (event instanceof AssociationEvent) {
-      return "AssociationEvent";
-    } else if (event instanceof TransactionEvent) {
-      return "TransactionEvent";
-    }
-    return event.getClass().getSimpleName();
+    String type = EpcisEvents.type(event);
+    return type != null ? type : event.getClass().getSimpleName();
   }
 
   static String action(Event event) {

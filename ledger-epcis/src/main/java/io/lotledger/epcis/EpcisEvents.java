@@ -10,7 +10,7 @@ import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
 
 /** Small facts about model events that the EPCIS mapping needs in both directions. */
-final class EpcisEvents {
+public final class EpcisEvents {
   /**
    * The unit of an EPCIS quantity given without {@code uom}: a count of instances (EPCIS 2.0 §7.3.3.3),
    * UN/CEFACT Rec 20 C62 ("one"). Export writes C62 quantities without {@code uom}.
@@ -36,7 +36,7 @@ final class EpcisEvents {
   }
 
   /** The EPCIS 2.0 {@code type} of {@code event}, or null for ledger-native registry events. */
-  static String type(Event event) {
+  public static String type(Event event) {
     if (event instanceof ObjectEvent) {
       return "ObjectEvent";
     } else if (event instanceof TransformationEvent) {

@@ -89,7 +89,8 @@ final class EventReader {
         List<LotQuantity> inputs = lots("inputEPCList", "inputQuantityList");
         List<LotQuantity> outputs = lots("outputEPCList", "outputQuantityList");
         String transformationId = rest.has("transformationID") ? take("transformationID").asText() : null;
-        BigDecimal emissions = own("stepEmissions") == null ? null : decimal(takeOwn("stepEmissions"));
+        JsonNode stepEmissions = takeOwn("stepEmissions");
+        BigDecimal emissions = stepEmissions == null ? null : decimal(stepEmissions);
         LotMasterData ilmd = ilmd();
         field = "(event)";
         yield new TransformationEvent(inputs, outputs, transformationId, ilmd, emissions, time, ctx);
@@ -153,8 +154,9 @@ final class EventReader {
     if (readings != null) {
       c = c.withSensorReadings(readings);
     }
-    if (own("shipment") != null) {
-      c = c.withShipment(takeOwn("shipment").asText());
+    JsonNode shipment = takeOwn("shipment");
+    if (shipment != null) {
+      c = c.withShipment(shipment.asText());
     }
     return c.withExtensions(extensions(rest, "(event)"));
   }
@@ -406,13 +408,12 @@ final class EventReader {
     return v;
   }
 
-  private JsonNode own(String name) {
-    String key = keyOf(rest, Vocabulary.NAMESPACE + name);
-    return key == null ? null : rest.get(key);
-  }
-
+  /** Takes lotledger's own field {@code ll:name} (whatever its prefix) out of the event, or null. */
   private JsonNode takeOwn(String name) {
     String key = keyOf(rest, Vocabulary.NAMESPACE + name);
+    if (key == null) {
+      return null;
+    }
     field = key;
     return rest.remove(key);
   }
