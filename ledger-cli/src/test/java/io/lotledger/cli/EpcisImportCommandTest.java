@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ledger import} and {@code ledger export --epcis} end to end on a RocksDB ledger: exit 0 with
  * the events stored under their CBV 2.0 hash IDs, a second import adding nothing, 1 when a rule
- * rejects an event (nothing of the document stored), 2 for input errors; the export validates.
+ * rejects an event (an unregistered signer; nothing of the document stored), 2 for input errors; the export validates.
  */
 class EpcisImportCommandTest {
   /** The official GS1 examples, copied into ledger-epcis with their SOURCE.txt (tests run in ledger-cli). */
@@ -59,10 +59,26 @@ class EpcisImportCommandTest {
 
   @Test
   void import_ruleRejection_exitsOne_andStoresNothingOfTheDocument() throws Exception {
-    LedgerCliTest.Result r = importing(GDST.resolve("gdst_data_withmasterdata.jsonld"));
+    Path stranger = tmp.resolve("stranger.key");
+    assertThat(ledger("keygen", "--out", stranger.toString(), "--actor", "urn:epc:id:pgln:4000002.00000").code()).isZero();
+    LedgerCliTest.Result r = ledger("import", GDST.resolve("gdst_data_withmasterdata.jsonld").toString(), "--key", stranger.toString(),
+        "--data", data.toString());
     LedgerCliTest.assertOneLineError(r, 1);
-    assertThat(r.err()).contains("event 11 of", "rejected, nothing stored", "mass balance violation");
+    assertThat(r.err()).contains("event 0 of", "rejected, nothing stored", "signing key is not registered");
     assertThat(ledger("verify", "--data", data.toString()).out()).contains("ok: 1 entries verified");
+  }
+
+  @Test
+  void import_gdstChain_storesAll17Events_andCheckReportsTheOverdrawnCatch() throws Exception {
+    LedgerCliTest.Result r = importing(GDST.resolve("gdst_data_withmasterdata.jsonld"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.outLines().get(0)).startsWith("imported 17 events");
+    LedgerCliTest.Result check = ledger("check", "urn:gdst:example.org:product:lot:class:processor.2u.v1-0122-2022",
+        "--data", data.toString());
+    assertThat(check.code()).as(check.err()).isEqualTo(1);
+    assertThat(check.out()).contains("OVERDRAWN_INPUT lot urn:gdst:example.org:product:lot:class:fisherman01.tunau.v1-0122-2022",
+        "declared 10000 KGM drawn", "computed 9876 KGM recorded");
+    assertThat(ledger("verify", "--data", data.toString()).out()).contains("ok: 18 entries verified");
   }
 
   @Test

@@ -211,6 +211,7 @@ public final class EntryCodec {
     c.extensions().forEach(x -> b.addExtensions(toProto(x)));
     if (c.shipment() != null) b.setShipment(c.shipment());
     if (c.eventId() != null) b.setEventId(c.eventId());
+    if (c.imported()) b.setImported(true);
 
     if (event instanceof ObjectEvent e) {
       var o = io.lotledger.entry.proto.ObjectEvent.newBuilder().setAction(toProto(e.action()));
@@ -389,7 +390,8 @@ public final class EntryCodec {
             readings,
             extensions(p.getExtensionsList()),
             opt(p.getShipment()),
-            opt(p.getEventId()));
+            opt(p.getEventId()),
+            p.getImported());
 
     switch (p.getKindCase()) {
       case OBJECT -> {

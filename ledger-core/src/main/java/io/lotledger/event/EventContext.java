@@ -19,10 +19,19 @@ public record EventContext(
     List<SensorReading> sensorReadings,
     List<Extension> extensions,
     String shipment,
-    String eventId) {
+    String eventId,
+    boolean imported) {
 
   public static final EventContext EMPTY =
-      new EventContext(null, null, null, null, null, null, null, null, null, null, null);
+      new EventContext(null, null, null, null, null, null, null, null, null, null, null, false);
+
+  /** A context of an event its signer performs (not {@link #imported()}). */
+  public EventContext(String bizStep, String disposition, String readPoint, String bizLocation, List<Party> sources,
+      List<Party> destinations, List<BizTransaction> bizTransactions, List<SensorReading> sensorReadings,
+      List<Extension> extensions, String shipment, String eventId) {
+    this(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions,
+        shipment, eventId, false);
+  }
 
   public EventContext {
     Uris.text("bizStep", bizStep, 256);
@@ -55,39 +64,39 @@ public record EventContext(
   }
 
   public EventContext withBizStep(String v) {
-    return new EventContext(v, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
+    return new EventContext(v, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
   }
 
   public EventContext withDisposition(String v) {
-    return new EventContext(bizStep, v, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
+    return new EventContext(bizStep, v, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
   }
 
   public EventContext withReadPoint(String v) {
-    return new EventContext(bizStep, disposition, v, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
+    return new EventContext(bizStep, disposition, v, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
   }
 
   public EventContext withBizLocation(String v) {
-    return new EventContext(bizStep, disposition, readPoint, v, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
+    return new EventContext(bizStep, disposition, readPoint, v, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
   }
 
   public EventContext withSources(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, v, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, v, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
   }
 
   public EventContext withDestinations(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, v, bizTransactions, sensorReadings, extensions, shipment, eventId);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, v, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
   }
 
   public EventContext withBizTransactions(List<BizTransaction> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, v, sensorReadings, extensions, shipment, eventId);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, v, sensorReadings, extensions, shipment, eventId, imported);
   }
 
   public EventContext withSensorReadings(List<SensorReading> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, v, extensions, shipment, eventId);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, v, extensions, shipment, eventId, imported);
   }
 
   public EventContext withExtensions(List<Extension> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, v, shipment, eventId);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, v, shipment, eventId, imported);
   }
 
   /**
@@ -95,7 +104,7 @@ public record EventContext(
    * named-information URI of that entry's hash ({@code EntryHash.toNi()}).
    */
   public EventContext withShipment(String ni) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, ni, eventId);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, ni, eventId, imported);
   }
 
   /**
@@ -104,6 +113,17 @@ public record EventContext(
    * ID ({@code ni:///sha-256;...?ver=CBV2.0}), which makes re-importing a document a no-op.
    */
   public EventContext withEventId(String id) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, id);
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, id, imported);
+  }
+
+  /**
+   * Marks the event as <em>imported</em>: recorded by another system (an EPCIS 2.0 capture) and
+   * brought into this ledger by the signer, who vouches that this is the record it received, not that
+   * it performed the event. An imported event moves no custody and no balance ({@code LotRules}); the
+   * lots it names stay external unless the ledger's own events track them. It is signed like any other
+   * event, keeps its eventID, history and transformation edges, and {@code check} weighs it.
+   */
+  public EventContext asImported() {
+    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, true);
   }
 }

@@ -9,6 +9,10 @@ import java.util.List;
  * EPCIS TransformationEvent: input lots (with consumed quantities) become output lots (with produced
  * quantities) — smelting, mixing, cutting, assembling. Outputs are the children of every input in the
  * ancestry DAG. {@code stepEmissions} is this step's own carbon (kg CO2e), if declared.
+ *
+ * <p>A lot may be both an input and an output (EPCIS 2.0 §7.4.5 does not forbid it: a lot processed in
+ * place, part of it drawn and returned changed). It is then not its own parent: the lot graph leaves the
+ * self-edge out, and the roll-up reads the output as made from the lot's state before the event.
  */
 public record TransformationEvent(
     List<LotQuantity> inputs,
@@ -25,13 +29,6 @@ public record TransformationEvent(
     outputs = Event.lotList("transformation outputs", outputs);
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new IllegalArgumentException("transformation needs at least one input and one output");
-    }
-    for (LotQuantity in : inputs) {
-      for (LotQuantity out : outputs) {
-        if (in.lot().equals(out.lot())) {
-          throw new IllegalArgumentException("lot " + in.lot() + " is both input and output");
-        }
-      }
     }
     if (transformationId != null) {
       Uris.require("transformation id", transformationId);

@@ -36,6 +36,7 @@ public record CheckFinding(
     CARBON_FOOTPRINT_BELOW_COMPUTED("declared carbon footprint below the computed one"),
     CLAIM_NOT_COMPUTABLE("declared claim the ledger cannot compute"),
     UNBACKED_INPUT("input never commissioned, produced or received in this ledger"),
+    OVERDRAWN_INPUT("input drawn beyond the quantity the ledger records for it"),
     MISSING_CERTIFICATION("origin lot without a required certification"),
     FORBIDDEN_ORIGIN("origin lot from a forbidden country"),
     TEMPERATURE_ABOVE_LIMIT("sensor reading above the limit"),

@@ -53,7 +53,7 @@ public final class ClaimsCalculator {
 
   /**
    * The claims in {@code lot}'s ancestry (the lot and every lot it was made from) that the ledger does
-   * not back, and its unbacked inputs, in {@link CheckFinding#ORDER}. Empty for an honest chain.
+   * not back, and its unbacked and overdrawn inputs, in {@link CheckFinding#ORDER}. Empty for an honest chain.
    */
   public List<CheckFinding> findings(LotId lot) throws LedgerException {
     return findings(RollUp.of(source, lot, options));
@@ -62,6 +62,7 @@ public final class ClaimsCalculator {
   static List<CheckFinding> findings(RollUp rollUp) {
     List<CheckFinding> out = new ArrayList<>(rollUp.claimFindings());
     out.addAll(rollUp.unbackedFindings());
+    out.addAll(rollUp.overdrawFindings());
     out.sort(CheckFinding.ORDER);
     return List.copyOf(out);
   }

@@ -7,6 +7,8 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.TransformationEvent;
+import io.lotledger.event.Units;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -120,6 +122,75 @@ final class LotRecord {
   /** Whether the ledger saw the lot commissioned, produced or received before entry {@code index}. */
   boolean backedBefore(long index) {
     return firstBacked < index;
+  }
+
+  /**
+   * Whether the transformations up to and including entry {@code index} drew more of the lot than the
+   * ledger records it ever had before that entry: the quantities of its contributions, plus receipts from
+   * outside the ledger (no shipment reference) before its first contribution. Receipts of shipments, and
+   * receipts after the lot exists here, move material and bring none in. Shipments and destructions are
+   * not subtracted, so only an impossible draw shows. Null when not comparable: a quantity is missing or
+   * the units do not convert to one base unit.
+   */
+  Overdraw overdrawAt(long index) {
+    long firstContribution = contributions.isEmpty() ? Long.MAX_VALUE : contributions.get(0).index();
+    Tally recorded = new Tally();
+    Tally drawn = new Tally();
+    for (Contribution c : contributions) {
+      if (c.index() < index) {
+        recorded.add(c.quantity());
+      }
+    }
+    for (Entry e : history) {
+      if (e.index() > index) {
+        break;
+      }
+      if (e.event() instanceof TransformationEvent t) {
+        LotQuantity in = find(t.inputs());
+        if (in != null) {
+          drawn.add(in);
+        }
+      } else if (e.index() < firstContribution && isReceiptFromOutside(e)) {
+        recorded.add(find(((ObjectEvent) e.event()).quantities()));
+      }
+    }
+    if (!recorded.comparable(drawn) || drawn.sum.compareTo(recorded.sum) <= 0) {
+      return null;
+    }
+    return new Overdraw(drawn.sum, recorded.sum, drawn.unit);
+  }
+
+  /** Transformations drew {@code drawn} of the lot, which the ledger records as having had {@code recorded}, in {@code unit}. */
+  record Overdraw(BigDecimal drawn, BigDecimal recorded, String unit) {}
+
+  /** A running sum of quantities in one base unit; not comparable once a quantity is missing or a unit differs. */
+  private static final class Tally {
+    BigDecimal sum = BigDecimal.ZERO;
+    String unit;
+    boolean broken;
+
+    void add(LotQuantity q) {
+      if (q == null || q.quantity() == null) {
+        broken = true;
+        return;
+      }
+      String base = Units.baseUnit(q.quantity().unit());
+      if (unit != null && !unit.equals(base)) {
+        broken = true;
+      }
+      unit = base;
+      sum = sum.add(Units.toBase(q.quantity()));
+    }
+
+    boolean comparable(Tally other) {
+      return !broken && !other.broken && (unit == null || other.unit == null || unit.equals(other.unit));
+    }
+  }
+
+  private boolean isReceiptFromOutside(Entry e) {
+    return e.event() instanceof ObjectEvent o && o.action() == Action.OBSERVE
+        && io.lotledger.event.Cbv.isBizStep(o.context().bizStep(), "receiving") && o.context().shipment() == null
+        && find(o.quantities()) != null;
   }
 
   /** Whether the ledger saw the lot received (and nothing else bring material in) before {@code index}. */

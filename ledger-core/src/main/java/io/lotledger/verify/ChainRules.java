@@ -233,6 +233,9 @@ public final class ChainRules {
     if (event instanceof TransformationEvent t) {
       for (var in : t.inputs()) {
         for (var o : t.outputs()) {
+          if (in.lot().equals(o.lot())) {
+            continue; // processed in place: a lot is not its own parent
+          }
           out.put(Table.PARENTS, KeyLayout.edgeKey(o.lot(), in.lot()), KeyLayout.EMPTY);
           out.put(Table.CHILDREN, KeyLayout.edgeKey(in.lot(), o.lot()), KeyLayout.EMPTY);
         }

@@ -20,9 +20,11 @@ import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Custody and mass balance (DESIGN "Domain rules"; docs/domain-model.md): what an event may do to the
@@ -42,7 +44,8 @@ import java.util.Map;
  *       to a lot that exists requires being one of its custodians; an ADD of an existing lot only
  *       re-declares its master data and may state no quantity.
  *   <li><b>Consume</b> (transformation input): the signer must hold the lot and state a quantity no
- *       larger than what it holds.
+ *       larger than what it holds. A lot may be both input and output of one transformation (processed
+ *       in place, EPCIS 2.0 §7.4.5): it is consumed, then produced, and the signer stays its custodian.
  *   <li><b>Destroy</b> (DELETE): the signer must hold the lot; no quantity means all it holds.
  *   <li><b>Ship</b> (OBSERVE or transaction event with bizStep shipping): the signer must hold what it
  *       ships (no quantity: all it holds). The destination {@code possessing_party} decides when the
@@ -57,6 +60,10 @@ import java.util.Map;
  *   <li><b>Pack</b> (aggregation): the signer must hold every tracked lot it packs or unpacks.
  *   <li>Anything else (inspections, other observations and transactions) changes no state and may be
  *       recorded by any registered actor.
+ *   <li>An <b>imported</b> event ({@link EventContext#imported()}: another system's record, e.g. an EPCIS
+ *       import) changes no state either: its signer vouches for the record, not for the act, so it
+ *       cannot make the signer a custodian nor draw on anyone's balance. Lots that only imported events
+ *       name stay external; {@code check} weighs what those records say.
  * </ul>
  *
  * Quantities are unit-aware ({@link Units}): mass converts between GRM, KGM and TNE; counts never mix
@@ -94,6 +101,8 @@ public final class LotRules {
     private final ChainRules.Reader reader;
     private final ActorId signer;
     private final Map<LotId, LotState> changed = new LinkedHashMap<>();
+    /** Lots this transformation has drawn from: the signer held each when the event began. */
+    private final Set<LotId> consumed = new HashSet<>();
 
     Judgement(SignedEntry entry, long index, ChainRules.Reader reader) {
       this.entry = entry;
@@ -108,12 +117,16 @@ public final class LotRules {
     }
 
     private Finding judge(Event event) throws StoreException {
+      if (event.context().imported()) {
+        return null; // another system's record: the signer vouches for the record, not the act
+      }
       if (event instanceof TransformationEvent t) {
         for (LotQuantity in : t.inputs()) {
           Finding f = take(in, Take.CONSUME, "consumes");
           if (f != null) {
             return f;
           }
+          consumed.add(in.lot());
         }
         for (LotQuantity out : t.outputs()) {
           Finding f = produce(out, Source.TRANSFORMATION);
@@ -226,7 +239,7 @@ public final class LotRules {
       LotState s = current(lot);
       if (s == null) {
         s = LotState.open(q == null ? null : Units.baseUnit(q.unit()));
-      } else if (source != Source.OUTSIDE && !s.holds(signer)) {
+      } else if (source != Source.OUTSIDE && !s.holds(signer) && !consumed.contains(lot)) {
         return custody(lot, signer + " adds to lot " + lot + " but is not its custodian", s);
       } else if (source == Source.COMMISSIONING && q != null) {
         return finding(Failure.MASS_BALANCE, lot, "lot " + lot + " exists; commissioning it again re-declares its master data"

@@ -70,6 +70,7 @@ class EntryCodecTest {
             "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", ilmd, new BigDecimal("40.2"), T, ctx),
         new AggregationEvent(Action.ADD, new LotId("urn:epc:id:sscc:4012345.0000000001"), lots, T, ctx),
         new TransactionEvent(Action.ADD, lots, T, ctx),
+        ObjectEvent.observe(lots, T, ctx.withEventId("ni:///sha-256;5a3b1c9d?ver=CBV2.0").asImported()),
         new RegistryEvent.ActorRegistered(MINE.actor(), "Mine", MINE.publicKey(), T),
         new RegistryEvent.KeyAdded(MINE.actor(), MINE.publicKey(), T),
         new RegistryEvent.KeyRevoked(MINE.actor(), MINE.publicKey(), T));

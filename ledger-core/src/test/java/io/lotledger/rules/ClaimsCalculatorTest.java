@@ -321,6 +321,45 @@ class ClaimsCalculatorTest {
   }
 
   @Test
+  void findings_importedRecordsDrawingMoreThanALotHad_areOverdrawnAtTheFirstSuchDraw() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    LotId fish = RecyclingChain.lot("CATCH-1");
+    LotId fillets = RecyclingChain.lot("FILLETS-1");
+    LotId blend = RecyclingChain.lot("BLEND-1");
+    LotId received = RecyclingChain.lot("LANDED-1");
+    // Imported records (another system's, so no rule refuses them): a 9876 kg catch; 5000 kg filleted,
+    // then a blend drawing another 5000 kg of the catch with 300 kg received from outside: 10000 kg of a 9876 kg lot.
+    ledger.appendAll(List.of(
+        ObjectEvent.add(List.of(RecyclingChain.kg(fish, "9876")), null, RecyclingChain.T0.plusHours(1),
+            EventContext.of("commissioning", "active").asImported()),
+        ObjectEvent.observe(List.of(RecyclingChain.kg(fish, "9876")), RecyclingChain.T0.plusHours(2),
+            EventContext.of("receiving", "in_progress").asImported()),
+        ObjectEvent.observe(List.of(RecyclingChain.kg(received, "300")), RecyclingChain.T0.plusHours(2),
+            EventContext.of("receiving", "in_progress").asImported()),
+        new io.lotledger.event.TransformationEvent(List.of(RecyclingChain.kg(fish, "5000")), List.of(RecyclingChain.kg(fillets, "4000")),
+            null, null, null, RecyclingChain.T0.plusHours(3), EventContext.of("commissioning", "active").asImported()),
+        new io.lotledger.event.TransformationEvent(
+            List.of(RecyclingChain.kg(fish, "5000"), RecyclingChain.kg(fillets, "4000"), RecyclingChain.kg(received, "300")),
+            List.of(RecyclingChain.kg(blend, "9300")), null, null, null, RecyclingChain.T0.plusHours(4),
+            EventContext.of("commissioning", "active").asImported())),
+        chain.refinery);
+    long blending = ledger.size() - 1;
+
+    List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(blend);
+
+    // The receipt after the commissioning moved the catch, it brought none in; the 300 kg received from outside back their draw.
+    assertThat(findings).filteredOn(f -> f.kind() == Kind.OVERDRAWN_INPUT).singleElement().satisfies(f -> {
+      assertThat(f.lot()).isEqualTo(fish);
+      assertThat(f.path()).containsExactly(blend, fish);
+      assertThat(f.declared()).isEqualTo("10000 KGM drawn");
+      assertThat(f.computed()).isEqualTo("9876 KGM recorded");
+      assertThat(f.detail()).contains("entry " + blending);
+    });
+    assertThat(new ClaimsCalculator(ledger::history).findings(fillets)).noneMatch(f -> f.kind() == Kind.OVERDRAWN_INPUT);
+  }
+
+  @Test
   void composition_unknownLot_isNotFound_andAHugeAncestryIsRefused() throws Exception {
     honest();
     ClaimsCalculator calc = new ClaimsCalculator(ledger::history);

@@ -343,6 +343,52 @@ class LotRulesTest {
   }
 
   @Test
+  void aLotProcessedInPlace_isConsumedThenProduced_keepsItsCustodian_andIsNotItsOwnParent() throws Exception {
+    // The smelter draws all 10 t and returns 9.5 t of the same lot, plus 0.5 t of cathode.
+    Event inPlace = TransformationEvent.of(List.of(LotQuantity.of(COPPER.uri(), "10", "TNE")),
+        List.of(LotQuantity.of(COPPER.uri(), "9.5", "TNE"), LotQuantity.of(CATHODE.uri(), "0.5", "TNE")),
+        null, T.plusHours(1), EventContext.of("commissioning", "active"));
+    ledger.append(inPlace, smelter);
+
+    LotState copper = ledger.lotState(COPPER).orElseThrow();
+    assertThat(copper.consumed()).isEqualByComparingTo("10000");
+    assertThat(copper.produced()).isEqualByComparingTo("19500");
+    assertThat(copper.holdings()).containsOnlyKeys(smelter.actor());
+    assertThat(copper.held(smelter.actor())).isEqualByComparingTo("9500");
+    assertThat(ledger.parents(COPPER)).isEmpty();
+    assertThat(ledger.ancestors(COPPER)).doesNotContain(COPPER);
+    assertThat(ledger.parents(CATHODE)).containsExactly(COPPER);
+    assertThat(ledger.children(COPPER)).containsExactly(CATHODE);
+    // Only the custodian may process a lot in place, and not beyond what it holds.
+    assertThatThrownBy(() -> ledger.append(inPlace, trader))
+        .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.CUSTODY));
+    ledger.verify();
+  }
+
+  @Test
+  void importedEvents_moveNoCustodyNorBalance_andLotsTheyAloneNameStayExternal() throws Exception {
+    LotState copperBefore = ledger.lotState(COPPER).orElseThrow();
+    LotId foreign = new LotId("urn:epc:class:lgtin:4098765.054321.FOREIGN-1");
+    // Another system's records, imported by the trader: a commissioning, then a draw of 20 t of copper
+    // (twice what the smelter holds here, by someone who holds none). The trader vouches for the records only.
+    Event commissioned = ObjectEvent.add(List.of(LotQuantity.of(foreign.uri(), "3", "TNE")), null, T.plusHours(1),
+        EventContext.of("commissioning", "active").asImported());
+    Event drawn = TransformationEvent.of(List.of(LotQuantity.of(COPPER.uri(), "20", "TNE"), LotQuantity.of(foreign.uri(), "5", "TNE")),
+        List.of(LotQuantity.of(CELLS.uri(), "25", "TNE")), null, T.plusHours(2), EventContext.of("commissioning", "active").asImported());
+    ledger.appendAll(List.of(commissioned, drawn), trader);
+
+    assertThat(ledger.lotState(COPPER)).contains(copperBefore);
+    assertThat(ledger.lotState(foreign)).isEmpty();
+    assertThat(ledger.lotState(CELLS)).isEmpty();
+    assertThat(ledger.parents(CELLS)).containsExactlyInAnyOrder(COPPER, foreign);
+    // The import made the trader custodian of nothing: its own events are judged as before.
+    assertThatThrownBy(() -> ledger.append(smelt("1", "TNE"), trader))
+        .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.CUSTODY));
+    assertThat(ledger.entry(ledger.size() - 1).orElseThrow().event().context().imported()).isTrue();
+    ledger.verify();
+  }
+
+  @Test
   void lotState_roundTripsThroughItsStoredForm() throws Exception {
     Entry shipped = ledger.append(ship(COPPER, "4", trader.actor(), T.plusHours(1)), smelter);
     LotState s = ledger.lotState(COPPER).orElseThrow();

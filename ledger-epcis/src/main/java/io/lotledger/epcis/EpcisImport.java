@@ -23,9 +23,12 @@ import java.util.Set;
  * ({@link EventReader}) carrying its CBV 2.0 event hash ID ({@link EventHashId}) as eventID.
  *
  * <p>{@link #into} stores a document whole or not at all ({@link Ledger#appendAll}); events already in
- * the ledger (same hash ID) are skipped, so importing the same document twice adds nothing. Lots the
- * ledger has never seen are opened as external lots: their history lives elsewhere, and {@code check}
- * reports quantities drawn from them as unbacked.
+ * the ledger (same hash ID) are skipped, so importing the same document twice adds nothing. Each stored
+ * event is marked {@link io.lotledger.event.EventContext#imported() imported}: the importing actor signs
+ * that this is the record it received, not that it shipped, consumed or made anything, so an import moves
+ * no custody and no balance, and the lots it names stay external (their history lives elsewhere). What
+ * the records say is weighed by {@code check}: quantities drawn from lots the ledger never saw made are
+ * unbacked, and draws beyond what a lot was recorded to hold are overdrawn.
  */
 public final class EpcisImport {
   /** Most events one document may carry. */
@@ -96,8 +99,9 @@ public final class EpcisImport {
   }
 
   /**
-   * Imports {@code json} into {@code ledger}, every new event signed by {@code signer}: all of them or,
-   * when one breaks a ledger rule, none ({@link AppendRejectedException#position()} is then the event's
+   * Imports {@code json} into {@code ledger}, every new event marked imported and signed by {@code
+   * signer}: all of them or, when one breaks a ledger rule (an unregistered signer, an eventID the
+   * ledger holds for another event), none ({@link AppendRejectedException#position()} is then the event's
    * index in the document).
    */
   public static Result into(Ledger ledger, ActorSigner signer, byte[] json) throws LedgerException {
@@ -117,7 +121,8 @@ public final class EpcisImport {
       }
     }
     try {
-      List<Entry> added = ledger.appendAll(fresh.stream().map(ImportedEvent::event).toList(), signer);
+      List<Entry> added = ledger.appendAll(
+          fresh.stream().map(e -> EpcisEvents.withContext(e.event(), e.event().context().asImported())).toList(), signer);
       return new Result(added, skipped);
     } catch (AppendRejectedException e) {
       int position = e.position() < 0 ? -1 : fresh.get(e.position()).index();
