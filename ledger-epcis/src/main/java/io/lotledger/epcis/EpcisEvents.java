@@ -13,7 +13,8 @@ import io.lotledger.event.TransformationEvent;
 public final class EpcisEvents {
   /**
    * The unit of an EPCIS quantity given without {@code uom}: a count of instances (EPCIS 2.0 §7.3.3.3),
-   * UN/CEFACT Rec 20 C62 ("one"). Export writes C62 quantities without {@code uom}.
+   * UN/CEFACT Rec 20 C62 ("one"). Export writes C62 quantities without {@code uom}, unless the
+   * imported event stated it ({@link Residual#statedCount()}).
    */
   static final String COUNT = "C62";
 

@@ -49,6 +49,7 @@ final class EventReader {
   private final EpcisContext context;
   private final ObjectNode rest;
   private final Set<LotId> classLevel = new LinkedHashSet<>();
+  private final Set<LotId> statedCount = new LinkedHashSet<>();
   private String field = "(event)";
 
   private EventReader(int index, ObjectNode event, EpcisContext context) {
@@ -110,7 +111,7 @@ final class EventReader {
         && (!rest.isEmpty() || usesPrefix(event, documentContext))) {
       rest.set("@context", documentContext); // the prefixes the kept fields (or model terms) are written with
     }
-    Extension residual = new Residual(rest, classLevel).toExtension(index);
+    Extension residual = new Residual(rest, classLevel, statedCount).toExtension(index);
     if (residual == null) {
       return event;
     }
@@ -257,6 +258,9 @@ final class EventReader {
           continue;
         }
         String unit = q.has("uom") ? q.get("uom").asText() : EpcisEvents.COUNT;
+        if (q.has("uom") && unit.equals(EpcisEvents.COUNT)) {
+          statedCount.add(lot);
+        }
         lots.add(new LotQuantity(lot, new Quantity(decimal(q.get("quantity")), unit)));
       }
     }

@@ -20,21 +20,24 @@ import java.util.TreeMap;
  * it back unchanged (import(export(x)) is lossless): the unmapped {@code fields} as a JSON object in the
  * event's own shape (recordTime, certificationInfo, errorDeclaration, persistentDisposition, structured
  * extensions, the extension part of readPoint, bizLocation and ilmd, the JSON-LD {@code @context} its
- * prefixes need ...), and {@code classLevel}: the lots named in a quantity list without a quantity
- * (the model records them without a quantity, like an EPC list member).
+ * prefixes need ...), {@code classLevel}: the lots named in a quantity list without a quantity
+ * (the model records them without a quantity, like an EPC list member), and {@code statedCount}: the
+ * lots whose count was given with an explicit {@code uom} of C62, which the model does not tell from a
+ * quantity without {@code uom} (both are counts) but the CBV 2.0 hash ID does.
  *
  * <p>Stored as one event extension ({@link Vocabulary#NAMESPACE}, {@link Vocabulary#RESIDUAL}) in
  * canonical JSON: object keys sorted, no insignificant white space, so equal residuals are equal text.
  */
-record Residual(ObjectNode fields, Set<LotId> classLevel) {
-  static final Residual NONE = new Residual(JsonNodeFactory.instance.objectNode(), Set.of());
+record Residual(ObjectNode fields, Set<LotId> classLevel, Set<LotId> statedCount) {
+  static final Residual NONE = new Residual(JsonNodeFactory.instance.objectNode(), Set.of(), Set.of());
 
   Residual {
     classLevel = Set.copyOf(classLevel);
+    statedCount = Set.copyOf(statedCount);
   }
 
   boolean isEmpty() {
-    return fields.isEmpty() && classLevel.isEmpty();
+    return fields.isEmpty() && classLevel.isEmpty() && statedCount.isEmpty();
   }
 
   /** The residual an event carries, {@link #NONE} when it carries none (native events). */
@@ -60,10 +63,8 @@ record Residual(ObjectNode fields, Set<LotId> classLevel) {
     if (!fields.isEmpty()) {
       root.set("fields", fields);
     }
-    if (!classLevel.isEmpty()) {
-      ArrayNode lots = root.putArray("classLevel");
-      classLevel.stream().map(LotId::uri).sorted().forEach(lots::add);
-    }
+    putLots(root, "classLevel", classLevel);
+    putLots(root, "statedCount", statedCount);
     String json;
     try {
       json = EpcisJson.MAPPER.writeValueAsString(sorted(root));
@@ -86,11 +87,22 @@ record Residual(ObjectNode fields, Set<LotId> classLevel) {
           "stored EPCIS residual is not JSON: " + e.getOriginalMessage(), e);
     }
     ObjectNode fields = root.path("fields").isObject() ? (ObjectNode) root.get("fields") : JsonNodeFactory.instance.objectNode();
+    return new Residual(fields, lots(root, "classLevel"), lots(root, "statedCount"));
+  }
+
+  private static void putLots(ObjectNode root, String name, Set<LotId> lots) {
+    if (!lots.isEmpty()) {
+      ArrayNode array = root.putArray(name);
+      lots.stream().map(LotId::uri).sorted().forEach(array::add);
+    }
+  }
+
+  private static Set<LotId> lots(JsonNode root, String name) {
     Set<LotId> lots = new LinkedHashSet<>();
-    for (JsonNode lot : root.path("classLevel")) {
+    for (JsonNode lot : root.path(name)) {
       lots.add(new LotId(lot.asText()));
     }
-    return new Residual(fields, lots);
+    return lots;
   }
 
   /** A copy of {@code node} with every object's keys in sorted order. */

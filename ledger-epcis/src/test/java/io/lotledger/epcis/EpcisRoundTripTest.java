@@ -174,6 +174,29 @@ class EpcisRoundTripTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aCountStatedWithUomC62_andOneWithoutUom_eachExportAsWritten_soTheirHashIdsSurvive() throws Exception {
+    String doc = """
+        {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument",
+         "schemaVersion": "2.0", "creationDate": "2026-11-23T10:00:00Z", "epcisBody": {"eventList": [
+          {"type": "ObjectEvent", "eventTime": "2026-11-20T08:00:00Z", "eventTimeZoneOffset": "+01:00", "action": "OBSERVE",
+           "epcList": [], "bizStep": "inspecting", "quantityList": [
+             {"epcClass": "urn:epc:class:lgtin:4012345.012345.998877", "quantity": 200, "uom": "C62"},
+             {"epcClass": "urn:epc:class:lgtin:4012345.012345.998878", "quantity": 300}]}]}}
+        """;
+    byte[] original = doc.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (Ledger ledger = Ledger.inMemory("epcis.test/c62", ROOT, "importer")) {
+      EpcisImport.into(ledger, ROOT, original);
+      byte[] exported = EpcisExport.toBytes(EpcisExport.all(ledger, NOW));
+      assertThat(EventHashId.fromDocument(exported).get(0).id()).isEqualTo(EventHashId.fromDocument(original).get(0).id());
+      com.fasterxml.jackson.databind.JsonNode quantities = EpcisJson.MAPPER.readTree(exported)
+          .path("epcisBody").path("eventList").get(0).path("quantityList");
+      assertThat(quantities.get(0).path("uom").asText()).isEqualTo("C62");
+      assertThat(quantities.get(1).has("uom")).isFalse();
+      assertThat(EpcisImport.into(ledger, ROOT, exported).added()).as("the export is the same event").isEmpty();
+    }
+  }
+
   private static List<String> quantities(Event e) {
     List<LotQuantity> all = new ArrayList<>();
     if (e instanceof ObjectEvent o) {
