@@ -186,7 +186,14 @@ final class EventReader {
     return parties;
   }
 
-  /** The sensor readings, or null (the list kept in the residual) unless every element is a plain reading. */
+  /**
+   * The sensor readings (EPCIS 2.0 §7.3.8): one per report with a numeric {@code value}, plus one for
+   * its {@code maxValue} when it states one (what an upper limit is judged against), each with the
+   * report's type and uom and the report's (else the element's) time and device. When every element is
+   * one plain report (type, value, uom; metadata only time and deviceID) the model says it all and the
+   * list is mapped away; otherwise the list stays verbatim in the residual, which export writes back,
+   * and the readings are what policies see of it. Null when the event has no list.
+   */
   private List<SensorReading> readings() throws EpcisFormatException {
     JsonNode list = rest.get("sensorElementList");
     if (list == null) {
@@ -194,22 +201,32 @@ final class EventReader {
     }
     field = "sensorElementList";
     List<SensorReading> readings = new ArrayList<>();
+    boolean plain = true;
     for (JsonNode element : list) {
       JsonNode meta = element.path("sensorMetadata");
       JsonNode reports = element.path("sensorReport");
-      if (!only(element, Set.of("sensorMetadata", "sensorReport")) || !only(meta, Set.of("time", "deviceID"))
-          || reports.size() != 1 || !only(reports.get(0), Set.of("type", "value", "uom"))) {
-        return null;
+      plain &= only(element, Set.of("sensorMetadata", "sensorReport")) && only(meta, Set.of("time", "deviceID"))
+          && reports.size() == 1 && only(reports.get(0), Set.of("type", "value", "uom"));
+      for (JsonNode r : reports) {
+        if (!r.path("type").isTextual() || !r.path("uom").isTextual()) {
+          plain = false;
+          continue;
+        }
+        JsonNode time = r.has("time") ? r.get("time") : meta.get("time");
+        JsonNode device = r.has("deviceID") ? r.get("deviceID") : meta.get("deviceID");
+        for (String value : List.of("value", "maxValue")) {
+          if (r.path(value).isNumber()) {
+            readings.add(new SensorReading(r.get("type").asText(), r.get(value).decimalValue(), r.get("uom").asText(),
+                time == null ? null : OffsetDateTime.parse(time.asText()), device == null ? null : device.asText()));
+          } else if (r.has(value)) {
+            plain = false;
+          }
+        }
       }
-      JsonNode r = reports.get(0);
-      if (!r.path("type").isTextual() || !r.path("value").isNumber() || !r.path("uom").isTextual()) {
-        return null;
-      }
-      readings.add(new SensorReading(r.get("type").asText(), r.get("value").decimalValue(), r.get("uom").asText(),
-          meta.has("time") ? OffsetDateTime.parse(meta.get("time").asText()) : null,
-          meta.has("deviceID") ? meta.get("deviceID").asText() : null));
     }
-    rest.remove("sensorElementList");
+    if (plain) {
+      rest.remove("sensorElementList");
+    }
     return readings;
   }
 

@@ -95,7 +95,7 @@ final class EventWriter {
       action(out, e.action());
       lots(out, "epcList", "quantityList", e.quantities(), residual, true);
     }
-    context(out, event.context(), own);
+    context(out, event.context(), own, residual);
     LotMasterData ilmd = event instanceof ObjectEvent o ? o.ilmd()
         : event instanceof TransformationEvent t ? t.ilmd() : LotMasterData.NONE;
     if (!ilmd.isEmpty()) {
@@ -138,7 +138,7 @@ final class EventWriter {
     }
   }
 
-  private void context(ObjectNode out, EventContext c, Map<String, String> own) {
+  private void context(ObjectNode out, EventContext c, Map<String, String> own, Residual residual) {
     if (c.bizStep() != null) out.put("bizStep", c.bizStep());
     if (c.disposition() != null) out.put("disposition", c.disposition());
     if (c.readPoint() != null) out.putObject("readPoint").put("id", c.readPoint());
@@ -153,7 +153,7 @@ final class EventWriter {
     }
     parties(out, "sourceList", "source", c.sources());
     parties(out, "destinationList", "destination", c.destinations());
-    if (!c.sensorReadings().isEmpty()) {
+    if (!c.sensorReadings().isEmpty() && !residual.fields().has("sensorElementList")) { // else the residual has the list as written
       ArrayNode elements = out.putArray("sensorElementList");
       for (SensorReading r : c.sensorReadings()) {
         ObjectNode element = elements.addObject();

@@ -197,6 +197,29 @@ class EpcisRoundTripTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void richSensorData_isKeptAsWritten_andItsReadingsAreWhatATemperaturePolicyJudges() throws Exception {
+    byte[] doc = Files.readAllBytes(path("/epcis-examples/WithSensorData/SensorDataExample1.jsonld"));
+    LotId item = new LotId("https://id.gs1.org/01/04012345111118/21/9876");
+    try (Ledger ledger = Ledger.inMemory("epcis.test/sensors", ROOT, "importer")) {
+      Event event = EpcisImport.into(ledger, ROOT, doc).added().get(0).event();
+      // Three elements of four reports each (with device metadata and raw data the model has no field for).
+      assertThat(event.context().sensorReadings()).hasSize(12);
+      assertThat(event.context().sensorReadings()).filteredOn(r -> r.type().equals("Temperature"))
+          .extracting(r -> r.value().toPlainString() + " " + r.unit() + " " + r.time().toLocalTime() + " " + r.device())
+          .containsExactly("26 CEL 14:05 urn:epc:id:giai:4000001.111", "26.1 CEL 14:35 urn:epc:id:giai:4000001.111",
+              "26.2 CEL 14:55 urn:epc:id:giai:4000001.111");
+      assertThat(Residual.of(event).fields().has("sensorElementList")).as("the list as written, for export").isTrue();
+
+      io.lotledger.rules.Policy coldChain = new io.lotledger.rules.Policy("cold chain", List.of(
+          new io.lotledger.rules.PolicyRule.TemperatureLimit("gs1:Temperature", new java.math.BigDecimal("26.05"), "CEL", null, null)));
+      List<CheckFinding> findings = new io.lotledger.rules.LotCheck(ledger::history, coldChain,
+          io.lotledger.rules.CheckOptions.DEFAULT).check(item).findings();
+      assertThat(findings).filteredOn(f -> f.kind() == CheckFinding.Kind.TEMPERATURE_ABOVE_LIMIT)
+          .extracting(CheckFinding::declared).containsExactly("26.1 CEL", "26.2 CEL");
+    }
+  }
+
   private static List<String> quantities(Event e) {
     List<LotQuantity> all = new ArrayList<>();
     if (e instanceof ObjectEvent o) {
