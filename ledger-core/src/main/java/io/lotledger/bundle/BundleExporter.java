@@ -3,14 +3,12 @@ package io.lotledger.bundle;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.entry.Entry;
-import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.LotId;
 import io.lotledger.log.Checkpoint;
 import io.lotledger.log.SignedCheckpoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** Writes the {@link Bundle} that proves one lot's provenance as of a stored checkpoint. */
@@ -39,21 +37,10 @@ public final class BundleExporter {
     if (newest == null) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "lot " + lot + " has no entry in the checkpoint of size " + size);
     }
-    Map<EntryHash, Long> indexes = new java.util.HashMap<>();
-    Provenance.Closure closure = Provenance.walk(lot, newest.hash(), hash -> {
-      Entry e = ledger.entry(hash).orElse(null);
-      if (e == null) {
-        return null;
-      }
-      indexes.put(hash, e.index());
-      return e.signed();
-    });
-    if (closure.missing() != null) {
-      throw new LedgerException(LedgerException.Code.STORAGE, "the ledger lacks entry " + closure.missing().hash() + " of lot "
-          + closure.missing().lot() + " (run verify)");
-    }
     TreeMap<Long, SignedEntry> entries = new TreeMap<>();
-    closure.entries().forEach((hash, entry) -> entries.put(indexes.get(hash), entry));
+    for (Entry e : Provenance.in(ledger, lot, newest.hash())) {
+      entries.put(e.index(), e.signed());
+    }
     for (Entry r : ledger.registry()) {
       if (r.index() < size) {
         entries.put(r.index(), r.signed());

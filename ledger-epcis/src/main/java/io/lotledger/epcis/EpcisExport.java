@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
+import io.lotledger.bundle.Provenance;
 import io.lotledger.entry.Entry;
+import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.Link;
 import io.lotledger.event.LotId;
 import io.lotledger.event.RegistryEvent;
@@ -16,8 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Exports ledger entries as one EPCIS 2.0 JSON-LD document (EPCIS 2.0 §9) that validates against the
@@ -36,20 +36,18 @@ public final class EpcisExport {
 
   private EpcisExport() {}
 
-  /** Every entry of {@code lot} and of its ancestors, in ledger order, as an EPCIS document. */
+  /**
+   * {@code lot}'s provenance as an EPCIS document: the lot's entries and, through each transformation
+   * that made it, its inputs' entries up to their consumption, in ledger order. The same entries a proof
+   * bundle of the lot holds ({@link Provenance}); what happened to an input after it was consumed (its
+   * other uses, shipments to others) is not part of it.
+   *
+   * @throws LedgerException NOT_FOUND when the ledger has no entry of {@code lot}
+   */
   public static ObjectNode lot(Ledger ledger, LotId lot, OffsetDateTime creationDate) throws LedgerException {
-    Map<Long, Entry> entries = new TreeMap<>();
-    List<LotId> lots = new ArrayList<>(ledger.ancestors(lot));
-    lots.add(lot);
-    for (LotId l : lots) {
-      for (Entry e : ledger.history(l)) {
-        entries.put(e.index(), e);
-      }
-    }
-    if (entries.isEmpty()) {
-      throw new LedgerException(LedgerException.Code.NOT_FOUND, "lot " + lot + " is not in ledger " + ledger.origin());
-    }
-    return document(List.copyOf(entries.values()), creationDate);
+    EntryHash head = ledger.head(lot).orElseThrow(
+        () -> new LedgerException(LedgerException.Code.NOT_FOUND, "lot " + lot + " is not in ledger " + ledger.origin()));
+    return document(Provenance.in(ledger, lot, head), creationDate);
   }
 
   /** Every non-registry entry of {@code ledger} as an EPCIS document. */

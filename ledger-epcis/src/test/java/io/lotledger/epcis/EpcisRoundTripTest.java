@@ -220,6 +220,32 @@ class EpcisRoundTripTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aLotsExport_holdsItsProvenance_notWhatHappenedToAnInputAfterItWasConsumed() throws Exception {
+    TestChain chain = new TestChain();
+    try (Ledger ledger = chain.populatedLedger()) {
+      long before = ledger.size();
+      // An inspection of ORE_A after the sulphate was made from it: ORE_A's history, not the sulphate's provenance.
+      ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(TestChain.ORE_A)), TestChain.T0.plusDays(30),
+          io.lotledger.event.EventContext.of("inspecting", "conformant")), chain.refinery);
+
+      List<Long> sulphate = exportedIndexes(EpcisExport.lot(ledger, TestChain.SULPHATE, NOW));
+      List<Long> oreA = exportedIndexes(EpcisExport.lot(ledger, TestChain.ORE_A, NOW));
+      assertThat(sulphate).doesNotContain(before).isSorted();
+      assertThat(oreA).contains(before);
+      List<Long> provenance = io.lotledger.bundle.Provenance.in(ledger, TestChain.SULPHATE, ledger.head(TestChain.SULPHATE).orElseThrow())
+          .stream().filter(e -> !(e.event() instanceof io.lotledger.event.RegistryEvent)).map(Entry::index).toList();
+      assertThat(sulphate).as("the entries a proof bundle of the lot holds").isEqualTo(provenance);
+      assertThat(sulphate).containsAll(oreA.subList(0, oreA.size() - 1));
+    }
+  }
+
+  private static List<Long> exportedIndexes(ObjectNode document) {
+    List<Long> out = new ArrayList<>();
+    document.path("ll:provenance").forEach(p -> out.add(p.path("index").asLong()));
+    return out;
+  }
+
   private static List<String> quantities(Event e) {
     List<LotQuantity> all = new ArrayList<>();
     if (e instanceof ObjectEvent o) {
