@@ -24,7 +24,8 @@ record LotSummary(LotId lot, LotState state, Composition composition) {
   /** One line: balance and custodians, or why there is none. */
   String describe() {
     if (state == null) {
-      return "not tracked here (an external lot: never commissioned, produced or received on this ledger)";
+      return "not tracked here (an external lot: no event of this ledger's own commissioned, produced or received it;"
+          + " imported records move no custody)";
     }
     StringBuilder b = new StringBuilder();
     String unit = state.quantified() ? " " + state.unit() : "";

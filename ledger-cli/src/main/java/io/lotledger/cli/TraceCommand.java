@@ -123,8 +123,8 @@ final class TraceCommand implements Callable<Integer> {
               .append(r.quantity().stated().map(Object::toString).orElse("(no quantity)"));
         }
       }
-      out.printf("  #%-4d %s  %-34s by %s  %s%n", e.index(), time(event), kind(event) + bizStep(event),
-          e.body().actor(), quantities);
+      out.printf("  #%-4d %s  %-34s %s %s  %s%n", e.index(), time(event), kind(event) + bizStep(event),
+          event.context().imported() ? "imported by" : "by", e.body().actor(), quantities);
     }
     out.println("ancestry:");
     tree(out, ancestry, "  ", "");
@@ -162,7 +162,8 @@ final class TraceCommand implements Callable<Integer> {
           .member("action", action(event))
           .member("bizStep", event.context().bizStep())
           .member("disposition", event.context().disposition())
-          .member("actor", e.body().actor().uri());
+          .member("actor", e.body().actor().uri())
+          .member("imported", event.context().imported());
       w.name("quantities").beginArray();
       for (Role r : roles(event)) {
         w.beginObject().member("lot", r.lot().uri()).member("role", r.role());

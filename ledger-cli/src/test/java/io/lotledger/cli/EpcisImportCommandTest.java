@@ -78,6 +78,11 @@ class EpcisImportCommandTest {
     assertThat(check.code()).as(check.err()).isEqualTo(1);
     assertThat(check.out()).contains("OVERDRAWN_INPUT lot urn:gdst:example.org:product:lot:class:fisherman01.tunau.v1-0122-2022",
         "declared 10000 KGM drawn", "computed 9876 KGM recorded");
+    LedgerCliTest.Result trace = ledger("trace", "urn:gdst:example.org:product:lot:class:processor.10u.commingle-01232022",
+        "--data", data.toString());
+    assertThat(trace.code()).as(trace.err()).isZero();
+    assertThat(trace.out()).contains("balance: not tracked here (an external lot", "imported records move no custody",
+        "urn:gdst:bizStep:commingling imported by urn:epc:id:pgln:4000001.00000  output 22000 KGM");
     assertThat(ledger("verify", "--data", data.toString()).out()).contains("ok: 18 entries verified");
   }
 
