@@ -20,6 +20,12 @@ import java.util.Set;
  * <p>A path counts as a Digital Link when one of its segments is a primary-key application
  * identifier followed by a value of the right shape (for example {@code 01} followed by 8, 12, 13
  * or 14 digits). Stateless and thread-safe.
+ *
+ * <p>Not {@link EpcUrn} / {@link DigitalLink}, on purpose: those validate one of five GS1 keys (check
+ * digits, the AI 82 character set, percent-decoding) for users who build and read identifiers; this
+ * class rewrites any of 15 EPC schemes and their patterns exactly as the reference hash algorithm does,
+ * without judging them, so that every event gets the hash ID other implementations compute. They share
+ * the GS1 check digit ({@link Gs1Syntax#withCheckDigit}).
  */
 public final class HashIdentifiers {
   /** The canonical Digital Link resolver host (GS1 Digital Link 1.2 §4.11). */
