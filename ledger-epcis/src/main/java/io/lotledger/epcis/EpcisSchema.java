@@ -145,27 +145,50 @@ public final class EpcisSchema {
     return (int) pointer.chars().filter(c -> c == '/').count();
   }
 
+  /**
+   * The bare CBV 2.0 words the schema allows for {@code definition} (e.g. {@code bizStep},
+   * {@code disposition}, {@code source-dest-type}, {@code bizTransaction-type}): the {@code enum} of its
+   * {@code anyOf}. Every other value of such a field must be a URI.
+   */
+  static Set<String> terms(String definition) {
+    Set<String> out = new java.util.HashSet<>();
+    for (JsonNode option : Bundled.TREE.path("definitions").path(definition).path("anyOf")) {
+      option.path("enum").forEach(t -> out.add(t.asText()));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalStateException("bundled schema " + RESOURCE + " lists no terms for " + definition);
+    }
+    return Set.copyOf(out);
+  }
+
   /** Loads and compiles the bundled schema on first use, once (initialization-on-demand holder). */
   private static final class Bundled {
+    static final String TEXT = read();
+    static final JsonNode TREE = parse();
     static final JsonSchema SCHEMA = load();
 
-    private static JsonSchema load() {
-      String text;
+    private static String read() {
       try (InputStream in = EpcisSchema.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException(
               "bundled schema " + RESOURCE + " is not on the classpath");
         }
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read bundled schema " + RESOURCE, e);
       }
-      String id;
+    }
+
+    private static JsonNode parse() {
       try {
-        id = JsonMapper.builder().build().readTree(text).path("$id").asText("");
+        return JsonMapper.builder().build().readTree(TEXT);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("bundled schema " + RESOURCE + " is not JSON", e);
       }
+    }
+
+    private static JsonSchema load() {
+      String id = TREE.path("$id").asText("");
       if (id.isEmpty()) {
         throw new IllegalStateException("bundled schema " + RESOURCE + " has no $id");
       }
@@ -177,7 +200,7 @@ public final class EpcisSchema {
                   builder.schemaLoaders(
                       loaders ->
                           loaders
-                              .schemas(Map.of(id, text))
+                              .schemas(Map.of(id, TEXT))
                               .add(DisallowSchemaLoader.getInstance())));
       SchemaValidatorsConfig config =
           SchemaValidatorsConfig.builder()

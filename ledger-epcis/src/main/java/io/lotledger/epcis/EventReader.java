@@ -139,15 +139,18 @@ final class EventReader {
 
   private EventContext context(String hashId) throws EpcisFormatException {
     EventContext c = EventContext.EMPTY.withEventId(hashId);
-    if (rest.has("bizStep")) c = c.withBizStep(take("bizStep").asText());
-    if (rest.has("disposition")) c = c.withDisposition(take("disposition").asText());
+    if (rest.has("bizStep")) c = c.withBizStep(Vocabulary.CbvField.BIZ_STEP.read(take("bizStep").asText(), context));
+    if (rest.has("disposition")) {
+      c = c.withDisposition(Vocabulary.CbvField.DISPOSITION.read(take("disposition").asText(), context));
+    }
     c = c.withReadPoint(location("readPoint")).withBizLocation(location("bizLocation"));
     c = c.withSources(parties("sourceList", "source")).withDestinations(parties("destinationList", "destination"));
     if (rest.has("bizTransactionList")) {
       field = "bizTransactionList";
       List<BizTransaction> txs = new ArrayList<>();
       for (JsonNode t : rest.remove("bizTransactionList")) {
-        txs.add(new BizTransaction(t.has("type") ? t.get("type").asText() : null, t.get("bizTransaction").asText()));
+        String type = t.has("type") ? Vocabulary.CbvField.TRANSACTION_TYPE.read(t.get("type").asText(), context) : null;
+        txs.add(new BizTransaction(type, t.get("bizTransaction").asText()));
       }
       c = c.withBizTransactions(txs);
     }
@@ -180,7 +183,7 @@ final class EventReader {
     if (rest.has(list)) {
       field = list;
       for (JsonNode p : rest.remove(list)) {
-        parties.add(new Party(p.get("type").asText(), normalise(list, p.get(key).asText())));
+        parties.add(new Party(Vocabulary.CbvField.PARTY_TYPE.read(p.get("type").asText(), context), normalise(list, p.get(key).asText())));
       }
     }
     return parties;

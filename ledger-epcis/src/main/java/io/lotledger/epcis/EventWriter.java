@@ -139,15 +139,15 @@ final class EventWriter {
   }
 
   private void context(ObjectNode out, EventContext c, Map<String, String> own, Residual residual) {
-    if (c.bizStep() != null) out.put("bizStep", c.bizStep());
-    if (c.disposition() != null) out.put("disposition", c.disposition());
+    if (c.bizStep() != null) out.put("bizStep", Vocabulary.CbvField.BIZ_STEP.write(c.bizStep()));
+    if (c.disposition() != null) out.put("disposition", Vocabulary.CbvField.DISPOSITION.write(c.disposition()));
     if (c.readPoint() != null) out.putObject("readPoint").put("id", c.readPoint());
     if (c.bizLocation() != null) out.putObject("bizLocation").put("id", c.bizLocation());
     if (!c.bizTransactions().isEmpty()) {
       ArrayNode txs = out.putArray("bizTransactionList");
       for (BizTransaction t : c.bizTransactions()) {
         ObjectNode tx = txs.addObject();
-        if (t.type() != null) tx.put("type", t.type());
+        if (t.type() != null) tx.put("type", Vocabulary.CbvField.TRANSACTION_TYPE.write(t.type()));
         tx.put("bizTransaction", t.id());
       }
     }
@@ -172,7 +172,7 @@ final class EventWriter {
   private static void parties(ObjectNode out, String list, String key, List<Party> parties) {
     if (!parties.isEmpty()) {
       ArrayNode array = out.putArray(list);
-      parties.forEach(p -> array.addObject().put("type", p.type()).put(key, p.id()));
+      parties.forEach(p -> array.addObject().put("type", Vocabulary.CbvField.PARTY_TYPE.write(p.type())).put(key, p.id()));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.lotledger.epcis;
 
+import java.util.Set;
+
 /**
  * lotledger's own EPCIS vocabulary: the namespace of the fields the ledger adds to EPCIS 2.0 events
  * (claims, step emissions, shipment references) and documents (entry provenance), as EPCIS 2.0 §8.2
@@ -21,6 +23,52 @@ public final class Vocabulary {
   public static final String RESIDUAL = "epcisResidual";
 
   private Vocabulary() {}
+
+  /**
+   * A field whose bare values must be CBV 2.0 words (the EPCIS 2.0 schema lists them; anything else
+   * must be a URI). The model takes any bare word, so one outside the CBV is written as an {@code ll:}
+   * term named after CBV's own pattern ({@code ll:BizStep-transforming}, as CBV has {@code
+   * cbv:BizStep-shipping}) and read back as the bare word, which keeps exports schema-valid and
+   * import(export(x)) equal to x.
+   */
+  enum CbvField {
+    BIZ_STEP("bizStep", "BizStep-"),
+    DISPOSITION("disposition", "Disp-"),
+    PARTY_TYPE("source-dest-type", "SDT-"),
+    TRANSACTION_TYPE("bizTransaction-type", "BTT-");
+
+    private final String definition;
+    private final String termPrefix;
+    private Set<String> words; // read from the bundled schema on first use
+
+    CbvField(String definition, String termPrefix) {
+      this.definition = definition;
+      this.termPrefix = termPrefix;
+    }
+
+    /** {@code value} as an EPCIS field value: as it is, unless it is a bare word the CBV does not have. */
+    String write(String value) {
+      return value.indexOf(':') < 0 && !words().contains(value) ? term(termPrefix + value) : value;
+    }
+
+    /** The model's value for EPCIS field value {@code value}: the bare word of an {@code ll:} term {@link #write} made. */
+    String read(String value, EpcisContext context) {
+      String expanded = context.expand(value);
+      String own = NAMESPACE + termPrefix;
+      if (expanded.startsWith(own) && expanded.length() > own.length()) {
+        String word = expanded.substring(own.length());
+        return word.indexOf(':') < 0 && !words().contains(word) ? word : value;
+      }
+      return value;
+    }
+
+    private synchronized Set<String> words() {
+      if (words == null) {
+        words = EpcisSchema.terms(definition);
+      }
+      return words;
+    }
+  }
 
   /** {@code ll:name}. */
   static String term(String name) {

@@ -240,6 +240,39 @@ class EpcisRoundTripTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void wordsOutsideTheCbv_exportAsLlTerms_thatValidate_andReadBackAsTheSameWords() throws Exception {
+    LotId ore = new LotId("urn:epc:class:lgtin:4012345.012345.ORE-9");
+    LotId metal = new LotId("urn:epc:class:lgtin:4012345.012345.CU-9");
+    io.lotledger.event.EventContext custom = io.lotledger.event.EventContext.of("transforming", "smelted")
+        .withSources(List.of(new io.lotledger.event.Party("tolling_party", "urn:epc:id:pgln:4012345.00000")))
+        .withBizTransactions(List.of(new io.lotledger.event.BizTransaction("tolling_contract", "urn:example:contract:T-7")));
+    try (Ledger ledger = Ledger.inMemory("epcis.test/words", ROOT, "importer");
+        Ledger other = Ledger.inMemory("epcis.test/words-2", ROOT, "importer")) {
+      ledger.append(ObjectEvent.add(List.of(LotQuantity.of(ore.uri(), "5", "TNE")), null, NOW.minusDays(2),
+          io.lotledger.event.EventContext.of("commissioning", "active")), ROOT);
+      Event smelt = TransformationEvent.of(List.of(LotQuantity.of(ore.uri(), "5", "TNE")), List.of(LotQuantity.of(metal.uri(), "1", "TNE")),
+          null, NOW.minusDays(1), custom);
+      ledger.append(smelt, ROOT);
+
+      ObjectNode exported = EpcisExport.all(ledger, NOW);
+      assertThat(EpcisSchema.validate(exported)).as("schema violations of the export").isEmpty();
+      com.fasterxml.jackson.databind.JsonNode written = exported.path("epcisBody").path("eventList").get(1);
+      assertThat(written.path("bizStep").asText()).isEqualTo("ll:BizStep-transforming");
+      assertThat(written.path("disposition").asText()).isEqualTo("ll:Disp-smelted");
+      assertThat(written.path("sourceList").get(0).path("type").asText()).isEqualTo("ll:SDT-tolling_party");
+      assertThat(written.path("bizTransactionList").get(0).path("type").asText()).isEqualTo("ll:BTT-tolling_contract");
+      assertThat(exported.path("epcisBody").path("eventList").get(0).path("bizStep").asText()).isEqualTo("commissioning");
+
+      EpcisImport.into(other, ROOT, EpcisExport.toBytes(exported));
+      io.lotledger.event.EventContext back = other.entry(2).orElseThrow().event().context();
+      assertThat(back.bizStep()).isEqualTo("transforming");
+      assertThat(back.disposition()).isEqualTo("smelted");
+      assertThat(back.sources()).extracting(io.lotledger.event.Party::type).containsExactly("tolling_party");
+      assertThat(back.bizTransactions()).isEqualTo(custom.bizTransactions());
+    }
+  }
+
   private static List<Long> exportedIndexes(ObjectNode document) {
     List<Long> out = new ArrayList<>();
     document.path("ll:provenance").forEach(p -> out.add(p.path("index").asLong()));
