@@ -37,6 +37,16 @@ class DemoCommandTest {
       // The ledger it wrote verifies from the command line and traces the final lot.
       assertThat(LedgerCliTest.ledger("verify", "--data", dir.toString()).code()).isZero();
       assertThat(LedgerCliTest.ledger("trace", finalLot, "--data", dir.toString()).code()).isZero();
+      // Its final lot's provenance exports as EPCIS 2.0 that the official schema accepts.
+      Path epcis = tmp.resolve(name + (fraud ? "-fraud" : "") + ".jsonld");
+      LedgerCliTest.Result exported = LedgerCliTest.ledger("export", finalLot, "--epcis", "--out", epcis.toString(), "--data", dir.toString());
+      assertThat(exported.code()).as(exported.err()).isZero();
+      try {
+        assertThat(io.lotledger.epcis.EpcisSchema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(epcis.toFile())))
+            .as("schema violations of %s's EPCIS export", name).isEmpty();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 

@@ -219,7 +219,8 @@ final class EventReader {
         JsonNode device = r.has("deviceID") ? r.get("deviceID") : meta.get("deviceID");
         for (String value : List.of("value", "maxValue")) {
           if (r.path(value).isNumber()) {
-            readings.add(new SensorReading(r.get("type").asText(), r.get(value).decimalValue(), r.get("uom").asText(),
+            readings.add(new SensorReading(Vocabulary.CbvField.SENSOR_TYPE.read(r.get("type").asText(), context),
+                r.get(value).decimalValue(), r.get("uom").asText(),
                 time == null ? null : OffsetDateTime.parse(time.asText()), device == null ? null : device.asText()));
           } else if (r.has(value)) {
             plain = false;

@@ -162,7 +162,7 @@ final class EventWriter {
           if (r.time() != null) meta.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.time()));
           if (r.device() != null) meta.put("deviceID", r.device());
         }
-        element.putArray("sensorReport").addObject().put("type", r.type()).put("value", r.value()).put("uom", r.unit());
+        element.putArray("sensorReport").addObject().put("type", Vocabulary.CbvField.SENSOR_TYPE.write(r.type())).put("value", r.value()).put("uom", r.unit());
       }
     }
     if (c.shipment() != null) out.put(Vocabulary.term("shipment"), c.shipment());

@@ -25,8 +25,8 @@ public final class Vocabulary {
   private Vocabulary() {}
 
   /**
-   * A field whose bare values must be CBV 2.0 words (the EPCIS 2.0 schema lists them; anything else
-   * must be a URI). The model takes any bare word, so one outside the CBV is written as an {@code ll:}
+   * A field whose bare values must be CBV 2.0 words, or GS1 Web Vocabulary measurement types for
+   * sensor reports (the EPCIS 2.0 schema lists them; anything else must be a URI). The model takes any bare word, so one outside the CBV is written as an {@code ll:}
    * term named after CBV's own pattern ({@code ll:BizStep-transforming}, as CBV has {@code
    * cbv:BizStep-shipping}) and read back as the bare word, which keeps exports schema-valid and
    * import(export(x)) equal to x.
@@ -35,7 +35,8 @@ public final class Vocabulary {
     BIZ_STEP("bizStep", "BizStep-"),
     DISPOSITION("disposition", "Disp-"),
     PARTY_TYPE("source-dest-type", "SDT-"),
-    TRANSACTION_TYPE("bizTransaction-type", "BTT-");
+    TRANSACTION_TYPE("bizTransaction-type", "BTT-"),
+    SENSOR_TYPE("measurementType", "MT-");
 
     private final String definition;
     private final String termPrefix;

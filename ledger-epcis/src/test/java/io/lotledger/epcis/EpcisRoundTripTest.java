@@ -245,6 +245,7 @@ class EpcisRoundTripTest {
     LotId ore = new LotId("urn:epc:class:lgtin:4012345.012345.ORE-9");
     LotId metal = new LotId("urn:epc:class:lgtin:4012345.012345.CU-9");
     io.lotledger.event.EventContext custom = io.lotledger.event.EventContext.of("transforming", "smelted")
+        .withSensorReadings(List.of(io.lotledger.event.SensorReading.of("FurnaceTemperature", "1200", "CEL")))
         .withSources(List.of(new io.lotledger.event.Party("tolling_party", "urn:epc:id:pgln:4012345.00000")))
         .withBizTransactions(List.of(new io.lotledger.event.BizTransaction("tolling_contract", "urn:example:contract:T-7")));
     try (Ledger ledger = Ledger.inMemory("epcis.test/words", ROOT, "importer");
@@ -262,6 +263,8 @@ class EpcisRoundTripTest {
       assertThat(written.path("disposition").asText()).isEqualTo("ll:Disp-smelted");
       assertThat(written.path("sourceList").get(0).path("type").asText()).isEqualTo("ll:SDT-tolling_party");
       assertThat(written.path("bizTransactionList").get(0).path("type").asText()).isEqualTo("ll:BTT-tolling_contract");
+      assertThat(written.path("sensorElementList").get(0).path("sensorReport").get(0).path("type").asText())
+          .isEqualTo("ll:MT-FurnaceTemperature");
       assertThat(exported.path("epcisBody").path("eventList").get(0).path("bizStep").asText()).isEqualTo("commissioning");
 
       EpcisImport.into(other, ROOT, EpcisExport.toBytes(exported));
@@ -270,6 +273,7 @@ class EpcisRoundTripTest {
       assertThat(back.disposition()).isEqualTo("smelted");
       assertThat(back.sources()).extracting(io.lotledger.event.Party::type).containsExactly("tolling_party");
       assertThat(back.bizTransactions()).isEqualTo(custom.bizTransactions());
+      assertThat(back.sensorReadings()).isEqualTo(custom.sensorReadings());
     }
   }
 
