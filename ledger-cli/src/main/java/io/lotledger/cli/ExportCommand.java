@@ -36,14 +36,18 @@ import picocli.CommandLine.Spec;
             + "Merkle inclusion proofs and a signed checkpoint: 'ledger verify --bundle FILE --trust TRUSTFILE' "
             + "checks it without the database.",
         "Signs a new checkpoint first if the ledger grew since the latest one (needs DIR/keys/log.key).",
-        "With --epcis, writes instead the lot's history (its entries and those of every lot it was made from) as an "
-            + "EPCIS 2.0 JSON-LD document that validates against the official schema; lotledger's claims and the "
-            + "signed entries travel as ll: extensions. No checkpoint is needed.",
+        "With --epcis, writes instead the lot's provenance (the entries a bundle would hold) as an EPCIS 2.0 JSON-LD "
+            + "document that validates against the official schema; lotledger's claims and the signed entries travel "
+            + "as ll: extensions. No checkpoint is needed. 'ledger export --epcis --all --out FILE' writes every event "
+            + "of the ledger.",
         "Refuses to overwrite FILE unless --force is given."
     })
 final class ExportCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "LOT", description = "The lot's URI, as 'ledger lots' prints it.")
+  @Parameters(paramLabel = "LOT", arity = "0..1", description = "The lot's URI, as 'ledger lots' prints it.")
   String lotText;
+
+  @Option(names = "--all", description = "With --epcis: every event of the ledger instead of one lot's provenance.")
+  boolean all;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bundle file to write.")
   Path file;
@@ -60,6 +64,22 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException, LedgerException {
+    if (all && !epcis) {
+      throw CliException.usage("--all exports EPCIS only: add --epcis (a bundle proves one lot)");
+    }
+    if (all == (lotText != null)) {
+      throw CliException.usage(all ? "give either a LOT or --all, not both" : "missing LOT (or --epcis --all for the whole ledger)");
+    }
+    if (all) {
+      output().requireWritable();
+      try (Ledger ledger = data.openExisting()) {
+        var document = EpcisExport.all(ledger, OffsetDateTime.now(ZoneOffset.UTC));
+        output().write(EpcisExport.toBytes(document));
+        spec.commandLine().getOut().println("exported " + document.path("epcisBody").path("eventList").size()
+            + " EPCIS events of the ledger in " + data.path() + " to " + file);
+      }
+      return LedgerCli.EXIT_OK;
+    }
     LotId lot = LedgerCli.lotArgument(lotText);
     output().requireWritable();
     try (Ledger ledger = data.openExisting()) {

@@ -121,4 +121,28 @@ class EpcisImportCommandTest {
         .isEqualTo(EventHashId.fromDocument(Files.readAllBytes(EXAMPLES.resolve("Example_9.6.4-TransformationEvent.jsonld"))).get(0).id());
     LedgerCliTest.assertOneLineError(ledger("export", lot, "--epcis", "--out", out.toString(), "--data", data.toString()), 2);
   }
+
+  @Test
+  void exportEpcisAll_writesEveryEventOfTheLedger_andReimportsAsNothingNew() throws Exception {
+    Path doc = GDST.resolve("gdst_data_withmasterdata.jsonld");
+    assertThat(importing(doc).code()).isZero();
+    Path out = tmp.resolve("all.jsonld");
+    LedgerCliTest.Result r = ledger("export", "--epcis", "--all", "--out", out.toString(), "--data", data.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("exported 17 EPCIS events of the ledger");
+    JsonNode exported = new ObjectMapper().readTree(out.toFile());
+    assertThat(EpcisSchema.validate(exported)).isEmpty();
+    assertThat(EventHashId.fromDocument(Files.readAllBytes(out))).extracting(EventHashId::id)
+        .containsExactlyElementsOf(EventHashId.fromDocument(Files.readAllBytes(doc)).stream().map(EventHashId::id).toList());
+    LedgerCliTest.Result again = importing(out);
+    assertThat(again.outLines().get(0)).startsWith("imported 0 events").endsWith("17 already in the ledger");
+
+    for (String[] bad : List.of(new String[] {"export", "--all", "--out", out.toString()},
+        new String[] {"export", "--epcis", "--out", out.toString()},
+        new String[] {"export", "urn:gdst:example.org:product:lot:class:feedmill.1u.ff11252021", "--epcis", "--all", "--out", out.toString()})) {
+      List<String> args = new java.util.ArrayList<>(List.of(bad));
+      args.addAll(List.of("--force", "--data", data.toString()));
+      LedgerCliTest.assertOneLineError(ledger(args.toArray(String[]::new)), 2);
+    }
+  }
 }
