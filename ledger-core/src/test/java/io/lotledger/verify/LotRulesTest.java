@@ -385,6 +385,9 @@ class LotRulesTest {
     assertThatThrownBy(() -> ledger.append(smelt("1", "TNE"), trader))
         .isInstanceOfSatisfying(AppendRejectedException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.CUSTODY));
     assertThat(ledger.entry(ledger.size() - 1).orElseThrow().event().context().imported()).isTrue();
+    // When the ledger's own actor takes delivery of an imported lot, custody starts at that receipt.
+    ledger.append(receive(foreign, "3", null, T.plusHours(3)), trader);
+    assertThat(ledger.lotState(foreign).orElseThrow().held(trader.actor())).isEqualByComparingTo("3000");
     ledger.verify();
   }
 
