@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ledger check LOT}: verifies the integrity of the lot's ancestry (signatures, hash links, keys;
  * {@link Ledger#verifyLot}), then rolls recycled content and carbon up the lot's ancestry, compares every
- * declared claim with the roll-up, reports unbacked inputs, and evaluates a due-diligence policy
+ * declared claim with the roll-up, reports unbacked and overdrawn inputs, and evaluates a due-diligence policy
  * file (docs/policy-format.md). Exit 0 without findings, 1 with findings (one line each), 2 for a
  * usage or input error.
  */
@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         "Rolls recycled shares (per element, pre- and post-consumer apart) and carbon footprint up through the "
             + "transformations by mass balance, and reports each declared claim above the computed recycled share or "
             + "below the computed footprint beyond the tolerance, each transformation input the ledger never saw "
-            + "commissioned, produced or received, and each violation of the --policy rules.",
+            + "commissioned, produced or received, each input drawn beyond what the ledger records it had (imported "
+            + "records can say so), and each violation of the --policy rules.",
         "Prints one line per finding (kind, lot, element, declared, computed, expected, and the path from the checked "
             + "lot to the offending lot, A <- B meaning A was made from B), then notes on gaps in the records.",
         "Exit 0 without findings, 1 with findings, 2 for a usage or input error (unknown lot, bad policy file)."
@@ -70,8 +71,8 @@ final class CheckCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       // Claims are only worth weighing over entries that are what they claim to be: the ancestry's
-      // signatures, hash links and keys first (custody and balance were judged on append; the
-      // whole-ledger `verify` re-judges them).
+      // signatures, hash links and keys first (custody and balance were judged on append, except for
+      // imported records, which move none; the whole-ledger `verify` re-judges them).
       try {
         ledger.verifyLot(lot);
       } catch (io.lotledger.verify.VerificationException e) {

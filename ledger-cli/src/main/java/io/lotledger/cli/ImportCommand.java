@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
         "The document is validated against the official EPCIS 2.0 JSON schema, its JSON-LD context resolved "
             + "offline (never fetched); EPC URNs and GS1 Digital Links are normalised to the canonical Digital Link.",
         "Events already in the ledger (same hash ID) are skipped: importing a document twice adds nothing. "
-            + "Lots the ledger has never seen are opened as external lots.",
-        "Exit 0; 1 when a ledger rule rejects an event (nothing of the document is stored); 2 for input errors."
+            + "Each event is marked imported: KEYFILE's actor vouches for the record, not the act, so an import moves "
+            + "no custody or balance and the lots it names stay external; 'ledger check' weighs what the records say.",
+        "Exit 0; 1 when a ledger rule rejects an event (an unregistered key, an addition to a lot this ledger tracks "
+            + "by someone not its custodian; nothing of the document is stored); 2 for input errors."
     })
 final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE.jsonld", description = "The EPCIS 2.0 JSON-LD document.")

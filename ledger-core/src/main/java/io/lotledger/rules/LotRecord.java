@@ -125,43 +125,62 @@ final class LotRecord {
   }
 
   /**
-   * Whether the transformations up to and including entry {@code index} drew more of the lot than the
-   * ledger records it ever had before that entry: the quantities of its contributions, plus receipts from
-   * outside the ledger (no shipment reference) before its first contribution. Receipts of shipments, and
-   * receipts after the lot exists here, move material and bring none in. Shipments and destructions are
-   * not subtracted, so only an impossible draw shows. Null when not comparable: a quantity is missing or
-   * the units do not convert to one base unit.
+   * The first entry, up to {@code through}, at which transformations have drawn more of the lot than
+   * the ledger records it ever had; null when none does.
+   *
+   * <p>Credited, as of each entry: the lot's contributions (commissioning ADDs before it was first
+   * produced, transformation outputs), and a receipt from outside the ledger (receiving without a
+   * shipment reference) when it is the first thing that brings the lot in, counted once among the
+   * ledger's own events and once among imported records: later receipts move goods, they bring none in.
+   * Drawn: transformation inputs after the lot was first backed (earlier draws are unbacked and reported
+   * as such). Shipments and destructions are not subtracted, so only an impossible draw shows; the
+   * ledger's own events, judged by {@code LotRules}, never make one. Null too when not comparable: the
+   * lot's first quantity or a draw is unstated, or the units do not convert to one base unit. One pass.
    */
-  Overdraw overdrawAt(long index) {
-    long firstContribution = contributions.isEmpty() ? Long.MAX_VALUE : contributions.get(0).index();
+  Overdraw firstOverdraw(long through) {
     Tally recorded = new Tally();
     Tally drawn = new Tally();
-    for (Contribution c : contributions) {
-      if (c.index() < index) {
-        recorded.add(c.quantity());
-      }
-    }
+    boolean ownCredited = false;
+    boolean importedCredited = false;
+    int next = 0; // the next contribution, in index order like the history
     for (Entry e : history) {
-      if (e.index() > index) {
+      if (e.index() > through) {
         break;
       }
-      if (e.event() instanceof TransformationEvent t) {
+      if (e.event() instanceof TransformationEvent t && e.index() > firstBacked) {
         LotQuantity in = find(t.inputs());
         if (in != null) {
           drawn.add(in);
+          if (!recorded.comparable(drawn)) {
+            return null;
+          }
+          if (drawn.sum.compareTo(recorded.sum) > 0) {
+            return new Overdraw(e, drawn.sum, recorded.sum, drawn.unit);
+          }
         }
-      } else if (e.index() < firstContribution && isReceiptFromOutside(e)) {
-        recorded.add(find(((ObjectEvent) e.event()).quantities()));
+      }
+      boolean imported = e.event().context().imported();
+      if (next < contributions.size() && contributions.get(next).index() == e.index()) {
+        recorded.credit(contributions.get(next++).quantity());
+      } else if (isReceiptFromOutside(e) && !(imported ? importedCredited : ownCredited)) {
+        recorded.credit(find(((ObjectEvent) e.event()).quantities()));
+      } else {
+        continue;
+      }
+      if (imported) {
+        importedCredited = true;
+      } else {
+        ownCredited = true;
       }
     }
-    if (!recorded.comparable(drawn) || drawn.sum.compareTo(recorded.sum) <= 0) {
-      return null;
-    }
-    return new Overdraw(drawn.sum, recorded.sum, drawn.unit);
+    return null;
   }
 
-  /** Transformations drew {@code drawn} of the lot, which the ledger records as having had {@code recorded}, in {@code unit}. */
-  record Overdraw(BigDecimal drawn, BigDecimal recorded, String unit) {}
+  /**
+   * By {@code entry}, transformations had drawn {@code drawn} of the lot, which the ledger records as
+   * having had {@code recorded}, in {@code unit}.
+   */
+  record Overdraw(Entry entry, BigDecimal drawn, BigDecimal recorded, String unit) {}
 
   /** A running sum of quantities in one base unit; not comparable once a quantity is missing or a unit differs. */
   private static final class Tally {
@@ -169,6 +188,7 @@ final class LotRecord {
     String unit;
     boolean broken;
 
+    /** A draw: it must state its quantity. */
     void add(LotQuantity q) {
       if (q == null || q.quantity() == null) {
         broken = true;
@@ -180,6 +200,15 @@ final class LotRecord {
       }
       unit = base;
       sum = sum.add(Units.toBase(q.quantity()));
+    }
+
+    /** Material in: the first must state its quantity (else the lot has none); a later one without adds nothing. */
+    void credit(LotQuantity q) {
+      if (q != null && q.quantity() != null) {
+        add(q);
+      } else if (unit == null) {
+        broken = true;
+      }
     }
 
     boolean comparable(Tally other) {

@@ -268,28 +268,29 @@ final class RollUp {
 
   /**
    * Transformation inputs drawn beyond what the ledger records the input lot ever had (see {@link
-   * LotRecord#overdrawAt}): only imported records can say so, since the ledger's own events are refused
-   * an overdraw. One finding per lot, at the first entry that overdraws it.
+   * LotRecord#firstOverdraw}), up to the lot's last use in this ancestry: only imported records can say
+   * so, since the ledger's own events are refused an overdraw. One finding per lot, at the first entry
+   * that overdraws it.
    */
   List<CheckFinding> overdrawFindings() {
+    Map<LotId, Long> lastUse = new java.util.LinkedHashMap<>();
+    for (Consumption c : ancestry.consumptions()) {
+      lastUse.merge(c.input(), c.index(), Math::max);
+    }
     List<CheckFinding> out = new ArrayList<>();
-    Set<LotId> found = new HashSet<>();
-    List<Consumption> inOrder = new ArrayList<>(ancestry.consumptions());
-    inOrder.sort(java.util.Comparator.comparingLong(Consumption::index));
-    for (Consumption c : inOrder) {
-      LotRecord rec = ancestry.record(c.input());
-      if (found.contains(c.input()) || !rec.backedBefore(c.index())) {
+    for (Map.Entry<LotId, Long> use : lastUse.entrySet()) {
+      LotId lot = use.getKey();
+      LotRecord.Overdraw o = ancestry.record(lot).firstOverdraw(use.getValue());
+      if (o == null) {
         continue;
       }
-      LotRecord.Overdraw o = rec.overdrawAt(c.index());
-      if (o != null) {
-        found.add(c.input());
-        String drawn = Material.text(o.drawn()) + " " + o.unit();
-        String recorded = Material.text(o.recorded()) + " " + o.unit();
-        out.add(new CheckFinding(Kind.OVERDRAWN_INPUT, c.input(), ancestry.reached().get(c.input()).path, null,
-            "transformations up to entry " + c.index() + " (making " + c.madeInto() + ") drew " + drawn + " of it, but the "
-                + "ledger records only " + recorded + " brought into it before", drawn + " drawn", recorded + " recorded", null));
-      }
+      List<LotId> made = ((TransformationEvent) o.entry().event()).outputs().stream().map(LotQuantity::lot).toList();
+      String drawn = Material.text(o.drawn()) + " " + o.unit();
+      String recorded = Material.text(o.recorded()) + " " + o.unit();
+      out.add(new CheckFinding(Kind.OVERDRAWN_INPUT, lot, ancestry.reached().get(lot).path, null,
+          "transformations up to entry " + o.entry().index() + " (making " + (made.size() == 1 ? made.get(0) : made)
+              + ") drew " + drawn + " of it, but the ledger records only " + recorded + " brought into it before",
+          drawn + " drawn", recorded + " recorded", null));
     }
     return out;
   }

@@ -63,7 +63,9 @@ import java.util.Set;
  *   <li>An <b>imported</b> event ({@link EventContext#imported()}: another system's record, e.g. an EPCIS
  *       import) changes no state either: its signer vouches for the record, not for the act, so it
  *       cannot make the signer a custodian nor draw on anyone's balance. Lots that only imported events
- *       name stay external; {@code check} weighs what those records say.
+ *       name stay external; {@code check} weighs what those records say. It may add to (commission,
+ *       re-declare or output) a lot this ledger tracks only when signed by one of that lot's custodians,
+ *       as when the receiver of goods imports its supplier's records of them.
  * </ul>
  *
  * Quantities are unit-aware ({@link Units}): mass converts between GRM, KGM and TNE; counts never mix
@@ -118,7 +120,7 @@ public final class LotRules {
 
     private Finding judge(Event event) throws StoreException {
       if (event.context().imported()) {
-        return null; // another system's record: the signer vouches for the record, not the act
+        return judgeImported(event); // another system's record: the signer vouches for the record, not the act
       }
       if (event instanceof TransformationEvent t) {
         for (LotQuantity in : t.inputs()) {
@@ -170,6 +172,24 @@ public final class LotRules {
         }
         if (f != null) {
           return f;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * An imported record changes no state, but it may not add to a lot this ledger tracks (commission,
+     * re-declare or output it) unless its signer is one of that lot's custodians: else anyone could
+     * feed material or master data of their choosing into another's lot, and so into its roll-up.
+     */
+    private Finding judgeImported(Event event) throws StoreException {
+      List<LotQuantity> added = event instanceof TransformationEvent t ? t.outputs()
+          : event instanceof ObjectEvent o && o.action() == Action.ADD ? o.quantities() : List.of();
+      for (LotQuantity lq : added) {
+        LotState s = state(reader, lq.lot());
+        if (s != null && !s.holds(signer)) {
+          return custody(lq.lot(), "lot " + lq.lot() + " is tracked on this ledger; " + signer
+              + " is not its custodian, so an imported record of it cannot add to it", s);
         }
       }
       return null;

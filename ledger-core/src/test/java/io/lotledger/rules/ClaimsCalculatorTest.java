@@ -360,6 +360,63 @@ class ClaimsCalculatorTest {
   }
 
   @Test
+  void findings_theLedgersOwnEventsNeverOverdraw_evenAroundExternalLotsAndImports() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    LotId x = RecyclingChain.lot("X-1");
+    LotId inPlace = RecyclingChain.lot("L-1");
+    LotId w = RecyclingChain.lot("W-1");
+    // (a) 5 kg drawn from X while it was external, then 10 kg received from outside and drawn.
+    transform(List.of(RecyclingChain.kg(x, "5")), RecyclingChain.lot("Y-1"), "5", false, 1);
+    ledger.append(receipt(x, "10", false, 2), chain.refinery);
+    transform(List.of(RecyclingChain.kg(x, "10")), RecyclingChain.lot("Y-2"), "10", false, 3);
+    // (b) an external lot processed in place (10 kg in, 9.5 kg of it out), then drawn whole.
+    ledger.append(new io.lotledger.event.TransformationEvent(List.of(RecyclingChain.kg(inPlace, "10")),
+        List.of(RecyclingChain.kg(inPlace, "9.5")), null, null, null, RecyclingChain.T0.plusHours(4),
+        EventContext.of("commissioning", "active")), chain.refinery);
+    transform(List.of(RecyclingChain.kg(inPlace, "9.5")), RecyclingChain.lot("Z-1"), "9.5", false, 5);
+    // (c) an imported record commissions 5 kg of W; the ledger's own receipt of 10 kg from outside, then a 10 kg draw.
+    ledger.append(ObjectEvent.add(List.of(RecyclingChain.kg(w, "5")), null, RecyclingChain.T0.plusHours(6),
+        EventContext.of("commissioning", "active").asImported()), chain.refinery);
+    ledger.append(receipt(w, "10", false, 7), chain.refinery);
+    transform(List.of(RecyclingChain.kg(w, "10")), RecyclingChain.lot("V-1"), "10", false, 8);
+
+    ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
+    for (String made : List.of("Y-2", "Z-1", "V-1")) {
+      assertThat(calc.findings(RecyclingChain.lot(made))).as(made).noneMatch(f -> f.kind() == Kind.OVERDRAWN_INPUT);
+    }
+  }
+
+  @Test
+  void findings_importedReceiptsAlongAChainBringTheLotInOnce() throws Exception {
+    ledger = chain.newLedger();
+    chain.registerActors(ledger);
+    LotId q = RecyclingChain.lot("Q-1");
+    // One batch received at each hop of an imported chain: 1000 kg came in, not 2000.
+    ledger.append(receipt(q, "1000", true, 1), chain.refinery);
+    ledger.append(ObjectEvent.observe(List.of(RecyclingChain.kg(q, "1000")), RecyclingChain.T0.plusHours(2),
+        EventContext.of("shipping", "in_transit").asImported()), chain.refinery);
+    ledger.append(receipt(q, "1000", true, 3), chain.refinery);
+    transform(List.of(RecyclingChain.kg(q, "1900")), RecyclingChain.lot("R-1"), "1900", true, 4);
+
+    assertThat(new ClaimsCalculator(ledger::history).findings(RecyclingChain.lot("R-1")))
+        .filteredOn(f -> f.kind() == Kind.OVERDRAWN_INPUT).singleElement()
+        .satisfies(f -> assertThat(f.computed()).isEqualTo("1000 KGM recorded"));
+  }
+
+  private void transform(List<io.lotledger.event.LotQuantity> in, LotId out, String kg, boolean imported, int hours)
+      throws LedgerException {
+    EventContext c = EventContext.of("commissioning", "active");
+    ledger.append(new io.lotledger.event.TransformationEvent(in, List.of(RecyclingChain.kg(out, kg)), null, null, null,
+        RecyclingChain.T0.plusHours(hours), imported ? c.asImported() : c), chain.refinery);
+  }
+
+  private static ObjectEvent receipt(LotId lot, String kg, boolean imported, int hours) {
+    EventContext c = EventContext.of("receiving", "in_progress");
+    return ObjectEvent.observe(List.of(RecyclingChain.kg(lot, kg)), RecyclingChain.T0.plusHours(hours), imported ? c.asImported() : c);
+  }
+
+  @Test
   void composition_unknownLot_isNotFound_andAHugeAncestryIsRefused() throws Exception {
     honest();
     ClaimsCalculator calc = new ClaimsCalculator(ledger::history);

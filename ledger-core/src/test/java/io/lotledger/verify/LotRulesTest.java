@@ -388,6 +388,23 @@ class LotRulesTest {
     // When the ledger's own actor takes delivery of an imported lot, custody starts at that receipt.
     ledger.append(receive(foreign, "3", null, T.plusHours(3)), trader);
     assertThat(ledger.lotState(foreign).orElseThrow().held(trader.actor())).isEqualByComparingTo("3000");
+
+    // A tracked lot takes imported additions (material, master data) only from its custodians: the
+    // receiver may import its supplier's records; nobody else may feed the lot's roll-up.
+    Map<Table, List<String>> before = StoreSnapshot.of(store);
+    Event supplierRecord = ObjectEvent.add(List.of(LotQuantity.of(foreign)),
+        io.lotledger.event.LotMasterData.NONE.withOrigin("CL", null), T.plusHours(4), EventContext.of("commissioning", "active").asImported());
+    Event fakeOutput = TransformationEvent.of(List.of(LotQuantity.of(CELLS.uri(), "1", "TNE")), List.of(LotQuantity.of(COPPER.uri(), "20", "TNE")),
+        null, T.plusHours(4), EventContext.of("commissioning", "active").asImported());
+    for (Event e : List.of(supplierRecord, fakeOutput)) {
+      assertThatThrownBy(() -> ledger.append(e, e == fakeOutput ? trader : smelter))
+          .isInstanceOfSatisfying(AppendRejectedException.class, ex -> {
+            assertThat(ex.finding().failure()).isEqualTo(Failure.CUSTODY);
+            assertThat(ex.finding().detail()).contains("an imported record of it cannot add to it");
+          });
+    }
+    assertThat(StoreSnapshot.of(store)).isEqualTo(before);
+    ledger.append(supplierRecord, trader);
     ledger.verify();
   }
 

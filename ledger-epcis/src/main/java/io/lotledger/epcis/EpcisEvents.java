@@ -12,7 +12,7 @@ import io.lotledger.event.TransformationEvent;
 /** Small facts about model events that the EPCIS mapping needs in both directions. */
 public final class EpcisEvents {
   /**
-   * The unit of an EPCIS quantity given without {@code uom}: a count of instances (EPCIS 2.0 §7.3.3.3),
+   * The unit of an EPCIS quantity given without {@code uom}: a count of instances (EPCIS 2.0 QuantityElement),
    * UN/CEFACT Rec 20 C62 ("one"). Export writes C62 quantities without {@code uom}, unless the
    * imported event stated it ({@link Residual#statedCount()}).
    */

@@ -152,7 +152,7 @@ public final class EpcisSchema {
    */
   static Set<String> terms(String definition) {
     Set<String> out = new java.util.HashSet<>();
-    for (JsonNode option : Bundled.TREE.path("definitions").path(definition).path("anyOf")) {
+    for (JsonNode option : Text.TREE.path("definitions").path(definition).path("anyOf")) {
       option.path("enum").forEach(t -> out.add(t.asText()));
     }
     if (out.isEmpty()) {
@@ -161,11 +161,10 @@ public final class EpcisSchema {
     return Set.copyOf(out);
   }
 
-  /** Loads and compiles the bundled schema on first use, once (initialization-on-demand holder). */
-  private static final class Bundled {
+  /** The bundled schema's text and tree, read on first use, once (initialization-on-demand holder). */
+  private static final class Text {
     static final String TEXT = read();
     static final JsonNode TREE = parse();
-    static final JsonSchema SCHEMA = load();
 
     private static String read() {
       try (InputStream in = EpcisSchema.class.getResourceAsStream(RESOURCE)) {
@@ -187,8 +186,14 @@ public final class EpcisSchema {
       }
     }
 
+  }
+
+  /** The compiled schema, built on first validation, once: reading its terms ({@link #terms}) does not compile it. */
+  private static final class Bundled {
+    static final JsonSchema SCHEMA = load();
+
     private static JsonSchema load() {
-      String id = TREE.path("$id").asText("");
+      String id = Text.TREE.path("$id").asText("");
       if (id.isEmpty()) {
         throw new IllegalStateException("bundled schema " + RESOURCE + " has no $id");
       }
@@ -200,7 +205,7 @@ public final class EpcisSchema {
                   builder.schemaLoaders(
                       loaders ->
                           loaders
-                              .schemas(Map.of(id, TEXT))
+                              .schemas(Map.of(id, Text.TEXT))
                               .add(DisallowSchemaLoader.getInstance())));
       SchemaValidatorsConfig config =
           SchemaValidatorsConfig.builder()

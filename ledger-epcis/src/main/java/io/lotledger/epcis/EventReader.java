@@ -49,7 +49,7 @@ final class EventReader {
   private final EpcisContext context;
   private final ObjectNode rest;
   private final Set<LotId> classLevel = new LinkedHashSet<>();
-  private final Set<LotId> statedCount = new LinkedHashSet<>();
+  private final Set<String> statedCount = new LinkedHashSet<>();
   private String field = "(event)";
 
   private EventReader(int index, ObjectNode event, EpcisContext context) {
@@ -190,7 +190,7 @@ final class EventReader {
   }
 
   /**
-   * The sensor readings (EPCIS 2.0 §7.3.8): one per report with a numeric {@code value}, plus one for
+   * The sensor readings (EPCIS 2.0 SensorElement, SensorReport): one per report with a numeric {@code value}, plus one for
    * its {@code maxValue} when it states one (what an upper limit is judged against), each with the
    * report's type and uom and the report's (else the element's) time and device. When every element is
    * one plain report (type, value, uom; metadata only time and deviceID) the model says it all and the
@@ -209,7 +209,7 @@ final class EventReader {
       JsonNode meta = element.path("sensorMetadata");
       JsonNode reports = element.path("sensorReport");
       plain &= only(element, Set.of("sensorMetadata", "sensorReport")) && only(meta, Set.of("time", "deviceID"))
-          && reports.size() == 1 && only(reports.get(0), Set.of("type", "value", "uom"));
+          && reports.size() == 1 && only(reports.get(0), Set.of("type", "value", "uom")) && reports.get(0).path("value").isNumber();
       for (JsonNode r : reports) {
         if (!r.path("type").isTextual() || !r.path("uom").isTextual()) {
           plain = false;
@@ -280,7 +280,7 @@ final class EventReader {
         }
         String unit = q.has("uom") ? q.get("uom").asText() : EpcisEvents.COUNT;
         if (q.has("uom") && unit.equals(EpcisEvents.COUNT)) {
-          statedCount.add(lot);
+          statedCount.add(Residual.listed(quantityKey, lot));
         }
         lots.add(new LotQuantity(lot, new Quantity(decimal(q.get("quantity")), unit)));
       }

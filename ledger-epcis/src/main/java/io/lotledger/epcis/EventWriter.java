@@ -121,7 +121,7 @@ final class EventWriter {
     for (LotQuantity q : lots) {
       if (q.quantity() != null) {
         ObjectNode element = quantities.addObject().put("epcClass", q.lot().uri()).put("quantity", q.quantity().amount());
-        if (!q.quantity().unit().equals(EpcisEvents.COUNT) || residual.statedCount().contains(q.lot())) {
+        if (!q.quantity().unit().equals(EpcisEvents.COUNT) || residual.statedCount().contains(Residual.listed(quantityKey, q.lot()))) {
           element.put("uom", q.quantity().unit());
         }
       } else if (residual.classLevel().contains(q.lot())) {

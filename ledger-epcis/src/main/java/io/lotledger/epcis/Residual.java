@@ -22,18 +22,24 @@ import java.util.TreeMap;
  * extensions, the extension part of readPoint, bizLocation and ilmd, the JSON-LD {@code @context} its
  * prefixes need ...), {@code classLevel}: the lots named in a quantity list without a quantity
  * (the model records them without a quantity, like an EPC list member), and {@code statedCount}: the
- * lots whose count was given with an explicit {@code uom} of C62, which the model does not tell from a
- * quantity without {@code uom} (both are counts) but the CBV 2.0 hash ID does.
+ * quantity elements ({@link #listed list and lot}) whose count was given with an explicit {@code uom} of
+ * C62, which the model does not tell from a quantity without {@code uom} (both are counts) but the CBV
+ * 2.0 hash ID does.
  *
  * <p>Stored as one event extension ({@link Vocabulary#NAMESPACE}, {@link Vocabulary#RESIDUAL}) in
  * canonical JSON: object keys sorted, no insignificant white space, so equal residuals are equal text.
  */
-record Residual(ObjectNode fields, Set<LotId> classLevel, Set<LotId> statedCount) {
+record Residual(ObjectNode fields, Set<LotId> classLevel, Set<String> statedCount) {
   static final Residual NONE = new Residual(JsonNodeFactory.instance.objectNode(), Set.of(), Set.of());
 
   Residual {
     classLevel = Set.copyOf(classLevel);
     statedCount = Set.copyOf(statedCount);
+  }
+
+  /** How {@link #statedCount()} names the element of {@code lot} in quantity list {@code list}. */
+  static String listed(String list, LotId lot) {
+    return list + " " + lot.uri();
   }
 
   boolean isEmpty() {
@@ -64,7 +70,10 @@ record Residual(ObjectNode fields, Set<LotId> classLevel, Set<LotId> statedCount
       root.set("fields", fields);
     }
     putLots(root, "classLevel", classLevel);
-    putLots(root, "statedCount", statedCount);
+    if (!statedCount.isEmpty()) {
+      ArrayNode array = root.putArray("statedCount");
+      statedCount.stream().sorted().forEach(array::add);
+    }
     String json;
     try {
       json = EpcisJson.MAPPER.writeValueAsString(sorted(root));
@@ -87,7 +96,9 @@ record Residual(ObjectNode fields, Set<LotId> classLevel, Set<LotId> statedCount
           "stored EPCIS residual is not JSON: " + e.getOriginalMessage(), e);
     }
     ObjectNode fields = root.path("fields").isObject() ? (ObjectNode) root.get("fields") : JsonNodeFactory.instance.objectNode();
-    return new Residual(fields, lots(root, "classLevel"), lots(root, "statedCount"));
+    Set<String> stated = new LinkedHashSet<>();
+    root.path("statedCount").forEach(n -> stated.add(n.asText()));
+    return new Residual(fields, lots(root, "classLevel"), stated);
   }
 
   private static void putLots(ObjectNode root, String name, Set<LotId> lots) {

@@ -1,5 +1,10 @@
 package io.lotledger.epcis;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -47,20 +52,40 @@ public final class Vocabulary {
       this.termPrefix = termPrefix;
     }
 
-    /** {@code value} as an EPCIS field value: as it is, unless it is a bare word the CBV does not have. */
+    /**
+     * {@code value} as an EPCIS field value: as it is when it is a CBV word or an absolute URI, else an
+     * {@code ll:} term with the word percent-encoded (RFC 3986), so that any text the model holds gives
+     * a valid URI.
+     */
     String write(String value) {
-      return value.indexOf(':') < 0 && !words().contains(value) ? term(termPrefix + value) : value;
+      if (words().contains(value) || isAbsoluteUri(value)) {
+        return value;
+      }
+      return term(termPrefix + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
-    /** The model's value for EPCIS field value {@code value}: the bare word of an {@code ll:} term {@link #write} made. */
+    /**
+     * The model's value for EPCIS field value {@code value}: the word of an {@code ll:} term that {@link
+     * #write} makes, else {@code value} as it is.
+     *
+     * @throws IllegalArgumentException when such a term holds a malformed percent-encoding
+     */
     String read(String value, EpcisContext context) {
       String expanded = context.expand(value);
       String own = NAMESPACE + termPrefix;
       if (expanded.startsWith(own) && expanded.length() > own.length()) {
-        String word = expanded.substring(own.length());
-        return word.indexOf(':') < 0 && !words().contains(word) ? word : value;
+        String word = URLDecoder.decode(expanded.substring(own.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
+        return words().contains(word) || isAbsoluteUri(word) ? value : word;
       }
       return value;
+    }
+
+    private static boolean isAbsoluteUri(String value) {
+      try {
+        return new URI(value).isAbsolute();
+      } catch (URISyntaxException e) {
+        return false;
+      }
     }
 
     private synchronized Set<String> words() {
