@@ -48,7 +48,7 @@ final class EventReader {
   private final int index;
   private final EpcisContext context;
   private final ObjectNode rest;
-  private final Set<LotId> classLevel = new LinkedHashSet<>();
+  private final Set<String> classLevel = new LinkedHashSet<>();
   private final Set<String> statedCount = new LinkedHashSet<>();
   private String field = "(event)";
 
@@ -274,7 +274,7 @@ final class EventReader {
         JsonNode q = list.get(i);
         LotId lot = new LotId(normalise(field, q.get("epcClass").asText()));
         if (!q.has("quantity")) {
-          classLevel.add(lot);
+          classLevel.add(Residual.listed(quantityKey, lot));
           lots.add(LotQuantity.of(lot));
           continue;
         }

@@ -124,7 +124,7 @@ final class EventWriter {
         if (!q.quantity().unit().equals(EpcisEvents.COUNT) || residual.statedCount().contains(Residual.listed(quantityKey, q.lot()))) {
           element.put("uom", q.quantity().unit());
         }
-      } else if (residual.classLevel().contains(q.lot())) {
+      } else if (residual.classLevel().contains(Residual.listed(quantityKey, q.lot()))) {
         quantities.addObject().put("epcClass", q.lot().uri());
       } else {
         epcs.add(q.lot().uri());

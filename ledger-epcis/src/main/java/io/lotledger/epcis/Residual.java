@@ -20,16 +20,16 @@ import java.util.TreeMap;
  * it back unchanged (import(export(x)) is lossless): the unmapped {@code fields} as a JSON object in the
  * event's own shape (recordTime, certificationInfo, errorDeclaration, persistentDisposition, structured
  * extensions, the extension part of readPoint, bizLocation and ilmd, the JSON-LD {@code @context} its
- * prefixes need ...), {@code classLevel}: the lots named in a quantity list without a quantity
- * (the model records them without a quantity, like an EPC list member), and {@code statedCount}: the
- * quantity elements ({@link #listed list and lot}) whose count was given with an explicit {@code uom} of
- * C62, which the model does not tell from a quantity without {@code uom} (both are counts) but the CBV
- * 2.0 hash ID does.
+ * prefixes need ...), and two sets of quantity elements, each named by {@link #listed list and lot}:
+ * {@code classLevel}, those without a quantity (the model records the lot without a quantity, like an
+ * EPC list member), and {@code statedCount}, those whose count was given with an explicit {@code uom}
+ * of C62, which the model does not tell from a quantity without {@code uom} (both are counts) but the
+ * CBV 2.0 hash ID does.
  *
  * <p>Stored as one event extension ({@link Vocabulary#NAMESPACE}, {@link Vocabulary#RESIDUAL}) in
  * canonical JSON: object keys sorted, no insignificant white space, so equal residuals are equal text.
  */
-record Residual(ObjectNode fields, Set<LotId> classLevel, Set<String> statedCount) {
+record Residual(ObjectNode fields, Set<String> classLevel, Set<String> statedCount) {
   static final Residual NONE = new Residual(JsonNodeFactory.instance.objectNode(), Set.of(), Set.of());
 
   Residual {
@@ -69,11 +69,8 @@ record Residual(ObjectNode fields, Set<LotId> classLevel, Set<String> statedCoun
     if (!fields.isEmpty()) {
       root.set("fields", fields);
     }
-    putLots(root, "classLevel", classLevel);
-    if (!statedCount.isEmpty()) {
-      ArrayNode array = root.putArray("statedCount");
-      statedCount.stream().sorted().forEach(array::add);
-    }
+    putListed(root, "classLevel", classLevel);
+    putListed(root, "statedCount", statedCount);
     String json;
     try {
       json = EpcisJson.MAPPER.writeValueAsString(sorted(root));
@@ -96,24 +93,20 @@ record Residual(ObjectNode fields, Set<LotId> classLevel, Set<String> statedCoun
           "stored EPCIS residual is not JSON: " + e.getOriginalMessage(), e);
     }
     ObjectNode fields = root.path("fields").isObject() ? (ObjectNode) root.get("fields") : JsonNodeFactory.instance.objectNode();
-    Set<String> stated = new LinkedHashSet<>();
-    root.path("statedCount").forEach(n -> stated.add(n.asText()));
-    return new Residual(fields, lots(root, "classLevel"), stated);
+    return new Residual(fields, listed(root, "classLevel"), listed(root, "statedCount"));
   }
 
-  private static void putLots(ObjectNode root, String name, Set<LotId> lots) {
-    if (!lots.isEmpty()) {
+  private static void putListed(ObjectNode root, String name, Set<String> listed) {
+    if (!listed.isEmpty()) {
       ArrayNode array = root.putArray(name);
-      lots.stream().map(LotId::uri).sorted().forEach(array::add);
+      listed.stream().sorted().forEach(array::add);
     }
   }
 
-  private static Set<LotId> lots(JsonNode root, String name) {
-    Set<LotId> lots = new LinkedHashSet<>();
-    for (JsonNode lot : root.path(name)) {
-      lots.add(new LotId(lot.asText()));
-    }
-    return lots;
+  private static Set<String> listed(JsonNode root, String name) {
+    Set<String> out = new LinkedHashSet<>();
+    root.path(name).forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   /** A copy of {@code node} with every object's keys in sorted order. */

@@ -175,7 +175,7 @@ class EpcisRoundTripTest {
   }
 
   @org.junit.jupiter.api.Test
-  void countsWithAndWithoutUomC62_andAReportWithoutValue_exportAsWritten_soTheirHashIdsSurvive() throws Exception {
+  void quantityElementsAsWrittenPerList_andAReportWithoutValue_exportAsWritten_soTheirHashIdsSurvive() throws Exception {
     String doc = """
         {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument",
          "schemaVersion": "2.0", "creationDate": "2026-11-23T10:00:00Z", "epcisBody": {"eventList": [
@@ -184,7 +184,9 @@ class EpcisRoundTripTest {
              {"epcClass": "urn:epc:class:lgtin:4012345.012345.998877", "quantity": 200, "uom": "C62"},
              {"epcClass": "urn:epc:class:lgtin:4012345.012345.998878", "quantity": 300}]},
           {"type": "TransformationEvent", "eventTime": "2026-11-20T09:00:00Z", "eventTimeZoneOffset": "+01:00",
-           "inputQuantityList": [{"epcClass": "urn:epc:class:lgtin:4012345.012345.998877", "quantity": 20, "uom": "C62"}],
+           "inputQuantityList": [{"epcClass": "urn:epc:class:lgtin:4012345.012345.998877", "quantity": 20, "uom": "C62"},
+             {"epcClass": "urn:epc:class:lgtin:4012345.012345.998879"}],
+           "outputEPCList": ["urn:epc:class:lgtin:4012345.012345.998879"],
            "outputQuantityList": [{"epcClass": "urn:epc:class:lgtin:4012345.012345.998877", "quantity": 19}]},
           {"type": "ObjectEvent", "eventTime": "2026-11-20T10:00:00Z", "eventTimeZoneOffset": "+01:00", "action": "OBSERVE",
            "epcList": ["urn:epc:id:sgtin:4012345.012345.77"], "sensorElementList": [
