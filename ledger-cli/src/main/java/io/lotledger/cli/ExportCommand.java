@@ -70,28 +70,19 @@ final class ExportCommand implements Callable<Integer> {
     if (all == (lotText != null)) {
       throw CliException.usage(all ? "give either a LOT or --all, not both" : "missing LOT (or --epcis --all for the whole ledger)");
     }
-    if (all) {
-      output().requireWritable();
-      try (Ledger ledger = data.openExisting()) {
-        var document = EpcisExport.all(ledger, OffsetDateTime.now(ZoneOffset.UTC));
-        output().write(EpcisExport.toBytes(document));
-        spec.commandLine().getOut().println("exported " + document.path("epcisBody").path("eventList").size()
-            + " EPCIS events of the ledger in " + data.path() + " to " + file);
-      }
-      return LedgerCli.EXIT_OK;
-    }
-    LotId lot = LedgerCli.lotArgument(lotText);
+    LotId lot = all ? null : LedgerCli.lotArgument(lotText);
     output().requireWritable();
     try (Ledger ledger = data.openExisting()) {
-      Optional<EntryHash> head = ledger.head(lot);
-      if (head.isEmpty()) {
+      Optional<EntryHash> head = all ? Optional.empty() : ledger.head(lot);
+      if (!all && head.isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
       }
       if (epcis) {
-        var document = EpcisExport.lot(ledger, lot, OffsetDateTime.now(ZoneOffset.UTC));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        var document = all ? EpcisExport.all(ledger, now) : EpcisExport.lot(ledger, lot, now);
         output().write(EpcisExport.toBytes(document));
         spec.commandLine().getOut().println("exported " + document.path("epcisBody").path("eventList").size()
-            + " EPCIS events of lot " + lot + " and its inputs to " + file);
+            + " EPCIS events of " + (all ? "the ledger in " + data.path() : "lot " + lot + " and its inputs") + " to " + file);
         return LedgerCli.EXIT_OK;
       }
       long newest = ledger.entry(head.get())

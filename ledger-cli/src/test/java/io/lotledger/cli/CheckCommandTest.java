@@ -42,14 +42,7 @@ class CheckCommandTest {
     }
     overClaimed = shared.resolve("over");
     try (Ledger ledger = Ledger.create(overClaimed, RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
-      chain.registerActors(ledger);
-      chain.commissionMined(ledger);
-      chain.moveScrap(ledger, "22");
-      chain.commissionEndOfLife(ledger);
-      chain.refine(ledger);
-      chain.recycle(ledger);
-      // Co post-consumer 0.4 where the inputs back 0.36; 2.4 kg CO2e/kg where they add up to 2.44.
-      chain.makePrecursor(ledger, RecyclingChain.claims("0.25", "0.32", "0.4", "0.1", "0", "0.6", "2.4"));
+      ReportFixtures.recordOverClaimedRecycling(ledger, chain); // Co post 0.4 (inputs back 0.36), 2.4 kg CO2e/kg (2.44)
     }
     demo = shared.resolve("demo");
     assertThat(LedgerCliTest.ledger("demo", "battery", "--data", demo.toString()).code()).isZero();

@@ -44,16 +44,11 @@ final class ReportFixtures {
   }
 
   /**
-   * The recycling chain with PRECURSOR over-claimed, as in CheckCommandTest: Co post-consumer 0.4
+   * The recycling chain with PRECURSOR over-claimed (CheckCommandTest, the report tests): Co post-consumer 0.4
    * where the inputs back 0.36, and 2.4 kg CO2e/kg where they add up to 2.44.
    */
   static void recordOverClaimedRecycling(Ledger ledger, RecyclingChain chain) throws LedgerException {
-    chain.registerActors(ledger);
-    chain.commissionMined(ledger);
-    chain.moveScrap(ledger, "22");
-    chain.commissionEndOfLife(ledger);
-    chain.refine(ledger);
-    chain.recycle(ledger);
+    chain.recordUpToPrecursor(ledger);
     chain.makePrecursor(ledger, RecyclingChain.claims("0.25", "0.32", "0.4", "0.1", "0", "0.6", "2.4"));
   }
 

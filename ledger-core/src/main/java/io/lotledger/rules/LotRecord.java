@@ -2,6 +2,7 @@ package io.lotledger.rules;
 
 import io.lotledger.entry.Entry;
 import io.lotledger.event.Action;
+import io.lotledger.event.Cbv;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
@@ -68,8 +69,7 @@ final class LotRecord {
           (produced ? redeclarations : contributions).add(new Contribution(e, q));
           backed = Math.min(backed, e.index());
         }
-      } else if (event instanceof ObjectEvent o && o.action() == Action.OBSERVE
-          && io.lotledger.event.Cbv.isBizStep(o.context().bizStep(), "receiving") && find(o.quantities()) != null) {
+      } else if (received(e) != null) {
         backed = Math.min(backed, e.index());
         received = Math.min(received, e.index());
       }
@@ -163,7 +163,7 @@ final class LotRecord {
       if (next < contributions.size() && contributions.get(next).index() == e.index()) {
         recorded.credit(contributions.get(next++).quantity());
       } else if (isReceiptFromOutside(e) && !(imported ? importedCredited : ownCredited)) {
-        recorded.credit(find(((ObjectEvent) e.event()).quantities()));
+        recorded.credit(received(e));
       } else {
         continue;
       }
@@ -216,10 +216,15 @@ final class LotRecord {
     }
   }
 
-  private boolean isReceiptFromOutside(Entry e) {
+  /** What a receiving event (ObjectEvent OBSERVE, CBV 2.0 receiving) says of the lot; null for any other entry. */
+  private LotQuantity received(Entry e) {
     return e.event() instanceof ObjectEvent o && o.action() == Action.OBSERVE
-        && io.lotledger.event.Cbv.isBizStep(o.context().bizStep(), "receiving") && o.context().shipment() == null
-        && find(o.quantities()) != null;
+        && Cbv.isBizStep(o.context().bizStep(), "receiving") ? find(o.quantities()) : null;
+  }
+
+  /** A receipt from outside the ledger: a receiving event without a shipment reference. */
+  private boolean isReceiptFromOutside(Entry e) {
+    return received(e) != null && e.event().context().shipment() == null;
   }
 
   /** Whether the ledger saw the lot received (and nothing else bring material in) before {@code index}. */

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -273,7 +274,7 @@ final class RollUp {
    * that overdraws it.
    */
   List<CheckFinding> overdrawFindings() {
-    Map<LotId, Long> lastUse = new java.util.LinkedHashMap<>();
+    Map<LotId, Long> lastUse = new LinkedHashMap<>();
     for (Consumption c : ancestry.consumptions()) {
       lastUse.merge(c.input(), c.index(), Math::max);
     }

@@ -17,6 +17,7 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
+import io.lotledger.event.TransformationEvent;
 import io.lotledger.rules.CheckFinding.Kind;
 import io.lotledger.testing.RecyclingChain;
 import java.math.BigDecimal;
@@ -45,12 +46,7 @@ class ClaimsCalculatorTest {
   /** The ledger up to BLACK_MASS, then PRECURSOR made with {@code claims}. */
   private Ledger withPrecursorClaims(LotMasterData claims) throws LedgerException {
     ledger = chain.newLedger();
-    chain.registerActors(ledger);
-    chain.commissionMined(ledger);
-    chain.moveScrap(ledger, "22");
-    chain.commissionEndOfLife(ledger);
-    chain.refine(ledger);
-    chain.recycle(ledger);
+    chain.recordUpToPrecursor(ledger);
     chain.makePrecursor(ledger, claims);
     return ledger;
   }
@@ -297,12 +293,7 @@ class ClaimsCalculatorTest {
   @Test
   void findings_inputNeverCommissioned_isUnbackedWithItsPath() throws Exception {
     ledger = chain.newLedger();
-    chain.registerActors(ledger);
-    chain.commissionMined(ledger);
-    chain.moveScrap(ledger, "22");
-    chain.commissionEndOfLife(ledger);
-    chain.refine(ledger);
-    chain.recycle(ledger);
+    chain.recordUpToPrecursor(ledger);
     chain.makePrecursor(ledger, LotMasterData.NONE, RecyclingChain.kg(RecyclingChain.FLUX, "10"));
 
     List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(PRECURSOR);
@@ -330,20 +321,13 @@ class ClaimsCalculatorTest {
     LotId received = RecyclingChain.lot("LANDED-1");
     // Imported records (another system's, so no rule refuses them): a 9876 kg catch; 5000 kg filleted,
     // then a blend drawing another 5000 kg of the catch with 300 kg received from outside: 10000 kg of a 9876 kg lot.
-    ledger.appendAll(List.of(
-        ObjectEvent.add(List.of(RecyclingChain.kg(fish, "9876")), null, RecyclingChain.T0.plusHours(1),
-            EventContext.of("commissioning", "active").asImported()),
-        ObjectEvent.observe(List.of(RecyclingChain.kg(fish, "9876")), RecyclingChain.T0.plusHours(2),
-            EventContext.of("receiving", "in_progress").asImported()),
-        ObjectEvent.observe(List.of(RecyclingChain.kg(received, "300")), RecyclingChain.T0.plusHours(2),
-            EventContext.of("receiving", "in_progress").asImported()),
-        new io.lotledger.event.TransformationEvent(List.of(RecyclingChain.kg(fish, "5000")), List.of(RecyclingChain.kg(fillets, "4000")),
-            null, null, null, RecyclingChain.T0.plusHours(3), EventContext.of("commissioning", "active").asImported()),
-        new io.lotledger.event.TransformationEvent(
-            List.of(RecyclingChain.kg(fish, "5000"), RecyclingChain.kg(fillets, "4000"), RecyclingChain.kg(received, "300")),
-            List.of(RecyclingChain.kg(blend, "9300")), null, null, null, RecyclingChain.T0.plusHours(4),
-            EventContext.of("commissioning", "active").asImported())),
-        chain.refinery);
+    ledger.append(ObjectEvent.add(List.of(RecyclingChain.kg(fish, "9876")), null, RecyclingChain.T0.plusHours(1),
+        EventContext.of("commissioning", "active").asImported()), chain.refinery);
+    ledger.append(receipt(fish, "9876", true, 2), chain.refinery);
+    ledger.append(receipt(received, "300", true, 2), chain.refinery);
+    transform(List.of(RecyclingChain.kg(fish, "5000")), fillets, "4000", true, 3);
+    transform(List.of(RecyclingChain.kg(fish, "5000"), RecyclingChain.kg(fillets, "4000"), RecyclingChain.kg(received, "300")),
+        blend, "9300", true, 4);
     long blending = ledger.size() - 1;
 
     List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(blend);
@@ -371,9 +355,7 @@ class ClaimsCalculatorTest {
     ledger.append(receipt(x, "10", false, 2), chain.refinery);
     transform(List.of(RecyclingChain.kg(x, "10")), RecyclingChain.lot("Y-2"), "10", false, 3);
     // (b) an external lot processed in place (10 kg in, 9.5 kg of it out), then drawn whole.
-    ledger.append(new io.lotledger.event.TransformationEvent(List.of(RecyclingChain.kg(inPlace, "10")),
-        List.of(RecyclingChain.kg(inPlace, "9.5")), null, null, null, RecyclingChain.T0.plusHours(4),
-        EventContext.of("commissioning", "active")), chain.refinery);
+    transform(List.of(RecyclingChain.kg(inPlace, "10")), inPlace, "9.5", false, 4);
     transform(List.of(RecyclingChain.kg(inPlace, "9.5")), RecyclingChain.lot("Z-1"), "9.5", false, 5);
     // (c) an imported record commissions 5 kg of W; the ledger's own receipt of 10 kg from outside, then a 10 kg draw.
     ledger.append(ObjectEvent.add(List.of(RecyclingChain.kg(w, "5")), null, RecyclingChain.T0.plusHours(6),
@@ -404,10 +386,10 @@ class ClaimsCalculatorTest {
         .satisfies(f -> assertThat(f.computed()).isEqualTo("1000 KGM recorded"));
   }
 
-  private void transform(List<io.lotledger.event.LotQuantity> in, LotId out, String kg, boolean imported, int hours)
+  private void transform(List<LotQuantity> in, LotId out, String kg, boolean imported, int hours)
       throws LedgerException {
     EventContext c = EventContext.of("commissioning", "active");
-    ledger.append(new io.lotledger.event.TransformationEvent(in, List.of(RecyclingChain.kg(out, kg)), null, null, null,
+    ledger.append(new TransformationEvent(in, List.of(RecyclingChain.kg(out, kg)), null, null, null,
         RecyclingChain.T0.plusHours(hours), imported ? c.asImported() : c), chain.refinery);
   }
 

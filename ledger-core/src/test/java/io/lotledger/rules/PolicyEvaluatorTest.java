@@ -86,12 +86,7 @@ class PolicyEvaluatorTest {
   @Test
   void requireCertification_originWithoutMasterData_fails() throws Exception {
     ledger = chain.newLedger();
-    chain.registerActors(ledger);
-    chain.commissionMined(ledger);
-    chain.moveScrap(ledger, "22");
-    chain.commissionEndOfLife(ledger);
-    chain.refine(ledger);
-    chain.recycle(ledger);
+    chain.recordUpToPrecursor(ledger);
     chain.makePrecursor(ledger, LotMasterData.NONE, RecyclingChain.kg(RecyclingChain.FLUX, "10"));
 
     assertThat(evaluate(new RequireCertification("Co", List.of(RMAP, R2), false))).singleElement().satisfies(f -> {

@@ -191,19 +191,32 @@ final class PreHash {
 
   private void appendQuantities(StringBuilder out, JsonNode event, String key)
       throws EpcisFormatException {
-    if (!event.has(key)) {
-      return;
-    }
-    JsonNode list = requireArray(event.get(key), key);
-    List<String> items = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = key + "[" + i + "]";
-      JsonNode q = requireObject(list.get(i), path);
+    appendObjectsSorted(out, event, key, (q, path) -> {
       StringBuilder item = new StringBuilder("quantityElement");
       item.append("epcClass=").append(value(required(q, "epcClass", path), path, Kind.URI));
       appendValue(item, q, "quantity", Kind.NUMBER);
       appendText(item, q, "uom");
-      items.add(item.toString());
+      return item.toString();
+    });
+  }
+
+  /** What one object of a list contributes, given the object and its path. */
+  @FunctionalInterface
+  private interface ItemText {
+    String of(JsonNode item, String path) throws EpcisFormatException;
+  }
+
+  /** A list of objects: the list name once, then each object's text, sorted (rule 11). */
+  private void appendObjectsSorted(StringBuilder out, JsonNode event, String key, ItemText text)
+      throws EpcisFormatException {
+    if (!event.has(key)) {
+      return;
+    }
+    JsonNode list = requireArray(event.get(key), key);
+    List<String> items = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      String path = key + "[" + i + "]";
+      items.add(text.of(requireObject(list.get(i), path), path));
     }
     if (!items.isEmpty()) {
       out.append(key);
@@ -251,38 +264,20 @@ final class PreHash {
   private void appendTypedList(
       StringBuilder out, JsonNode event, String key, String itemName, String typePrefix)
       throws EpcisFormatException {
-    if (!event.has(key)) {
-      return;
-    }
-    JsonNode list = requireArray(event.get(key), key);
-    List<String> items = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = key + "[" + i + "]";
-      JsonNode item = requireObject(list.get(i), path);
+    appendObjectsSorted(out, event, key, (item, path) -> {
       StringBuilder s = new StringBuilder();
       if (item.has("type")) {
         s.append("type=").append(vocabulary(item.get("type"), path + ".type", CBV + typePrefix));
       }
       s.append(itemName).append('=');
       s.append(value(required(item, itemName, path), path + "." + itemName, Kind.URI));
-      items.add(s.toString());
-    }
-    if (!items.isEmpty()) {
-      out.append(key);
-      appendSorted(out, items);
-    }
+      return s.toString();
+    });
   }
 
   private void appendSensorElements(StringBuilder out, JsonNode event)
       throws EpcisFormatException {
-    if (!event.has("sensorElementList")) {
-      return;
-    }
-    JsonNode list = requireArray(event.get("sensorElementList"), "sensorElementList");
-    List<String> elements = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "sensorElementList[" + i + "]";
-      JsonNode element = requireObject(list.get(i), path);
+    appendObjectsSorted(out, event, "sensorElementList", (element, path) -> {
       StringBuilder s = new StringBuilder("sensorElement");
       if (element.has("sensorMetadata")) {
         String metaPath = path + ".sensorMetadata";
@@ -304,12 +299,8 @@ final class PreHash {
         appendSorted(s, items);
       }
       appendSorted(s, extensions(element, path, 1, true));
-      elements.add(s.toString());
-    }
-    if (!elements.isEmpty()) {
-      out.append("sensorElementList");
-      appendSorted(out, elements);
-    }
+      return s.toString();
+    });
   }
 
   private void appendSensorFields(StringBuilder s, JsonNode node, List<String> order, String path)

@@ -69,8 +69,8 @@ record Residual(ObjectNode fields, Set<String> classLevel, Set<String> statedCou
     if (!fields.isEmpty()) {
       root.set("fields", fields);
     }
-    putListed(root, "classLevel", classLevel);
-    putListed(root, "statedCount", statedCount);
+    putSet(root, "classLevel", classLevel);
+    putSet(root, "statedCount", statedCount);
     String json;
     try {
       json = EpcisJson.MAPPER.writeValueAsString(sorted(root));
@@ -93,17 +93,17 @@ record Residual(ObjectNode fields, Set<String> classLevel, Set<String> statedCou
           "stored EPCIS residual is not JSON: " + e.getOriginalMessage(), e);
     }
     ObjectNode fields = root.path("fields").isObject() ? (ObjectNode) root.get("fields") : JsonNodeFactory.instance.objectNode();
-    return new Residual(fields, listed(root, "classLevel"), listed(root, "statedCount"));
+    return new Residual(fields, readSet(root, "classLevel"), readSet(root, "statedCount"));
   }
 
-  private static void putListed(ObjectNode root, String name, Set<String> listed) {
-    if (!listed.isEmpty()) {
+  private static void putSet(ObjectNode root, String name, Set<String> set) {
+    if (!set.isEmpty()) {
       ArrayNode array = root.putArray(name);
-      listed.stream().sorted().forEach(array::add);
+      set.stream().sorted().forEach(array::add);
     }
   }
 
-  private static Set<String> listed(JsonNode root, String name) {
+  private static Set<String> readSet(JsonNode root, String name) {
     Set<String> out = new LinkedHashSet<>();
     root.path(name).forEach(n -> out.add(n.asText()));
     return out;
