@@ -13,6 +13,7 @@ import io.lotledger.event.RegistryEvent;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Signer;
 import io.lotledger.log.Checkpoint;
+import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.InclusionProof;
@@ -32,6 +33,7 @@ import io.lotledger.verify.LotRules;
 import io.lotledger.verify.LotState;
 import io.lotledger.verify.Failure;
 import io.lotledger.verify.Finding;
+import io.lotledger.verify.RollbackException;
 import io.lotledger.verify.VerificationException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -70,16 +72,24 @@ public final class Ledger implements AutoCloseable {
   private final String origin;
   private final ActorId root;
   private final Committer committer;
+  /** The ledger's own record of the latest checkpoint it signed, outside the store; null in memory. */
+  private final CheckpointFile signedFile;
   private volatile boolean closed;
 
-  private Ledger(LedgerStore store, LedgerOptions options) throws LedgerException {
+  private Ledger(LedgerStore store, LedgerOptions options, CheckpointFile signedFile) throws LedgerException {
     this.store = store;
     this.options = options;
+    this.signedFile = signedFile;
     byte[] format = store.get(Table.META, KeyLayout.META_FORMAT);
     byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
     byte[] rootBytes = store.get(Table.META, KeyLayout.META_ROOT);
     byte[] sizeBytes = store.get(Table.META, KeyLayout.META_SIZE);
     if (format == null || originBytes == null || rootBytes == null || sizeBytes == null) {
+      Optional<SignedCheckpoint> signed = signedFile == null ? Optional.empty() : signedFile.read();
+      if (signed.isPresent()) {
+        throw new RollbackException(signed.get(), 0, "the store holds no ledger, but the ledger there signed a checkpoint of "
+            + signed.get().checkpoint().size() + " (" + signedFile.path() + "): entries were lost", "size 0");
+      }
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "the store holds no ledger (no genesis entry)");
     }
     if (!Arrays.equals(format, KeyLayout.FORMAT_VERSION)) {
@@ -101,12 +111,20 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException(LedgerException.Code.STORAGE,
           "the store is inconsistent: its recorded size " + size + " does not match its entries");
     }
+    if (signedFile != null) {
+      requireSignedHistory(signedFile, size);
+    }
     this.committer = new Committer(store, options, origin, size);
   }
 
   // ------------------------------------------------------------------ opening
 
-  /** Opens the existing ledger in {@code directory} (embedded RocksDB) with default options. */
+  /**
+   * Opens the existing ledger in {@code directory} (embedded RocksDB) with default options.
+   *
+   * @throws RollbackException if the store holds fewer entries than, or a history other than, the
+   *     latest checkpoint the ledger signed ({@link #checkpointFile(Path)})
+   */
   public static Ledger open(Path directory) throws LedgerException {
     return open(directory, LedgerOptions.DEFAULT);
   }
@@ -116,17 +134,44 @@ public final class Ledger implements AutoCloseable {
     if (!provider.exists(directory)) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
     }
-    return open(provider.open(directory, false), options);
+    return open(provider.open(directory, false), options, checkpointFile(directory));
   }
 
-  /** Opens the ledger held by {@code store}; the ledger owns the store and closes it. */
+  /**
+   * Opens the ledger held by {@code store}; the ledger owns the store and closes it. Nothing guards it
+   * against a store that lost entries after a checkpoint; give the ledger's {@link CheckpointFile} with
+   * {@link #open(LedgerStore, LedgerOptions, CheckpointFile)} for that.
+   */
   public static Ledger open(LedgerStore store, LedgerOptions options) throws LedgerException {
+    return open(store, options, null);
+  }
+
+  /**
+   * Opens the ledger held by {@code store}, which must hold at least, and agree with, the checkpoint in
+   * {@code signedFile} (when it exists), and records there every checkpoint it signs from now on.
+   *
+   * @throws RollbackException if the store holds fewer entries than the checkpoint in {@code
+   *     signedFile}, or a tree whose root at that size is another, or lost the log key that signed it
+   */
+  public static Ledger open(LedgerStore store, LedgerOptions options, CheckpointFile signedFile) throws LedgerException {
     try {
-      return new Ledger(store, options);
+      return new Ledger(store, options, signedFile);
     } catch (LedgerException | RuntimeException e) {
       closeQuietly(store);
       throw e;
     }
+  }
+
+  /** The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger signed. */
+  public static final String CHECKPOINT_FILE = "signed.checkpoint";
+
+  /**
+   * The file in which the ledger in {@code directory} keeps the latest checkpoint it signed, beside and
+   * independent of its store's files, so that losing store files cannot also lose the evidence of what
+   * they held.
+   */
+  public static CheckpointFile checkpointFile(Path directory) {
+    return CheckpointFile.at(directory.resolve(CHECKPOINT_FILE));
   }
 
   /**
@@ -140,14 +185,25 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
       throws LedgerException {
     LedgerStoreProvider provider = provider();
+    CheckpointFile signed = checkpointFile(directory);
+    if (java.nio.file.Files.exists(signed.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      // A ledger signed checkpoints here: a new one would hide that its store is gone.
+      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "cannot create a ledger in " + directory
+          + ": it holds " + signed.path().getFileName() + ", the latest checkpoint of a ledger that was there");
+    }
     // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
     // create(LedgerStore, ...) refuses any store that holds a ledger.
-    return create(provider.open(directory, true), origin, root, rootName, options);
+    return create(provider.open(directory, true), origin, root, rootName, options, signed);
   }
 
   /** Writes the genesis entry (the root actor's self-signed registration) into an empty store. */
   public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options)
       throws LedgerException {
+    return create(store, origin, root, rootName, options, null);
+  }
+
+  private static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
+      CheckpointFile signedFile) throws LedgerException {
     try {
       if (origin == null || origin.isEmpty() || origin.length() > 256 || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
         throw new LedgerException(LedgerException.Code.INVALID_INPUT,
@@ -168,7 +224,7 @@ public final class Ledger implements AutoCloseable {
         throw new AppendRejectedException(f);
       }
       store.write(batch, true);
-      return new Ledger(store, options);
+      return new Ledger(store, options, signedFile);
     } catch (LedgerException | RuntimeException e) {
       closeQuietly(store);
       throw e;
@@ -458,6 +514,8 @@ public final class Ledger implements AutoCloseable {
             last.root().toHex(), recomputed.toHex()));
       }
       if (last.size() == treeSize) {
+        // A crash may have come between storing this checkpoint and recording it outside the store.
+        recordSigned(latest.get());
         return latest.get();
       }
     }
@@ -467,8 +525,66 @@ public final class Ledger implements AutoCloseable {
       batch.put(Table.META, KeyLayout.META_LOG_KEY, logKey.publicKey().toBytes());
     }
     batch.put(Table.CHECKPOINTS, KeyLayout.u64(treeSize), signed.toBytes());
+    // The synced write also makes every entry the checkpoint covers durable (one write-ahead log), so the
+    // checkpoint is recorded outside the store only once what it covers is on disk.
     store.write(batch, true);
+    recordSigned(signed);
     return signed;
+  }
+
+  /** The size of the checkpoint in {@link #signedFile}, as last read or written; guarded by this. */
+  private long signedFileSize = -1;
+
+  /** Records {@code signed} in the ledger's checkpoint file unless the file already holds one as large. */
+  private void recordSigned(SignedCheckpoint signed) throws StoreException {
+    if (signedFile == null || signed.checkpoint().size() <= signedFileSize) {
+      return;
+    }
+    signedFile.write(signed);
+    signedFileSize = signed.checkpoint().size();
+  }
+
+  /**
+   * Refuses a store that lost or replaced what the ledger's log key signed: the checkpoint in {@code
+   * file} must verify under the pinned log key and the store's tree must extend it. Store files can be
+   * lost together (a damaged write-ahead log takes entries and checkpoint records with it), so only a
+   * record outside them can tell.
+   */
+  private void requireSignedHistory(CheckpointFile file, long size) throws LedgerException {
+    Optional<SignedCheckpoint> recorded = file.read();
+    if (recorded.isEmpty()) {
+      return;
+    }
+    SignedCheckpoint signed = recorded.get();
+    Checkpoint c = signed.checkpoint();
+    if (!c.origin().equals(origin)) {
+      throw new StoreException("the checkpoint file " + file.path() + " belongs to ledger " + c.origin()
+          + ", not to " + origin + ", the ledger in this store");
+    }
+    // Refusing on the file's word alone is safe: it can stop this ledger from opening, never make it trust.
+    if (size < c.size()) {
+      throw new RollbackException(signed, size, "the store holds " + size + " entries, but the ledger signed a checkpoint of "
+          + c.size() + " (" + file.path() + "): entries were lost", "size " + size);
+    }
+    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    if (pinned == null) {
+      throw new RollbackException(signed, size, "the store lost the log key that signed its checkpoint at size "
+          + c.size() + " (" + file.path() + ")", "size " + size + ", no log key");
+    }
+    try {
+      signed.verify(io.lotledger.log.NoteKey.of(origin, Ed25519PublicKey.parse(pinned)));
+    } catch (LedgerException e) {
+      throw new VerificationException(new Finding(Failure.BAD_CHECKPOINT, -1, null, null,
+          "the ledger's checkpoint file " + file.path() + " does not verify under the store's log key: " + e.getMessage(),
+          "a checkpoint signed by " + java.util.HexFormat.of().formatHex(pinned), "another signature"));
+    }
+    NodeHash root = new ProofBuilder(new StoredTree(store)).root(c.size());
+    if (!root.equals(c.root())) {
+      throw new RollbackException(signed, size, "the store's " + size + " entries do not extend the checkpoint of size "
+          + c.size() + " the ledger signed (" + file.path() + "): its history was replaced",
+          "size " + c.size() + " root " + root.toHex() + " (of " + size + " entries)");
+    }
+    signedFileSize = c.size();
   }
 
   /** The newest stored checkpoint, if one was signed. */

@@ -2,8 +2,11 @@ package io.lotledger.verify;
 
 import io.lotledger.LedgerException;
 
-/** Verification stopped at the first broken fact, carried as a {@link Finding}. */
-public final class VerificationException extends LedgerException {
+/**
+ * Verification stopped at the first broken fact, carried as a {@link Finding}. Subclasses carry typed
+ * evidence for one kind of failure ({@link RollbackException}).
+ */
+public class VerificationException extends LedgerException {
   private static final long serialVersionUID = 1L;
   private final transient Finding finding;
 

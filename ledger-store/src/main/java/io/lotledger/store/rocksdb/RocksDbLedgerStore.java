@@ -30,6 +30,8 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
+import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,11 +98,23 @@ public final class RocksDbLedgerStore implements LedgerStore {
     } else {
       checkColumnFamilies(dir);
     }
+    if (!Files.isRegularFile(dir.resolve("CURRENT"))) {
+      // RocksDB would start a new, empty database beside the remains of the old one.
+      String remains = remains(dir);
+      if (!remains.isEmpty()) {
+        throw corrupt(dir, "its CURRENT file is missing, but " + remains + " remain", null);
+      }
+    }
 
     DBOptions dbOptions = new DBOptions()
         .setCreateIfMissing(create)
         .setCreateMissingColumnFamilies(create)
         .setParanoidChecks(true)
+        // RocksDB's default (point-in-time) recovery stops replaying the write-ahead log at its first bad
+        // record and silently drops every valid record after it: acknowledged entries lost. This mode
+        // tolerates only a torn final record (a crash mid-write, never acknowledged) and refuses to open
+        // over corruption anywhere else, so a damaged log is reported, not rolled back.
+        .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords)
         // RocksDB keeps up to 1000 info log files by default; a few are enough to diagnose.
         .setKeepLogFileNum(4);
     // Point lookups (hash index, heads, keys) dominate; a bloom filter spares a disk read per miss.
@@ -122,6 +136,9 @@ public final class RocksDbLedgerStore implements LedgerStore {
       cfOptions.close();
       bloomFilter.close();
       dbOptions.close();
+      if (isCorruption(e)) {
+        throw corrupt(dir, describe(e), e);
+      }
       throw new StoreException("cannot open RocksDB ledger store in " + dir + ": " + describe(e), e);
     }
     Map<Table, ColumnFamilyHandle> handles = new EnumMap<>(Table.class);
@@ -312,14 +329,17 @@ public final class RocksDbLedgerStore implements LedgerStore {
       throw new StoreException("no RocksDB ledger store in " + dir + ": not a directory");
     }
     if (!Files.isRegularFile(dir.resolve("CURRENT"))) {
+      String remains = remains(dir);
+      if (!remains.isEmpty()) {
+        throw corrupt(dir, "its CURRENT file is missing, but " + remains + " remain", null);
+      }
       throw new StoreException("no RocksDB ledger store in " + dir + ": no CURRENT file");
     }
     List<byte[]> names;
     try (Options options = new Options()) {
       names = RocksDB.listColumnFamilies(options, dir.toString());
     } catch (RocksDBException e) {
-      throw new StoreException("cannot open RocksDB ledger store in " + dir + " (corrupt or not a RocksDB database): "
-          + describe(e), e);
+      throw corrupt(dir, describe(e), e);
     }
     if (names.isEmpty()) {
       // Every database has the default column family; RocksDB lists none when it cannot read the
@@ -339,6 +359,12 @@ public final class RocksDbLedgerStore implements LedgerStore {
     missing.removeAll(found);
     Set<String> foreign = new TreeSet<>(found);
     foreign.removeAll(expected);
+    if (foreign.isEmpty() && !missing.isEmpty() && createdWith(dir).containsAll(missing)) {
+      // RocksDB wrote every table into the options file when it created them; a manifest that no longer
+      // lists them all lost its tail.
+      throw corrupt(dir, "its MANIFEST lists " + (expected.size() - missing.size()) + " of the " + expected.size()
+          + " tables it was created with (missing " + missing + ")", null);
+    }
     if (!missing.isEmpty() || !foreign.isEmpty()) {
       throw new StoreException("RocksDB database in " + dir + " is not a ledger store of this version: "
           + (missing.isEmpty() ? "" : "missing column families " + missing)
@@ -355,8 +381,58 @@ public final class RocksDbLedgerStore implements LedgerStore {
   }
 
   private StoreException failure(String operation, Table table, RocksDBException e) {
+    if (isCorruption(e)) {
+      return corrupt(directory, describe(e) + " (in " + operation + (table == null ? "" : " on table " + table.id()) + ")", e);
+    }
     return new StoreException("RocksDB " + operation + (table == null ? "" : " on table " + table.id())
         + " in " + directory + " failed: " + describe(e), e);
+  }
+
+  /** The one wording for a store that RocksDB (or this class) found damaged. */
+  private static StoreException corrupt(Path dir, String detail, Throwable cause) {
+    return new StoreException("the store in " + dir + " is corrupt: " + detail, cause);
+  }
+
+  private static boolean isCorruption(RocksDBException e) {
+    return e.getStatus() != null && e.getStatus().getCode() == Status.Code.Corruption;
+  }
+
+  /** Names the RocksDB files in {@code dir} that outlive a lost CURRENT file, or "" when there are none. */
+  private static String remains(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      List<String> names = files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("MANIFEST-") || n.startsWith("OPTIONS-") || n.endsWith(".sst") || n.endsWith(".log")
+              || n.equals("IDENTITY"))
+          .sorted()
+          .toList();
+      return String.join(", ", names);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * The column families named in the newest {@code OPTIONS-*} file RocksDB keeps beside the database
+   * (one {@code [CFOptions "name"]} section each), or none when it has no readable one.
+   */
+  private static Set<String> createdWith(Path dir) {
+    Set<String> names = new TreeSet<>();
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      Path newest = files.filter(p -> p.getFileName().toString().matches("OPTIONS-[0-9]+"))
+          .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(8))))
+          .orElse(null);
+      if (newest == null || Files.size(newest) > 4 * 1024 * 1024) {
+        return names;
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\[CFOptions \"([^\"]*)\"\\]", java.util.regex.Pattern.MULTILINE)
+          .matcher(Files.readString(newest, StandardCharsets.UTF_8));
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+    } catch (IOException | RuntimeException e) {
+      // no evidence either way: the caller reports a foreign store
+    }
+    return names;
   }
 
   private static String describe(RocksDBException e) {

@@ -24,9 +24,22 @@ public final class RocksDbStoreProvider implements LedgerStoreProvider {
     return RocksDbLedgerStore.open(directory, create);
   }
 
-  /** Whether {@code directory} holds a RocksDB database, recognised by its {@code CURRENT} file. */
+  /**
+   * Whether {@code directory} holds a RocksDB database, recognised by its {@code CURRENT} file or, when
+   * that is lost, its {@code MANIFEST}: a damaged store still exists, and opening it says it is corrupt.
+   */
   @Override
   public boolean exists(Path directory) {
-    return directory != null && Files.isRegularFile(directory.resolve("CURRENT"));
+    if (directory == null || !Files.isDirectory(directory)) {
+      return false;
+    }
+    if (Files.isRegularFile(directory.resolve("CURRENT"))) {
+      return true;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+      return files.anyMatch(p -> p.getFileName().toString().startsWith("MANIFEST-"));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }
