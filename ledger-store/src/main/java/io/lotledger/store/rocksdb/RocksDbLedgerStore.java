@@ -397,7 +397,7 @@ public final class RocksDbLedgerStore implements LedgerStore {
     return e.getStatus() != null && e.getStatus().getCode() == Status.Code.Corruption;
   }
 
-  /** Names the RocksDB files in {@code dir} that outlive a lost CURRENT file, or "" when there are none. */
+  /** Names the RocksDB files in {@code dir} that outlive a lost CURRENT file, or "" when no MANIFEST is among them. */
   private static String remains(Path dir) {
     try (java.util.stream.Stream<Path> files = Files.list(dir)) {
       List<String> names = files.map(p -> p.getFileName().toString())
@@ -405,7 +405,8 @@ public final class RocksDbLedgerStore implements LedgerStore {
               || n.equals("IDENTITY"))
           .sorted()
           .toList();
-      return String.join(", ", names);
+      // Without a MANIFEST there is no database to speak of, only stray files.
+      return names.stream().anyMatch(n -> n.startsWith("MANIFEST-")) ? String.join(", ", names) : "";
     } catch (IOException e) {
       return "";
     }
