@@ -138,9 +138,14 @@ class RocksDbTamperTest {
     }
 
     if (table == Table.META && change == Change.DELETE) {
-      // The ledger reads META before anything else: without its size record there is no ledger.
+      // The ledger reads META before anything else: without its size record there is no ledger, but the
+      // ledger signed a checkpoint there, so the store lost what it signed.
       assertThatThrownBy(() -> Ledger.open(dir))
-          .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo(LedgerException.Code.NOT_FOUND))
+          .isInstanceOfSatisfying(io.lotledger.verify.RollbackException.class, e -> {
+            assertThat(e.code()).isEqualTo(LedgerException.Code.VERIFICATION_FAILED);
+            assertThat(e.signedSize()).isEqualTo(8);
+            assertThat(e.storedSize()).isZero();
+          })
           .hasMessageContaining("holds no ledger");
       return;
     }
