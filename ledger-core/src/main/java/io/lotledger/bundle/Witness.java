@@ -3,6 +3,7 @@ package io.lotledger.bundle;
 import io.lotledger.LedgerException;
 import io.lotledger.crypto.Sha256;
 import io.lotledger.log.Checkpoint;
+import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.ProofException;
 import io.lotledger.log.SignedCheckpoint;
@@ -10,12 +11,11 @@ import io.lotledger.verify.Failure;
 import io.lotledger.verify.Finding;
 import io.lotledger.verify.VerificationException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A verifier's memory of the newest checkpoint it accepted per log, in a directory: a later checkpoint
@@ -44,20 +44,19 @@ public final class Witness {
    */
   public void observe(TrustAnchors trust, SignedCheckpoint latest, List<Bundle.Earlier> earlier) throws LedgerException {
     Checkpoint now = latest.verify(trust.logKey());
-    Path file = fileFor(trust.origin());
-    if (!Files.exists(file)) {
-      remember(file, latest);
-      return;
-    }
+    CheckpointFile file = CheckpointFile.at(fileFor(trust.origin()));
     SignedCheckpoint old;
     Checkpoint before;
     try {
-      old = SignedCheckpoint.parse(Files.readAllBytes(file));
+      Optional<SignedCheckpoint> remembered = file.read();
+      if (remembered.isEmpty()) {
+        remember(file, latest);
+        return;
+      }
+      old = remembered.get();
       before = old.verify(trust.logKey());
-    } catch (IOException e) {
-      throw new BundleFormatException("cannot read the remembered checkpoint " + file + ": " + e.getMessage(), e);
     } catch (LedgerException e) {
-      throw new BundleFormatException("the remembered checkpoint " + file + " is invalid: " + e.getMessage(), e);
+      throw new BundleFormatException("the remembered checkpoint " + file.path() + " is invalid: " + e.getMessage(), e);
     }
     long oldSize = before.size();
     long newSize = now.size();
@@ -103,17 +102,10 @@ public final class Witness {
         "size " + oldSize + " root " + old.checkpoint().root().toHex(), "size " + newSize + " root " + latest.checkpoint().root().toHex()));
   }
 
-  private void remember(Path file, SignedCheckpoint checkpoint) throws BundleFormatException {
+  private void remember(CheckpointFile file, SignedCheckpoint checkpoint) throws BundleFormatException {
     try {
-      Files.createDirectories(directory);
-      Path tmp = Files.createTempFile(directory, ".checkpoint", ".tmp");
-      Files.write(tmp, checkpoint.toBytes());
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
+      file.write(checkpoint);
+    } catch (LedgerException e) {
       throw new BundleFormatException("cannot remember the checkpoint in " + directory + ": " + e.getMessage(), e);
     }
   }
