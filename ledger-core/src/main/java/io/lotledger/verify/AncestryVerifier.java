@@ -14,6 +14,7 @@ import io.lotledger.event.TransformationEvent;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.KeyLayout.KeyRecord;
 import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,7 +126,9 @@ final class AncestryVerifier {
       }
     }
     reportEntriesOffTheirChains(histories);
-    return new LotAncestry(lot, histories, parents, findings);
+    // Custody and balance are replayed only over a closure that verified: otherwise there is nothing to show.
+    Map<LotId, LotState> states = findings.isEmpty() ? replayStates(histories.keySet()) : Map.of();
+    return new LotAncestry(lot, histories, parents, states, findings);
   }
 
   /** Follows every queued link, verifying each entry once. */
@@ -361,6 +364,91 @@ final class AncestryVerifier {
         }
       }
     }
+  }
+
+  /**
+   * Every ancestry lot's custody and balance ({@link LotRules}), replayed from the reached entries in
+   * index order, and compared with its LOT_STATE record. The walk followed every link of every reached
+   * entry, so each lot an entry touches has its whole earlier chain among them: the replay sees each
+   * lot exactly as the append path did. Registered actors (which decide whether a shipment stays in
+   * the ledger) are read from ACTORS records as of each entry, each checked against the registration
+   * entry it cites.
+   */
+  private Map<LotId, LotState> replayStates(Set<LotId> lots) throws LedgerException {
+    Map<java.nio.ByteBuffer, byte[]> replayed = new HashMap<>();
+    long[] at = {0};
+    ChainRules.Reader state = (table, key) -> switch (table) {
+      case LOT_STATE -> replayed.get(java.nio.ByteBuffer.wrap(key));
+      case ACTORS -> actorAt(key, at[0]);
+      default -> throw new IllegalStateException("custody rules read " + table.id() + ", which the replay does not hold");
+    };
+    List<Entry> ordered = new ArrayList<>(reached.values());
+    ordered.sort(java.util.Comparator.comparingLong(Entry::index));
+    for (Entry e : ordered) {
+      if (e.event() instanceof RegistryEvent) {
+        continue;
+      }
+      at[0] = e.index();
+      LotRules.Outcome outcome = LotRules.apply(e.signed(), e.index(), state);
+      if (outcome.violation() != null) {
+        sink.report(outcome.violation());
+        continue;
+      }
+      outcome.states().forEach((l, s) -> replayed.put(java.nio.ByteBuffer.wrap(KeyLayout.lotStateKey(l)), s.toBytes()));
+    }
+    Map<LotId, LotState> states = new LinkedHashMap<>();
+    for (LotId l : lots) {
+      byte[] expected = replayed.get(java.nio.ByteBuffer.wrap(KeyLayout.lotStateKey(l)));
+      byte[] stored = store.get(Table.LOT_STATE, KeyLayout.lotStateKey(l));
+      if (!java.util.Arrays.equals(expected, stored)) {
+        report(Failure.STORE_MISMATCH, -1, null, l, "the lot-state record (custody and balance) disagrees with the entries",
+            expected == null ? "not tracked" : LotState.parse(expected).toString(),
+            stored == null ? "missing" : describeState(stored));
+      }
+      if (expected != null) {
+        states.put(l, LotState.parse(expected));
+      }
+    }
+    return states;
+  }
+
+  private static String describeState(byte[] stored) {
+    try {
+      return LotState.parse(stored).toString();
+    } catch (IllegalArgumentException e) {
+      return ChainVerifier.printable(stored);
+    }
+  }
+
+  /** Actor registrations already checked against the entry they cite, by actor key bytes. */
+  private final Map<java.nio.ByteBuffer, Long> registeredAt = new HashMap<>();
+
+  /** The ACTORS record of the actor {@code key} as it stood before entry {@code index}; null if not registered then. */
+  private byte[] actorAt(byte[] key, long index) throws StoreException {
+    byte[] value = store.get(Table.ACTORS, key);
+    if (value == null || value.length < 8) {
+      return null;
+    }
+    java.nio.ByteBuffer actor = java.nio.ByteBuffer.wrap(key);
+    Long since = registeredAt.get(actor);
+    if (since == null) {
+      since = KeyLayout.u64(value);
+      byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(since));
+      boolean genuine = false;
+      try {
+        SignedEntry reg = bytes == null ? null : EntryCodec.decode(bytes);
+        genuine = reg != null && reg.signatureValid() && reg.body().event() instanceof RegistryEvent.ActorRegistered r
+            && r.actor().uri().equals(KeyLayout.utf8(key));
+      } catch (EntryFormatException e) {
+        genuine = false;
+      }
+      if (!genuine) {
+        throw new StoreException("the actors record of " + KeyLayout.utf8(key) + " cites entry " + since
+            + ", which does not register it (run verify)");
+      }
+      registeredAt.put(actor, since);
+    }
+    return since < index ? value : null;
   }
 
   private void report(Failure failure, long index, EntryHash hash, LotId lot, String detail, String expected, String actual)

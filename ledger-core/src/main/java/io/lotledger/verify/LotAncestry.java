@@ -23,9 +23,16 @@ import java.util.Set;
  * @param lot the lot asked about
  * @param histories per lot (the lot first, then its ancestors nearest first), its entries oldest first
  * @param parents per lot, the lots it was directly made from, in lot order
+ * @param states custody and balance of each tracked lot, replayed from the entries ({@link LotRules});
+ *     empty when the provenance does not verify, as a replay over it would show nothing reliable
  * @param findings what did not verify, in the order found; empty when the provenance verifies
  */
-public record LotAncestry(LotId lot, Map<LotId, List<Entry>> histories, Map<LotId, Set<LotId>> parents, List<Finding> findings) {
+public record LotAncestry(
+    LotId lot,
+    Map<LotId, List<Entry>> histories,
+    Map<LotId, Set<LotId>> parents,
+    Map<LotId, LotState> states,
+    List<Finding> findings) {
 
   public LotAncestry {
     if (lot == null || !histories.containsKey(lot)) {
@@ -40,6 +47,7 @@ public record LotAncestry(LotId lot, Map<LotId, List<Entry>> histories, Map<LotI
     Map<LotId, Set<LotId>> p = new LinkedHashMap<>();
     parents.forEach((k, v) -> p.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
     parents = Collections.unmodifiableMap(p);
+    states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
     findings = List.copyOf(findings);
   }
 
@@ -71,6 +79,21 @@ public record LotAncestry(LotId lot, Map<LotId, List<Entry>> histories, Map<LotI
   /** The lots {@code lot} (one of {@link #lots()}) was directly made from. */
   public Set<LotId> parents(LotId lot) {
     return require(parents.get(lot), lot);
+  }
+
+  /**
+   * {@code lot}'s custody and balance as its entries make it, empty for a lot never created on this
+   * ledger (external).
+   *
+   * @throws IllegalStateException when the provenance did not verify: no state was replayed
+   * @throws IllegalArgumentException for a lot outside this ancestry
+   */
+  public java.util.Optional<LotState> state(LotId lot) {
+    require(histories.get(lot), lot);
+    if (!verified()) {
+      throw new IllegalStateException("the provenance of " + this.lot + " does not verify: no custody was replayed");
+    }
+    return java.util.Optional.ofNullable(states.get(lot));
   }
 
   private <T> T require(T value, LotId other) {

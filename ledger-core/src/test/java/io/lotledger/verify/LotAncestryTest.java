@@ -61,6 +61,10 @@ class LotAncestryTest {
       assertThat(ancestry.history(lot)).as("history of %s", lot).extracting(Entry::hash)
           .containsExactlyElementsOf(ledger.history(lot).stream().map(Entry::hash).toList());
     }
+    for (LotId lot : ancestry.lots()) {
+      assertThat(ancestry.state(lot)).as("custody of %s", lot).isEqualTo(ledger.lotState(lot));
+    }
+    assertThat(ancestry.state(BLACK_MASS).orElseThrow().balance()).isEqualByComparingTo("100");
     assertThatThrownBy(() -> ancestry.history(FLUX)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not in the ancestry of " + PRECURSOR);
   }
@@ -90,6 +94,24 @@ class LotAncestryTest {
     assertThat(audited.ancestors()).contains(SCRAP);
     assertThat(audited.parents(CONCENTRATE)).containsExactly(ORE, SCRAP);
     assertThat(audited.history(SCRAP)).extracting(Entry::index).containsExactly(3L, 4L, 5L, 6L, 7L, 9L);
+  }
+
+  @Test
+  void verifyLot_reportsALotStateRecordThatDisagreesWithTheEntries() throws Exception {
+    LotState blackMass = ledger.lotState(BLACK_MASS).orElseThrow();
+    LotState forged = new LotState(blackMass.unit(), blackMass.produced(), blackMass.received(), java.math.BigDecimal.ZERO,
+        blackMass.shippedOut(), blackMass.destroyed(), new java.util.TreeMap<>(java.util.Map.of(chain.refinery.actor(),
+            new java.math.BigDecimal("200"))), blackMass.inTransit());
+    store.tamper(Table.LOT_STATE, KeyLayout.lotStateKey(BLACK_MASS), forged.toBytes());
+
+    assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
+        .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
+          assertThat(f.lot()).isEqualTo(BLACK_MASS);
+          assertThat(f.detail()).contains("lot-state record");
+          assertThat(f.expected()).startsWith("100 KGM");
+          assertThat(f.actual()).startsWith("200 KGM");
+        }));
+    assertThat(ledger.auditLot(PRECURSOR).findings()).singleElement().satisfies(f -> assertThat(f.lot()).isEqualTo(BLACK_MASS));
   }
 
   @Test
