@@ -668,10 +668,20 @@ public final class Ledger implements AutoCloseable {
     return new ChainVerifier(store).audit();
   }
 
-  /** Verifies {@code lot}'s provenance: its chain, its ancestors' chains and the keys that signed them. */
-  public void verifyLot(LotId lot) throws LedgerException {
+  /**
+   * Verifies {@code lot}'s provenance: its chain, its ancestors' chains, the keys that signed them, and
+   * the history and parents indexes of those lots (see {@link ChainVerifier#verifyLot}). Returns the
+   * ancestry read from the verified entries: show that, not {@link #parents} or {@link #history}.
+   */
+  public io.lotledger.verify.LotAncestry verifyLot(LotId lot) throws LedgerException {
     ensureOpen();
-    new ChainVerifier(store).verifyLot(lot);
+    return new ChainVerifier(store).verifyLot(lot);
+  }
+
+  /** As {@link #verifyLot}, collecting every finding into the returned ancestry instead of throwing. */
+  public io.lotledger.verify.LotAncestry auditLot(LotId lot) throws LedgerException {
+    ensureOpen();
+    return new ChainVerifier(store).auditLot(lot);
   }
 
   private void ensureOpen() throws LedgerException {

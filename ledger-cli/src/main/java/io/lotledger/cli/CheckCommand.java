@@ -71,15 +71,16 @@ final class CheckCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       // Claims are only worth weighing over entries that are what they claim to be: the ancestry's
-      // signatures, hash links and keys first (custody and balance were judged on append, except for
-      // imported records, which move none; the whole-ledger `verify` re-judges them).
+      // signatures, hash links and keys first, and the indexes against them; the claims are then rolled up
+      // over the histories read from those entries, not from the indexes.
+      io.lotledger.verify.LotAncestry verified;
       try {
-        ledger.verifyLot(lot);
+        verified = ledger.verifyLot(lot);
       } catch (io.lotledger.verify.VerificationException e) {
         out.println("integrity: " + LedgerCli.oneLine(e.getMessage()));
         return LedgerCli.EXIT_INVALID;
       }
-      CheckReport report = new LotCheck(ledger::history, policy, options).check(lot);
+      CheckReport report = new LotCheck(verified::history, policy, options).check(lot);
       if (json) {
         out.println(json(report, policy, options));
       } else {

@@ -247,7 +247,7 @@ final class HtmlReport {
     item(b, "Events", r.events().size() + " entries touch these lots");
     item(b, "Integrity", r.integrity() == null
         ? "<span class=\"ok\" id=\"integrity\">verified</span>: signatures, hash links and signing keys of every entry "
-            + "of the lot and its ancestors"
+            + "of the lot and its ancestors, and the store's history, parents and custody records against them"
         : "<span class=\"bad\" id=\"integrity\">broken</span>: " + esc(r.integrity().toString()));
     item(b, "Check", r.check() == null ? "<span class=\"warn\">not run</span>: claims are weighed only over a provenance "
         + "that verifies" : (r.check().passed() ? "<span class=\"ok\">passed</span>" : "<span class=\"bad\">"

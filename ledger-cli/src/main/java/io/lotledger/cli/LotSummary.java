@@ -1,24 +1,26 @@
 package io.lotledger.cli;
 
-import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
+import io.lotledger.verify.LotAncestry;
 import io.lotledger.verify.LotState;
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * What {@code trace} reports per lot besides its history: custody and mass balance as the ledger's
- * rules derived them ({@link LotState}; null for a lot never created on this ledger: external), and
- * the composition and carbon footprint rolled up from its ancestry ({@link ClaimsCalculator}).
+ * What {@code trace} and {@code report} show per lot besides its history: custody and mass balance as
+ * the ledger's rules derive them from the verified entries ({@link LotAncestry#state}; null for a lot
+ * never created on this ledger: external), and the composition and carbon footprint rolled up from its
+ * ancestry ({@link ClaimsCalculator}).
  */
 record LotSummary(LotId lot, LotState state, Composition composition) {
 
-  static LotSummary of(Ledger ledger, ClaimsCalculator claims, LotId lot) throws LedgerException {
-    return new LotSummary(lot, ledger.lotState(lot).orElse(null), claims.composition(lot));
+  /** {@code lot} (one of {@code verified}'s lots) with its replayed state; {@code claims} should read {@code verified}. */
+  static LotSummary of(LotAncestry verified, ClaimsCalculator claims, LotId lot) throws LedgerException {
+    return new LotSummary(lot, verified.state(lot).orElse(null), claims.composition(lot));
   }
 
   /** One line: balance and custodians, or why there is none. */

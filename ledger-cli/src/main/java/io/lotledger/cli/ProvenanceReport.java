@@ -20,7 +20,7 @@ import io.lotledger.rules.LotCheck;
 import io.lotledger.rules.LotSource;
 import io.lotledger.rules.Policy;
 import io.lotledger.verify.Finding;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.verify.LotAncestry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,10 +37,13 @@ import java.util.TreeSet;
 
 /**
  * Everything {@code ledger report} shows about one lot, read from a ledger: the lot and every lot it
- * was made from (its ancestry, as {@link Ledger#ancestors}), the transformation edges between them,
- * each lot's custody, balance and rolled-up composition ({@link LotSummary}), its declared master
- * data, the integrity of the provenance ({@link Ledger#verifyLot}), the findings of {@link LotCheck}
- * per lot, and every entry that touches one of the lots.
+ * was made from (its ancestry), the transformation edges between them, each lot's custody, balance
+ * and rolled-up composition ({@link LotSummary}), its declared master data, the integrity of the
+ * provenance, the findings of {@link LotCheck} per lot, and every entry that touches one of the lots.
+ *
+ * <p>All of it is read from the entries through {@link Ledger#auditLot}, never from the store's derived
+ * indexes: a deleted parents or history record cannot hide an ancestor or an event, and makes the
+ * integrity broken (the audit compares the indexes with the entries).
  *
  * <p>Claims are weighed only over a provenance that verifies, as {@code ledger check} does: when
  * {@code integrity} is not null, {@code check} is null.
@@ -113,17 +116,18 @@ record ProvenanceReport(
     if (ledger.head(lot).isEmpty()) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "no lot " + lot + " in the ledger");
     }
-    LotSource source = LotSource.reading(ledger::history);
-    List<LotId> ids = new ArrayList<>();
-    ids.add(lot);
-    ids.addAll(ledger.ancestors(lot));
+    // The lots, their histories and their edges come from the entries, never from the derived indexes,
+    // so that a damaged index can neither hide an ancestor nor pass for verified.
+    LotAncestry ancestry = ledger.auditLot(lot);
+    LotSource source = ancestry::history;
+    List<LotId> ids = ancestry.lots();
     Set<LotId> members = new HashSet<>(ids);
 
     List<Link> links = new ArrayList<>();
     Map<LotId, List<LotId>> parents = new HashMap<>();
     for (LotId child : ids) {
       List<LotId> ps = new ArrayList<>();
-      for (LotId parent : ledger.parents(child)) {
+      for (LotId parent : ancestry.parents(child)) {
         if (members.contains(parent)) {
           links.add(new Link(parent, child));
           ps.add(parent);
@@ -132,12 +136,9 @@ record ProvenanceReport(
       parents.put(child, ps);
     }
 
-    Finding integrity = null;
+    Finding integrity = ancestry.verified() ? null : ancestry.findings().get(0);
     Set<LotId> integrityLots = new HashSet<>();
-    try {
-      ledger.verifyLot(lot);
-    } catch (VerificationException e) {
-      integrity = e.finding();
+    if (integrity != null) {
       integrityLots.addAll(lotsOf(ledger, integrity));
     }
     CheckReport check = integrity == null ? new LotCheck(source, policy, CheckOptions.DEFAULT).check(lot) : null;
@@ -164,8 +165,11 @@ record ProvenanceReport(
       if (check != null) {
         check.findings().stream().filter(f -> f.lot().equals(id)).forEach(about::add);
       }
-      views.add(new LotView(id, LotSummary.of(ledger, claims, id), maker(id, source.history(id)), declared.get(id),
-          origins.get(id), about));
+      // Custody is replayed from the entries when they verify; otherwise the stored record is shown, and every
+      // box of the page says it is not verified.
+      LotSummary summary = ancestry.verified() ? LotSummary.of(ancestry, claims, id)
+          : new LotSummary(id, ledger.lotState(id).orElse(null), claims.composition(id));
+      views.add(new LotView(id, summary, maker(id, source.history(id)), declared.get(id), origins.get(id), about));
     }
 
     Map<ActorId, String> names = new LinkedHashMap<>();

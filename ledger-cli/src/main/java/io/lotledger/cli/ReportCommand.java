@@ -21,6 +21,11 @@ import picocli.CommandLine.Spec;
  * the integrity of the provenance, and the events. A report is written whatever it finds; findings
  * are in the page, not in the exit code (use {@code ledger check} for a verdict).
  *
+ * <p>What the page shows is read from the entries ({@link io.lotledger.Ledger#auditLot}), never from
+ * the store's derived indexes, and is marked verified only when every entry of the ancestry verified
+ * and the indexes agree with the entries; otherwise the page and the printed line say "integrity
+ * broken" and name the first broken fact.
+ *
  * <p>The file appears whole or not at all: it is written beside its destination and renamed.
  */
 @Command(name = "report",
@@ -28,6 +33,10 @@ import picocli.CommandLine.Spec;
         "Write an HTML report on LOT's provenance to FILE: a graph from the origins to the lot (every lot it was made "
             + "from, with custody, balance, computed and declared recycled shares and carbon, and check findings "
             + "highlighted), the integrity of its entries, and a table of its events.",
+        "Everything shown is read from the entries (the lot's chain and its ancestors' chains), never from the "
+            + "store's derived indexes. 'integrity verified' means every one of those entries verified (hashes, links, "
+            + "signatures, keys) and the store's history, parents and custody records agree with them; otherwise the "
+            + "page and the printed line say 'integrity broken' and name the first broken fact, and no claim is weighed.",
         "The page is self-contained (no network, no script) and opens in any browser.",
         "Exit 0 when written (whatever it found), 2 for a usage or input error (unknown lot, FILE exists without "
             + "--force, FILE cannot be written, bad policy file)."

@@ -13,6 +13,8 @@ import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
+import io.lotledger.rules.ClaimsCalculator;
+import io.lotledger.verify.LotAncestry;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,11 +32,19 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ledger trace LOT}: the lot's history (every entry that touches it) and its ancestry (the lots
  * it was made from, through transformations, recursively) as an indented tree.
+ *
+ * <p>Everything shown is read from verified entries ({@link Ledger#verifyLot}): the history is the
+ * lot's own hash-linked chain, the ancestry the inputs of the transformations on each lot's chain,
+ * custody and balance are replayed from those entries, and the derived indexes must agree with them.
+ * Nothing is printed when they do not: one line names the first broken fact, exit 1.
  */
 @Command(name = "trace",
     description = {
         "Show a lot's history - index, time, event kind and business step, actor, quantity - and its "
-            + "ancestry: the lots it was made from, recursively, as a tree."
+            + "ancestry: the lots it was made from, recursively, as a tree.",
+        "Everything shown is verified first: the entries of the lot and of every lot in its ancestry (hashes, "
+            + "links, signatures, keys), and the store's history, parents and lot-state records against them. "
+            + "Exit 1 with one line naming the first broken fact otherwise."
     })
 final class TraceCommand implements Callable<Integer> {
   /**
@@ -70,20 +80,19 @@ final class TraceCommand implements Callable<Integer> {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
       }
-      List<Entry> history = ledger.history(lot);
-      Node ancestry = ancestry(ledger, lot, new HashSet<>(), 0);
+      // Throws (exit 1) unless the lot's and its ancestors' entries verify and the indexes agree with them.
+      LotAncestry verified = ledger.verifyLot(lot);
+      List<Entry> history = verified.history(lot);
+      Node ancestry = ancestry(verified, lot, new HashSet<>(), 0);
       PrintWriter out = spec.commandLine().getOut();
       List<LotSummary> lots = new ArrayList<>();
-      // One roll-up per lot, each over the lot's ancestry: read every history once.
-      io.lotledger.rules.ClaimsCalculator claims =
-          new io.lotledger.rules.ClaimsCalculator(io.lotledger.rules.LotSource.reading(ledger::history));
-      lots.add(LotSummary.of(ledger, claims, lot));
+      // One roll-up per lot, each over the lot's ancestry, from the verified histories.
+      ClaimsCalculator claims = new ClaimsCalculator(verified::history);
+      lots.add(LotSummary.of(verified, claims, lot));
       if (json) {
-        for (LotId ancestor : ledger.ancestors(lot)) {
-          lots.add(LotSummary.of(ledger, claims, ancestor));
+        for (LotId ancestor : verified.ancestors()) {
+          lots.add(LotSummary.of(verified, claims, ancestor));
         }
-      }
-      if (json) {
         out.println(json(lot, history, ancestry, lots));
       } else {
         text(out, lot, history, ancestry, lots.get(0));
@@ -92,7 +101,7 @@ final class TraceCommand implements Callable<Integer> {
     return LedgerCli.EXIT_OK;
   }
 
-  static Node ancestry(Ledger ledger, LotId lot, Set<LotId> shown, int depth) throws LedgerException {
+  static Node ancestry(LotAncestry verified, LotId lot, Set<LotId> shown, int depth) {
     if (!shown.add(lot)) {
       return new Node(lot, List.of(), true, false);
     }
@@ -100,8 +109,8 @@ final class TraceCommand implements Callable<Integer> {
       return new Node(lot, List.of(), false, true);
     }
     List<Node> parents = new ArrayList<>();
-    for (LotId parent : ledger.parents(lot)) {
-      parents.add(ancestry(ledger, parent, shown, depth + 1));
+    for (LotId parent : verified.parents(lot)) {
+      parents.add(ancestry(verified, parent, shown, depth + 1));
     }
     return new Node(lot, parents, false, false);
   }

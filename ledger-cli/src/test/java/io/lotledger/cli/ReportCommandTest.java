@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
+import io.lotledger.examples.battery.BatteryChain;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.Table;
+import io.lotledger.store.rocksdb.StoreTampering;
 import io.lotledger.testing.RecyclingChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +97,35 @@ class ReportCommandTest {
     LedgerCliTest.assertOneLineError(report(tmp.resolve("no-ledger"), tmp.resolve("y.html")), 2);
     assertThat(tmp.resolve("x.html")).doesNotExist();
     assertThat(tmp.resolve("y.html")).doesNotExist();
+  }
+
+  @Test
+  void report_batteryPackWithADeletedParentsRecord_showsEveryAncestorFromTheEntriesAndSaysIntegrityBroken() throws Exception {
+    Path demo = tmp.resolve("demo");
+    assertThat(LedgerCliTest.ledger("demo", "battery", "--data", demo.toString()).code()).isZero();
+    Path honest = tmp.resolve("honest.html");
+    LedgerCliTest.Result before = LedgerCliTest.ledger("report", BatteryChain.PACK.uri(), "--html", honest.toString(),
+        "--data", demo.toString());
+    assertThat(before.code()).as(before.err()).isZero();
+    assertThat(before.out()).contains("integrity verified");
+    List<String> ancestry = ReportRendererTest.nodes(Files.readString(honest, StandardCharsets.UTF_8)).stream()
+        .map(ReportRendererTest.Node::lot).toList();
+    assertThat(ancestry).contains(BatteryChain.CELLS.uri(), BatteryChain.CATHODE_MATERIAL.uri());
+    StoreTampering.tamper(demo, Table.PARENTS, KeyLayout.edgeKey(BatteryChain.PACK, BatteryChain.CELLS), null);
+    Path html = tmp.resolve("tampered.html");
+
+    LedgerCliTest.Result r = LedgerCliTest.ledger("report", BatteryChain.PACK.uri(), "--html", html.toString(),
+        "--data", demo.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("integrity verified").contains("integrity broken, claims not checked");
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page).doesNotContain("id=\"integrity\">verified")
+        .contains("<span class=\"bad\" id=\"integrity\">broken</span>: entry ")
+        .contains("parents record naming " + BatteryChain.CELLS.uri() + " is missing");
+    assertThat(ReportRendererTest.nodes(page)).extracting(ReportRendererTest.Node::lot)
+        .as("every ancestor, read from the entries").containsExactlyInAnyOrderElementsOf(ancestry);
+    assertThat(ReportRendererTest.nodes(page)).noneMatch(n -> n.lines().stream().anyMatch(l -> l.contains("verified, no findings")));
   }
 
   @Test

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
+import io.lotledger.examples.battery.BatteryChain;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.Table;
+import io.lotledger.store.rocksdb.StoreTampering;
 import io.lotledger.testing.RecyclingChain;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ledger trace}: per-lot balance, custodians and the rolled-up composition, on the recycling chain. */
 class TraceCommandTest {
   @TempDir static Path shared;
+  @TempDir Path tmp;
   private static Path data;
   private static final RecyclingChain CHAIN = new RecyclingChain();
 
@@ -66,6 +71,43 @@ class TraceCommandTest {
         "balance: 500 KGM, held by " + CHAIN.refinery.actor().uri() + " (500 KGM)",
         "computed: Co 0.25 (recycled pre-consumer 0.32, post-consumer 0.36); Ni 0.1 (recycled pre-consumer 0, "
             + "post-consumer 0.6); carbon 2.44 kg CO2e/kg");
+  }
+
+  @Test
+  void trace_batteryPackWithADeletedParentsRecord_exitsOneNamingTheLotAndTheMissingParent() throws Exception {
+    Path demo = tmp.resolve("demo");
+    assertThat(LedgerCliTest.ledger("demo", "battery", "--data", demo.toString()).code()).isZero();
+    LedgerCliTest.Result before = LedgerCliTest.ledger("trace", BatteryChain.PACK.uri(), "--data", demo.toString());
+    assertThat(before.code()).as(before.err()).isZero();
+    assertThat(before.out()).contains(BatteryChain.CELLS.uri(), BatteryChain.CATHODE_MATERIAL.uri());
+    StoreTampering.tamper(demo, Table.PARENTS, KeyLayout.edgeKey(BatteryChain.PACK, BatteryChain.CELLS), null);
+
+    for (String format : List.of("text", "--json")) {
+      List<String> args = new java.util.ArrayList<>(List.of("trace", BatteryChain.PACK.uri(), "--data", demo.toString()));
+      if (format.equals("--json")) {
+        args.add("--json");
+      }
+      LedgerCliTest.Result r = LedgerCliTest.ledger(args.toArray(String[]::new));
+
+      LedgerCliTest.assertOneLineError(r, 1);
+      assertThat(r.out()).as(format).isEmpty();
+      assertThat(r.err()).as(format).startsWith("ledger: verification failed: ")
+          .contains("lot " + BatteryChain.PACK.uri(), "parents record naming " + BatteryChain.CELLS.uri() + " is missing");
+    }
+  }
+
+  @Test
+  void trace_historyIsTheLotsChainNotTheHistoryIndex() throws Exception {
+    Path copy = tmp.resolve("recycling");
+    try (Ledger ledger = Ledger.create(copy, RecyclingChain.ORIGIN, CHAIN.root, "Test consortium")) {
+      CHAIN.record(ledger);
+    }
+    StoreTampering.tamper(copy, Table.HISTORY, KeyLayout.historyKey(PRECURSOR, 12), null);
+
+    LedgerCliTest.Result r = LedgerCliTest.ledger("trace", PRECURSOR.uri(), "--data", copy.toString());
+
+    LedgerCliTest.assertOneLineError(r, 1);
+    assertThat(r.err()).contains("lot " + PRECURSOR.uri(), "history record of entry 12 is missing");
   }
 
   @SuppressWarnings("unchecked")

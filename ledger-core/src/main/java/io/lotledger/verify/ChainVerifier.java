@@ -429,16 +429,33 @@ public final class ChainVerifier {
   }
 
   /**
-   * Verifies one lot's provenance: walks back from the lot's head along every hash link (its own
-   * chain and, through transformations, its inputs' chains), and through the registry entries that
-   * added and revoked each signing key. Each reached entry must be the one its referrer names (its
-   * hash), sit at a lower index, be canonical, correctly signed by a key valid at its index, and
-   * touch the lot its referrer links. Unrelated lots are not read.
+   * Verifies one lot's provenance and returns its ancestry as the entries show it. Walks back from the
+   * lot's head along every hash link (its own chain and, through transformations, its inputs' chains),
+   * and through the registry entries that added and revoked each signing key. Each reached entry must
+   * be the one its referrer names (its hash), sit at a lower index, be canonical, correctly signed by
+   * a key valid at its index, and touch the lot its referrer links. The ancestry is read from those
+   * entries (a lot's parents are the inputs of the transformations on its chain that output it), never
+   * from the PARENTS index, and the walk continues from each ancestor's head so that every ancestor's
+   * whole chain verifies too. The HISTORY, PARENTS and CHILDREN records of every lot in the ancestry
+   * must then agree with its chain: a deleted or forged index record is a {@link Failure#STORE_MISMATCH}
+   * naming the lot. Unrelated lots are not read.
+   *
+   * @throws VerificationException at the first broken fact
+   * @throws LedgerException with code NOT_FOUND if the ledger has never seen {@code lot}
+   */
+  public LotAncestry verifyLot(LotId lot) throws LedgerException {
+    return AncestryVerifier.verify(store, lot);
+  }
+
+  /**
+   * As {@link #verifyLot}, but collects every finding instead of stopping at the first, and returns the
+   * ancestry as far as the entries that could be read show it, with the findings: for reports that
+   * show a broken provenance and where it breaks.
    *
    * @throws LedgerException with code NOT_FOUND if the ledger has never seen {@code lot}
    */
-  public void verifyLot(LotId lot) throws LedgerException {
-    new AncestryVerifier(store).verify(lot);
+  public LotAncestry auditLot(LotId lot) throws LedgerException {
+    return AncestryVerifier.audit(store, lot);
   }
 
   private static LotId lotOf(Table table, byte[] key) {
