@@ -74,12 +74,16 @@ public final class Ledger implements AutoCloseable {
   private final Committer committer;
   /** The ledger's own record of the latest checkpoint it signed, outside the store; null in memory. */
   private final CheckpointFile signedFile;
+  /** How many entries the ledger acknowledged, recorded outside the store; null in memory. */
+  private final SizeMark sizeMark;
   private volatile boolean closed;
 
-  private Ledger(LedgerStore store, LedgerOptions options, CheckpointFile signedFile) throws LedgerException {
-    this.store = store;
+  /** {@code directory}, when given, holds the ledger's own records beside the store ({@link #open(LedgerStore, LedgerOptions, Path)}). */
+  private Ledger(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
+    this.signedFile = directory == null ? null : checkpointFile(directory);
+    this.sizeMark = directory == null ? null : SizeMark.in(directory);
+    this.store = sizeMark == null ? store : sizeMark.marking(store);
     this.options = options;
-    this.signedFile = signedFile;
     byte[] format = store.get(Table.META, KeyLayout.META_FORMAT);
     byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
     byte[] rootBytes = store.get(Table.META, KeyLayout.META_ROOT);
@@ -89,6 +93,11 @@ public final class Ledger implements AutoCloseable {
       if (signed.isPresent()) {
         throw new RollbackException(signed.get(), 0, "the store holds no ledger, but the ledger there signed a checkpoint of "
             + signed.get().checkpoint().size() + " (" + signedFile.path() + "): entries were lost", "size 0");
+      }
+      java.util.OptionalLong acknowledged = sizeMark == null ? java.util.OptionalLong.empty() : sizeMark.read();
+      if (acknowledged.isPresent() && acknowledged.getAsLong() > 0) {
+        throw new RollbackException(acknowledged.getAsLong(), 0, "the store holds no ledger, but the ledger there acknowledged "
+            + acknowledged.getAsLong() + " entries (" + sizeMark.path() + "): entries were lost");
       }
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "the store holds no ledger (no genesis entry)");
     }
@@ -111,10 +120,15 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException(LedgerException.Code.STORAGE,
           "the store is inconsistent: its recorded size " + size + " does not match its entries");
     }
-    if (signedFile != null) {
+    if (sizeMark != null) {
       requireSignedHistory(signedFile, size);
+      java.util.OptionalLong acknowledged = sizeMark.read();
+      if (acknowledged.isPresent() && acknowledged.getAsLong() > size) {
+        throw new RollbackException(acknowledged.getAsLong(), size, "the store holds " + size + " entries, but the ledger "
+            + "acknowledged " + acknowledged.getAsLong() + " (" + sizeMark.path() + "): entries were lost");
+      }
     }
-    this.committer = new Committer(store, options, origin, size);
+    this.committer = new Committer(this.store, options, origin, size);
   }
 
   // ------------------------------------------------------------------ opening
@@ -122,8 +136,8 @@ public final class Ledger implements AutoCloseable {
   /**
    * Opens the existing ledger in {@code directory} (embedded RocksDB) with default options.
    *
-   * @throws RollbackException if the store holds fewer entries than, or a history other than, the
-   *     latest checkpoint the ledger signed ({@link #checkpointFile(Path)})
+   * @throws RollbackException if the store holds fewer entries than the ledger acknowledged, or fewer
+   *     than, or a history other than, the latest checkpoint the ledger signed ({@link #checkpointFile(Path)})
    */
   public static Ledger open(Path directory) throws LedgerException {
     return open(directory, LedgerOptions.DEFAULT);
@@ -134,28 +148,30 @@ public final class Ledger implements AutoCloseable {
     if (!provider.exists(directory)) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
     }
-    return open(provider.open(directory, false), options, checkpointFile(directory));
+    return open(provider.open(directory, false), options, directory);
   }
 
   /**
    * Opens the ledger held by {@code store}; the ledger owns the store and closes it. Nothing guards it
-   * against a store that lost entries after a checkpoint; give the ledger's {@link CheckpointFile} with
-   * {@link #open(LedgerStore, LedgerOptions, CheckpointFile)} for that.
+   * against a store that lost entries; give the ledger's directory with {@link #open(LedgerStore,
+   * LedgerOptions, Path)} for that.
    */
   public static Ledger open(LedgerStore store, LedgerOptions options) throws LedgerException {
     return open(store, options, null);
   }
 
   /**
-   * Opens the ledger held by {@code store}, which must hold at least, and agree with, the checkpoint in
-   * {@code signedFile} (when it exists), and records there every checkpoint it signs from now on.
+   * Opens the ledger held by {@code store}, whose own records live in {@code directory} beside it: how
+   * many entries it acknowledged ({@code acknowledged.size}) and the latest checkpoint it signed
+   * ({@value #CHECKPOINT_FILE}). The store must hold at least as many entries as either, and a tree that
+   * extends the checkpoint; from now on the ledger keeps both records up to date.
    *
-   * @throws RollbackException if the store holds fewer entries than the checkpoint in {@code
-   *     signedFile}, or a tree whose root at that size is another, or lost the log key that signed it
+   * @throws RollbackException if the store holds fewer entries than the ledger acknowledged or signed,
+   *     or a tree whose root at the signed size is another, or lost the log key that signed it
    */
-  public static Ledger open(LedgerStore store, LedgerOptions options, CheckpointFile signedFile) throws LedgerException {
+  public static Ledger open(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
     try {
-      return new Ledger(store, options, signedFile);
+      return new Ledger(store, options, java.util.Objects.requireNonNull(directory, "directory"));
     } catch (LedgerException | RuntimeException e) {
       closeQuietly(store);
       throw e;
@@ -185,15 +201,16 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
       throws LedgerException {
     LedgerStoreProvider provider = provider();
-    CheckpointFile signed = checkpointFile(directory);
-    if (java.nio.file.Files.exists(signed.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      // A ledger signed checkpoints here: a new one would hide that its store is gone.
-      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "cannot create a ledger in " + directory
-          + ": it holds " + signed.path().getFileName() + ", the latest checkpoint of a ledger that was there");
+    for (Path record : List.of(checkpointFile(directory).path(), SizeMark.in(directory).path())) {
+      if (java.nio.file.Files.exists(record, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        // A ledger recorded entries here: a new one would hide that its store is gone.
+        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "cannot create a ledger in " + directory
+            + ": it holds " + record.getFileName() + ", a record of the ledger that was there");
+      }
     }
     // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
     // create(LedgerStore, ...) refuses any store that holds a ledger.
-    return create(provider.open(directory, true), origin, root, rootName, options, signed);
+    return create(provider.open(directory, true), origin, root, rootName, options, directory);
   }
 
   /** Writes the genesis entry (the root actor's self-signed registration) into an empty store. */
@@ -203,7 +220,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   private static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
-      CheckpointFile signedFile) throws LedgerException {
+      Path directory) throws LedgerException {
     try {
       if (origin == null || origin.isEmpty() || origin.length() > 256 || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
         throw new LedgerException(LedgerException.Code.INVALID_INPUT,
@@ -224,7 +241,7 @@ public final class Ledger implements AutoCloseable {
         throw new AppendRejectedException(f);
       }
       store.write(batch, true);
-      return new Ledger(store, options, signedFile);
+      return new Ledger(store, options, directory);
     } catch (LedgerException | RuntimeException e) {
       closeQuietly(store);
       throw e;
@@ -551,6 +568,7 @@ public final class Ledger implements AutoCloseable {
    * record outside them can tell.
    */
   private void requireSignedHistory(CheckpointFile file, long size) throws LedgerException {
+    // (called only for a ledger with a directory)
     Optional<SignedCheckpoint> recorded = file.read();
     if (recorded.isEmpty()) {
       return;
@@ -701,6 +719,14 @@ public final class Ledger implements AutoCloseable {
     closed = true;
     committer.stop();
     store.close();
+    if (sizeMark != null) {
+      // The store synced its log on close: now every entry is durable, NO_SYNC ones too.
+      try {
+        sizeMark.record(committer.size(), true);
+      } finally {
+        sizeMark.close();
+      }
+    }
   }
 
   private static void closeQuietly(LedgerStore store) {

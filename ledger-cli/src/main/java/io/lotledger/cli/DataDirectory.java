@@ -44,7 +44,7 @@ final class DataDirectory {
    */
   Ledger openExisting(UnaryOperator<LedgerStore> decorate) throws CliException, LedgerException {
     requireLedger();
-    return Ledger.open(decorate.apply(new RocksDbStoreProvider().open(dir, false)), LedgerOptions.DEFAULT, Ledger.checkpointFile(dir));
+    return Ledger.open(decorate.apply(new RocksDbStoreProvider().open(dir, false)), LedgerOptions.DEFAULT, dir);
   }
 
   private void requireLedger() throws CliException {

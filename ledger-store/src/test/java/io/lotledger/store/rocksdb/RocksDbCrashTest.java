@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RocksDbCrashTest {
   private static final int ACKS = 300;
   private static final int THREADS = 4;
+  private static final int DAMAGE_OFFSETS = 12;
   private static final String END = "\0end";
 
   @TempDir Path tmp;
@@ -78,6 +79,17 @@ class RocksDbCrashTest {
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child died").isTrue();
     }
     assertThat(child.exitValue()).as("killed, not exited on its own").isNotZero().isNotEqualTo(3);
+
+    // The same kill, then the log damaged as well (overwritten, or cut short, at offsets across it): every
+    // acknowledged entry is still there, or opening refuses, naming the corruption or the rollback.
+    long length = Files.size(LogDamage.newestLog(dir));
+    for (LogDamage.Kind kind : LogDamage.Kind.values()) {
+      for (long offset : LogDamage.offsets(length, DAMAGE_OFFSETS)) {
+        Path copy = LogDamage.copy(dir, tmp.resolve(kind + "-" + offset));
+        LogDamage.apply(copy, kind, offset);
+        LogDamage.openedWhole(copy, acked, kind + " at " + offset + " of " + length + " bytes after the kill");
+      }
+    }
 
     try (Ledger ledger = Ledger.open(dir)) {
       assertThat(ledger.size()).isGreaterThanOrEqualTo(ACKS + 3L).isGreaterThan(acked.lastKey());

@@ -2,7 +2,6 @@ package io.lotledger.store.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.lotledger.ActorSigner;
 import io.lotledger.Ledger;
@@ -13,7 +12,6 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
 import io.lotledger.log.SignedCheckpoint;
-import io.lotledger.spi.StoreException;
 import io.lotledger.testing.TestChain;
 import io.lotledger.verify.Failure;
 import io.lotledger.verify.RollbackException;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +78,28 @@ class RocksDbLogDamageTest {
    */
   @Test
   void corruptedLog_afterTheLastCheckpoint_keepsEveryAcknowledgedEntryOrFailsToOpen() throws Exception {
+    assertCorruptionNeverLosesAnEntry(recordPartlySigned());
+  }
+
+  /**
+   * Entries acknowledged after the last checkpoint, cut off the log: only the ledger's record of the
+   * size it acknowledged ({@code acknowledged.size}) can tell, as a torn tail is what a crash leaves too.
+   */
+  @Test
+  void truncatedLog_afterTheLastCheckpoint_keepsEveryAcknowledgedEntryOrFailsToOpen() throws Exception {
+    Path source = recordPartlySigned();
+    long length = Files.size(log(source));
+    int refused = 0;
+    for (long offset : offsets(length)) {
+      Path copy = copyOf(source, "partly-truncated-" + offset);
+      LogDamage.apply(copy, LogDamage.Kind.TRUNCATE, offset);
+      refused += openedWhole(copy, "cut to " + offset + " of " + length + " bytes") ? 0 : 1;
+    }
+    assertThat(refused).as("opens refused").isGreaterThan(OFFSETS / 2);
+  }
+
+  /** The TestChain ledger, a checkpoint of its 8 entries, then {@value #OBSERVATIONS} more acknowledged entries. */
+  private Path recordPartlySigned() throws Exception {
     Path dir = tmp.resolve("partly-signed");
     acknowledged.clear();
     try (Ledger ledger = Ledger.create(dir, TestChain.ORIGIN, chain.root, "root")) {
@@ -93,7 +112,7 @@ class RocksDbLogDamageTest {
         acknowledged.add(ledger.entry(i).orElseThrow().hash());
       }
     }
-    assertCorruptionNeverLosesAnEntry(dir);
+    return dir;
   }
 
   private void assertCorruptionNeverLosesAnEntry(Path source) throws Exception {
@@ -101,12 +120,7 @@ class RocksDbLogDamageTest {
     int refused = 0;
     for (long offset : offsets(length)) {
       Path copy = copyOf(source, source.getFileName() + "-corrupt-" + offset);
-      try (RandomAccessFile f = new RandomAccessFile(log(copy).toFile(), "rw")) {
-        f.seek(offset);
-        byte[] junk = new byte[(int) Math.min(64, length - offset)];
-        java.util.Arrays.fill(junk, (byte) '0');
-        f.write(junk);
-      }
+      LogDamage.apply(copy, LogDamage.Kind.OVERWRITE, offset);
       refused += openedWhole(copy, "64 bytes overwritten at offset " + offset + " of " + length) ? 0 : 1;
     }
     // Most offsets fall inside a record of an acknowledged entry: those must be refused, not skipped.
@@ -119,9 +133,7 @@ class RocksDbLogDamageTest {
     int refused = 0;
     for (long offset : offsets(length)) {
       Path copy = copyOf(pristine, "truncated-" + offset);
-      try (RandomAccessFile f = new RandomAccessFile(log(copy).toFile(), "rw")) {
-        f.setLength(offset);
-      }
+      LogDamage.apply(copy, LogDamage.Kind.TRUNCATE, offset);
       refused += openedWhole(copy, "cut to " + offset + " of " + length + " bytes") ? 0 : 1;
     }
     assertThat(refused).as("opens refused").isGreaterThan(OFFSETS / 2);
@@ -136,7 +148,7 @@ class RocksDbLogDamageTest {
 
     assertThatThrownBy(() -> Ledger.open(copy))
         .isInstanceOfSatisfying(RollbackException.class, e -> {
-          assertThat(e.signedSize()).isEqualTo(signedSize);
+          assertThat(e.recordedSize()).isEqualTo(signedSize);
           assertThat(e.storedSize()).isLessThan(signedSize);
           assertThat(e.finding().failure()).isEqualTo(Failure.ROLLBACK);
           assertThat(e.getMessage()).contains("holds " + e.storedSize() + " entries")
@@ -161,7 +173,7 @@ class RocksDbLogDamageTest {
 
     assertThatThrownBy(() -> Ledger.open(other))
         .isInstanceOfSatisfying(RollbackException.class, e -> {
-          assertThat(e.signedSize()).isEqualTo(signedSize);
+          assertThat(e.recordedSize()).isEqualTo(signedSize);
           assertThat(e.storedSize()).isEqualTo(8 + OBSERVATIONS + 5);
           assertThat(e.getMessage()).contains("do not extend the checkpoint of size " + signedSize);
         });
@@ -177,6 +189,22 @@ class RocksDbLogDamageTest {
       ledger.checkpoint(LOG_KEY.signer());
     }
     assertThat(Ledger.checkpointFile(pristine).read().orElseThrow().checkpoint().size()).isEqualTo(signedSize + 1);
+  }
+
+  @Test
+  void lostEntries_afterTheLastCheckpoint_areARollbackAgainstTheAcknowledgedSize() throws Exception {
+    Path dir = recordPartlySigned();
+    try (RandomAccessFile f = new RandomAccessFile(log(dir).toFile(), "rw")) {
+      f.setLength(f.length() - 200); // into the last append's record
+    }
+
+    assertThatThrownBy(() -> Ledger.open(dir))
+        .isInstanceOfSatisfying(RollbackException.class, e -> {
+          assertThat(e.recordedSize()).isEqualTo(acknowledged.size());
+          assertThat(e.storedSize()).isEqualTo(acknowledged.size() - 1);
+          assertThat(e.signed()).isEmpty();
+          assertThat(e.getMessage()).contains("acknowledged " + acknowledged.size());
+        });
   }
 
   @Test
@@ -201,69 +229,25 @@ class RocksDbLogDamageTest {
             e -> assertThat(e.finding().failure()).isEqualTo(Failure.BAD_CHECKPOINT));
   }
 
-  /**
-   * Opens a damaged copy: true when every acknowledged entry is there (and the ledger verifies),
-   * false when opening was refused with a corrupt-store error or a rollback; fails the test otherwise.
-   */
   private boolean openedWhole(Path dir, String damage) throws Exception {
-    Ledger ledger;
-    try {
-      ledger = Ledger.open(dir);
-    } catch (RollbackException e) {
-      assertThat(e.signedSize()).as(damage).isEqualTo(signedSize);
-      assertThat(e.storedSize()).as(damage).isLessThan(signedSize);
-      assertThat(e.getMessage()).as(damage).contains(String.valueOf(signedSize)).contains(String.valueOf(e.storedSize()));
-      return false;
-    } catch (StoreException e) {
-      assertThat(e.getMessage()).as(damage).contains("is corrupt");
-      return false;
-    } catch (VerificationException e) {
-      // The log key record or the tree lost while entries stayed: still a refusal naming the rollback.
-      assertThat(e.finding().failure()).as(damage).isIn(Failure.ROLLBACK, Failure.BAD_CHECKPOINT);
-      return false;
+    java.util.Map<Long, EntryHash> byIndex = new java.util.TreeMap<>();
+    for (int i = 0; i < acknowledged.size(); i++) {
+      byIndex.put((long) i, acknowledged.get(i));
     }
-    try (ledger) {
-      if (ledger.size() < acknowledged.size()) {
-        fail(damage + ": opened with " + ledger.size() + " of " + acknowledged.size() + " acknowledged entries");
-      }
-      for (int i = 0; i < acknowledged.size(); i++) {
-        assertThat(ledger.entry(i).orElseThrow().hash()).as("%s: entry %s", damage, i).isEqualTo(acknowledged.get(i));
-      }
-      ledger.verify();
-    }
-    return true;
+    return LogDamage.openedWhole(dir, byIndex, damage);
   }
 
   private static List<Long> offsets(long length) {
-    List<Long> out = new ArrayList<>();
-    for (int i = 0; i < OFFSETS; i++) {
-      out.add(length * i / OFFSETS);
-    }
-    return out;
+    return LogDamage.offsets(length, OFFSETS);
   }
 
   private Path copyOf(Path source, String name) throws IOException {
-    Path target = tmp.resolve(name);
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path to = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else if (!p.getFileName().toString().equals("LOCK")) {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return target;
+    return LogDamage.copy(source, tmp.resolve(name));
   }
 
-  /** The one write-ahead log file a freshly written ledger has. */
+  /** The one write-ahead log a freshly written ledger has. */
   private static Path log(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      List<Path> logs = files.filter(p -> p.getFileName().toString().endsWith(".log")).toList();
-      assertThat(logs).as("write-ahead logs in %s", dir).hasSize(1);
-      return logs.get(0);
-    }
+    return LogDamage.newestLog(dir);
   }
 
   private static ObjectEvent observe(LotId lot, int n) {

@@ -143,7 +143,7 @@ class RocksDbTamperTest {
       assertThatThrownBy(() -> Ledger.open(dir))
           .isInstanceOfSatisfying(io.lotledger.verify.RollbackException.class, e -> {
             assertThat(e.code()).isEqualTo(LedgerException.Code.VERIFICATION_FAILED);
-            assertThat(e.signedSize()).isEqualTo(8);
+            assertThat(e.recordedSize()).isEqualTo(8);
             assertThat(e.storedSize()).isZero();
           })
           .hasMessageContaining("holds no ledger");
