@@ -51,6 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (event, linking, encoding, signing, rules, handoff) without storage.
  *   <li>{@code inMemory2Producers}: the same with two producer threads signing in parallel, each with
  *       a window of 1024, into the single ordered committer.
+ *   <li>{@code inMemoryCallerSigner}: {@code inMemory} with the same key behind a caller-supplied
+ *       {@link Signer} (as an HSM or KMS adapter is): the ledger checks every signature such a signer
+ *       returns, on the producer's thread; the difference from {@code inMemory} is that check.
  *   <li>{@code noSync}: embedded RocksDB ({@code ledger-store}) with {@link Durability#NO_SYNC}
  *       (write-ahead log, no fsync), one producer, window 1024: storage CPU cost without the disk.
  *   <li>{@code durable}, parameter {@code fsyncEvery} = 1, 100, 1000: durable appends with one fsync
@@ -90,6 +93,23 @@ public class AppendBenchmark {
 
   private static final ActorSigner ROOT = Workload.signer("urn:lotledger:actor:root", 1);
   private static final ActorSigner MINE = Workload.signer("urn:lotledger:actor:mine", 2);
+  /**
+   * The same actor and key behind a caller-supplied {@link Signer} (as an HSM or KMS adapter would be):
+   * not the built-in {@code Ed25519Signer}, so the ledger checks each signature it returns.
+   */
+  private static final ActorSigner MINE_BY_CALLER = new ActorSigner(MINE.actor(), new Signer() {
+    private final Signer key = MINE.signer();
+
+    @Override
+    public byte[] sign(byte[] message) {
+      return key.sign(message);
+    }
+
+    @Override
+    public io.lotledger.crypto.Ed25519PublicKey publicKey() {
+      return key.publicKey();
+    }
+  });
 
   /** Registers the appending actor, so that appends pass the key rules. */
   private static Ledger withMine(Ledger ledger) throws LedgerException {
@@ -97,8 +117,8 @@ public class AppendBenchmark {
     return ledger;
   }
 
-  private static CompletableFuture<Entry> submit(Ledger ledger) {
-    return ledger.appendAsync(Workload.commission(LOTS.incrementAndGet()), MINE);
+  private static CompletableFuture<Entry> submit(Ledger ledger, ActorSigner signer) {
+    return ledger.appendAsync(Workload.commission(LOTS.incrementAndGet()), signer);
   }
 
   // ------------------------------------------------------------------ ledgers (one per iteration)
@@ -192,14 +212,20 @@ public class AppendBenchmark {
   abstract static class Window {
     private final ArrayDeque<CompletableFuture<Entry>> inFlight = new ArrayDeque<>();
     private Ledger ledger;
+    private ActorSigner signer;
     private int size;
 
     void start(Ledger ledger, int size) {
+      start(ledger, size, MINE);
+    }
+
+    void start(Ledger ledger, int size, ActorSigner signer) {
       this.ledger = ledger;
       this.size = size;
+      this.signer = signer;
       inFlight.clear();
       for (int i = 0; i < size; i++) {
-        inFlight.add(submit(ledger));
+        inFlight.add(submit(ledger, signer));
       }
     }
 
@@ -208,7 +234,7 @@ public class AppendBenchmark {
       if (inFlight.size() >= size) {
         join(inFlight.poll());
       }
-      CompletableFuture<Entry> f = submit(ledger);
+      CompletableFuture<Entry> f = submit(ledger, signer);
       inFlight.add(f);
       return f;
     }
@@ -233,6 +259,20 @@ public class AppendBenchmark {
     @Setup(Level.Iteration)
     public void start(InMemory s) {
       start(s.ledger, 1024);
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      drain();
+    }
+  }
+
+  /** As {@link InMemoryWindow}, appending through {@link #MINE_BY_CALLER}. */
+  @State(Scope.Thread)
+  public static class InMemoryCallerSignerWindow extends Window {
+    @Setup(Level.Iteration)
+    public void start(InMemory s) {
+      start(s.ledger, 1024, MINE_BY_CALLER);
     }
 
     @TearDown(Level.Iteration)
@@ -321,6 +361,12 @@ public class AppendBenchmark {
   @Benchmark
   @Threads(2)
   public CompletableFuture<Entry> inMemory2Producers(InMemoryWindow w) {
+    return w.next();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public CompletableFuture<Entry> inMemoryCallerSigner(InMemoryCallerSignerWindow w) {
     return w.next();
   }
 
