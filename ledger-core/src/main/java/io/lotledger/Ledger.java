@@ -271,6 +271,10 @@ public final class Ledger implements AutoCloseable {
    * judged against the ledger as the ones before it leave it. When one breaks a rule the batch is refused
    * with an {@link AppendRejectedException} whose {@link AppendRejectedException#position() position}
    * names it, and the ledger is exactly as it was: how a document (an EPCIS import) is stored.
+   *
+   * <p>The events are linked and signed on the calling thread, each signature checked as in {@link
+   * #appendAsync(Event, ActorSigner)} (a bad one refuses the batch at its position); if a lot's head
+   * moves before the batch is ordered, the whole batch is re-linked and re-signed on a pool thread.
    */
   public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer) throws LedgerException {
     ensureOpen();
