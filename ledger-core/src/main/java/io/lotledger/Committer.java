@@ -435,8 +435,10 @@ final class Committer {
    */
   private void judge(Pending p, Group g) {
     p.state = State.DONE;
-    Overlay local = new Overlay(g.overlay);
-    WriteBatch mine = new WriteBatch();
+    // One entry needs no private overlay: the group takes its records only once it passed.
+    boolean single = p.entries.size() == 1;
+    Overlay local = single ? g.overlay : new Overlay(g.overlay);
+    WriteBatch mine = single ? g.batch : new WriteBatch();
     List<Entry> done = new ArrayList<>(p.entries.size());
     long next = g.next;
     try {
@@ -466,9 +468,11 @@ final class Committer {
       p.fail(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
       return;
     }
-    for (WriteBatch.Put put : mine.puts()) {
-      g.batch.put(put.table(), put.key(), put.value());
-      g.overlay.put(put.table(), put.key(), put.value());
+    if (!single) {
+      for (WriteBatch.Put put : mine.puts()) {
+        g.batch.put(put.table(), put.key(), put.value());
+        g.overlay.put(put.table(), put.key(), put.value());
+      }
     }
     g.accepted.add(p);
     List<Entry> committed = List.copyOf(done);

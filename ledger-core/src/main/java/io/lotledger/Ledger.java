@@ -616,7 +616,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Commits what was submitted before, fails what arrives after, and closes the store. Idempotent.
+   * Commits what was submitted before (waiting for appends being re-signed after losing a race, so
+   * for their signers), fails what arrives after, and closes the store. Idempotent.
    */
   @Override
   public synchronized void close() throws LedgerException {
