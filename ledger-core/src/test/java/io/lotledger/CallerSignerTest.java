@@ -370,4 +370,44 @@ class CallerSignerTest {
     assertThat(entries.get(2).signed().body().links().get(0).prev()).isEqualTo(entries.get(0).hash());
     ledger.verify();
   }
+
+  @Test
+  void racingAppendsBatchesAndRegistrations_onASharedLot_throughCallerSigners_allCommitAndVerify() throws Exception {
+    ActorSigner refinery = refineryThrough(call -> {}); // checked, re-signed off the committer
+    int rounds = 30;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int id = t;
+      work.add(pool.submit(() -> {
+        for (int i = 0; i < rounds; i++) {
+          ledger.append(observe(TestChain.SULPHATE, id * 100 + i), refinery);
+        }
+        return null;
+      }));
+    }
+    work.add(pool.submit(() -> {
+      for (int i = 0; i < rounds; i++) {
+        ledger.appendAll(List.of(observe(TestChain.SULPHATE, 300 + i), commission("urn:lotledger:test:race-" + i),
+            observe(TestChain.SULPHATE, 400 + i)), refinery);
+      }
+      return null;
+    }));
+    work.add(pool.submit(() -> {
+      for (int i = 0; i < rounds; i++) {
+        ActorSigner newcomer = TestChain.signer("urn:lotledger:actor:newcomer-" + i, 100 + i);
+        ledger.append(new io.lotledger.event.RegistryEvent.ActorRegistered(newcomer.actor(), "n" + i,
+            newcomer.publicKey(), TestChain.T0), chain.root);
+      }
+      return null;
+    }));
+    for (java.util.concurrent.Future<?> f : work) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    assertThat(ledger.size()).isEqualTo(8 + 2 * rounds + 3 * rounds + rounds);
+    assertThat(ledger.history(TestChain.SULPHATE)).hasSize(1 + 2 * rounds + 2 * rounds);
+    ledger.verify();
+  }
 }
