@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
 final class Committer {
   private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
   /** Most times an auto-linked append (or batch) is re-linked and re-signed after losing a race for a head. */
-  static final int MAX_RELINKS = 64;
+  private static final int MAX_RELINKS = 64;
 
   private final LedgerStore store;
   private final LedgerOptions options;

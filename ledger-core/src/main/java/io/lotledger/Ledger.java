@@ -61,9 +61,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Thread-safety.</b> All methods may be called from any number of threads. Signatures are
  * made and checked on the calling threads (appends that must be re-linked after losing a race for a
  * lot's head are re-signed on a pool thread); one committer thread, which never runs callers' code,
- * orders appends, judges each against
- * the state left by the ones before it ({@link ChainRules}), and writes each group as one atomic
- * batch with one fsync ({@link Durability}). A rejected append changes nothing; an acknowledged one
+ * orders appends, judges each against the state left by the ones before it ({@link ChainRules}),
+ * and writes each group as one atomic batch with one fsync ({@link Durability}). A rejected append changes nothing; an acknowledged one
  * (completed future) is durable as its options say. Reads see every acknowledged append.
  */
 public final class Ledger implements AutoCloseable {
