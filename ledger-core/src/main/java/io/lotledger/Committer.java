@@ -52,7 +52,10 @@ import org.slf4j.LoggerFactory;
  * are "parked"), and so does every registry change (which can change whose signatures are valid),
  * and everything after a waiting registry change. Appends with nothing in common with it go ahead.
  * So appends that share a lot are committed in submission order, as links, custody and mass balance
- * need.
+ * need. Registry changes are ordered against everything because the rules read the registry beyond
+ * the signer's own key (a shipment's buyer may or may not be an actor of the ledger): the price is
+ * that a signer stuck while re-signing holds up a registry change, and what follows it, until it
+ * returns.
  *
  * <p>Thread-safe: {@link #submit} may be called from any thread; {@link #stop} once, by the ledger.
  * Fields marked "committer only" are touched by the committer thread alone.
