@@ -1,12 +1,11 @@
 package io.lotledger;
 
 import io.lotledger.entry.Entry;
-import io.lotledger.entry.EntryBody;
-import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
+import io.lotledger.event.RegistryEvent;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
@@ -15,15 +14,23 @@ import io.lotledger.spi.WriteBatch;
 import io.lotledger.verify.ChainRules;
 import io.lotledger.verify.Failure;
 import io.lotledger.verify.Finding;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +40,29 @@ import org.slf4j.LoggerFactory;
  * with one fsync ({@link Durability}). Callers' futures are completed on other threads, so their
  * callbacks never run on (or block) the committer.
  *
+ * <p><b>The committer never runs callers' code</b>, their {@link io.lotledger.crypto.Signer}s
+ * included: a slow HSM would otherwise stall every append of every caller. Entries arrive signed
+ * (on the caller's thread, {@link EntrySigning}); when an auto-linked append, or an {@link
+ * Ledger#appendAll} batch, finds that a lot's head moved since it was signed (it lost a race), the
+ * committer sends it back to be re-linked to the heads it now sees and re-signed on a pool thread,
+ * at most {@value #MAX_RELINKS} times, and judges it again when it returns: a compare-and-set.
+ *
+ * <p><b>Order.</b> Appends are judged in the order they were submitted, except that while one is out
+ * being re-signed, later appends that share a lot or an EPCIS eventID with it wait behind it (they
+ * are "parked"), and so does every registry change (which can change whose signatures are valid),
+ * and everything after a waiting registry change. Appends with nothing in common with it go ahead.
+ * So appends that share a lot are committed in submission order, as links, custody and mass balance
+ * need. Registry changes are ordered against everything because the rules read the registry beyond
+ * the signer's own key (a shipment's buyer may or may not be an actor of the ledger): the price is
+ * that a signer stuck while re-signing holds up a registry change, and what follows it, until it
+ * returns.
+ *
  * <p>Thread-safe: {@link #submit} may be called from any thread; {@link #stop} once, by the ledger.
+ * Fields marked "committer only" are touched by the committer thread alone.
  */
 final class Committer {
   private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
-  /** Most times an auto-linked append is re-linked and re-signed after losing a race for a head. */
+  /** Most times an auto-linked append (or batch) is re-linked and re-signed after losing a race for a head. */
   private static final int MAX_RELINKS = 64;
 
   private final LedgerStore store;
@@ -47,6 +72,15 @@ final class Committer {
   private final Thread thread;
   private volatile long size;
   private volatile boolean stopped;
+
+  /** Appends waiting behind one being re-signed, in submission order (committer only). */
+  private final ArrayDeque<Pending> parked = new ArrayDeque<>();
+  /** Lots and event IDs of the appends out being re-signed or parked, with counts (committer only). */
+  private final Map<Object, Integer> held = new HashMap<>();
+  /** Registry changes out being re-signed or parked (committer only). */
+  private int heldBarriers;
+  /** Appends out being re-signed (committer only). */
+  private int out;
 
   Committer(LedgerStore store, LedgerOptions options, String origin, long size) {
     this.store = store;
@@ -68,9 +102,22 @@ final class Committer {
    * appends, which are re-linked and re-signed when another append moved a head first.
    */
   CompletableFuture<Entry> submit(SignedEntry entry, Event event, ActorSigner signer) {
-    CompletableFuture<Entry> future = new CompletableFuture<>();
-    submit(new Pending(entry, event, signer, future));
-    return published(future);
+    List<Event> events = List.of(event != null ? event : entry.body().event());
+    Pending p = new Pending(events, event != null ? signer : null, false, List.of(entry));
+    submit(p);
+    return published(p.future, all -> all.get(0));
+  }
+
+  /**
+   * Queues {@code entries}, signed by {@code signer} for {@code events} (one each, linked to each other
+   * as {@link EntrySigning#sign} links them), to be committed all together or not at all: each is
+   * judged against the state the ones before it leave, and the first that breaks a rule fails the
+   * whole batch with {@link AppendRejectedException#position()} naming it.
+   */
+  CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer, List<SignedEntry> entries) {
+    Pending p = new Pending(List.copyOf(events), signer, true, List.copyOf(entries));
+    submit(p);
+    return published(p.future, all -> all);
   }
 
   /** Waits for an append's outcome, unwrapping the ledger's own exceptions. */
@@ -88,7 +135,10 @@ final class Committer {
     }
   }
 
-  /** Commits what was submitted before, fails what arrives after, and waits for the thread to end. */
+  /**
+   * Commits what was submitted before (waiting for appends out being re-signed to return), fails what
+   * arrives after, and waits for the thread to end.
+   */
   void stop() {
     stopped = true;
     queue.add(Pending.STOP);
@@ -105,42 +155,33 @@ final class Committer {
     }
   }
 
-  @FunctionalInterface
-  interface Heads {
-    EntryHash head(LotId lot) throws StoreException;
-  }
-
-  /** Signs {@code event} for ledger {@code origin}, linking each lot it touches to the head {@code heads} gives. */
-  static SignedEntry signLinked(String origin, Event event, ActorSigner signer, Heads heads) throws LedgerException {
-    Map<LotId, EntryHash> links = new TreeMap<>();
-    for (LotId lot : event.lots()) {
-      EntryHash h = heads.head(lot);
-      if (h != null) {
-        links.put(lot, h);
-      }
-    }
-    EntryBody body = EntryBody.of(origin, signer.actor(), signer.publicKey(), event, links::get);
-    return EntryCodec.sign(body, signer.signer());
-  }
-
   /**
    * Daemon threads that complete the futures callers hold. The committer never runs callers' code:
    * a callback that appends, waits or closes the ledger would otherwise stop the committer itself.
    */
-  private static final java.util.concurrent.ExecutorService CALLBACKS =
-      java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "lotledger-callbacks");
-        t.setDaemon(true);
-        return t;
-      });
+  private static final ExecutorService CALLBACKS = daemons("lotledger-callbacks");
 
-  private static <T> CompletableFuture<T> published(CompletableFuture<T> internal) {
+  /**
+   * Daemon threads that re-link and re-sign appends that lost a race for a head, with the caller's
+   * signer, which may be slow (an HSM) or block: never on the committer.
+   */
+  private static final ExecutorService RESIGNING = daemons("lotledger-resigning");
+
+  private static ExecutorService daemons(String name) {
+    return Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private static <T> CompletableFuture<T> published(CompletableFuture<List<Entry>> internal, Function<List<Entry>, T> view) {
     CompletableFuture<T> out = new CompletableFuture<>();
-    internal.whenComplete((entry, failure) -> CALLBACKS.execute(() -> {
+    internal.whenComplete((entries, failure) -> CALLBACKS.execute(() -> {
       if (failure != null) {
         out.completeExceptionally(failure);
       } else {
-        out.complete(entry);
+        out.complete(view.apply(entries));
       }
     }));
     return out;
@@ -148,53 +189,93 @@ final class Committer {
 
   private void submit(Pending p) {
     if (stopped) {
-      p.fail(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+      p.fail(closed());
       return;
     }
     queue.add(p);
     if (stopped && queue.remove(p)) {
-      p.fail(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+      p.fail(closed());
     }
   }
 
-  /**
-   * Queues {@code events}, to be signed by {@code signer} and committed all together or not at all: each
-   * is judged against the state the ones before it leave, and the first that breaks a rule fails the
-   * whole batch with {@link AppendRejectedException#position()} naming it.
-   */
-  CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer) {
-    CompletableFuture<List<Entry>> all = new CompletableFuture<>();
-    submit(new Pending(null, null, signer, null, List.copyOf(events), all));
-    return published(all);
+  private LedgerException closed() {
+    return new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed");
   }
 
   /**
-   * One submission: a signed entry (with its event and signer when auto-linked), completed through
-   * {@code future}, or a batch of events, completed through {@code batchFuture}.
+   * One submission: the entries of one append (auto-linked when {@code signer} is given) or of one
+   * {@link Ledger#appendAll} batch, completed through {@code future}. The committer owns it while it is
+   * queued or parked; a re-signing thread owns it while it is out, and hands it back through the queue.
    */
-  private record Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future,
-      List<Event> batch, CompletableFuture<List<Entry>> batchFuture) {
-    static final Pending STOP = new Pending(null, null, null, null, null, null);
+  private static final class Pending {
+    static final Pending STOP = new Pending(List.of(), null, false, List.of());
 
-    Pending(SignedEntry entry, Event event, ActorSigner signer, CompletableFuture<Entry> future) {
-      this(entry, event, signer, future, null, null);
-    }
+    final List<Event> events;
+    /** The signer of auto-linked entries, which may re-link and re-sign them; null for entries signed elsewhere. */
+    final ActorSigner signer;
+    /** Whether rejections name a position ({@link Ledger#appendAll}). */
+    final boolean batch;
+    final CompletableFuture<List<Entry>> future = new CompletableFuture<>();
+    /** The lots and EPCIS eventIDs the events touch: what orders it against others. */
+    final Set<Object> scope = new HashSet<>();
+    /** Whether an event is a registry change, ordered against every other append. */
+    final boolean barrier;
 
-    /** Fails this submission, whichever kind it is. */
-    void fail(Throwable failure) {
-      if (batch != null) {
-        batchFuture.completeExceptionally(failure);
-      } else {
-        future.completeExceptionally(failure);
+    List<SignedEntry> entries;
+    int relinks;
+    State state = State.QUEUED;
+    /** Why re-signing failed, when it did (set by the re-signing thread before handing back). */
+    LedgerException resignFailure;
+
+    Pending(List<Event> events, ActorSigner signer, boolean batch, List<SignedEntry> entries) {
+      this.events = events;
+      this.signer = signer;
+      this.batch = batch;
+      this.entries = entries;
+      boolean registry = false;
+      for (Event e : events) {
+        scope.addAll(e.lots());
+        if (e.context() != null && e.context().eventId() != null) {
+          scope.add(e.context().eventId());
+        }
+        registry |= e instanceof RegistryEvent;
       }
+      this.barrier = registry;
     }
+
+    /** Fails this submission. */
+    void fail(Throwable failure) {
+      state = State.DONE;
+      future.completeExceptionally(failure);
+    }
+  }
+
+  private enum State {
+    /** Submitted, not judged yet. */
+    QUEUED,
+    /** Waiting behind an append that is out being re-signed. */
+    PARKED,
+    /** Out being re-linked and re-signed. */
+    OUT,
+    /** Back from re-signing, in the queue. */
+    RETURNED,
+    /** Judged: accepted into the current group, or failed. */
+    DONE
   }
 
   /** The committer: orders, judges and writes appends, one atomic batch per group. */
   private void commitLoop() {
     int maxBatch = options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch();
     List<Pending> group = new ArrayList<>(maxBatch);
+    boolean stopping = false;
     while (true) {
+      if (stopping && out == 0) {
+        // parked is empty too: an append waits only behind one that is out.
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        rest.stream().filter(p -> p != Pending.STOP).forEach(p -> p.fail(closed()));
+        return;
+      }
       group.clear();
       try {
         group.add(queue.take());
@@ -203,12 +284,12 @@ final class Committer {
       }
       queue.drainTo(group, maxBatch - 1);
       long lingerNanos = options.linger().toNanos();
-      if (lingerNanos > 0 && group.size() < maxBatch && !group.contains(Pending.STOP)) {
+      if (lingerNanos > 0 && group.size() < maxBatch && !stopping && !group.contains(Pending.STOP)) {
         // Wait a little for more appends so that one fsync covers a fuller group.
         long deadline = System.nanoTime() + lingerNanos;
         try {
           for (long left = lingerNanos; group.size() < maxBatch && left > 0; left = deadline - System.nanoTime()) {
-            Pending more = queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            Pending more = queue.poll(left, TimeUnit.NANOSECONDS);
             if (more == null) {
               break;
             }
@@ -222,115 +303,159 @@ final class Committer {
           // only close() stops the committer; commit what we have
         }
       }
-      boolean stop = group.removeIf(p -> p == Pending.STOP);
-      if (!group.isEmpty()) {
+      // What was submitted before STOP is committed; what after, refused, except appends coming back
+      // from re-signing, which were submitted before.
+      List<Pending> work = new ArrayList<>(group.size());
+      for (Pending p : group) {
+        if (p == Pending.STOP) {
+          stopping = true;
+        } else if (stopping && p.state != State.RETURNED) {
+          p.fail(closed());
+        } else {
+          work.add(p);
+        }
+      }
+      if (!work.isEmpty()) {
+        Group g = new Group(store, size);
         try {
-          commitGroup(group);
+          commitGroup(work, g);
         } catch (Throwable t) {
           // The committer must survive anything, or every later append would wait for ever.
           LOG.error("ledger {}: committing a group failed", origin, t);
           LedgerException failure = new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
-          group.forEach(p -> p.fail(failure));
-        }
-      }
-      if (stop) {
-        List<Pending> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        for (Pending p : rest) {
-          if (p != Pending.STOP) {
-            p.fail(new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed"));
+          g.accepted.forEach(p -> p.fail(failure));
+          for (Pending p : work) {
+            if (p.state == State.RETURNED) {
+              out--;
+              release(p);
+            }
+            if (p.state == State.QUEUED || p.state == State.RETURNED) {
+              p.fail(failure);
+            }
           }
         }
-        return;
       }
     }
   }
 
-  private void commitGroup(List<Pending> group) {
-    Overlay overlay = new Overlay(store);
-    WriteBatch batch = new WriteBatch();
-    List<Pending> accepted = new ArrayList<>(group.size());
-    List<Runnable> completions = new ArrayList<>(group.size()); // run once the group is durable
-    long next = size;
-    for (Pending p : group) {
-      if (p.batch != null) {
-        List<Entry> done = commitBatch(p, next, overlay, batch);
-        if (done != null) {
-          accepted.add(p);
-          completions.add(() -> p.batchFuture.complete(done));
-          next += done.size();
+  /** The state of one group being judged: what it will write, and the entries it accepted. */
+  private static final class Group {
+    final Overlay overlay;
+    final WriteBatch batch = new WriteBatch();
+    final List<Pending> accepted = new ArrayList<>();
+    final List<Runnable> completions = new ArrayList<>(); // run once the group is durable
+    long next;
+
+    Group(LedgerStore store, long size) {
+      this.overlay = new Overlay(store);
+      this.next = size;
+    }
+  }
+
+  private void commitGroup(List<Pending> work, Group g) {
+    for (Pending p : work) {
+      if (p.state == State.RETURNED) {
+        p.state = State.DONE;
+        out--;
+        release(p);
+        if (p.resignFailure != null) {
+          p.fail(p.resignFailure);
+        } else {
+          judge(p, g);
         }
-        continue;
-      }
-      try {
-        SignedEntry entry = p.entry;
-        WriteBatch derived = new WriteBatch();
-        Finding f = judge(entry, next, overlay, derived);
-        for (int attempt = 0; needsRelink(f, p) && attempt < MAX_RELINKS; attempt++) {
-          // An auto-linked append lost a race for a head (or an identical event won it): link it to
-          // the new head and sign again.
-          entry = signLinked(origin, p.event, p.signer, lot -> {
-            byte[] h = overlay.get(Table.HEADS, KeyLayout.headKey(lot));
-            return h == null ? null : EntryHash.of(h);
-          });
-          derived = new WriteBatch();
-          f = judge(entry, next, overlay, derived);
+        // What waited behind it may go now, in order.
+        List<Pending> waiting = new ArrayList<>(parked);
+        parked.clear();
+        waiting.forEach(this::release);
+        for (Pending q : waiting) {
+          admit(q, g);
         }
-        if (f != null) {
-          p.fail(new AppendRejectedException(f));
-          continue;
-        }
-        for (WriteBatch.Put put : derived.puts()) {
-          batch.put(put.table(), put.key(), put.value());
-          overlay.put(put.table(), put.key(), put.value());
-        }
-        accepted.add(p);
-        Entry committed = new Entry(next, entry);
-        completions.add(() -> p.future.complete(committed));
-        next++;
-      } catch (LedgerException e) {
-        p.fail(e);
-      } catch (RuntimeException e) {
-        p.fail(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
+      } else {
+        admit(p, g);
       }
     }
-    if (accepted.isEmpty()) {
+    if (g.accepted.isEmpty()) {
       return;
     }
     try {
-      store.write(batch, options.durability() != Durability.NO_SYNC);
+      store.write(g.batch, options.durability() != Durability.NO_SYNC);
     } catch (StoreException | RuntimeException e) {
-      LOG.error("ledger {}: writing {} entries failed; none was acknowledged", origin, accepted.size(), e);
+      LOG.error("ledger {}: writing {} appends failed; none was acknowledged", origin, g.accepted.size(), e);
       LedgerException failure = e instanceof StoreException se ? se
-          : new StoreException("writing " + accepted.size() + " entries failed: " + e.getMessage(), e);
-      accepted.forEach(p -> p.fail(failure));
+          : new StoreException("writing " + g.accepted.size() + " appends failed: " + e.getMessage(), e);
+      g.accepted.forEach(p -> p.fail(failure));
       return;
     }
-    size = next;
-    completions.forEach(Runnable::run);
+    size = g.next;
+    g.completions.forEach(Runnable::run);
+  }
+
+  /** Judges {@code p} now, or parks it behind an append out being re-signed that it must follow. */
+  private void admit(Pending p, Group g) {
+    if (mustWait(p)) {
+      p.state = State.PARKED;
+      parked.add(p);
+      hold(p);
+    } else {
+      judge(p, g);
+    }
+  }
+
+  private boolean mustWait(Pending p) {
+    if (out == 0) {
+      return false; // nothing is held: an append is parked only behind one that is out
+    }
+    if (heldBarriers > 0 || (p.barrier && (out > 0 || !parked.isEmpty()))) {
+      return true;
+    }
+    for (Object k : p.scope) {
+      if (held.containsKey(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void hold(Pending p) {
+    p.scope.forEach(k -> held.merge(k, 1, Integer::sum));
+    if (p.barrier) {
+      heldBarriers++;
+    }
+  }
+
+  private void release(Pending p) {
+    p.scope.forEach(k -> held.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1));
+    if (p.barrier) {
+      heldBarriers--;
+    }
   }
 
   /**
-   * Judges a batch's events in order on a private overlay over {@code group}; when all pass, adds their
-   * records to the group's {@code batch} and overlay and returns the entries; when one fails, fails the
-   * batch and leaves the group untouched (null).
+   * Judges {@code p}'s entries in order on a private overlay over the group; when all pass, adds their
+   * records to the group and accepts {@code p}; when one fails, fails {@code p} and leaves the group
+   * untouched, or, when the failure is a head that moved since {@code p} was signed, sends {@code p}
+   * back to be re-linked and re-signed.
    */
-  private List<Entry> commitBatch(Pending p, long first, Overlay group, WriteBatch batch) {
-    Overlay local = new Overlay(group);
-    WriteBatch mine = new WriteBatch();
-    List<Entry> done = new ArrayList<>(p.batch.size());
-    long next = first;
+  private void judge(Pending p, Group g) {
+    p.state = State.DONE;
+    // One entry needs no private overlay: the group takes its records only once it passed.
+    boolean single = p.entries.size() == 1;
+    Overlay local = single ? g.overlay : new Overlay(g.overlay);
+    WriteBatch mine = single ? g.batch : new WriteBatch();
+    List<Entry> done = new ArrayList<>(p.entries.size());
+    long next = g.next;
     try {
-      for (int i = 0; i < p.batch.size(); i++) {
-        SignedEntry entry = signLinked(origin, p.batch.get(i), p.signer, lot -> {
-          byte[] h = local.get(Table.HEADS, KeyLayout.headKey(lot));
-          return h == null ? null : EntryHash.of(h);
-        });
+      for (int i = 0; i < p.entries.size(); i++) {
+        SignedEntry entry = p.entries.get(i);
         WriteBatch derived = new WriteBatch();
         Finding f = judge(entry, next, local, derived);
         if (f != null) {
-          p.fail(new AppendRejectedException(f, i));
-          return null;
+          if (lostRace(f, p, i) && p.relinks < MAX_RELINKS) {
+            sendBack(p, g);
+          } else {
+            p.fail(p.batch ? new AppendRejectedException(f, i) : new AppendRejectedException(f));
+          }
+          return;
         }
         for (WriteBatch.Put put : derived.puts()) {
           mine.put(put.table(), put.key(), put.value());
@@ -341,28 +466,68 @@ final class Committer {
       }
     } catch (LedgerException e) {
       p.fail(e);
-      return null;
+      return;
     } catch (RuntimeException e) {
       p.fail(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
-      return null;
+      return;
     }
-    for (WriteBatch.Put put : mine.puts()) {
-      batch.put(put.table(), put.key(), put.value());
-      group.put(put.table(), put.key(), put.value());
+    if (!single) {
+      for (WriteBatch.Put put : mine.puts()) {
+        g.batch.put(put.table(), put.key(), put.value());
+        g.overlay.put(put.table(), put.key(), put.value());
+      }
     }
-    return done;
+    g.accepted.add(p);
+    List<Entry> committed = List.copyOf(done);
+    g.completions.add(() -> p.future.complete(committed));
+    g.next = next;
   }
 
-  private static boolean needsRelink(Finding f, Pending p) {
-    return f != null
-        && p.event != null
-        && !p.event.lots().isEmpty()
+  /**
+   * Whether entry {@code i} of an auto-linked {@code p} failed only because it lost a race: a head it
+   * links to moved (or an identical entry, signed against the same heads, won).
+   */
+  private static boolean lostRace(Finding f, Pending p, int i) {
+    return p.signer != null
+        && !p.events.get(i).lots().isEmpty()
         && (f.failure() == Failure.LINK_MISMATCH || f.failure() == Failure.DUPLICATE_ENTRY);
   }
 
   /**
+   * Hands {@code p} to a re-signing thread, with the heads of its lots as the group leaves them so far:
+   * no later append can move them before {@code p} returns, since appends that share its lots wait.
+   */
+  private void sendBack(Pending p, Group g) throws StoreException {
+    Map<LotId, EntryHash> heads = new HashMap<>();
+    for (Object k : p.scope) {
+      if (k instanceof LotId lot) {
+        byte[] h = g.overlay.get(Table.HEADS, KeyLayout.headKey(lot));
+        if (h != null) {
+          heads.put(lot, EntryHash.of(h));
+        }
+      }
+    }
+    long firstIndex = g.next;
+    p.relinks++;
+    p.state = State.OUT;
+    out++;
+    hold(p);
+    RESIGNING.execute(() -> {
+      try {
+        p.entries = EntrySigning.sign(origin, p.events, p.signer, heads::get, firstIndex, p.batch);
+      } catch (LedgerException e) {
+        p.resignFailure = e;
+      } catch (RuntimeException e) {
+        p.resignFailure = new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e);
+      }
+      p.state = State.RETURNED;
+      queue.add(p); // even when closing: it was submitted before
+    });
+  }
+
+  /**
    * Chain rules plus duplicate detection; fills {@code derived} with what an accepted entry stores.
-   * Signatures were checked on the submitting thread (or made by us).
+   * Signatures were checked where the entries were signed ({@link EntrySigning}) or submitted.
    */
   private Finding judge(SignedEntry entry, long index, Overlay state, WriteBatch derived) throws StoreException {
     byte[] existing = state.get(Table.HASHES, KeyLayout.hashKey(entry.hash()));

@@ -17,6 +17,8 @@ import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.InclusionProof;
+import io.lotledger.log.NoteKey;
+import io.lotledger.log.NoteVerificationException;
 import io.lotledger.log.NodeHash;
 import io.lotledger.log.ProofBuilder;
 import io.lotledger.log.StoredTree;
@@ -59,9 +61,10 @@ import org.slf4j.LoggerFactory;
  * a stale head rejects it.
  *
  * <p><b>Thread-safety.</b> All methods may be called from any number of threads. Signatures are
- * made and checked on the calling threads; one committer thread orders appends, judges each against
- * the state left by the ones before it ({@link ChainRules}), and writes each group as one atomic
- * batch with one fsync ({@link Durability}). A rejected append changes nothing; an acknowledged one
+ * made and checked on the calling threads (appends that must be re-linked after losing a race for a
+ * lot's head are re-signed on a pool thread); one committer thread, which never runs callers' code,
+ * orders appends, judges each against the state left by the ones before it ({@link ChainRules}),
+ * and writes each group as one atomic batch with one fsync ({@link Durability}). A rejected append changes nothing; an acknowledged one
  * (completed future) is durable as its options say. Reads see every acknowledged append.
  */
 public final class Ledger implements AutoCloseable {
@@ -234,7 +237,7 @@ public final class Ledger implements AutoCloseable {
       Event genesis = new RegistryEvent.ActorRegistered(
           root.actor(), rootName, root.publicKey(), OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
       EntryBody body = new EntryBody(origin, root.actor(), root.publicKey(), List.of(), genesis);
-      SignedEntry entry = EntryCodec.sign(body, root.signer());
+      SignedEntry entry = EntrySigning.checked(EntrySigning.signed(body, root), root, 0, -1);
       WriteBatch batch = new WriteBatch();
       Finding f = ChainRules.apply(entry, 0, store::get, batch);
       if (f != null) {
@@ -280,6 +283,12 @@ public final class Ledger implements AutoCloseable {
    * append is ordered, and commits it. The future completes with the entry once it is durable, or
    * exceptionally with {@link AppendRejectedException} (nothing stored) or another {@link
    * LedgerException}.
+   *
+   * <p>The signature {@code signer} returns is checked under its key (unless it is the built-in {@link
+   * io.lotledger.crypto.Ed25519Signer}): one that does not verify is refused with {@link
+   * AppendRejectedException} and {@link Failure#BAD_SIGNATURE}. The event is signed on the calling
+   * thread; if another append moves a head first, it is re-linked and re-signed on a pool thread, never
+   * on the thread that orders appends, so a slow signer delays only its own appends.
    */
   public CompletableFuture<Entry> appendAsync(Event event, ActorSigner signer) {
     try {
@@ -334,10 +343,26 @@ public final class Ledger implements AutoCloseable {
    * judged against the ledger as the ones before it leave it. When one breaks a rule the batch is refused
    * with an {@link AppendRejectedException} whose {@link AppendRejectedException#position() position}
    * names it, and the ledger is exactly as it was: how a document (an EPCIS import) is stored.
+   *
+   * <p>The events are linked and signed on the calling thread, each signature checked as in {@link
+   * #appendAsync(Event, ActorSigner)} (a bad one refuses the batch at its position); if a lot's head
+   * moves before the batch is ordered, the whole batch is re-linked and re-signed on a pool thread.
    */
   public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer) throws LedgerException {
     ensureOpen();
-    return events.isEmpty() ? List.of() : Committer.await(committer.submitAll(List.copyOf(events), signer));
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<Event> batch = List.copyOf(events);
+    List<SignedEntry> entries;
+    try {
+      // Signed here, on the caller's thread, against the heads committed now; the committer judges
+      // the links as a compare-and-set and has the batch re-signed if a head moved meanwhile.
+      entries = EntrySigning.sign(origin, batch, signer, this::committedHead, size(), true);
+    } catch (IllegalArgumentException e) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e);
+    }
+    return Committer.await(committer.submitAll(batch, signer, entries));
   }
 
   /** The entry whose event carries EPCIS eventID {@code eventId} (for imported events, the CBV 2.0 hash ID). */
@@ -347,9 +372,14 @@ public final class Ledger implements AutoCloseable {
     return index == null ? Optional.empty() : entry(decoding("eventids", () -> KeyLayout.u64(index)));
   }
 
-  /** Builds and signs (without appending) the entry {@code signer} would append for {@code event} now. */
+  /**
+   * Builds and signs (without appending) the entry {@code signer} would append for {@code event} now.
+   *
+   * @throws AppendRejectedException with {@link Failure#BAD_SIGNATURE} if {@code signer} returned a
+   *     signature that does not verify under its key
+   */
   public SignedEntry prepare(Event event, ActorSigner signer) throws LedgerException {
-    return Committer.signLinked(origin, event, signer, this::committedHead);
+    return EntrySigning.sign(origin, List.of(event), signer, this::committedHead, size(), false).get(0);
   }
 
   private EntryHash committedHead(LotId lot) throws StoreException {
@@ -509,7 +539,9 @@ public final class Ledger implements AutoCloseable {
    * log key, stores it and returns it; returns the latest checkpoint unchanged when no entry was added
    * since. The first checkpoint fixes the log key; a later call with another key is refused. The ledger
    * never signs a checkpoint inconsistent with its latest one: if the tree no longer yields that
-   * checkpoint's root (the store was rewritten), it refuses with a {@link VerificationException}.
+   * checkpoint's root (the store was rewritten), it refuses with a {@link VerificationException}; so it
+   * does, with {@link Failure#BAD_CHECKPOINT}, when {@code logKey} returns a signature that does not
+   * verify under its public key, and stores nothing.
    */
   public synchronized SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
     ensureOpen();
@@ -536,7 +568,25 @@ public final class Ledger implements AutoCloseable {
         return latest.get();
       }
     }
-    SignedCheckpoint signed = SignedCheckpoint.sign(Checkpoint.of(origin, treeSize, tree.root(treeSize)), logKey);
+    Checkpoint checkpoint = Checkpoint.of(origin, treeSize, tree.root(treeSize));
+    SignedCheckpoint signed;
+    try {
+      signed = SignedCheckpoint.sign(checkpoint, logKey);
+    } catch (RuntimeException e) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "log key signer " + logKey.getClass().getName()
+          + " failed: " + e, e);
+    }
+    // Always checked (one verification per checkpoint): a log key behind an HSM that signs with
+    // another key, or returns garbage, would otherwise publish a checkpoint nobody can verify.
+    NoteKey key = NoteKey.of(origin, logKey.publicKey());
+    try {
+      signed.verify(key);
+    } catch (NoteVerificationException e) {
+      throw new VerificationException(new Finding(Failure.BAD_CHECKPOINT, -1, null, null,
+          "the signature " + logKey.getClass().getName() + " returned for the checkpoint of size " + treeSize
+              + " does not verify under the log key " + logKey.publicKey().toHex() + "; nothing was stored",
+          "valid Ed25519 signature by " + key, e.getMessage()));
+    }
     WriteBatch batch = new WriteBatch();
     if (pinned == null) {
       batch.put(Table.META, KeyLayout.META_LOG_KEY, logKey.publicKey().toBytes());
@@ -709,7 +759,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Commits what was submitted before, fails what arrives after, and closes the store. Idempotent.
+   * Commits what was submitted before (waiting for appends being re-signed after losing a race, so
+   * for their signers), fails what arrives after, and closes the store. Idempotent.
    */
   @Override
   public synchronized void close() throws LedgerException {

@@ -7,12 +7,16 @@ import io.lotledger.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.crypto.Signer;
 import io.lotledger.entry.Entry;
+import io.lotledger.event.EventContext;
+import io.lotledger.event.LotQuantity;
+import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.store.rocksdb.RocksDbLedgerStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +55,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (event, linking, encoding, signing, rules, handoff) without storage.
  *   <li>{@code inMemory2Producers}: the same with two producer threads signing in parallel, each with
  *       a window of 1024, into the single ordered committer.
+ *   <li>{@code inMemoryCallerSigner}: {@code inMemory} with the same key behind a caller-supplied
+ *       {@link Signer} (as an HSM or KMS adapter is): the ledger checks every signature such a signer
+ *       returns, on the producer's thread; the difference from {@code inMemory} is that check.
+ *   <li>{@code inMemoryOneLot2Producers}: two producers, each with 64 in flight, observing one lot:
+ *       nearly every append is signed against a head that moves before it is ordered, so it is
+ *       re-linked and re-signed (by the committer before issue 13, by a pool thread since).
  *   <li>{@code noSync}: embedded RocksDB ({@code ledger-store}) with {@link Durability#NO_SYNC}
  *       (write-ahead log, no fsync), one producer, window 1024: storage CPU cost without the disk.
  *   <li>{@code durable}, parameter {@code fsyncEvery} = 1, 100, 1000: durable appends with one fsync
@@ -90,6 +100,23 @@ public class AppendBenchmark {
 
   private static final ActorSigner ROOT = Workload.signer("urn:lotledger:actor:root", 1);
   private static final ActorSigner MINE = Workload.signer("urn:lotledger:actor:mine", 2);
+  /**
+   * The same actor and key behind a caller-supplied {@link Signer} (as an HSM or KMS adapter would be):
+   * not the built-in {@code Ed25519Signer}, so the ledger checks each signature it returns.
+   */
+  private static final ActorSigner MINE_BY_CALLER = new ActorSigner(MINE.actor(), new Signer() {
+    private final Signer key = MINE.signer();
+
+    @Override
+    public byte[] sign(byte[] message) {
+      return key.sign(message);
+    }
+
+    @Override
+    public io.lotledger.crypto.Ed25519PublicKey publicKey() {
+      return key.publicKey();
+    }
+  });
 
   /** Registers the appending actor, so that appends pass the key rules. */
   private static Ledger withMine(Ledger ledger) throws LedgerException {
@@ -97,8 +124,18 @@ public class AppendBenchmark {
     return ledger;
   }
 
-  private static CompletableFuture<Entry> submit(Ledger ledger) {
-    return ledger.appendAsync(Workload.commission(LOTS.incrementAndGet()), MINE);
+  private static CompletableFuture<Entry> submit(Ledger ledger, ActorSigner signer) {
+    return ledger.appendAsync(Workload.commission(LOTS.incrementAndGet()), signer);
+  }
+
+  /** The one lot that {@code inMemoryOneLot2Producers} observes. */
+  private static final String HOT_LOT = "urn:epc:class:lgtin:4012345.012345.HOT";
+
+  /** An observation of {@link #HOT_LOT}: every one links to the one before it. */
+  private static CompletableFuture<Entry> observeHotLot(Ledger ledger) {
+    long n = LOTS.incrementAndGet();
+    return ledger.appendAsync(ObjectEvent.observe(List.of(LotQuantity.of(new io.lotledger.event.LotId(HOT_LOT))),
+        Workload.T0.plusSeconds(n % 1_000_000), EventContext.of("inspecting", null)), MINE);
   }
 
   // ------------------------------------------------------------------ ledgers (one per iteration)
@@ -111,6 +148,24 @@ public class AppendBenchmark {
     @Setup(Level.Iteration)
     public void open() throws LedgerException {
       ledger = withMine(Ledger.inMemory(Workload.ORIGIN, ROOT, "Benchmark root"));
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() throws LedgerException {
+      ledger.close();
+    }
+  }
+
+  /** A fresh in-memory ledger per iteration, holding {@link #HOT_LOT}. */
+  @State(Scope.Benchmark)
+  public static class InMemoryOneLot {
+    Ledger ledger;
+
+    @Setup(Level.Iteration)
+    public void open() throws LedgerException {
+      ledger = withMine(Ledger.inMemory(Workload.ORIGIN, ROOT, "Benchmark root"));
+      ledger.append(ObjectEvent.add(List.of(LotQuantity.of(HOT_LOT, "1000", "KGM")), null, Workload.T0,
+          EventContext.of("commissioning", "active")), MINE);
     }
 
     @TearDown(Level.Iteration)
@@ -191,15 +246,23 @@ public class AppendBenchmark {
   /** One producer thread's window of appends in flight, filled before each iteration. */
   abstract static class Window {
     private final ArrayDeque<CompletableFuture<Entry>> inFlight = new ArrayDeque<>();
-    private Ledger ledger;
+    private java.util.function.Supplier<CompletableFuture<Entry>> append;
     private int size;
 
     void start(Ledger ledger, int size) {
-      this.ledger = ledger;
+      start(ledger, size, MINE);
+    }
+
+    void start(Ledger ledger, int size, ActorSigner signer) {
+      start(size, () -> submit(ledger, signer));
+    }
+
+    void start(int size, java.util.function.Supplier<CompletableFuture<Entry>> append) {
       this.size = size;
+      this.append = append;
       inFlight.clear();
       for (int i = 0; i < size; i++) {
-        inFlight.add(submit(ledger));
+        inFlight.add(append.get());
       }
     }
 
@@ -208,7 +271,7 @@ public class AppendBenchmark {
       if (inFlight.size() >= size) {
         join(inFlight.poll());
       }
-      CompletableFuture<Entry> f = submit(ledger);
+      CompletableFuture<Entry> f = append.get();
       inFlight.add(f);
       return f;
     }
@@ -233,6 +296,34 @@ public class AppendBenchmark {
     @Setup(Level.Iteration)
     public void start(InMemory s) {
       start(s.ledger, 1024);
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      drain();
+    }
+  }
+
+  /** As {@link InMemoryWindow}, appending through {@link #MINE_BY_CALLER}. */
+  @State(Scope.Thread)
+  public static class InMemoryCallerSignerWindow extends Window {
+    @Setup(Level.Iteration)
+    public void start(InMemory s) {
+      start(s.ledger, 1024, MINE_BY_CALLER);
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() {
+      drain();
+    }
+  }
+
+  /** Observations of {@link #HOT_LOT}, 64 in flight per producer. */
+  @State(Scope.Thread)
+  public static class OneLotWindow extends Window {
+    @Setup(Level.Iteration)
+    public void start(InMemoryOneLot s) {
+      start(64, () -> observeHotLot(s.ledger));
     }
 
     @TearDown(Level.Iteration)
@@ -321,6 +412,18 @@ public class AppendBenchmark {
   @Benchmark
   @Threads(2)
   public CompletableFuture<Entry> inMemory2Producers(InMemoryWindow w) {
+    return w.next();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public CompletableFuture<Entry> inMemoryCallerSigner(InMemoryCallerSignerWindow w) {
+    return w.next();
+  }
+
+  @Benchmark
+  @Threads(2)
+  public CompletableFuture<Entry> inMemoryOneLot2Producers(OneLotWindow w) {
     return w.next();
   }
 
