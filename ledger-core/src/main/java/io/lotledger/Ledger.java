@@ -160,7 +160,7 @@ public final class Ledger implements AutoCloseable {
    * LedgerOptions, Path)} for that.
    */
   public static Ledger open(LedgerStore store, LedgerOptions options) throws LedgerException {
-    return open(store, options, null);
+    return openIn(store, options, null);
   }
 
   /**
@@ -173,8 +173,12 @@ public final class Ledger implements AutoCloseable {
    *     or a tree whose root at the signed size is another, or lost the log key that signed it
    */
   public static Ledger open(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
+    return openIn(store, options, java.util.Objects.requireNonNull(directory, "directory"));
+  }
+
+  private static Ledger openIn(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
     try {
-      return new Ledger(store, options, java.util.Objects.requireNonNull(directory, "directory"));
+      return new Ledger(store, options, directory);
     } catch (LedgerException | RuntimeException e) {
       closeQuietly(store);
       throw e;
