@@ -71,6 +71,8 @@ final class Committer {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile long size;
+  /** Set when a store write failed with an unknown outcome: every later append fails with it. */
+  private volatile StoreException broken;
   private volatile boolean stopped;
 
   /** Appends waiting behind one being re-signed, in submission order (committer only). */
@@ -188,6 +190,10 @@ final class Committer {
   }
 
   private void submit(Pending p) {
+    if (broken != null) {
+      p.fail(broken);
+      return;
+    }
     if (stopped) {
       p.fail(closed());
       return;
@@ -380,10 +386,14 @@ final class Committer {
     try {
       store.write(g.batch, options.durability() != Durability.NO_SYNC);
     } catch (StoreException | RuntimeException e) {
-      LOG.error("ledger {}: writing {} appends failed; none was acknowledged", origin, g.accepted.size(), e);
-      LedgerException failure = e instanceof StoreException se ? se
-          : new StoreException("writing " + g.accepted.size() + " appends failed: " + e.getMessage(), e);
-      g.accepted.forEach(p -> p.fail(failure));
+      // The write may have reached the store in part or whole (its fsync failed after the log write, say):
+      // appending on from a size that may be stale could overwrite entries, so the ledger stops (fail-stop,
+      // as RocksDB does after a background error) and reopening reads what the store holds.
+      LOG.error("ledger {}: writing {} appends failed; their outcome is unknown and the ledger accepts no more appends",
+          origin, g.accepted.size(), e);
+      broken = new StoreException("ledger " + origin + " stopped accepting appends after a failed write, whose "
+          + "outcome is unknown (the entries may or may not be stored): close and reopen it; cause: " + e.getMessage(), e);
+      g.accepted.forEach(p -> p.fail(broken));
       return;
     }
     size = g.next;
@@ -438,6 +448,10 @@ final class Committer {
    */
   private void judge(Pending p, Group g) {
     p.state = State.DONE;
+    if (broken != null) {
+      p.fail(broken);
+      return;
+    }
     // One entry needs no private overlay: the group takes its records only once it passed.
     boolean single = p.entries.size() == 1;
     Overlay local = single ? g.overlay : new Overlay(g.overlay);
@@ -512,17 +526,26 @@ final class Committer {
     p.state = State.OUT;
     out++;
     hold(p);
-    RESIGNING.execute(() -> {
-      try {
-        p.entries = EntrySigning.sign(origin, p.events, p.signer, heads::get, firstIndex, p.batch);
-      } catch (LedgerException e) {
-        p.resignFailure = e;
-      } catch (RuntimeException e) {
-        p.resignFailure = new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e);
-      }
-      p.state = State.RETURNED;
-      queue.add(p); // even when closing: it was submitted before
-    });
+    try {
+      RESIGNING.execute(() -> {
+        try {
+          p.entries = EntrySigning.sign(origin, p.events, p.signer, heads::get, firstIndex, p.batch);
+        } catch (LedgerException e) {
+          p.resignFailure = e;
+        } catch (Throwable t) {
+          // Whatever a caller's signer throws (an Error, a checked exception thrown sneakily), the append
+          // must come back, or everything held behind it, and close(), would wait for ever.
+          p.resignFailure = new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + t, t);
+        } finally {
+          p.state = State.RETURNED;
+          queue.add(p); // even when closing: it was submitted before
+        }
+      });
+    } catch (RuntimeException e) { // the pool refused the task (no thread could be started)
+      out--;
+      release(p);
+      p.fail(new LedgerException(LedgerException.Code.STORAGE, "append failed: cannot re-sign it: " + e, e));
+    }
   }
 
   /**

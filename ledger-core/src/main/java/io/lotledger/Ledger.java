@@ -130,6 +130,17 @@ public final class Ledger implements AutoCloseable {
         throw new RollbackException(acknowledged.getAsLong(), size, "the store holds " + size + " entries, but the ledger "
             + "acknowledged " + acknowledged.getAsLong() + " (" + sizeMark.path() + "): entries were lost");
       }
+      boolean kept = store.get(Table.META, KeyLayout.META_SIZE_MARK) != null;
+      if (acknowledged.isEmpty()) {
+        if (kept) {
+          throw new StoreException("the store in " + directory + " is missing " + sizeMark.path().getFileName()
+              + ", its record of how many entries it acknowledged, so lost entries cannot be ruled out; restore the file"
+              + " with the store, or verify a copy of the store against a checkpoint its verifiers remember");
+        }
+        // Created durably before anything is acknowledged, so a power loss cannot leave it torn or absent.
+        sizeMark.create(size);
+        store.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE_MARK, new byte[] {'1'}), true);
+      }
     }
     this.committer = new Committer(this.store, options, origin, size);
   }
@@ -773,12 +784,14 @@ public final class Ledger implements AutoCloseable {
     }
     closed = true;
     committer.stop();
-    store.close();
-    if (sizeMark != null) {
-      // The store synced its log on close: now every entry is durable, NO_SYNC ones too.
-      try {
+    try {
+      store.close();
+      if (sizeMark != null) {
+        // The store synced its log on close: now every entry is durable, NO_SYNC ones too.
         sizeMark.record(committer.size(), true);
-      } finally {
+      }
+    } finally {
+      if (sizeMark != null) {
         sizeMark.close();
       }
     }

@@ -76,6 +76,21 @@ final class SizeMark implements AutoCloseable {
     return OptionalLong.of(recorded);
   }
 
+  /**
+   * Creates the mark at {@code size}, durably (the file and its directory entry fsynced), so that every
+   * later {@link #record} overwrites a block the file already has.
+   */
+  void create(long size) throws StoreException {
+    record(size, true);
+    try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+      // Windows cannot open a directory as a channel; its renames and creations are journaled.
+    } catch (IOException e) {
+      throw new StoreException("cannot sync the directory of " + file + ": " + e, e);
+    }
+  }
+
   /** Records {@code size} if it is larger than the recorded one; with {@code force}, also fsyncs the file. */
   synchronized void record(long size, boolean force) throws StoreException {
     if (size <= recorded && !force) {

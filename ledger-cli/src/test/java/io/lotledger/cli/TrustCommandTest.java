@@ -5,6 +5,7 @@ import static io.lotledger.cli.LedgerCliTest.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.ActorSigner;
+import io.lotledger.Ledger;
 import io.lotledger.cli.LedgerCliTest.Result;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.entry.EntryBody;
@@ -50,6 +51,13 @@ class TrustCommandTest {
     Ed25519Signer attacker = Ed25519Signer.generate(new SecureRandom());
     StoreTampering.tamper(dir, Table.META, KeyLayout.META_LOG_KEY, attacker.publicKey().toBytes());
 
+    // Opening checks the ledger's own checkpoint file against the pinned key first...
+    Result opened = trust(dir);
+    assertOneLineError(opened, 1);
+    assertThat(opened.out()).isEmpty();
+    assertThat(opened.err()).contains("bad checkpoint").contains(Ledger.CHECKPOINT_FILE);
+    // ...and without that file (a ledger from before it was kept), trust's own check names the key file.
+    Files.delete(Ledger.checkpointFile(dir).path());
     Result r = trust(dir);
 
     assertOneLineError(r, 1);
@@ -63,6 +71,7 @@ class TrustCommandTest {
   void trust_pinnedLogKeyReplacedAndKeyFileGone_exitsOneBecauseTheCheckpointDoesNotVerifyUnderIt() throws Exception {
     Path dir = demo();
     Files.delete(LogKey.file(dir));
+    Files.delete(Ledger.checkpointFile(dir).path()); // else opening refuses first, as above
     Ed25519Signer attacker = Ed25519Signer.generate(new SecureRandom());
     StoreTampering.tamper(dir, Table.META, KeyLayout.META_LOG_KEY, attacker.publicKey().toBytes());
 

@@ -14,6 +14,7 @@ import java.util.Arrays;
  * table     key                                  value
  * META      "format" | "origin" | "root" | "size" "1" | origin UTF-8 | root actor UTF-8 | u64
  *           "logkey"                              the log's Ed25519 public key (32), set by the first checkpoint
+ *           "sizemark"                            "1" once the ledger keeps acknowledged.size beside the store
  * ENTRIES   u64 index                            entry bytes (lotledger/v1 Envelope)
  * HASHES    entry hash (32)                      u64 index
  * HEADS     lot UTF-8                            entry hash (32)
@@ -38,6 +39,8 @@ public final class KeyLayout {
   public static final byte[] META_SIZE = ascii("size");
   public static final byte[] META_ROOT = ascii("root");
   public static final byte[] META_LOG_KEY = ascii("logkey");
+  /** Present once the ledger keeps its acknowledged size in a file beside the store (value "1"). */
+  public static final byte[] META_SIZE_MARK = ascii("sizemark");
   public static final byte[] FORMAT_VERSION = ascii("2");
   /** A key's revoked index when it is not revoked. */
   public static final long NOT_REVOKED = -1L;

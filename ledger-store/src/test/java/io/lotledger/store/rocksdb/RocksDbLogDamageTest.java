@@ -208,6 +208,19 @@ class RocksDbLogDamageTest {
   }
 
   @Test
+  void sizeMark_deletedWithTheLogTail_isMissedAndRefused_notSilentlyRecreated() throws Exception {
+    Path dir = recordPartlySigned();
+    try (RandomAccessFile f = new RandomAccessFile(log(dir).toFile(), "rw")) {
+      f.setLength(f.length() - 200);
+    }
+    Files.delete(dir.resolve("acknowledged.size"));
+
+    assertThatThrownBy(() -> Ledger.open(dir))
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("is missing acknowledged.size");
+  }
+
+  @Test
   void create_overTheCheckpointFileOfALostLedger_isRefused() throws Exception {
     Path dir = tmp.resolve("lost");
     Files.createDirectories(dir);
