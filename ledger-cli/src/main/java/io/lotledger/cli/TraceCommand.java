@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             + "ancestry: the lots it was made from, recursively, as a tree.",
         "Everything shown is verified first: the entries of the lot and of every lot in its ancestry (hashes, "
             + "links, signatures, keys), and the store's history, parents and lot-state records against them. "
-            + "Exit 1 with one line naming the first broken fact otherwise."
+            + "Exit 1 with one line naming the first broken fact otherwise. What this cannot prove is that each "
+            + "lot's recorded head is its latest entry; 'ledger verify' checks the whole ledger, heads included."
     })
 final class TraceCommand implements Callable<Integer> {
   /**

@@ -14,9 +14,13 @@ import java.util.Set;
  * A lot and every lot it was made from, as the entries themselves show it: each lot's whole history
  * (its chain, walked back from its head along its own hash links) and its parents (the inputs of the
  * transformations in that chain that output it). Nothing here is read from the store's derived indexes
- * (history, parents), so a damaged index cannot hide an ancestor or an entry; {@link
+ * (history, parents), so a damaged index cannot hide an ancestor or an entry before a lot's head; {@link
  * ChainVerifier#verifyLot} returns it only when every entry verified and the indexes agree, and {@link
  * ChainVerifier#auditLot} returns it with what it found otherwise.
+ *
+ * <p>What it cannot prove is that each lot's head is its latest entry: a head record rolled back (with
+ * the history records after it deleted) hides the entries after it, unless another lot in the ancestry
+ * reaches them. Only a whole-ledger {@code verify}, which re-derives every head, rules that out.
  *
  * <p>{@code ancestry::history} is a {@code rules.LotSource} over exactly these lots. Immutable.
  *
