@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -254,8 +255,21 @@ final class Committer {
     long next = size;
     for (Pending p : group) {
       if (p.batch != null) {
-        List<Entry> done = commitBatch(p, next, overlay, batch);
+        // The batch's records go to a layer of their own, dropped whole if one event is rejected; when
+        // all pass, the layer stays on top of the group's (nothing is copied: a batch can be a whole
+        // EPCIS document, and its records are most of what an import holds in memory).
+        Overlay layer = new Overlay(overlay);
+        WriteBatch mine = new WriteBatch();
+        List<Entry> done = commitBatch(p, next, layer, mine);
         if (done != null) {
+          overlay = layer;
+          if (batch.isEmpty()) {
+            batch = mine;
+          } else {
+            for (WriteBatch.Put put : mine.puts()) {
+              batch.put(put.table(), put.key(), put.value());
+            }
+          }
           accepted.add(p);
           completions.add(() -> p.batchFuture.complete(done));
           next += done.size();
@@ -269,8 +283,9 @@ final class Committer {
         for (int attempt = 0; needsRelink(f, p) && attempt < MAX_RELINKS; attempt++) {
           // An auto-linked append lost a race for a head (or an identical event won it): link it to
           // the new head and sign again.
+          Overlay state = overlay;
           entry = signLinked(origin, p.event, p.signer, lot -> {
-            byte[] h = overlay.get(Table.HEADS, KeyLayout.headKey(lot));
+            byte[] h = state.get(Table.HEADS, KeyLayout.headKey(lot));
             return h == null ? null : EntryHash.of(h);
           });
           derived = new WriteBatch();
@@ -311,14 +326,13 @@ final class Committer {
   }
 
   /**
-   * Judges a batch's events in order on a private overlay over {@code group}; when all pass, adds their
-   * records to the group's {@code batch} and overlay and returns the entries; when one fails, fails the
-   * batch and leaves the group untouched (null).
+   * Judges a batch's events in order on {@code local}, a fresh overlay over the group's, putting their
+   * records in it and in {@code mine}; returns the entries when all pass, null (the batch failed) when
+   * one breaks a rule.
    */
-  private List<Entry> commitBatch(Pending p, long first, Overlay group, WriteBatch batch) {
-    Overlay local = new Overlay(group);
-    WriteBatch mine = new WriteBatch();
-    List<Entry> done = new ArrayList<>(p.batch.size());
+  private List<Entry> commitBatch(Pending p, long first, Overlay local, WriteBatch mine) {
+    // Only each entry's bytes are kept (those of its ENTRIES record): the signed form is dropped once judged.
+    byte[][] encoded = new byte[p.batch.size()][];
     long next = first;
     try {
       for (int i = 0; i < p.batch.size(); i++) {
@@ -335,8 +349,13 @@ final class Committer {
         for (WriteBatch.Put put : derived.puts()) {
           mine.put(put.table(), put.key(), put.value());
           local.put(put.table(), put.key(), put.value());
+          if (put.table() == Table.ENTRIES) {
+            encoded[i] = put.value();
+          }
         }
-        done.add(new Entry(next, entry));
+        if (encoded[i] == null) {
+          throw new IllegalStateException("the rules stored no ENTRIES record for entry " + next);
+        }
         next++;
       }
     } catch (LedgerException e) {
@@ -346,11 +365,7 @@ final class Committer {
       p.fail(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
       return null;
     }
-    for (WriteBatch.Put put : mine.puts()) {
-      batch.put(put.table(), put.key(), put.value());
-      group.put(put.table(), put.key(), put.value());
-    }
-    return done;
+    return new AppendedEntries(first, encoded);
   }
 
   private static boolean needsRelink(Finding f, Pending p) {
@@ -374,8 +389,15 @@ final class Committer {
     return ChainRules.apply(entry, index, state, derived);
   }
 
-  /** The store as it will be after the group's accepted entries: pending puts shadow stored values. */
+  /**
+   * The store as it will be after the group's accepted entries: pending puts shadow stored values.
+   * Holds only the tables the rules read: the others (entries, history, lot lists,
+   * edges) are only written, and keeping them here too would double what a large batch holds.
+   */
   private static final class Overlay implements ChainRules.Reader {
+    private static final Set<Table> WRITTEN_ONLY =
+        java.util.EnumSet.of(Table.ENTRIES, Table.HISTORY, Table.LOTS, Table.PARENTS, Table.CHILDREN, Table.CHECKPOINTS);
+
     private final ChainRules.Reader below;
     private final Map<Table, TreeMap<byte[], byte[]>> pending = new java.util.EnumMap<>(Table.class);
 
@@ -388,11 +410,17 @@ final class Committer {
     }
 
     void put(Table table, byte[] key, byte[] value) {
+      if (WRITTEN_ONLY.contains(table)) {
+        return;
+      }
       pending.computeIfAbsent(table, t -> new TreeMap<>(Arrays::compareUnsigned)).put(key, value);
     }
 
     @Override
     public byte[] get(Table table, byte[] key) throws StoreException {
+      if (WRITTEN_ONLY.contains(table)) {
+        throw new IllegalStateException("the rules read " + table + ", which a commit's overlay does not hold");
+      }
       TreeMap<byte[], byte[]> t = pending.get(table);
       byte[] v = t == null ? null : t.get(key);
       return v != null ? v : below.get(table, key);

@@ -261,6 +261,10 @@ public final class Ledger implements AutoCloseable {
    * judged against the ledger as the ones before it leave it. When one breaks a rule the batch is refused
    * with an {@link AppendRejectedException} whose {@link AppendRejectedException#position() position}
    * names it, and the ledger is exactly as it was: how a document (an EPCIS import) is stored.
+   *
+   * <p>The returned list is immutable and holds the entries as their stored bytes, decoding each on
+   * access: a batch's entries all stay in memory until it is written, so their compact form is what
+   * bounds the heap a large batch needs (see PERFORMANCE.md, "EPCIS import memory").
    */
   public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer) throws LedgerException {
     ensureOpen();

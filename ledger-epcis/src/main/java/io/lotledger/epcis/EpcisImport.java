@@ -12,6 +12,7 @@ import io.lotledger.entry.Entry;
 import io.lotledger.event.Event;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ public final class EpcisImport {
   /** What an import did: the entries it added, and the events it skipped as already in the ledger. */
   public record Result(List<Entry> added, List<ImportedEvent> skipped) {
     public Result {
-      added = List.copyOf(added);
+      // Not copied: Ledger.appendAll's list is immutable and decodes each entry on access, so a copy
+      // would hold every entry of a large document decoded at once.
+      added = Collections.unmodifiableList(added);
       skipped = List.copyOf(skipped);
     }
   }
