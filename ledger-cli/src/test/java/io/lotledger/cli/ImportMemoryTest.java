@@ -1,0 +1,60 @@
+package io.lotledger.cli;
+
+import static io.lotledger.cli.LedgerCliTest.ledger;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lotledger.Ledger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An import's memory is bounded by the input limits: {@code ledger import} of a document of many
+ * minimal events ({@link MinimalEpcisDocument}) succeeds in a child JVM whose heap is capped.
+ *
+ * <p>By default 20,000 events (3.8 MB) in a 96 MB heap, the same heap per event as the issue's case,
+ * which runs with {@code LEDGER_SOAK=1}: 86,000 events (16.3 MB) in the 256 MB heap (about a minute on
+ * 2 shared cores). Before the import streamed its events, a whole-document tree, the schema validator's
+ * result for every node and each entry's decoded form beside its bytes needed about 4 KB per event, and
+ * both sizes died with OutOfMemoryError (exit 70).
+ */
+class ImportMemoryTest {
+  @TempDir Path tmp;
+
+  @Test
+  void import_documentOfManyMinimalEvents_fitsInAHeapProportionalToTheLimits() throws Exception {
+    boolean soak = "1".equals(System.getenv("LEDGER_SOAK"));
+    int events = soak ? 86_000 : 20_000;
+    String heap = soak ? "-Xmx256m" : "-Xmx96m";
+    Path document = tmp.resolve("minimal.jsonld");
+    long bytes = MinimalEpcisDocument.write(document, events);
+    assertThat(bytes).isLessThan(16L * 1024 * 1024);
+    Path key = tmp.resolve("importer.key");
+    Path data = tmp.resolve("ledger");
+    assertThat(ledger("keygen", "--out", key.toString(), "--actor", "urn:epc:id:pgln:4000001.00000").code()).isZero();
+    assertThat(ledger("init", "--key", key.toString(), "--data", data.toString()).code()).isZero();
+
+    Path out = tmp.resolve("child.out");
+    Path err = tmp.resolve("child.err");
+    Process child = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        heap,
+        "-cp", System.getProperty("java.class.path"),
+        LedgerCli.class.getName(), "import", document.toString(), "--key", key.toString(), "--data", data.toString()))
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .start();
+    // A guard against a hung child, not a performance bound.
+    if (!child.waitFor(10, TimeUnit.MINUTES)) {
+      child.destroyForcibly().waitFor();
+    }
+    assertThat(child.exitValue()).as("exit code of the import with %s; stderr: %s", heap, Files.readString(err)).isZero();
+    assertThat(Files.readAllLines(out).get(0)).startsWith("imported " + events + " events from");
+    try (Ledger ledger = Ledger.open(data)) {
+      assertThat(ledger.size()).isEqualTo(events + 1L);
+    }
+  }
+}
