@@ -33,6 +33,11 @@ import java.util.function.IntUnaryOperator;
  * no custody and no balance, and the lots it names stay external (their history lives elsewhere). What
  * the records say is weighed by {@code check}: quantities drawn from lots the ledger never saw made are
  * unbacked, and draws beyond what a lot was recorded to hold are overdrawn.
+ *
+ * <p><b>Memory.</b> From bytes, an {@code EPCISDocument}'s events are read one at a time ({@link
+ * DocumentReader}) and only their model form is kept, so a document at the limits (16 MiB, 100,000
+ * events) imports with a 256 MB heap; see PERFORMANCE.md, "EPCIS import memory". {@link #read(byte[])}
+ * returns every event with its pre-hash string, and the tree forms hold the whole tree: for inspection.
  */
 public final class EpcisImport {
   /** Most events one document may carry. */
