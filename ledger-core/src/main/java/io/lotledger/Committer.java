@@ -117,7 +117,8 @@ final class Committer {
    * whole batch with {@link AppendRejectedException#position()} naming it.
    */
   CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer, List<SignedEntry> entries) {
-    Pending p = new Pending(List.copyOf(events), signer, true, List.copyOf(entries));
+    // EncodedEntries are not copied: a copy would decode every entry of what may be a whole document.
+    Pending p = new Pending(List.copyOf(events), signer, true, entries instanceof EncodedEntries ? entries : List.copyOf(entries));
     submit(p);
     return published(p.future, all -> all);
   }
@@ -346,8 +347,8 @@ final class Committer {
 
   /** The state of one group being judged: what it will write, and the entries it accepted. */
   private static final class Group {
-    final Overlay overlay;
-    final WriteBatch batch = new WriteBatch();
+    Overlay overlay;
+    WriteBatch batch = new WriteBatch();
     final List<Pending> accepted = new ArrayList<>();
     final List<Runnable> completions = new ArrayList<>(); // run once the group is durable
     long next;
@@ -456,11 +457,16 @@ final class Committer {
     boolean single = p.entries.size() == 1;
     Overlay local = single ? g.overlay : new Overlay(g.overlay);
     WriteBatch mine = single ? g.batch : new WriteBatch();
-    List<Entry> done = new ArrayList<>(p.entries.size());
-    long next = g.next;
+    // A batch keeps only each entry's bytes (its ENTRIES record): it can be a whole EPCIS document, and
+    // decoded entries take about twice the memory. A single append keeps its entry as signed.
+    byte[][] encoded = single ? null : new byte[p.entries.size()][];
+    Entry only = null;
+    long first = g.next;
+    long next = first;
     try {
       for (int i = 0; i < p.entries.size(); i++) {
-        SignedEntry entry = p.entries.get(i);
+        // Each entry of a batch is read once; its bytes then live on only in the batch's write.
+        SignedEntry entry = p.entries instanceof EncodedEntries batch ? batch.take(i) : p.entries.get(i);
         WriteBatch derived = new WriteBatch();
         Finding f = judge(entry, next, local, derived);
         if (f != null) {
@@ -474,8 +480,15 @@ final class Committer {
         for (WriteBatch.Put put : derived.puts()) {
           mine.put(put.table(), put.key(), put.value());
           local.put(put.table(), put.key(), put.value());
+          if (encoded != null && put.table() == Table.ENTRIES) {
+            encoded[i] = put.value();
+          }
         }
-        done.add(new Entry(next, entry));
+        if (single) {
+          only = new Entry(next, entry);
+        } else if (encoded[i] == null) {
+          throw new IllegalStateException("the rules stored no ENTRIES record for entry " + next);
+        }
         next++;
       }
     } catch (LedgerException e) {
@@ -486,13 +499,19 @@ final class Committer {
       return;
     }
     if (!single) {
-      for (WriteBatch.Put put : mine.puts()) {
-        g.batch.put(put.table(), put.key(), put.value());
-        g.overlay.put(put.table(), put.key(), put.value());
+      // The batch's layer stays on top of the group's: nothing is copied but the puts themselves.
+      g.overlay = local;
+      if (g.batch.isEmpty()) {
+        g.batch = mine;
+      } else {
+        for (WriteBatch.Put put : mine.puts()) {
+          g.batch.put(put.table(), put.key(), put.value());
+        }
       }
+      p.entries = List.of(); // the signed forms are no longer needed; the bytes are in the batch
     }
     g.accepted.add(p);
-    List<Entry> committed = List.copyOf(done);
+    List<Entry> committed = single ? List.of(only) : new AppendedEntries(first, encoded);
     g.completions.add(() -> p.future.complete(committed));
     g.next = next;
   }
@@ -562,8 +581,15 @@ final class Committer {
     return ChainRules.apply(entry, index, state, derived);
   }
 
-  /** The store as it will be after the group's accepted entries: pending puts shadow stored values. */
+  /**
+   * The store as it will be after the group's accepted entries: pending puts shadow stored values.
+   * Holds only the tables the rules read: the others (entries, history, lot lists,
+   * edges) are only written, and keeping them here too would double what a large batch holds.
+   */
   private static final class Overlay implements ChainRules.Reader {
+    private static final Set<Table> WRITTEN_ONLY =
+        java.util.EnumSet.of(Table.ENTRIES, Table.HISTORY, Table.LOTS, Table.PARENTS, Table.CHILDREN, Table.CHECKPOINTS);
+
     private final ChainRules.Reader below;
     private final Map<Table, TreeMap<byte[], byte[]>> pending = new java.util.EnumMap<>(Table.class);
 
@@ -576,11 +602,17 @@ final class Committer {
     }
 
     void put(Table table, byte[] key, byte[] value) {
+      if (WRITTEN_ONLY.contains(table)) {
+        return;
+      }
       pending.computeIfAbsent(table, t -> new TreeMap<>(Arrays::compareUnsigned)).put(key, value);
     }
 
     @Override
     public byte[] get(Table table, byte[] key) throws StoreException {
+      if (WRITTEN_ONLY.contains(table)) {
+        throw new IllegalStateException("the rules read " + table + ", which a commit's overlay does not hold");
+      }
       TreeMap<byte[], byte[]> t = pending.get(table);
       byte[] v = t == null ? null : t.get(key);
       return v != null ? v : below.get(table, key);

@@ -43,7 +43,7 @@ final class EntrySigning {
    * Signs {@code events} in order as {@code signer} for ledger {@code origin}: each lot an event touches
    * is linked to the entry of an earlier event in the list that touched it last, or else to {@code
    * heads}. The entries are meant for indexes {@code firstIndex} onwards (the evidence a rejection
-   * carries).
+   * carries). More than one entry is returned as {@link EncodedEntries}, decoded on access.
    *
    * @param batch whether the events are one {@link Ledger#appendAll} batch, whose rejections name a
    *     position
@@ -53,7 +53,10 @@ final class EntrySigning {
   static List<SignedEntry> sign(String origin, List<Event> events, ActorSigner signer, Heads heads, long firstIndex,
       boolean batch) throws LedgerException {
     Map<LotId, EntryHash> linked = new HashMap<>(); // heads after the earlier events of the list
-    List<SignedEntry> out = new ArrayList<>(events.size());
+    // A batch keeps only the bytes of what it signed (EncodedEntries); one entry stays as signed.
+    boolean compact = events.size() > 1;
+    List<SignedEntry> out = compact ? null : new ArrayList<>(1);
+    byte[][] encoded = compact ? new byte[events.size()][] : null;
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
       Map<LotId, EntryHash> links = new HashMap<>();
@@ -68,9 +71,13 @@ final class EntrySigning {
       for (LotId lot : event.lots()) {
         linked.put(lot, entry.hash());
       }
-      out.add(entry);
+      if (compact) {
+        encoded[i] = entry.encoded();
+      } else {
+        out.add(entry);
+      }
     }
-    return out;
+    return compact ? new EncodedEntries(encoded) : out;
   }
 
   /** {@link EntryCodec#sign}, with a failure of the signer (caller code) wrapped. */

@@ -362,6 +362,10 @@ public final class Ledger implements AutoCloseable {
    * <p>The events are linked and signed on the calling thread, each signature checked as in {@link
    * #appendAsync(Event, ActorSigner)} (a bad one refuses the batch at its position); if a lot's head
    * moves before the batch is ordered, the whole batch is re-linked and re-signed on a pool thread.
+   *
+   * <p>The returned list is immutable and holds the entries as their stored bytes, decoding each on
+   * access: a batch's entries all stay in memory until it is written, so their compact form is what
+   * bounds the heap a large batch needs (see PERFORMANCE.md, "EPCIS import memory").
    */
   public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer) throws LedgerException {
     ensureOpen();
@@ -369,15 +373,16 @@ public final class Ledger implements AutoCloseable {
       return List.of();
     }
     List<Event> batch = List.copyOf(events);
-    List<SignedEntry> entries;
+    CompletableFuture<List<Entry>> appended;
     try {
       // Signed here, on the caller's thread, against the heads committed now; the committer judges
-      // the links as a compare-and-set and has the batch re-signed if a head moved meanwhile.
-      entries = EntrySigning.sign(origin, batch, signer, this::committedHead, size(), true);
+      // the links as a compare-and-set and has the batch re-signed if a head moved meanwhile. No local
+      // keeps the signed entries: the committer drops them once judged (a batch can be large).
+      appended = committer.submitAll(batch, signer, EntrySigning.sign(origin, batch, signer, this::committedHead, size(), true));
     } catch (IllegalArgumentException e) {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e);
     }
-    return Committer.await(committer.submitAll(batch, signer, entries));
+    return Committer.await(appended);
   }
 
   /** The entry whose event carries EPCIS eventID {@code eventId} (for imported events, the CBV 2.0 hash ID). */

@@ -66,6 +66,25 @@ class BatchAppendTest {
   }
 
   @Test
+  void appendAll_returnsTheEntriesAsStored_inAnImmutableList() throws Exception {
+    List<Event> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      events.add(commission(new LotId("urn:lotledger:test:batch-many-" + i), "1", i, null));
+    }
+    List<Entry> entries = ledger.appendAll(events, chain.mine);
+
+    assertThat(entries).hasSize(50);
+    for (Entry e : entries) {
+      Entry stored = ledger.entry(e.index()).orElseThrow();
+      assertThat(e.hash()).isEqualTo(stored.hash());
+      assertThat(e.signed().encoded()).isEqualTo(stored.signed().encoded());
+      assertThat(e.event()).isEqualTo(stored.event());
+    }
+    assertThatThrownBy(() -> entries.set(0, entries.get(1))).isInstanceOf(UnsupportedOperationException.class);
+    ledger.verify();
+  }
+
+  @Test
   void appendAll_rejectsTheWholeBatch_whenOneEventBreaksARule_andLeavesTheStoreAsItWas() throws Exception {
     LotId lot = new LotId("urn:lotledger:test:batch-2");
     Map<Table, List<String>> snapshot = StoreSnapshot.of(store);

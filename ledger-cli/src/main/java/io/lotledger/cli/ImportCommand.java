@@ -52,11 +52,11 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws CliException, LedgerException {
     ActorSigner signer = KeyFile.read(keyFile);
     byte[] bytes = read(file);
-    var events = EpcisImport.read(bytes);
     try (Ledger ledger = data.openExisting()) {
       EpcisImport.Result result;
       try {
-        result = EpcisImport.into(ledger, signer, events);
+        // Read and stored in one pass over the document, which streams its events (bounded memory).
+        result = EpcisImport.into(ledger, signer, bytes);
       } catch (AppendRejectedException e) {
         throw new CliException(LedgerCli.EXIT_INVALID, "event " + e.position() + " of " + file + " rejected, nothing stored: "
             + e.finding());

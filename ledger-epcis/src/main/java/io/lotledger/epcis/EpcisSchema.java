@@ -3,6 +3,9 @@ package io.lotledger.epcis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,8 +106,7 @@ public final class EpcisSchema {
    * The document is an {@code EPCISDocument}, an {@code EPCISQueryDocument} or a single event.
    */
   public static List<SchemaError> validate(JsonNode document) {
-    List<SchemaError> all = violations(document);
-    return all.size() <= MAX_VIOLATIONS ? all : List.copyOf(all.subList(0, MAX_VIOLATIONS));
+    return check(document).list();
   }
 
   /**
@@ -113,24 +116,144 @@ public final class EpcisSchema {
    *     event index first, the deepest pointer within it) and how many others there are
    */
   public static void require(JsonNode document) throws EpcisFormatException {
-    List<SchemaError> all = violations(document);
-    if (all.isEmpty()) {
-      return;
+    check(document).require();
+  }
+
+  /**
+   * A document's events are validated one at a time ({@link Violations#event}), its own fields apart
+   * ({@link Violations#document}): the validator keeps a result for every node it evaluates until a
+   * validation ends, about 2 KB per minimal event, so one validation of a 16 MiB document holds
+   * several hundred MB.
+   */
+  private static Violations check(JsonNode document) {
+    Objects.requireNonNull(document, "document");
+    String type = document.path("type").asText("");
+    JsonNode body = document.path("epcisBody");
+    List<String> path = type.equals("EPCISQueryDocument")
+        ? List.of("queryResults", "resultsBody", "eventList") : List.of("eventList");
+    JsonNode holder = body;
+    for (String step : path.subList(0, path.size() - 1)) {
+      holder = holder.path(step);
     }
-    SchemaError first = all.get(0);
-    for (SchemaError e : all) {
-      if (e.eventIndex() == first.eventIndex() && depth(e.pointer()) > depth(first.pointer())) {
-        first = e;
+    JsonNode events = holder.path(path.get(path.size() - 1));
+    if (!DOCUMENT_TYPES.contains(type) || !holder.isObject() || !events.isArray()) {
+      Violations whole = new Violations(EVENT_LIST);
+      whole.document(document);
+      return whole;
+    }
+    Violations out = new Violations(type.equals("EPCISQueryDocument") ? QUERY_EVENT_LIST : EVENT_LIST);
+    for (int i = 0; i < events.size(); i++) {
+      out.event(i, events.get(i));
+    }
+    List<String> fromRoot = new ArrayList<>();
+    fromRoot.add("epcisBody");
+    fromRoot.addAll(path);
+    out.document(withEmptyList((ObjectNode) document, fromRoot));
+    return out;
+  }
+
+  /** {@code node} with the array at {@code path} empty: copies the objects on the path, shares the rest. */
+  private static ObjectNode withEmptyList(ObjectNode node, List<String> path) {
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    node.fields().forEachRemaining(f -> copy.set(f.getKey(), f.getValue()));
+    String step = path.get(0);
+    copy.set(step, path.size() == 1
+        ? JsonNodeFactory.instance.arrayNode()
+        : withEmptyList((ObjectNode) node.get(step), path.subList(1, path.size())));
+    return copy;
+  }
+
+  /** RFC 6901 pointers to the event list of an EPCISDocument and of an EPCISQueryDocument. */
+  static final String EVENT_LIST = "/epcisBody/eventList";
+  static final String QUERY_EVENT_LIST = "/epcisBody/queryResults/resultsBody/eventList";
+
+  /**
+   * The violations of one document, checked in parts: each event of its event list on its own, in
+   * order, then the document's own fields (with an empty event list). Keeps every violation of the
+   * first event that has any and of the document, at most {@link #MAX_VIOLATIONS} of the others, and
+   * counts them all. Not thread-safe.
+   */
+  static final class Violations {
+    private final String listPointer;
+    private final List<SchemaError> documentLevel = new ArrayList<>();
+    private final List<SchemaError> events = new ArrayList<>();
+    private int firstEvent = -1;
+    private int total;
+
+    /** @param listPointer where the events are: {@link #EVENT_LIST} or {@link #QUERY_EVENT_LIST} */
+    Violations(String listPointer) {
+      this.listPointer = listPointer;
+    }
+
+    /** Validates {@code event}, item {@code index} of the document's event list. */
+    void event(int index, JsonNode event) {
+      // Validated inside a minimal conforming document, so that evaluation paths and pointers are
+      // those of the event in its own document, but for its index; the host's fields never fail.
+      ObjectNode host = HOST.deepCopy();
+      ((ArrayNode) host.path("epcisBody").path("eventList")).add(event);
+      String from = EVENT_LIST + "/0";
+      for (SchemaError e : violations(host)) {
+        if (e.eventIndex() != 0 || !(e.pointer().equals(from) || e.pointer().startsWith(from + "/"))) {
+          throw new IllegalStateException("the bundled host document for one event does not conform: " + e);
+        }
+        total++;
+        if (firstEvent < 0) {
+          firstEvent = index;
+        }
+        if (index == firstEvent || events.size() < MAX_VIOLATIONS) {
+          events.add(new SchemaError(index, listPointer + "/" + index + e.pointer().substring(from.length()), e.message()));
+        }
       }
     }
-    String more =
-        all.size() == 1
-            ? ""
-            : " (and " + (all.size() - 1) + " more; EpcisSchema.validate lists them)";
-    throw new EpcisFormatException(
-        first.eventIndex(),
-        first.pointer().isEmpty() ? "(document)" : first.pointer(),
-        first.message() + more);
+
+    /** Validates the rest of the document (its event list empty), or the whole of a single event. */
+    void document(JsonNode document) {
+      List<SchemaError> found = violations(document);
+      total += found.size();
+      documentLevel.addAll(found);
+    }
+
+    /** At most {@link #MAX_VIOLATIONS}, document-level first, then by event index. */
+    List<SchemaError> list() {
+      List<SchemaError> all = new ArrayList<>(documentLevel);
+      all.addAll(events);
+      all.sort(java.util.Comparator.comparingInt(SchemaError::eventIndex));
+      return all.size() <= MAX_VIOLATIONS ? List.copyOf(all) : List.copyOf(all.subList(0, MAX_VIOLATIONS));
+    }
+
+    /** As {@link EpcisSchema#require}. */
+    void require() throws EpcisFormatException {
+      if (total == 0) {
+        return;
+      }
+      List<SchemaError> all = new ArrayList<>(documentLevel);
+      all.addAll(events);
+      all.sort(java.util.Comparator.comparingInt(SchemaError::eventIndex));
+      SchemaError first = all.get(0);
+      for (SchemaError e : all) {
+        if (e.eventIndex() == first.eventIndex() && depth(e.pointer()) > depth(first.pointer())) {
+          first = e;
+        }
+      }
+      String more = total == 1 ? "" : " (and " + (total - 1) + " more; EpcisSchema.validate lists them)";
+      throw new EpcisFormatException(
+          first.eventIndex(),
+          first.pointer().isEmpty() ? "(document)" : first.pointer(),
+          first.message() + more);
+    }
+  }
+
+  /** A minimal EPCISDocument that conforms with any one conforming event in its list. */
+  private static final ObjectNode HOST = host();
+
+  private static ObjectNode host() {
+    ObjectNode host = JsonNodeFactory.instance.objectNode();
+    host.put("@context", EpcisContext.STANDARD_URL);
+    host.put("type", "EPCISDocument");
+    host.put("schemaVersion", "2.0");
+    host.put("creationDate", "2000-01-01T00:00:00Z");
+    host.putObject("epcisBody").putArray("eventList");
+    return host;
   }
 
   private static List<SchemaError> violations(JsonNode document) {

@@ -128,7 +128,15 @@ public record EventHashId(String id, String preHash) {
     return fromEvent(0, event, prefixes);
   }
 
-  private static EventHashId fromEvent(int index, JsonNode event, Map<String, String> prefixes)
+  /** The namespace prefixes rule 15 expands for events of a document with {@code context} (may be null). */
+  static Map<String, String> prefixes(JsonNode context) throws EpcisFormatException {
+    Map<String, String> prefixes = new HashMap<>(DEFAULT_PREFIXES);
+    addPrefixes(context, prefixes, 0);
+    return prefixes;
+  }
+
+  /** The hash ID of event {@code index} of a document whose prefixes are {@code prefixes}. */
+  static EventHashId fromEvent(int index, JsonNode event, Map<String, String> prefixes)
       throws EpcisFormatException {
     Map<String, String> own = prefixes;
     if (event.has("@context")) {
