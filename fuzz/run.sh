@@ -9,7 +9,8 @@
 # Inputs that found new coverage go to <module>/.cifuzz-corpus/ (not committed); a crashing input is
 # written beside the committed corpus, src/test/resources/<package>/<Class>Inputs/<method>/crash-*,
 # and that target fails; the others still run, and the script exits 1 naming the failed ones. Fix the
-# parser and commit the input as a regression test.
+# parser and commit the input as a regression test. Watch exec/s too: a slow path shows as a falling
+# rate and in libFuzzer's recommended dictionary long before it becomes a hang.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
