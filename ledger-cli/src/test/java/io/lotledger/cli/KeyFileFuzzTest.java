@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.lotledger.ActorSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +30,7 @@ class KeyFileFuzzTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     try {
       ActorSigner signer = KeyFile.read(file);
-      assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+      assertThat(new String(bytes, StandardCharsets.UTF_8))
           .as("a key file that reads names the signer's public key")
           .contains("public: " + signer.publicKey().toHex() + "\n");
     } catch (KeyFileException e) {

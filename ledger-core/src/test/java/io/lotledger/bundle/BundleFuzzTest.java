@@ -62,8 +62,9 @@ class BundleFuzzTest {
       switch (data.consumeInt(0, 6)) {
         case 0 -> { // other entry bytes
           if (!items.isEmpty()) {
-            Bundle.Item item = items.get(pick % items.size());
-            items.set(items.indexOf(item), new Bundle.Item(item.index(), data.consumeBytes(4096), item.path()));
+            int i = pick % items.size();
+            Bundle.Item item = items.get(i);
+            items.set(i, new Bundle.Item(item.index(), data.consumeBytes(4096), item.path()));
           }
         }
         case 1 -> { // another index
