@@ -85,6 +85,9 @@ final class PolicyFile {
           + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw CliException.usage("cannot read policy file " + name + ": " + e.getMessage());
+    } catch (NumberFormatException e) {
+      // Jackson's BigDecimal reader throws this, unwrapped, for an exponent beyond 32 bits (1e9999999999).
+      throw CliException.usage("policy file " + name + " is not valid JSON: " + e.getMessage());
     }
     if (root == null || root.isMissingNode()) {
       throw CliException.usage("policy file " + name + " is empty");

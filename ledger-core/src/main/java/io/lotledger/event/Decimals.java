@@ -20,14 +20,14 @@ public final class Decimals {
       throw new IllegalArgumentException(what + " must not be null");
     }
     BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-    if (v.scale() < 0) {
-      v = v.setScale(0);
-    }
-    if (v.scale() > MAX_SCALE || v.precision() > MAX_PRECISION) {
+    // Bounded before rescaling or printing plainly: 1E+999999999 is short to write (an entry or an EPCIS
+    // document can carry it) and enormous to expand. A negative scale adds that many digits at scale 0.
+    long digits = (long) v.precision() - Math.min(v.scale(), 0);
+    if (v.scale() > MAX_SCALE || digits > MAX_PRECISION) {
       throw new IllegalArgumentException(
-          what + " " + value.toPlainString() + " exceeds " + MAX_PRECISION + " digits or " + MAX_SCALE + " decimals");
+          what + " " + value + " exceeds " + MAX_PRECISION + " digits or " + MAX_SCALE + " decimals");
     }
-    return v;
+    return v.scale() < 0 ? v.setScale(0) : v;
   }
 
   /** The canonical text of {@code value}. */

@@ -51,6 +51,9 @@ final class EpcisJson {
           "not readable JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "not readable JSON: " + e.getMessage(), e);
+    } catch (NumberFormatException e) {
+      // Jackson's BigDecimal reader throws this, unwrapped, for an exponent beyond 32 bits (1e9999999999).
+      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "not readable JSON: " + e.getMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
       throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "empty input");

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class PreHash {
   /** Deepest nesting of user extension elements accepted inside one event. */
   static final int MAX_EXTENSION_DEPTH = 32;
+  /** Most digits a number's pre-hash form may have (rule 6 writes numbers without an exponent). */
+  static final int MAX_NUMBER_DIGITS = 1000;
 
   private static final String CBV = "https://ref.gs1.org/cbv/";
   private static final String GS1_VOC = "https://gs1.org/voc/";
@@ -461,7 +463,14 @@ final class PreHash {
     if (d.signum() == 0) {
       return "0";
     }
-    return d.stripTrailingZeros().toPlainString();
+    d = d.stripTrailingZeros();
+    // Without an exponent, 1E+999999999 is a billion digits: refuse what no real quantity needs before
+    // printing it.
+    long digits = Math.max((long) d.precision() - d.scale(), 1) + Math.max(d.scale(), 0);
+    if (digits > MAX_NUMBER_DIGITS) {
+      throw fail(path, "has " + digits + " digits without an exponent, more than " + MAX_NUMBER_DIGITS + ": " + d);
+    }
+    return d.toPlainString();
   }
 
   /** Rules 8 and 9: UTC with 'Z', exactly three fraction digits, the fourth rounding half up. */
