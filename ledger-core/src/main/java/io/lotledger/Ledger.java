@@ -237,7 +237,12 @@ public final class Ledger implements AutoCloseable {
     return create(store, origin, root, rootName, options, null);
   }
 
-  private static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
+  /**
+   * As {@link #create(LedgerStore, String, ActorSigner, String, LedgerOptions)}, keeping the ledger's own
+   * records in {@code directory} beside the store, as {@link #open(LedgerStore, LedgerOptions, Path)}
+   * does (null: none, as in memory).
+   */
+  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
       Path directory) throws LedgerException {
     try {
       if (origin == null || origin.isEmpty() || origin.length() > 256 || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {

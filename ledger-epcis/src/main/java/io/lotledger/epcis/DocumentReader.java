@@ -67,6 +67,9 @@ final class DocumentReader {
       throw unreadable(e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw unreadable(e.getMessage(), e);
+    } catch (NumberFormatException e) {
+      // Jackson's BigDecimal reader throws this, unwrapped, for an exponent beyond 32 bits (1e9999999999).
+      throw unreadable(e.getMessage(), e);
     }
   }
 
