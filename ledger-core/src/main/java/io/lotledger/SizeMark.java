@@ -1,5 +1,6 @@
 package io.lotledger;
 
+import io.lotledger.spi.ForwardingLedgerStore;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
@@ -135,20 +136,10 @@ final class SizeMark implements AutoCloseable {
 
   /** {@code store}, with every synced write that adds entries recorded in this mark before it returns. */
   LedgerStore marking(LedgerStore store) {
-    return new LedgerStore() {
-      @Override
-      public byte[] get(Table table, byte[] key) throws StoreException {
-        return store.get(table, key);
-      }
-
-      @Override
-      public void scan(Table table, byte[] prefix, Visitor visitor) throws StoreException {
-        store.scan(table, prefix, visitor);
-      }
-
+    return new ForwardingLedgerStore(store) {
       @Override
       public void write(WriteBatch batch, boolean sync) throws StoreException {
-        store.write(batch, sync);
+        super.write(batch, sync);
         if (sync) {
           long size = -1;
           for (WriteBatch.Put p : batch.puts()) {
@@ -160,11 +151,6 @@ final class SizeMark implements AutoCloseable {
             record(size, false);
           }
         }
-      }
-
-      @Override
-      public void close() throws StoreException {
-        store.close();
       }
 
       @Override

@@ -7,7 +7,7 @@ import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
-import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.ForwardingLedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
 import io.lotledger.spi.WriteBatch;
@@ -26,35 +26,30 @@ class FailedWriteTest {
   private final TestChain chain = new TestChain();
 
   /** Applies every write; the armed one then fails, as an fsync error after the log write would. */
-  private static final class FailsAfterWriting implements LedgerStore {
-    final InMemoryLedgerStore inner = new InMemoryLedgerStore();
+  private static final class FailsAfterWriting extends ForwardingLedgerStore {
+    final InMemoryLedgerStore inner;
     final AtomicBoolean armed = new AtomicBoolean();
 
-    @Override
-    public byte[] get(Table table, byte[] key) throws StoreException {
-      return inner.get(table, key);
-    }
-
-    @Override
-    public void scan(Table table, byte[] prefix, Visitor visitor) throws StoreException {
-      inner.scan(table, prefix, visitor);
+    FailsAfterWriting(InMemoryLedgerStore inner) {
+      super(inner);
+      this.inner = inner;
     }
 
     @Override
     public void write(WriteBatch batch, boolean sync) throws StoreException {
-      inner.write(batch, sync);
+      super.write(batch, sync);
       if (armed.getAndSet(false)) {
         throw new StoreException("fsync failed: Input/output error");
       }
     }
 
     @Override
-    public void close() {}
+    public void close() {} // reopened below
   }
 
   @Test
   void afterAWriteWithUnknownOutcome_theLedgerRefusesFurtherAppends_andNeverOverwritesAStoredEntry() throws Exception {
-    FailsAfterWriting store = new FailsAfterWriting();
+    FailsAfterWriting store = new FailsAfterWriting(new InMemoryLedgerStore());
     Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
     chain.populate(ledger);
     long size = ledger.size();
