@@ -75,32 +75,22 @@ public final class Ledger implements AutoCloseable {
   private final String origin;
   private final ActorId root;
   private final Committer committer;
-  /** The ledger's own record of the latest checkpoint it signed, outside the store; null in memory. */
-  private final CheckpointFile signedFile;
-  /** How many entries the ledger acknowledged, recorded outside the store; null in memory. */
-  private final SizeMark sizeMark;
+  /** The ledger's records beside its store (signed checkpoint, acknowledged size); null in memory. */
+  private final RollbackGuard guard;
   private volatile boolean closed;
 
   /** {@code directory}, when given, holds the ledger's own records beside the store ({@link #open(LedgerStore, LedgerOptions, Path)}). */
   private Ledger(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
-    this.signedFile = directory == null ? null : checkpointFile(directory);
-    this.sizeMark = directory == null ? null : SizeMark.in(directory);
-    this.store = sizeMark == null ? store : sizeMark.marking(store);
+    this.guard = directory == null ? null : RollbackGuard.in(directory);
+    this.store = guard == null ? store : guard.marking(store);
     this.options = options;
     byte[] format = store.get(Table.META, KeyLayout.META_FORMAT);
     byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
     byte[] rootBytes = store.get(Table.META, KeyLayout.META_ROOT);
     byte[] sizeBytes = store.get(Table.META, KeyLayout.META_SIZE);
     if (format == null || originBytes == null || rootBytes == null || sizeBytes == null) {
-      Optional<SignedCheckpoint> signed = signedFile == null ? Optional.empty() : signedFile.read();
-      if (signed.isPresent()) {
-        throw new RollbackException(signed.get(), 0, "the store holds no ledger, but the ledger there signed a checkpoint of "
-            + signed.get().checkpoint().size() + " (" + signedFile.path() + "): entries were lost", "size 0");
-      }
-      java.util.OptionalLong acknowledged = sizeMark == null ? java.util.OptionalLong.empty() : sizeMark.read();
-      if (acknowledged.isPresent() && acknowledged.getAsLong() > 0) {
-        throw new RollbackException(acknowledged.getAsLong(), 0, "the store holds no ledger, but the ledger there acknowledged "
-            + acknowledged.getAsLong() + " entries (" + sizeMark.path() + "): entries were lost");
+      if (guard != null) {
+        guard.requireNothingLost();
       }
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "the store holds no ledger (no genesis entry)");
     }
@@ -123,24 +113,8 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException(LedgerException.Code.STORAGE,
           "the store is inconsistent: its recorded size " + size + " does not match its entries");
     }
-    if (sizeMark != null) {
-      requireSignedHistory(signedFile, size);
-      java.util.OptionalLong acknowledged = sizeMark.read();
-      if (acknowledged.isPresent() && acknowledged.getAsLong() > size) {
-        throw new RollbackException(acknowledged.getAsLong(), size, "the store holds " + size + " entries, but the ledger "
-            + "acknowledged " + acknowledged.getAsLong() + " (" + sizeMark.path() + "): entries were lost");
-      }
-      boolean kept = store.get(Table.META, KeyLayout.META_SIZE_MARK) != null;
-      if (acknowledged.isEmpty()) {
-        if (kept) {
-          throw new StoreException("the store in " + directory + " is missing " + sizeMark.path().getFileName()
-              + ", its record of how many entries it acknowledged, so lost entries cannot be ruled out; restore the file"
-              + " with the store, or verify a copy of the store against a checkpoint its verifiers remember");
-        }
-        // Created durably before anything is acknowledged, so a power loss cannot leave it torn or absent.
-        sizeMark.create(size);
-        store.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE_MARK, new byte[] {'1'}), true);
-      }
+    if (guard != null) {
+      guard.check(store, origin, size);
     }
     this.committer = new Committer(this.store, options, origin, size);
   }
@@ -219,13 +193,7 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
       throws LedgerException {
     LedgerStoreProvider provider = provider();
-    for (Path record : List.of(checkpointFile(directory).path(), SizeMark.in(directory).path())) {
-      if (java.nio.file.Files.exists(record, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        // A ledger recorded entries here: a new one would hide that its store is gone.
-        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "cannot create a ledger in " + directory
-            + ": it holds " + record.getFileName() + ", a record of the ledger that was there");
-      }
-    }
+    RollbackGuard.refuseCreatingOver(directory);
     // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
     // create(LedgerStore, ...) refuses any store that holds a ledger.
     return create(provider.open(directory, true), origin, root, rootName, options, directory);
@@ -589,7 +557,9 @@ public final class Ledger implements AutoCloseable {
       }
       if (last.size() == treeSize) {
         // A crash may have come between storing this checkpoint and recording it outside the store.
-        recordSigned(latest.get());
+        if (guard != null) {
+          guard.recordSigned(latest.get());
+        }
         return latest.get();
       }
     }
@@ -620,64 +590,10 @@ public final class Ledger implements AutoCloseable {
     // The synced write also makes every entry the checkpoint covers durable (one write-ahead log), so the
     // checkpoint is recorded outside the store only once what it covers is on disk.
     store.write(batch, true);
-    recordSigned(signed);
+    if (guard != null) {
+      guard.recordSigned(signed);
+    }
     return signed;
-  }
-
-  /** The size of the checkpoint in {@link #signedFile}, as last read or written; guarded by this. */
-  private long signedFileSize = -1;
-
-  /** Records {@code signed} in the ledger's checkpoint file unless the file already holds one as large. */
-  private void recordSigned(SignedCheckpoint signed) throws StoreException {
-    if (signedFile == null || signed.checkpoint().size() <= signedFileSize) {
-      return;
-    }
-    signedFile.write(signed);
-    signedFileSize = signed.checkpoint().size();
-  }
-
-  /**
-   * Refuses a store that lost or replaced what the ledger's log key signed: the checkpoint in {@code
-   * file} must verify under the pinned log key and the store's tree must extend it. Store files can be
-   * lost together (a damaged write-ahead log takes entries and checkpoint records with it), so only a
-   * record outside them can tell.
-   */
-  private void requireSignedHistory(CheckpointFile file, long size) throws LedgerException {
-    // (called only for a ledger with a directory)
-    Optional<SignedCheckpoint> recorded = file.read();
-    if (recorded.isEmpty()) {
-      return;
-    }
-    SignedCheckpoint signed = recorded.get();
-    Checkpoint c = signed.checkpoint();
-    if (!c.origin().equals(origin)) {
-      throw new StoreException("the checkpoint file " + file.path() + " belongs to ledger " + c.origin()
-          + ", not to " + origin + ", the ledger in this store");
-    }
-    // Refusing on the file's word alone is safe: it can stop this ledger from opening, never make it trust.
-    if (size < c.size()) {
-      throw new RollbackException(signed, size, "the store holds " + size + " entries, but the ledger signed a checkpoint of "
-          + c.size() + " (" + file.path() + "): entries were lost", "size " + size);
-    }
-    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
-    if (pinned == null) {
-      throw new RollbackException(signed, size, "the store lost the log key that signed its checkpoint at size "
-          + c.size() + " (" + file.path() + ")", "size " + size + ", no log key");
-    }
-    try {
-      signed.verify(io.lotledger.log.NoteKey.of(origin, Ed25519PublicKey.parse(pinned)));
-    } catch (LedgerException e) {
-      throw new VerificationException(new Finding(Failure.BAD_CHECKPOINT, -1, null, null,
-          "the ledger's checkpoint file " + file.path() + " does not verify under the store's log key: " + e.getMessage(),
-          "a checkpoint signed by " + java.util.HexFormat.of().formatHex(pinned), "another signature"));
-    }
-    NodeHash root = new ProofBuilder(new StoredTree(store)).root(c.size());
-    if (!root.equals(c.root())) {
-      throw new RollbackException(signed, size, "the store's " + size + " entries do not extend the checkpoint of size "
-          + c.size() + " the ledger signed (" + file.path() + "): its history was replaced",
-          "size " + c.size() + " root " + root.toHex() + " (of " + size + " entries)");
-    }
-    signedFileSize = c.size();
   }
 
   /** The newest stored checkpoint, if one was signed. */
@@ -796,13 +712,12 @@ public final class Ledger implements AutoCloseable {
     committer.stop();
     try {
       store.close();
-      if (sizeMark != null) {
-        // The store synced its log on close: now every entry is durable, NO_SYNC ones too.
-        sizeMark.record(committer.size(), true);
+      if (guard != null) {
+        guard.recordClosed(committer.size());
       }
     } finally {
-      if (sizeMark != null) {
-        sizeMark.close();
+      if (guard != null) {
+        guard.close();
       }
     }
   }

@@ -1,0 +1,179 @@
+package io.lotledger;
+
+import io.lotledger.crypto.Ed25519PublicKey;
+import io.lotledger.log.Checkpoint;
+import io.lotledger.log.CheckpointFile;
+import io.lotledger.log.NodeHash;
+import io.lotledger.log.NoteKey;
+import io.lotledger.log.ProofBuilder;
+import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.log.StoredTree;
+import io.lotledger.spi.KeyLayout;
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.StoreException;
+import io.lotledger.spi.Table;
+import io.lotledger.spi.WriteBatch;
+import io.lotledger.verify.Failure;
+import io.lotledger.verify.Finding;
+import io.lotledger.verify.RollbackException;
+import io.lotledger.verify.VerificationException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A ledger's records beside its store, and the checks they make possible: the latest checkpoint its
+ * log key signed ({@link Ledger#CHECKPOINT_FILE}) and how many entries it acknowledged ({@link
+ * SizeMark}). Store files can be lost together — a damaged write-ahead log takes entries, checkpoint
+ * records and the log key's pin with it — so only records outside them can tell that a store holds
+ * less than, or other than, what the ledger promised. Opening refuses such a store ({@link
+ * RollbackException}); see docs/reliability.md.
+ *
+ * <p>Used by one ledger; {@link #recordSigned} under the ledger's checkpoint lock.
+ */
+final class RollbackGuard {
+  private final Path directory;
+  private final CheckpointFile signedFile;
+  private final SizeMark sizeMark;
+  /** The size of the checkpoint in {@link #signedFile}, as last read or written. */
+  private long signedFileSize = -1;
+
+  private RollbackGuard(Path directory) {
+    this.directory = directory;
+    this.signedFile = Ledger.checkpointFile(directory);
+    this.sizeMark = SizeMark.in(directory);
+  }
+
+  /** The guard of the ledger whose records live in {@code directory}. */
+  static RollbackGuard in(Path directory) {
+    return new RollbackGuard(directory);
+  }
+
+  /** Refuses to create a new ledger where one kept its records: a new ledger would hide that its store is gone. */
+  static void refuseCreatingOver(Path directory) throws LedgerException {
+    RollbackGuard guard = in(directory);
+    for (Path record : List.of(guard.signedFile.path(), guard.sizeMark.path())) {
+      if (Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
+        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "cannot create a ledger in " + directory
+            + ": it holds " + record.getFileName() + ", a record of the ledger that was there");
+      }
+    }
+  }
+
+  /** {@code store}, with every synced write that adds entries recorded in the size mark before it returns. */
+  LedgerStore marking(LedgerStore store) {
+    return sizeMark.marking(store);
+  }
+
+  /**
+   * For a store that holds no ledger at all: refuses it when the ledger there had signed or acknowledged
+   * entries.
+   */
+  void requireNothingLost() throws LedgerException {
+    Optional<SignedCheckpoint> signed = signedFile.read();
+    if (signed.isPresent()) {
+      throw new RollbackException(signed.get(), 0, "the store holds no ledger, but the ledger there signed a checkpoint of "
+          + signed.get().checkpoint().size() + " (" + signedFile.path() + "): entries were lost", "size 0");
+    }
+    OptionalLong acknowledged = sizeMark.read();
+    if (acknowledged.isPresent() && acknowledged.getAsLong() > 0) {
+      throw new RollbackException(acknowledged.getAsLong(), 0, "the store holds no ledger, but the ledger there acknowledged "
+          + acknowledged.getAsLong() + " entries (" + sizeMark.path() + "): entries were lost");
+    }
+  }
+
+  /**
+   * Checks the store of ledger {@code origin}, holding {@code size} entries, against both records, and
+   * creates the size mark durably if the ledger has none yet (a new ledger, or one from before it was
+   * kept), before anything is acknowledged.
+   *
+   * @throws RollbackException if the store holds fewer entries than either record, lost the log key that
+   *     signed the checkpoint, or has a tree whose root at the signed size is another
+   * @throws VerificationException ({@link Failure#BAD_CHECKPOINT}) if the checkpoint file does not verify
+   *     under the store's log key
+   * @throws StoreException if a record is unreadable, or the size mark is missing where the store says
+   *     it is kept
+   */
+  void check(LedgerStore store, String origin, long size) throws LedgerException {
+    requireSignedHistory(store, origin, size);
+    OptionalLong acknowledged = sizeMark.read();
+    if (acknowledged.isPresent() && acknowledged.getAsLong() > size) {
+      throw new RollbackException(acknowledged.getAsLong(), size, "the store holds " + size + " entries, but the ledger "
+          + "acknowledged " + acknowledged.getAsLong() + " (" + sizeMark.path() + "): entries were lost");
+    }
+    if (acknowledged.isEmpty()) {
+      if (store.get(Table.META, KeyLayout.META_SIZE_MARK) != null) {
+        throw new StoreException("the store in " + directory + " is missing " + sizeMark.path().getFileName()
+            + ", its record of how many entries it acknowledged, so lost entries cannot be ruled out; restore the file"
+            + " with the store, or verify a copy of the store against a checkpoint its verifiers remember");
+      }
+      // Created durably before anything is acknowledged, so a power loss cannot leave it torn or absent.
+      sizeMark.create(size);
+      store.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE_MARK, new byte[] {'1'}), true);
+    }
+  }
+
+  /**
+   * The signed checkpoint must verify under the pinned log key and the store's tree must extend it.
+   * Refusing on the file's word alone is safe: it can stop the ledger from opening, never make it trust.
+   */
+  private void requireSignedHistory(LedgerStore store, String origin, long size) throws LedgerException {
+    Optional<SignedCheckpoint> recorded = signedFile.read();
+    if (recorded.isEmpty()) {
+      return;
+    }
+    SignedCheckpoint signed = recorded.get();
+    Checkpoint c = signed.checkpoint();
+    Path file = signedFile.path();
+    if (!c.origin().equals(origin)) {
+      throw new StoreException("the checkpoint file " + file + " belongs to ledger " + c.origin()
+          + ", not to " + origin + ", the ledger in this store");
+    }
+    if (size < c.size()) {
+      throw new RollbackException(signed, size, "the store holds " + size + " entries, but the ledger signed a checkpoint of "
+          + c.size() + " (" + file + "): entries were lost", "size " + size);
+    }
+    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    if (pinned == null) {
+      throw new RollbackException(signed, size, "the store lost the log key that signed its checkpoint at size "
+          + c.size() + " (" + file + ")", "size " + size + ", no log key");
+    }
+    try {
+      signed.verify(NoteKey.of(origin, Ed25519PublicKey.parse(pinned)));
+    } catch (LedgerException e) {
+      throw new VerificationException(new Finding(Failure.BAD_CHECKPOINT, -1, null, null,
+          "the ledger's checkpoint file " + file + " does not verify under the store's log key: " + e.getMessage(),
+          "a checkpoint signed by " + HexFormat.of().formatHex(pinned), "another signature"));
+    }
+    NodeHash root = new ProofBuilder(new StoredTree(store)).root(c.size());
+    if (!root.equals(c.root())) {
+      throw new RollbackException(signed, size, "the store's " + size + " entries do not extend the checkpoint of size "
+          + c.size() + " the ledger signed (" + file + "): its history was replaced",
+          "size " + c.size() + " root " + root.toHex() + " (of " + size + " entries)");
+    }
+    signedFileSize = c.size();
+  }
+
+  /** Records {@code signed} in the checkpoint file unless the file already holds one as large. */
+  void recordSigned(SignedCheckpoint signed) throws StoreException {
+    if (signed.checkpoint().size() <= signedFileSize) {
+      return;
+    }
+    signedFile.write(signed);
+    signedFileSize = signed.checkpoint().size();
+  }
+
+  /** Records the final size, durably (the store synced its log on close, so every entry is durable now). */
+  void recordClosed(long size) throws StoreException {
+    sizeMark.record(size, true);
+  }
+
+  /** Releases the size mark's file handle. */
+  void close() throws StoreException {
+    sizeMark.close();
+  }
+}
