@@ -172,10 +172,17 @@ record ProvenanceReport(
       views.add(new LotView(id, summary, maker(id, source.history(id)), declared.get(id), origins.get(id), about));
     }
 
+    // Display names only from registrations the root signed with its key (entry 0's, self-signed): the
+    // registry index and its entries are store records, so a name is shown only when its signature holds.
     Map<ActorId, String> names = new LinkedHashMap<>();
-    for (Entry e : ledger.registry()) {
-      if (e.event() instanceof RegistryEvent.ActorRegistered r && r.name() != null) {
-        names.put(r.actor(), r.name());
+    Entry genesis = ledger.entry(0).orElse(null);
+    if (genesis != null && genesis.signed().signatureValid()
+        && genesis.event() instanceof RegistryEvent.ActorRegistered root && root.actor().equals(ledger.rootActor())) {
+      for (Entry e : ledger.registry()) {
+        if (e.event() instanceof RegistryEvent.ActorRegistered r && r.name() != null
+            && e.body().actor().equals(root.actor()) && e.body().key().equals(root.key()) && e.signed().signatureValid()) {
+          names.put(r.actor(), r.name());
+        }
       }
     }
     return new ProvenanceReport(lot, ledger.origin(), ledger.size(), policy.name(), views, links,

@@ -4,13 +4,20 @@ import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static io.lotledger.testing.RecyclingChain.SCRAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lotledger.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.examples.battery.BatteryChain;
+import io.lotledger.entry.Entry;
+import io.lotledger.entry.EntryBody;
+import io.lotledger.entry.EntryCodec;
+import io.lotledger.entry.SignedEntry;
+import io.lotledger.event.RegistryEvent;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.Table;
 import io.lotledger.store.rocksdb.StoreTampering;
 import io.lotledger.testing.RecyclingChain;
+import io.lotledger.testing.TestChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +68,47 @@ class ReportCommandTest {
     try (var files = Files.list(tmp)) {
       assertThat(files).as("no temporary file left beside the report").containsExactly(html);
     }
+  }
+
+  /**
+   * The registry index and its entries are store records: a registration replaced by one signed with
+   * another key (a valid signature, but not the root's) must not put its name on the page.
+   */
+  @Test
+  void report_showsOnlyActorNamesTheRootSigned_notAForgedRegistrationInTheStore() throws Exception {
+    RecyclingChain chain = new RecyclingChain();
+    Path data = tmp.resolve("forged");
+    long index = -1;
+    RegistryEvent.ActorRegistered real = null;
+    try (Ledger ledger = Ledger.create(data, RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
+      ReportFixtures.recordOverClaimedRecycling(ledger, chain);
+      for (Entry e : ledger.registry()) {
+        if (e.index() > 0 && e.event() instanceof RegistryEvent.ActorRegistered r && r.name() != null) {
+          if (real == null) {
+            index = e.index();
+            real = r;
+          }
+        }
+      }
+    }
+    assertThat(real).as("a registration after genesis").isNotNull();
+    ActorSigner forger = TestChain.signer("urn:lotledger:test:forger", 66);
+    RegistryEvent.ActorRegistered forged = new RegistryEvent.ActorRegistered(real.actor(), "Forged Name Ltd", real.key(), real.time());
+    SignedEntry entry = EntryCodec.sign(new EntryBody(RecyclingChain.ORIGIN, forger.actor(), forger.publicKey(), List.of(), forged),
+        forger.signer());
+    StoreTampering.tamper(data, Table.ENTRIES, KeyLayout.entryKey(index), entry.encoded());
+    Path html = tmp.resolve("forged.html");
+
+    LedgerCliTest.Result r = report(data, html);
+
+    assertThat(r.code()).as(r.err()).isZero();
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page).doesNotContain("Forged Name Ltd");
+    assertThat(page).contains(real.actor().uri());
+    // The same ledger untouched shows the name the root signed for that actor.
+    Path untouched = tmp.resolve("untouched.html");
+    assertThat(report(overClaimed, untouched).code()).isZero();
+    assertThat(Files.readString(untouched, StandardCharsets.UTF_8)).contains(real.name());
   }
 
   @Test
