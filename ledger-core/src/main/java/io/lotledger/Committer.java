@@ -16,13 +16,11 @@ import io.lotledger.verify.Failure;
 import io.lotledger.verify.Finding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,10 +75,8 @@ final class Committer {
 
   /** Appends waiting behind one being re-signed, in submission order (committer only). */
   private final ArrayDeque<Pending> parked = new ArrayDeque<>();
-  /** Lots and event IDs of the appends out being re-signed or parked, with counts (committer only). */
-  private final Map<Object, Integer> held = new HashMap<>();
-  /** Registry changes out being re-signed or parked (committer only). */
-  private int heldBarriers;
+  /** What the appends out being re-signed or parked hold (committer only). */
+  private final Holds held = new Holds();
   /** Appends out being re-signed (committer only). */
   private int out;
 
@@ -416,29 +412,15 @@ final class Committer {
     if (out == 0) {
       return false; // nothing is held: an append is parked only behind one that is out
     }
-    if (heldBarriers > 0 || (p.barrier && (out > 0 || !parked.isEmpty()))) {
-      return true;
-    }
-    for (Object k : p.scope) {
-      if (held.containsKey(k)) {
-        return true;
-      }
-    }
-    return false;
+    return held.blocks(p.scope) || (p.barrier && (out > 0 || !parked.isEmpty()));
   }
 
   private void hold(Pending p) {
-    p.scope.forEach(k -> held.merge(k, 1, Integer::sum));
-    if (p.barrier) {
-      heldBarriers++;
-    }
+    held.hold(p.scope, p.barrier);
   }
 
   private void release(Pending p) {
-    p.scope.forEach(k -> held.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1));
-    if (p.barrier) {
-      heldBarriers--;
-    }
+    held.release(p.scope, p.barrier);
   }
 
   /**
@@ -579,43 +561,5 @@ final class Committer {
           "a new entry", "entry " + at);
     }
     return ChainRules.apply(entry, index, state, derived);
-  }
-
-  /**
-   * The store as it will be after the group's accepted entries: pending puts shadow stored values.
-   * Holds only the tables the rules read: the others (entries, history, lot lists,
-   * edges) are only written, and keeping them here too would double what a large batch holds.
-   */
-  private static final class Overlay implements ChainRules.Reader {
-    private static final Set<Table> WRITTEN_ONLY =
-        java.util.EnumSet.of(Table.ENTRIES, Table.HISTORY, Table.LOTS, Table.PARENTS, Table.CHILDREN, Table.CHECKPOINTS);
-
-    private final ChainRules.Reader below;
-    private final Map<Table, TreeMap<byte[], byte[]>> pending = new java.util.EnumMap<>(Table.class);
-
-    Overlay(LedgerStore store) {
-      this.below = store::get;
-    }
-
-    Overlay(Overlay below) {
-      this.below = below;
-    }
-
-    void put(Table table, byte[] key, byte[] value) {
-      if (WRITTEN_ONLY.contains(table)) {
-        return;
-      }
-      pending.computeIfAbsent(table, t -> new TreeMap<>(Arrays::compareUnsigned)).put(key, value);
-    }
-
-    @Override
-    public byte[] get(Table table, byte[] key) throws StoreException {
-      if (WRITTEN_ONLY.contains(table)) {
-        throw new IllegalStateException("the rules read " + table + ", which a commit's overlay does not hold");
-      }
-      TreeMap<byte[], byte[]> t = pending.get(table);
-      byte[] v = t == null ? null : t.get(key);
-      return v != null ? v : below.get(table, key);
-    }
   }
 }

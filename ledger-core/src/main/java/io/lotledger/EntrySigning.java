@@ -8,9 +8,11 @@ import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
+import io.lotledger.event.RegistryEvent;
 import io.lotledger.spi.StoreException;
 import io.lotledger.verify.Failure;
 import io.lotledger.verify.Finding;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +80,13 @@ final class EntrySigning {
       }
     }
     return compact ? new EncodedEntries(encoded) : out;
+  }
+
+  /** The genesis entry of ledger {@code origin}: its root actor's self-signed registration, checked. */
+  static SignedEntry genesis(String origin, ActorSigner root, String rootName, OffsetDateTime time) throws LedgerException {
+    Event registration = new RegistryEvent.ActorRegistered(root.actor(), rootName, root.publicKey(), time);
+    EntryBody body = new EntryBody(origin, root.actor(), root.publicKey(), List.of(), registration);
+    return checked(signed(body, root), root, 0, -1);
   }
 
   /** {@link EntryCodec#sign}, with a failure of the signer (caller code) wrapped. */

@@ -1,7 +1,6 @@
 package io.lotledger;
 
 import io.lotledger.entry.Entry;
-import io.lotledger.entry.EntryBody;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;
@@ -9,19 +8,13 @@ import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
-import io.lotledger.event.RegistryEvent;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Signer;
-import io.lotledger.log.Checkpoint;
 import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.InclusionProof;
-import io.lotledger.log.NoteKey;
-import io.lotledger.log.NoteVerificationException;
 import io.lotledger.log.NodeHash;
-import io.lotledger.log.ProofBuilder;
-import io.lotledger.log.StoredTree;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreProvider;
@@ -41,10 +34,8 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -75,6 +66,8 @@ public final class Ledger implements AutoCloseable {
   private final String origin;
   private final ActorId root;
   private final Committer committer;
+  /** Roots, proofs and signed checkpoints of the ledger's Merkle log. */
+  private final MerkleLog log;
   /** The ledger's records beside its store (signed checkpoint, acknowledged size); null in memory. */
   private final RollbackGuard guard;
   private volatile boolean closed;
@@ -84,39 +77,21 @@ public final class Ledger implements AutoCloseable {
     this.guard = directory == null ? null : RollbackGuard.in(directory);
     this.store = guard == null ? store : guard.marking(store);
     this.options = options;
-    byte[] format = store.get(Table.META, KeyLayout.META_FORMAT);
-    byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
-    byte[] rootBytes = store.get(Table.META, KeyLayout.META_ROOT);
-    byte[] sizeBytes = store.get(Table.META, KeyLayout.META_SIZE);
-    if (format == null || originBytes == null || rootBytes == null || sizeBytes == null) {
+    LedgerMeta meta = LedgerMeta.read(store).orElse(null);
+    if (meta == null) {
       if (guard != null) {
         guard.requireNothingLost();
       }
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "the store holds no ledger (no genesis entry)");
     }
-    if (!Arrays.equals(format, KeyLayout.FORMAT_VERSION)) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
-          "unsupported ledger format " + KeyLayout.utf8(format) + "; this version reads format "
-          + KeyLayout.utf8(KeyLayout.FORMAT_VERSION));
-    }
-    long size;
-    try {
-      this.origin = KeyLayout.utf8(originBytes);
-      this.root = new ActorId(KeyLayout.utf8(rootBytes));
-      size = KeyLayout.u64(sizeBytes);
-    } catch (IllegalArgumentException e) {
-      throw new StoreException("the store's meta records are corrupt: " + e.getMessage(), e);
-    }
-    // A cheap guard against a store whose recorded size disagrees with its log; verify() checks the rest.
-    if (size < 1 || store.get(Table.ENTRIES, KeyLayout.entryKey(size - 1)) == null
-        || store.get(Table.ENTRIES, KeyLayout.entryKey(size)) != null) {
-      throw new LedgerException(LedgerException.Code.STORAGE,
-          "the store is inconsistent: its recorded size " + size + " does not match its entries");
-    }
+    this.origin = meta.origin();
+    this.root = meta.root();
+    long size = meta.size();
     if (guard != null) {
       guard.check(store, origin, size);
     }
     this.committer = new Committer(this.store, options, origin, size);
+    this.log = new MerkleLog(this.store, origin, committer::size, guard);
   }
 
   // ------------------------------------------------------------------ opening
@@ -145,23 +120,20 @@ public final class Ledger implements AutoCloseable {
    * LedgerOptions, Path)} for that.
    */
   public static Ledger open(LedgerStore store, LedgerOptions options) throws LedgerException {
-    return openIn(store, options, null);
+    return open(store, options, null);
   }
 
   /**
    * Opens the ledger held by {@code store}, whose own records live in {@code directory} beside it: how
    * many entries it acknowledged ({@code acknowledged.size}) and the latest checkpoint it signed
    * ({@value #CHECKPOINT_FILE}). The store must hold at least as many entries as either, and a tree that
-   * extends the checkpoint; from now on the ledger keeps both records up to date.
+   * extends the checkpoint; from now on the ledger keeps both records up to date. A null {@code
+   * directory} keeps no records, as in memory.
    *
    * @throws RollbackException if the store holds fewer entries than the ledger acknowledged or signed,
    *     or a tree whose root at the signed size is another, or lost the log key that signed it
    */
   public static Ledger open(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
-    return openIn(store, options, java.util.Objects.requireNonNull(directory, "directory"));
-  }
-
-  private static Ledger openIn(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
     try {
       return new Ledger(store, options, directory);
     } catch (LedgerException | RuntimeException e) {
@@ -171,7 +143,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger signed. */
-  public static final String CHECKPOINT_FILE = "signed.checkpoint";
+  public static final String CHECKPOINT_FILE = RollbackGuard.CHECKPOINT_FILE;
 
   /**
    * The file in which the ledger in {@code directory} keeps the latest checkpoint it signed, beside and
@@ -179,7 +151,7 @@ public final class Ledger implements AutoCloseable {
    * they held.
    */
   public static CheckpointFile checkpointFile(Path directory) {
-    return CheckpointFile.at(directory.resolve(CHECKPOINT_FILE));
+    return RollbackGuard.checkpointFile(directory);
   }
 
   /**
@@ -213,19 +185,9 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
       Path directory) throws LedgerException {
     try {
-      if (origin == null || origin.isEmpty() || origin.length() > 256 || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
-        throw new LedgerException(LedgerException.Code.INVALID_INPUT,
-            "origin must be 1-256 printable ASCII characters without spaces or '+' (it names the log key), not '" + origin + "'");
-      }
-      boolean[] nonEmpty = {false};
-      store.scan(Table.ENTRIES, KeyLayout.EMPTY, (k, v) -> !(nonEmpty[0] = true));
-      if (nonEmpty[0] || store.get(Table.META, KeyLayout.META_ORIGIN) != null) {
-        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in this store");
-      }
-      Event genesis = new RegistryEvent.ActorRegistered(
-          root.actor(), rootName, root.publicKey(), OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
-      EntryBody body = new EntryBody(origin, root.actor(), root.publicKey(), List.of(), genesis);
-      SignedEntry entry = EntrySigning.checked(EntrySigning.signed(body, root), root, 0, -1);
+      LedgerMeta.requireOrigin(origin);
+      LedgerMeta.requireNoLedger(store);
+      SignedEntry entry = EntrySigning.genesis(origin, root, rootName, OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
       WriteBatch batch = new WriteBatch();
       Finding f = ChainRules.apply(entry, 0, store::get, batch);
       if (f != null) {
@@ -251,14 +213,7 @@ public final class Ledger implements AutoCloseable {
 
   /** The store driver used for directories: {@value #DEFAULT_PROVIDER}, unless another is the only one present. */
   private static LedgerStoreProvider provider() {
-    List<LedgerStoreProvider> all = new ArrayList<>();
-    ServiceLoader.load(LedgerStoreProvider.class).forEach(all::add);
-    return all.stream()
-        .filter(p -> p.name().equals(DEFAULT_PROVIDER))
-        .findFirst()
-        .or(() -> all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty())
-        .orElseThrow(() -> new IllegalStateException(
-            "no '" + DEFAULT_PROVIDER + "' LedgerStoreProvider on the class path (found " + all.size() + "); add ledger-store"));
+    return LedgerStoreProvider.find(DEFAULT_PROVIDER);
   }
 
   /** The name of the default on-disk store driver. */
@@ -503,28 +458,19 @@ public final class Ledger implements AutoCloseable {
   /** The Merkle tree root over entries {@code [0, size)} (RFC 9162 §2.1.1; the leaf data is the entry hash). */
   public NodeHash root(long size) throws LedgerException {
     ensureOpen();
-    requireSize(size);
-    return new ProofBuilder(new StoredTree(store)).root(size);
+    return log.root(size);
   }
 
   /** The proof that entry {@code index} is leaf {@code index} of the tree of {@code size} entries. */
   public InclusionProof inclusionProof(long index, long size) throws LedgerException {
     ensureOpen();
-    requireSize(size);
-    if (index < 0 || index >= size) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "entry " + index + " is not in a tree of " + size);
-    }
-    return new ProofBuilder(new StoredTree(store)).inclusion(index, size);
+    return log.inclusionProof(index, size);
   }
 
   /** The proof that the tree of {@code size1} entries is a prefix of the tree of {@code size2}. */
   public ConsistencyProof consistencyProof(long size1, long size2) throws LedgerException {
     ensureOpen();
-    requireSize(size2);
-    if (size1 < 1 || size1 > size2) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "no consistency proof from " + size1 + " to " + size2);
-    }
-    return new ProofBuilder(new StoredTree(store)).consistency(size1, size2);
+    return log.consistencyProof(size1, size2);
   }
 
   /**
@@ -538,98 +484,25 @@ public final class Ledger implements AutoCloseable {
    */
   public synchronized SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
     ensureOpen();
-    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
-    if (pinned != null && !logKey.publicKey().matches(pinned)) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
-          "ledger " + origin + " signs checkpoints with log key " + java.util.HexFormat.of().formatHex(pinned)
-              + ", not " + logKey.publicKey().toHex());
-    }
-    long treeSize = size();
-    ProofBuilder tree = new ProofBuilder(new StoredTree(store));
-    Optional<SignedCheckpoint> latest = latestCheckpoint();
-    if (latest.isPresent()) {
-      Checkpoint last = latest.get().checkpoint();
-      NodeHash recomputed = tree.root(last.size());
-      if (!recomputed.equals(last.root())) {
-        throw new VerificationException(new Finding(Failure.STORE_MISMATCH, last.size() - 1, null, null,
-            "the log no longer matches its checkpoint at size " + last.size() + "; refusing to sign a new one",
-            last.root().toHex(), recomputed.toHex()));
-      }
-      if (last.size() == treeSize) {
-        // A crash may have come between storing this checkpoint and recording it outside the store.
-        if (guard != null) {
-          guard.recordSigned(latest.get());
-        }
-        return latest.get();
-      }
-    }
-    Checkpoint checkpoint = Checkpoint.of(origin, treeSize, tree.root(treeSize));
-    SignedCheckpoint signed;
-    try {
-      signed = SignedCheckpoint.sign(checkpoint, logKey);
-    } catch (RuntimeException e) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "log key signer " + logKey.getClass().getName()
-          + " failed: " + e, e);
-    }
-    // Always checked (one verification per checkpoint): a log key behind an HSM that signs with
-    // another key, or returns garbage, would otherwise publish a checkpoint nobody can verify.
-    NoteKey key = NoteKey.of(origin, logKey.publicKey());
-    try {
-      signed.verify(key);
-    } catch (NoteVerificationException e) {
-      throw new VerificationException(new Finding(Failure.BAD_CHECKPOINT, -1, null, null,
-          "the signature " + logKey.getClass().getName() + " returned for the checkpoint of size " + treeSize
-              + " does not verify under the log key " + logKey.publicKey().toHex() + "; nothing was stored",
-          "valid Ed25519 signature by " + key, e.getMessage()));
-    }
-    WriteBatch batch = new WriteBatch();
-    if (pinned == null) {
-      batch.put(Table.META, KeyLayout.META_LOG_KEY, logKey.publicKey().toBytes());
-    }
-    batch.put(Table.CHECKPOINTS, KeyLayout.u64(treeSize), signed.toBytes());
-    // The synced write also makes every entry the checkpoint covers durable (one write-ahead log), so the
-    // checkpoint is recorded outside the store only once what it covers is on disk.
-    store.write(batch, true);
-    if (guard != null) {
-      guard.recordSigned(signed);
-    }
-    return signed;
+    return log.checkpoint(logKey);
   }
 
   /** The newest stored checkpoint, if one was signed. */
   public Optional<SignedCheckpoint> latestCheckpoint() throws LedgerException {
-    List<SignedCheckpoint> all = checkpoints();
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    ensureOpen();
+    return log.latestCheckpoint();
   }
 
   /** Every stored checkpoint, oldest (smallest size) first. */
   public List<SignedCheckpoint> checkpoints() throws LedgerException {
     ensureOpen();
-    List<byte[]> notes = new ArrayList<>();
-    store.scan(Table.CHECKPOINTS, KeyLayout.EMPTY, (k, v) -> notes.add(v));
-    List<SignedCheckpoint> out = new ArrayList<>(notes.size());
-    for (byte[] note : notes) {
-      try {
-        out.add(SignedCheckpoint.parse(note));
-      } catch (LedgerException e) {
-        throw new StoreException("corrupt checkpoint record in the store (run verify): " + e.getMessage(), e);
-      }
-    }
-    return out;
+    return log.checkpoints();
   }
 
   /** The log's public key, fixed by the first checkpoint. */
   public Optional<Ed25519PublicKey> logKey() throws LedgerException {
     ensureOpen();
-    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
-    if (pinned == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Ed25519PublicKey.parse(pinned));
-    } catch (LedgerException e) {
-      throw new StoreException("corrupt log key record in the store (run verify): " + e.getMessage(), e);
-    }
+    return log.logKey();
   }
 
   /**
@@ -655,12 +528,6 @@ public final class Ledger implements AutoCloseable {
       out.add(entry(i).orElseThrow(() -> new StoreException("registry entry " + i + " is missing")));
     }
     return out;
-  }
-
-  private void requireSize(long treeSize) throws LedgerException {
-    if (treeSize < 0 || treeSize > size()) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "tree size " + treeSize + " is beyond the ledger's " + size() + " entries");
-    }
   }
 
   // ------------------------------------------------------------------ verifying

@@ -27,7 +27,7 @@ import java.util.OptionalLong;
 
 /**
  * A ledger's records beside its store, and the checks they make possible: the latest checkpoint its
- * log key signed ({@link Ledger#CHECKPOINT_FILE}) and how many entries it acknowledged ({@link
+ * log key signed ({@value #CHECKPOINT_FILE}) and how many entries it acknowledged ({@link
  * SizeMark}). Store files can be lost together — a damaged write-ahead log takes entries, checkpoint
  * records and the log key's pin with it — so only records outside them can tell that a store holds
  * less than, or other than, what the ledger promised. Opening refuses such a store ({@link
@@ -44,8 +44,16 @@ final class RollbackGuard {
 
   private RollbackGuard(Path directory) {
     this.directory = directory;
-    this.signedFile = Ledger.checkpointFile(directory);
+    this.signedFile = checkpointFile(directory);
     this.sizeMark = SizeMark.in(directory);
+  }
+
+  /** The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger signed. */
+  static final String CHECKPOINT_FILE = "signed.checkpoint";
+
+  /** The checkpoint file of the ledger whose records live in {@code directory}. */
+  static CheckpointFile checkpointFile(Path directory) {
+    return CheckpointFile.at(directory.resolve(CHECKPOINT_FILE));
   }
 
   /** The guard of the ledger whose records live in {@code directory}. */

@@ -10,6 +10,22 @@ public interface LedgerStoreProvider {
   /** A short name, e.g. {@code rocksdb}. */
   String name();
 
+  /**
+   * The provider on the class path named {@code name}, or else the only one there.
+   *
+   * @throws IllegalStateException if there is none of that name and not exactly one other
+   */
+  static LedgerStoreProvider find(String name) {
+    java.util.List<LedgerStoreProvider> all = new java.util.ArrayList<>();
+    java.util.ServiceLoader.load(LedgerStoreProvider.class).forEach(all::add);
+    return all.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .or(() -> all.size() == 1 ? java.util.Optional.of(all.get(0)) : java.util.Optional.empty())
+        .orElseThrow(() -> new IllegalStateException(
+            "no '" + name + "' LedgerStoreProvider on the class path (found " + all.size() + "); add ledger-store"));
+  }
+
   /** Opens (creating if {@code create}) the store in {@code directory}. */
   LedgerStore open(Path directory, boolean create) throws StoreException;
 

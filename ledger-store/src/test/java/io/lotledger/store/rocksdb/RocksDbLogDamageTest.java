@@ -69,7 +69,7 @@ class RocksDbLogDamageTest {
 
   @Test
   void corruptedLog_atAnyOffset_keepsEveryAcknowledgedEntryOrFailsToOpen() throws Exception {
-    assertCorruptionNeverLosesAnEntry(pristine);
+    assertDamageNeverLosesAnEntry(pristine, LogDamage.Kind.OVERWRITE);
   }
 
   /**
@@ -78,7 +78,7 @@ class RocksDbLogDamageTest {
    */
   @Test
   void corruptedLog_afterTheLastCheckpoint_keepsEveryAcknowledgedEntryOrFailsToOpen() throws Exception {
-    assertCorruptionNeverLosesAnEntry(recordPartlySigned());
+    assertDamageNeverLosesAnEntry(recordPartlySigned(), LogDamage.Kind.OVERWRITE);
   }
 
   /**
@@ -87,15 +87,7 @@ class RocksDbLogDamageTest {
    */
   @Test
   void truncatedLog_afterTheLastCheckpoint_keepsEveryAcknowledgedEntryOrFailsToOpen() throws Exception {
-    Path source = recordPartlySigned();
-    long length = Files.size(log(source));
-    int refused = 0;
-    for (long offset : offsets(length)) {
-      Path copy = copyOf(source, "partly-truncated-" + offset);
-      LogDamage.apply(copy, LogDamage.Kind.TRUNCATE, offset);
-      refused += openedWhole(copy, "cut to " + offset + " of " + length + " bytes") ? 0 : 1;
-    }
-    assertThat(refused).as("opens refused").isGreaterThan(OFFSETS / 2);
+    assertDamageNeverLosesAnEntry(recordPartlySigned(), LogDamage.Kind.TRUNCATE);
   }
 
   /** The TestChain ledger, a checkpoint of its 8 entries, then {@value #OBSERVATIONS} more acknowledged entries. */
@@ -115,13 +107,14 @@ class RocksDbLogDamageTest {
     return dir;
   }
 
-  private void assertCorruptionNeverLosesAnEntry(Path source) throws Exception {
+  /** Damages copies of {@code source}'s log at offsets across it: each keeps every acknowledged entry or is refused. */
+  private void assertDamageNeverLosesAnEntry(Path source, LogDamage.Kind kind) throws Exception {
     long length = Files.size(log(source));
     int refused = 0;
     for (long offset : offsets(length)) {
-      Path copy = copyOf(source, source.getFileName() + "-corrupt-" + offset);
-      LogDamage.apply(copy, LogDamage.Kind.OVERWRITE, offset);
-      refused += openedWhole(copy, "64 bytes overwritten at offset " + offset + " of " + length) ? 0 : 1;
+      Path copy = copyOf(source, source.getFileName() + "-" + kind + "-" + offset);
+      LogDamage.apply(copy, kind, offset);
+      refused += openedWhole(copy, kind + " at offset " + offset + " of " + length + " bytes") ? 0 : 1;
     }
     // Most offsets fall inside a record of an acknowledged entry: those must be refused, not skipped.
     assertThat(refused).as("opens refused").isGreaterThan(OFFSETS / 2);
@@ -129,14 +122,7 @@ class RocksDbLogDamageTest {
 
   @Test
   void truncatedLog_atAnyOffset_keepsEveryAcknowledgedEntryOrFailsToOpen() throws Exception {
-    long length = Files.size(log(pristine));
-    int refused = 0;
-    for (long offset : offsets(length)) {
-      Path copy = copyOf(pristine, "truncated-" + offset);
-      LogDamage.apply(copy, LogDamage.Kind.TRUNCATE, offset);
-      refused += openedWhole(copy, "cut to " + offset + " of " + length + " bytes") ? 0 : 1;
-    }
-    assertThat(refused).as("opens refused").isGreaterThan(OFFSETS / 2);
+    assertDamageNeverLosesAnEntry(pristine, LogDamage.Kind.TRUNCATE);
   }
 
   @Test
