@@ -1,6 +1,6 @@
 package io.lotledger;
 
-import io.lotledger.verify.Finding;
+import io.lotledger.rules.Finding;
 
 /** An append broke a rule and was refused; the ledger and its store are exactly as they were. */
 public final class AppendRejectedException extends LedgerException {

@@ -6,14 +6,16 @@ import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
 import io.lotledger.event.RegistryEvent;
-import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
+import io.lotledger.state.LedgerState;
+import io.lotledger.state.PendingState;
+import io.lotledger.state.StateChanges;
+import io.lotledger.state.StoredLedger;
+import io.lotledger.state.Transition;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
 import io.lotledger.spi.WriteBatch;
-import io.lotledger.verify.ChainRules;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.Finding;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that orders a ledger's appends: it takes what callers submitted, judges each against
- * the state the ones before it leave ({@link ChainRules}), and writes each group as one atomic batch
+ * the state the ones before it leave ({@link Transition}), and writes each group as one atomic batch
  * with one fsync ({@link Durability}). Callers' futures are completed on other threads, so their
  * callbacks never run on (or block) the committer.
  *
@@ -343,14 +345,14 @@ final class Committer {
 
   /** The state of one group being judged: what it will write, and the entries it accepted. */
   private static final class Group {
-    Overlay overlay;
+    PendingState pending;
     WriteBatch batch = new WriteBatch();
     final List<Pending> accepted = new ArrayList<>();
     final List<Runnable> completions = new ArrayList<>(); // run once the group is durable
     long next;
 
     Group(LedgerStore store, long size) {
-      this.overlay = new Overlay(store);
+      this.pending = new PendingState(new StoredLedger(store));
       this.next = size;
     }
   }
@@ -435,10 +437,12 @@ final class Committer {
       p.fail(broken);
       return;
     }
-    // One entry needs no private overlay: the group takes its records only once it passed.
+    // One entry needs no private layer: it reports its changes only once it passed. A batch's entries
+    // go on a layer over the group's, which the group takes only once they all passed.
     boolean single = p.entries.size() == 1;
-    Overlay local = single ? g.overlay : new Overlay(g.overlay);
+    PendingState local = single ? g.pending : new PendingState(g.pending);
     WriteBatch mine = single ? g.batch : new WriteBatch();
+    StateChanges changes = StoredLedger.changes(mine).andThen(local);
     // A batch keeps only each entry's bytes (its ENTRIES record): it can be a whole EPCIS document, and
     // decoded entries take about twice the memory. A single append keeps its entry as signed.
     byte[][] encoded = single ? null : new byte[p.entries.size()][];
@@ -449,8 +453,7 @@ final class Committer {
       for (int i = 0; i < p.entries.size(); i++) {
         // Each entry of a batch is read once; its bytes then live on only in the batch's write.
         SignedEntry entry = p.entries instanceof EncodedEntries batch ? batch.take(i) : p.entries.get(i);
-        WriteBatch derived = new WriteBatch();
-        Finding f = judge(entry, next, local, derived);
+        Finding f = judge(entry, next, local, changes);
         if (f != null) {
           if (lostRace(f, p, i) && p.relinks < MAX_RELINKS) {
             sendBack(p, g);
@@ -459,17 +462,10 @@ final class Committer {
           }
           return;
         }
-        for (WriteBatch.Put put : derived.puts()) {
-          mine.put(put.table(), put.key(), put.value());
-          local.put(put.table(), put.key(), put.value());
-          if (encoded != null && put.table() == Table.ENTRIES) {
-            encoded[i] = put.value();
-          }
-        }
         if (single) {
           only = new Entry(next, entry);
-        } else if (encoded[i] == null) {
-          throw new IllegalStateException("the rules stored no ENTRIES record for entry " + next);
+        } else {
+          encoded[i] = entry.encoded();
         }
         next++;
       }
@@ -482,7 +478,7 @@ final class Committer {
     }
     if (!single) {
       // The batch's layer stays on top of the group's: nothing is copied but the puts themselves.
-      g.overlay = local;
+      g.pending = local;
       if (g.batch.isEmpty()) {
         g.batch = mine;
       } else {
@@ -516,9 +512,9 @@ final class Committer {
     Map<LotId, EntryHash> heads = new HashMap<>();
     for (Object k : p.scope) {
       if (k instanceof LotId lot) {
-        byte[] h = g.overlay.get(Table.HEADS, KeyLayout.headKey(lot));
+        EntryHash h = g.pending.head(lot);
         if (h != null) {
-          heads.put(lot, EntryHash.of(h));
+          heads.put(lot, h);
         }
       }
     }
@@ -553,13 +549,12 @@ final class Committer {
    * Chain rules plus duplicate detection; fills {@code derived} with what an accepted entry stores.
    * Signatures were checked where the entries were signed ({@link EntrySigning}) or submitted.
    */
-  private Finding judge(SignedEntry entry, long index, Overlay state, WriteBatch derived) throws StoreException {
-    byte[] existing = state.get(Table.HASHES, KeyLayout.hashKey(entry.hash()));
-    if (existing != null) {
-      long at = KeyLayout.u64(existing);
+  private Finding judge(SignedEntry entry, long index, LedgerState state, StateChanges changes) throws StoreException {
+    long at = state.indexOf(entry.hash());
+    if (at >= 0) {
       return new Finding(Failure.DUPLICATE_ENTRY, index, entry.hash(), null, "the same entry is already at index " + at,
           "a new entry", "entry " + at);
     }
-    return ChainRules.apply(entry, index, state, derived);
+    return Transition.accept(entry, index, state, changes);
   }
 }

@@ -15,21 +15,19 @@ import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
-import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreProvider;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
 import io.lotledger.spi.WriteBatch;
+import io.lotledger.rules.LotState;
+import io.lotledger.state.StoredLedger;
+import io.lotledger.state.Transition;
 import io.lotledger.store.memory.InMemoryLedgerStore;
-import io.lotledger.verify.ChainRules;
 import io.lotledger.verify.ChainVerifier;
-import io.lotledger.verify.LotRules;
-import io.lotledger.verify.LotState;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.Finding;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import io.lotledger.verify.RollbackException;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.rules.VerificationException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Thread-safety.</b> All methods may be called from any number of threads. Signatures are
  * made and checked on the calling threads (appends that must be re-linked after losing a race for a
  * lot's head are re-signed on a pool thread); one committer thread, which never runs callers' code,
- * orders appends, judges each against the state left by the ones before it ({@link ChainRules}),
+ * orders appends, judges each against the state left by the ones before it ({@link Transition}),
  * and writes each group as one atomic batch with one fsync ({@link Durability}). A rejected append changes nothing; an acknowledged one
  * (completed future) is durable as its options say. Reads see every acknowledged append.
  */
@@ -62,6 +60,8 @@ public final class Ledger implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
   private final LedgerStore store;
+  /** The ledger's state as the store holds it: every read goes through it. */
+  private final StoredLedger state;
   private final LedgerOptions options;
   private final String origin;
   private final ActorId root;
@@ -77,7 +77,8 @@ public final class Ledger implements AutoCloseable {
     this.guard = directory == null ? null : RollbackGuard.in(directory);
     this.store = guard == null ? store : guard.marking(store);
     this.options = options;
-    LedgerMeta meta = LedgerMeta.read(store).orElse(null);
+    this.state = new StoredLedger(this.store);
+    StoredLedger.Meta meta = state.meta().orElse(null);
     if (meta == null) {
       if (guard != null) {
         guard.requireNothingLost();
@@ -88,10 +89,10 @@ public final class Ledger implements AutoCloseable {
     this.root = meta.root();
     long size = meta.size();
     if (guard != null) {
-      guard.check(store, origin, size);
+      guard.check(state, origin, size);
     }
     this.committer = new Committer(this.store, options, origin, size);
-    this.log = new MerkleLog(this.store, origin, committer::size, guard);
+    this.log = new MerkleLog(state, origin, committer::size, guard);
   }
 
   // ------------------------------------------------------------------ opening
@@ -185,11 +186,14 @@ public final class Ledger implements AutoCloseable {
   public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
       Path directory) throws LedgerException {
     try {
-      LedgerMeta.requireOrigin(origin);
-      LedgerMeta.requireNoLedger(store);
+      requireOrigin(origin);
+      StoredLedger empty = new StoredLedger(store);
+      if (empty.holdsLedger()) {
+        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in this store");
+      }
       SignedEntry entry = EntrySigning.genesis(origin, root, rootName, OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
       WriteBatch batch = new WriteBatch();
-      Finding f = ChainRules.apply(entry, 0, store::get, batch);
+      Finding f = Transition.accept(entry, 0, empty, StoredLedger.changes(batch));
       if (f != null) {
         throw new AppendRejectedException(f);
       }
@@ -316,8 +320,8 @@ public final class Ledger implements AutoCloseable {
   /** The entry whose event carries EPCIS eventID {@code eventId} (for imported events, the CBV 2.0 hash ID). */
   public Optional<Entry> entryByEventId(String eventId) throws LedgerException {
     ensureOpen();
-    byte[] index = store.get(Table.EVENT_IDS, KeyLayout.eventIdKey(eventId));
-    return index == null ? Optional.empty() : entry(decoding("eventids", () -> KeyLayout.u64(index)));
+    long index = state.eventIndex(eventId);
+    return index < 0 ? Optional.empty() : entry(index);
   }
 
   /**
@@ -331,12 +335,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   private EntryHash committedHead(LotId lot) throws StoreException {
-    byte[] h = store.get(Table.HEADS, KeyLayout.headKey(lot));
-    if (h != null && h.length != EntryHash.LENGTH) {
-      throw new StoreException("corrupt heads record for " + lot + " (run verify): " + h.length + " bytes");
-    }
-    return h == null ? null : EntryHash.of(h);
+    return state.head(lot);
   }
+
 
   // ------------------------------------------------------------------ reading
 
@@ -361,7 +362,7 @@ public final class Ledger implements AutoCloseable {
     if (index < 0 || index >= size()) {
       return Optional.empty();
     }
-    byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(index));
+    byte[] bytes = state.entryBytes(index);
     if (bytes == null) {
       throw new StoreException("entry " + index + " is missing from the store (size " + size() + ")");
     }
@@ -371,8 +372,8 @@ public final class Ledger implements AutoCloseable {
   /** The entry with {@code hash}. */
   public Optional<Entry> entry(EntryHash hash) throws LedgerException {
     ensureOpen();
-    byte[] index = store.get(Table.HASHES, KeyLayout.hashKey(hash));
-    return index == null ? Optional.empty() : entry(decoding("hashes", () -> KeyLayout.u64(index)));
+    long index = state.indexOf(hash);
+    return index < 0 ? Optional.empty() : entry(index);
   }
 
   /** The hash of {@code lot}'s latest entry, absent if the ledger has never seen the lot. */
@@ -387,31 +388,13 @@ public final class Ledger implements AutoCloseable {
    */
   public Optional<LotState> lotState(LotId lot) throws LedgerException {
     ensureOpen();
-    return Optional.ofNullable(LotRules.state(store::get, lot));
-  }
-
-  /** Reads a derived record, turning a malformed one into a {@link StoreException} naming it. */
-  @FunctionalInterface
-  private interface Read<T> {
-    T read() throws LedgerException;
-  }
-
-  private static <T> T decoding(String what, Read<T> read) throws LedgerException {
-    try {
-      return read.read();
-    } catch (IllegalArgumentException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
-      throw new StoreException("corrupt " + what + " record in the store (run verify): " + e.getMessage(), e);
-    }
+    return Optional.ofNullable(state.lot(lot));
   }
 
   /** Every entry that touches {@code lot}, oldest first. */
   public List<Entry> history(LotId lot) throws LedgerException {
     ensureOpen();
-    List<Long> indexes = new ArrayList<>();
-    decoding("history", () -> {
-      store.scan(Table.HISTORY, KeyLayout.lotPrefix(lot), (k, v) -> indexes.add(KeyLayout.historyIndex(k)));
-      return null;
-    });
+    List<Long> indexes = state.history(lot);
     List<Entry> out = new ArrayList<>(indexes.size());
     for (long i : indexes) {
       out.add(entry(i).orElseThrow());
@@ -422,35 +405,31 @@ public final class Ledger implements AutoCloseable {
   /** Every lot, in order of first appearance. */
   public List<LotId> lots() throws LedgerException {
     ensureOpen();
-    List<LotId> lots = new ArrayList<>();
-    return decoding("lots", () -> {
-      store.scan(Table.LOTS, KeyLayout.EMPTY, (k, v) -> lots.add(KeyLayout.lotsKeyLot(k)));
-      return lots;
-    });
+    return state.lots();
   }
 
   /** The lots {@code lot} was directly made from (inputs of transformations that output it). */
   public Set<LotId> parents(LotId lot) throws LedgerException {
     ensureOpen();
-    return LotGraph.edges(store, Table.PARENTS, lot);
+    return state.parents(lot);
   }
 
   /** The lots directly made from {@code lot}. */
   public Set<LotId> children(LotId lot) throws LedgerException {
     ensureOpen();
-    return LotGraph.edges(store, Table.CHILDREN, lot);
+    return state.children(lot);
   }
 
   /** Every lot {@code lot} was made from, transitively, nearest first. */
   public Set<LotId> ancestors(LotId lot) throws LedgerException {
     ensureOpen();
-    return LotGraph.closure(store, Table.PARENTS, lot);
+    return state.ancestors(lot);
   }
 
   /** Every lot made from {@code lot}, transitively, nearest first. */
   public Set<LotId> descendants(LotId lot) throws LedgerException {
     ensureOpen();
-    return LotGraph.closure(store, Table.CHILDREN, lot);
+    return state.descendants(lot);
   }
 
   // ------------------------------------------------------------------ Merkle log (RFC 9162)
@@ -511,18 +490,7 @@ public final class Ledger implements AutoCloseable {
    */
   public List<Entry> registry() throws LedgerException {
     ensureOpen();
-    java.util.TreeSet<Long> indexes = new java.util.TreeSet<>();
-    decoding("keys", () -> {
-      store.scan(Table.KEYS, KeyLayout.EMPTY, (k, v) -> {
-        KeyLayout.KeyRecord key = KeyLayout.keyRecord(v);
-        indexes.add(key.addedAt());
-        if (key.revoked()) {
-          indexes.add(key.revokedAt());
-        }
-        return true;
-      });
-      return null;
-    });
+    java.util.TreeSet<Long> indexes = state.keyEvents();
     List<Entry> out = new ArrayList<>(indexes.size());
     for (long i : indexes) {
       out.add(entry(i).orElseThrow(() -> new StoreException("registry entry " + i + " is missing")));
@@ -586,6 +554,14 @@ public final class Ledger implements AutoCloseable {
       if (guard != null) {
         guard.close();
       }
+    }
+  }
+
+  /** Refuses an origin that cannot name a ledger (and its log key, C2SP signed-note key names). */
+  private static void requireOrigin(String origin) throws LedgerException {
+    if (origin == null || origin.isEmpty() || origin.length() > 256 || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
+      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
+          "origin must be 1-256 printable ASCII characters without spaces or '+' (it names the log key), not '" + origin + "'");
     }
   }
 

@@ -11,14 +11,11 @@ import io.lotledger.log.NoteVerificationException;
 import io.lotledger.log.ProofBuilder;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.StoredTree;
-import io.lotledger.spi.KeyLayout;
-import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
-import io.lotledger.spi.WriteBatch;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.Finding;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.state.StoredLedger;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.VerificationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,15 +28,15 @@ import java.util.function.LongSupplier;
  * with {@link #checkpoint} serialised by the caller.
  */
 final class MerkleLog {
-  private final LedgerStore store;
+  private final StoredLedger state;
   private final String origin;
   /** How many entries the ledger holds now. */
   private final LongSupplier size;
   /** The ledger's records beside the store; null in memory. */
   private final RollbackGuard guard;
 
-  MerkleLog(LedgerStore store, String origin, LongSupplier size, RollbackGuard guard) {
-    this.store = store;
+  MerkleLog(StoredLedger state, String origin, LongSupplier size, RollbackGuard guard) {
+    this.state = state;
     this.origin = origin;
     this.size = size;
     this.guard = guard;
@@ -71,7 +68,7 @@ final class MerkleLog {
 
   /** See {@link Ledger#checkpoint}; the caller serialises calls. */
   SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
-    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    byte[] pinned = state.pinnedLogKey();
     if (pinned != null && !logKey.publicKey().matches(pinned)) {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT,
           "ledger " + origin + " signs checkpoints with log key " + java.util.HexFormat.of().formatHex(pinned)
@@ -115,14 +112,9 @@ final class MerkleLog {
               + " does not verify under the log key " + logKey.publicKey().toHex() + "; nothing was stored",
           "valid Ed25519 signature by " + key, e.getMessage()));
     }
-    WriteBatch batch = new WriteBatch();
-    if (pinned == null) {
-      batch.put(Table.META, KeyLayout.META_LOG_KEY, logKey.publicKey().toBytes());
-    }
-    batch.put(Table.CHECKPOINTS, KeyLayout.u64(treeSize), signed.toBytes());
     // The synced write also makes every entry the checkpoint covers durable (one write-ahead log), so the
     // checkpoint is recorded outside the store only once what it covers is on disk.
-    store.write(batch, true);
+    state.storeCheckpoint(treeSize, signed.toBytes(), pinned == null ? logKey.publicKey() : null);
     if (guard != null) {
       guard.recordSigned(signed);
     }
@@ -137,12 +129,11 @@ final class MerkleLog {
 
   /** Every stored checkpoint, oldest (smallest size) first. */
   List<SignedCheckpoint> checkpoints() throws LedgerException {
-    List<byte[]> notes = new ArrayList<>();
-    store.scan(Table.CHECKPOINTS, KeyLayout.EMPTY, (k, v) -> notes.add(v));
+    List<StoredLedger.StoredNote> notes = state.checkpoints();
     List<SignedCheckpoint> out = new ArrayList<>(notes.size());
-    for (byte[] note : notes) {
+    for (StoredLedger.StoredNote note : notes) {
       try {
-        out.add(SignedCheckpoint.parse(note));
+        out.add(SignedCheckpoint.parse(note.note()));
       } catch (LedgerException e) {
         throw new StoreException("corrupt checkpoint record in the store (run verify): " + e.getMessage(), e);
       }
@@ -152,7 +143,7 @@ final class MerkleLog {
 
   /** The log's public key, fixed by the first checkpoint. */
   Optional<Ed25519PublicKey> logKey() throws LedgerException {
-    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    byte[] pinned = state.pinnedLogKey();
     if (pinned == null) {
       return Optional.empty();
     }
@@ -164,7 +155,7 @@ final class MerkleLog {
   }
 
   private ProofBuilder tree() {
-    return new ProofBuilder(new StoredTree(store));
+    return new ProofBuilder(new StoredTree(state::treeNode));
   }
 
   private void requireSize(long treeSize) throws LedgerException {

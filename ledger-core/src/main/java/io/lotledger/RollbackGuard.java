@@ -8,15 +8,13 @@ import io.lotledger.log.NoteKey;
 import io.lotledger.log.ProofBuilder;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.StoredTree;
-import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
-import io.lotledger.spi.WriteBatch;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.Finding;
+import io.lotledger.state.StoredLedger;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import io.lotledger.verify.RollbackException;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.rules.VerificationException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -106,7 +104,7 @@ final class RollbackGuard {
    * @throws StoreException if a record is unreadable, or the size mark is missing where the store says
    *     it is kept
    */
-  void check(LedgerStore store, String origin, long size) throws LedgerException {
+  void check(StoredLedger store, String origin, long size) throws LedgerException {
     requireSignedHistory(store, origin, size);
     OptionalLong acknowledged = sizeMark.read();
     if (acknowledged.isPresent() && acknowledged.getAsLong() > size) {
@@ -114,14 +112,14 @@ final class RollbackGuard {
           + "acknowledged " + acknowledged.getAsLong() + " (" + sizeMark.path() + "): entries were lost");
     }
     if (acknowledged.isEmpty()) {
-      if (store.get(Table.META, KeyLayout.META_SIZE_MARK) != null) {
+      if (store.sizeMarked()) {
         throw new StoreException("the store in " + directory + " is missing " + sizeMark.path().getFileName()
             + ", its record of how many entries it acknowledged, so lost entries cannot be ruled out; restore the file"
             + " with the store, or verify a copy of the store against a checkpoint its verifiers remember");
       }
       // Created durably before anything is acknowledged, so a power loss cannot leave it torn or absent.
       sizeMark.create(size);
-      store.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE_MARK, new byte[] {'1'}), true);
+      store.markSize();
     }
   }
 
@@ -129,7 +127,7 @@ final class RollbackGuard {
    * The signed checkpoint must verify under the pinned log key and the store's tree must extend it.
    * Refusing on the file's word alone is safe: it can stop the ledger from opening, never make it trust.
    */
-  private void requireSignedHistory(LedgerStore store, String origin, long size) throws LedgerException {
+  private void requireSignedHistory(StoredLedger store, String origin, long size) throws LedgerException {
     Optional<SignedCheckpoint> recorded = signedFile.read();
     if (recorded.isEmpty()) {
       return;
@@ -145,7 +143,7 @@ final class RollbackGuard {
       throw new RollbackException(signed, size, "the store holds " + size + " entries, but the ledger signed a checkpoint of "
           + c.size() + " (" + file + "): entries were lost", "size " + size);
     }
-    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    byte[] pinned = store.pinnedLogKey();
     if (pinned == null) {
       throw new RollbackException(signed, size, "the store lost the log key that signed its checkpoint at size "
           + c.size() + " (" + file + ")", "size " + size + ", no log key");
@@ -157,7 +155,7 @@ final class RollbackGuard {
           "the ledger's checkpoint file " + file + " does not verify under the store's log key: " + e.getMessage(),
           "a checkpoint signed by " + HexFormat.of().formatHex(pinned), "another signature"));
     }
-    NodeHash root = new ProofBuilder(new StoredTree(store)).root(c.size());
+    NodeHash root = new ProofBuilder(new StoredTree(store::treeNode)).root(c.size());
     if (!root.equals(c.root())) {
       throw new RollbackException(signed, size, "the store's " + size + " entries do not extend the checkpoint of size "
           + c.size() + " the ledger signed (" + file + "): its history was replaced",

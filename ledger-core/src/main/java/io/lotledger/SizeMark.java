@@ -1,10 +1,9 @@
 package io.lotledger;
 
 import io.lotledger.spi.ForwardingLedgerStore;
-import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
+import io.lotledger.state.StoredLedger;
 import io.lotledger.spi.WriteBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -143,9 +142,7 @@ final class SizeMark implements AutoCloseable {
         if (sync) {
           long size = -1;
           for (WriteBatch.Put p : batch.puts()) {
-            if (p.table() == Table.META && java.util.Arrays.equals(p.key(), KeyLayout.META_SIZE)) {
-              size = Math.max(size, KeyLayout.u64(p.value()));
-            }
+            size = Math.max(size, StoredLedger.sizeSetBy(p));
           }
           if (size >= 0) {
             record(size, false);

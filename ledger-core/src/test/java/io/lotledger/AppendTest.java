@@ -17,7 +17,7 @@ import io.lotledger.spi.Table;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.StoreSnapshot;
 import io.lotledger.testing.TestChain;
-import io.lotledger.verify.Failure;
+import io.lotledger.rules.Failure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -165,11 +165,11 @@ class AppendTest {
     ledger.append(new RegistryEvent.KeyRevoked(chain.refinery.actor(), chain.refinery.publicKey(), TestChain.T0), chain.root);
     long index = ledger.size();
     io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
-    io.lotledger.verify.ChainRules.derive(late, index, store::get, batch);
+    io.lotledger.state.Transition.apply(late, index, new io.lotledger.state.StoredLedger(store), io.lotledger.state.StoredLedger.changes(batch));
     store.write(batch, false);
 
     assertThatThrownBy(() -> new io.lotledger.verify.ChainVerifier(store).verify())
-        .isInstanceOfSatisfying(io.lotledger.verify.VerificationException.class, e -> {
+        .isInstanceOfSatisfying(io.lotledger.rules.VerificationException.class, e -> {
           assertThat(e.finding().failure()).isEqualTo(Failure.KEY_REVOKED);
           assertThat(e.finding().index()).isEqualTo(index);
         });

@@ -17,7 +17,7 @@ import io.lotledger.spi.Table;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.StoreSnapshot;
 import io.lotledger.testing.TestChain;
-import io.lotledger.verify.Failure;
+import io.lotledger.rules.Failure;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package io.lotledger;
 
+import io.lotledger.state.StoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class FailedWriteTest {
     assertThatThrownBy(() -> ledger.append(observe(TestChain.SULPHATE, 1), chain.refinery))
         .isInstanceOf(StoreException.class).hasMessageContaining("outcome is unknown");
     // The failed write did reach the store; appending on from the old size would overwrite its entry.
-    assertThat(store.inner.get(Table.ENTRIES, io.lotledger.spi.KeyLayout.entryKey(size))).isNotNull();
+    assertThat(store.inner.get(Table.ENTRIES, io.lotledger.state.StoreLayout.entryKey(size))).isNotNull();
     assertThatThrownBy(() -> ledger.append(observe(TestChain.ORE_B, 2), chain.mine))
         .isInstanceOf(StoreException.class).hasMessageContaining("stopped accepting appends");
     ledger.close();

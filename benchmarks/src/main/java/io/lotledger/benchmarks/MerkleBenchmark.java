@@ -8,7 +8,7 @@ import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
 import io.lotledger.log.ProofException;
 import io.lotledger.log.TreeHasher;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
@@ -99,7 +99,7 @@ public class MerkleBenchmark {
       indexes[i] = random.nextLong(size);
       earlierSizes[i] = 1 + random.nextLong(size - 1);
       int level = random.nextInt(Long.numberOfTrailingZeros(Long.highestOneBit(size)) + 1);
-      nodeKeys[i] = KeyLayout.treeKey(level, random.nextLong(size >>> level));
+      nodeKeys[i] = StoreLayout.treeKey(level, random.nextLong(size >>> level));
       proofs[i] = ledger.inclusionProof(indexes[i], size);
       leaves[i] = TreeHasher.leaf(ledger.entry(indexes[i]).orElseThrow().hash().toBytes());
       proofs[i].verify(leaves[i], root); // fail fast rather than measure a broken fixture

@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
       io.lotledger.verify.LotAncestry verified;
       try {
         verified = ledger.verifyLot(lot);
-      } catch (io.lotledger.verify.VerificationException e) {
+      } catch (io.lotledger.rules.VerificationException e) {
         out.println("integrity: " + LedgerCli.oneLine(e.getMessage()));
         return LedgerCli.EXIT_INVALID;
       }

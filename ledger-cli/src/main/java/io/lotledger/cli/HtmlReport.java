@@ -8,7 +8,7 @@ import io.lotledger.event.LotMasterData;
 import io.lotledger.rules.CheckFinding;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
-import io.lotledger.verify.LotState;
+import io.lotledger.rules.LotState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;

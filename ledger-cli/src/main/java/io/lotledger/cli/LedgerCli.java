@@ -1,7 +1,7 @@
 package io.lotledger.cli;
 
 import io.lotledger.LedgerException;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.rules.VerificationException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;

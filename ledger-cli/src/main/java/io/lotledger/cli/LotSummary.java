@@ -6,7 +6,7 @@ import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
 import io.lotledger.verify.LotAncestry;
-import io.lotledger.verify.LotState;
+import io.lotledger.rules.LotState;
 import java.math.BigDecimal;
 import java.util.Map;
 

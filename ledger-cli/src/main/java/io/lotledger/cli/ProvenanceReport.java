@@ -19,7 +19,7 @@ import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.LotCheck;
 import io.lotledger.rules.LotSource;
 import io.lotledger.rules.Policy;
-import io.lotledger.verify.Finding;
+import io.lotledger.rules.Finding;
 import io.lotledger.verify.LotAncestry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

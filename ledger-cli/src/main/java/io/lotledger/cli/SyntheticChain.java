@@ -34,7 +34,7 @@ import java.util.function.LongConsumer;
  * <p>The root registers six actors (a mine, a refinery, a cathode maker, a cell maker, an inspection
  * lab, a carrier). Then producer threads ({@link SyntheticProducer}) append, each over its own share
  * of the lots, and every event is honest under the custody and mass-balance rules
- * ({@link io.lotledger.verify.LotRules}): the mine commissions origin lots with master data (origin,
+ * ({@link io.lotledger.rules.CustodyRules}): the mine commissions origin lots with master data (origin,
  * assay, certification), spread over the run, and ships them to the refinery, which ships what it
  * makes to the cathode maker, which ships to the cell maker (TransactionEvent, bizStep shipping, with
  * a despatch advice and the buyer's order); each buyer receives the goods with an ObjectEvent that

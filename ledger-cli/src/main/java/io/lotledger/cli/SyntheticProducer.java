@@ -45,7 +45,7 @@ import java.util.function.Predicate;
 /**
  * One producer thread of {@link SyntheticChain}: appends its share of the entries, on lots of its own,
  * and keeps its own account of who holds how much of each, so that every event it appends is honest
- * under the custody and mass-balance rules ({@link io.lotledger.verify.LotRules}).
+ * under the custody and mass-balance rules ({@link io.lotledger.rules.CustodyRules}).
  *
  * <p>Goods move down the chain mine, refinery, cathode maker, cell maker. Each of them ships what it
  * made to the next (a shipping TransactionEvent whose destination owning party is that company); the

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.LedgerException;
 import io.lotledger.examples.battery.BatteryChain;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.Table;
 import io.lotledger.spi.WriteBatch;
 import io.lotledger.store.rocksdb.RocksDbStoreProvider;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.Finding;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.VerificationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -182,8 +182,8 @@ class LedgerCliTest {
   void verify_overwrittenHead_exitsOneNamingTheLot() throws Exception {
     Path dir = newDemo();
     try (LedgerStore store = new RocksDbStoreProvider().open(dir, false)) {
-      byte[] otherHead = store.get(Table.HEADS, KeyLayout.headKey(BatteryChain.CELLS));
-      store.write(new WriteBatch().put(Table.HEADS, KeyLayout.headKey(BatteryChain.PACK), otherHead), true);
+      byte[] otherHead = store.get(Table.HEADS, StoreLayout.headKey(BatteryChain.CELLS));
+      store.write(new WriteBatch().put(Table.HEADS, StoreLayout.headKey(BatteryChain.PACK), otherHead), true);
     }
 
     Result r = ledger("verify", "--data", dir.toString());
@@ -433,9 +433,9 @@ class LedgerCliTest {
   /** Flips the last byte (inside the signature) of entry {@code index}, straight in RocksDB. */
   static void flipLastByteOfEntry(Path dir, long index) throws Exception {
     try (LedgerStore store = new RocksDbStoreProvider().open(dir, false)) {
-      byte[] entry = store.get(Table.ENTRIES, KeyLayout.entryKey(index));
+      byte[] entry = store.get(Table.ENTRIES, StoreLayout.entryKey(index));
       entry[entry.length - 1] ^= 0x01;
-      store.write(new WriteBatch().put(Table.ENTRIES, KeyLayout.entryKey(index), entry), true);
+      store.write(new WriteBatch().put(Table.ENTRIES, StoreLayout.entryKey(index), entry), true);
     }
   }
 }

@@ -13,7 +13,7 @@ import io.lotledger.entry.EntryBody;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.RegistryEvent;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.Table;
 import io.lotledger.store.rocksdb.StoreTampering;
 import io.lotledger.testing.RecyclingChain;
@@ -96,7 +96,7 @@ class ReportCommandTest {
     RegistryEvent.ActorRegistered forged = new RegistryEvent.ActorRegistered(real.actor(), "Forged Name Ltd", real.key(), real.time());
     SignedEntry entry = EntryCodec.sign(new EntryBody(RecyclingChain.ORIGIN, forger.actor(), forger.publicKey(), List.of(), forged),
         forger.signer());
-    StoreTampering.tamper(data, Table.ENTRIES, KeyLayout.entryKey(index), entry.encoded());
+    StoreTampering.tamper(data, Table.ENTRIES, StoreLayout.entryKey(index), entry.encoded());
     Path html = tmp.resolve("forged.html");
 
     LedgerCliTest.Result r = report(data, html);
@@ -159,7 +159,7 @@ class ReportCommandTest {
     List<String> ancestry = ReportRendererTest.nodes(Files.readString(honest, StandardCharsets.UTF_8)).stream()
         .map(ReportRendererTest.Node::lot).toList();
     assertThat(ancestry).contains(BatteryChain.CELLS.uri(), BatteryChain.CATHODE_MATERIAL.uri());
-    StoreTampering.tamper(demo, Table.PARENTS, KeyLayout.edgeKey(BatteryChain.PACK, BatteryChain.CELLS), null);
+    StoreTampering.tamper(demo, Table.PARENTS, StoreLayout.edgeKey(BatteryChain.PACK, BatteryChain.CELLS), null);
     Path html = tmp.resolve("tampered.html");
 
     LedgerCliTest.Result r = LedgerCliTest.ledger("report", BatteryChain.PACK.uri(), "--html", html.toString(),

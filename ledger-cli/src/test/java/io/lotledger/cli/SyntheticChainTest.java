@@ -17,7 +17,7 @@ import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
 import io.lotledger.store.memory.InMemoryLedgerStore;
-import io.lotledger.verify.LotState;
+import io.lotledger.rules.LotState;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;

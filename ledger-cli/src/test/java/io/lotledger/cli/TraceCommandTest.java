@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.examples.battery.BatteryChain;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.Table;
 import io.lotledger.store.rocksdb.StoreTampering;
 import io.lotledger.testing.RecyclingChain;
@@ -80,7 +80,7 @@ class TraceCommandTest {
     LedgerCliTest.Result before = LedgerCliTest.ledger("trace", BatteryChain.PACK.uri(), "--data", demo.toString());
     assertThat(before.code()).as(before.err()).isZero();
     assertThat(before.out()).contains(BatteryChain.CELLS.uri(), BatteryChain.CATHODE_MATERIAL.uri());
-    StoreTampering.tamper(demo, Table.PARENTS, KeyLayout.edgeKey(BatteryChain.PACK, BatteryChain.CELLS), null);
+    StoreTampering.tamper(demo, Table.PARENTS, StoreLayout.edgeKey(BatteryChain.PACK, BatteryChain.CELLS), null);
 
     for (String format : List.of("text", "--json")) {
       List<String> args = new java.util.ArrayList<>(List.of("trace", BatteryChain.PACK.uri(), "--data", demo.toString()));
@@ -102,7 +102,7 @@ class TraceCommandTest {
     try (Ledger ledger = Ledger.create(copy, RecyclingChain.ORIGIN, CHAIN.root, "Test consortium")) {
       CHAIN.record(ledger);
     }
-    StoreTampering.tamper(copy, Table.HISTORY, KeyLayout.historyKey(PRECURSOR, 12), null);
+    StoreTampering.tamper(copy, Table.HISTORY, StoreLayout.historyKey(PRECURSOR, 12), null);
 
     LedgerCliTest.Result r = LedgerCliTest.ledger("trace", PRECURSOR.uri(), "--data", copy.toString());
 

@@ -13,7 +13,7 @@ import io.lotledger.entry.EntryCodec;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.examples.battery.BatteryChain;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.Table;
 import io.lotledger.store.rocksdb.StoreTampering;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class TrustCommandTest {
   void trust_pinnedLogKeyReplacedInTheStore_exitsOneNamingTheKeyFileItDisagreesWith() throws Exception {
     Path dir = demo();
     Ed25519Signer attacker = Ed25519Signer.generate(new SecureRandom());
-    StoreTampering.tamper(dir, Table.META, KeyLayout.META_LOG_KEY, attacker.publicKey().toBytes());
+    StoreTampering.tamper(dir, Table.META, StoreLayout.META_LOG_KEY, attacker.publicKey().toBytes());
 
     // Opening checks the ledger's own checkpoint file against the pinned key first...
     Result opened = trust(dir);
@@ -73,7 +73,7 @@ class TrustCommandTest {
     Files.delete(LogKey.file(dir));
     Files.delete(Ledger.checkpointFile(dir).path()); // else opening refuses first, as above
     Ed25519Signer attacker = Ed25519Signer.generate(new SecureRandom());
-    StoreTampering.tamper(dir, Table.META, KeyLayout.META_LOG_KEY, attacker.publicKey().toBytes());
+    StoreTampering.tamper(dir, Table.META, StoreLayout.META_LOG_KEY, attacker.publicKey().toBytes());
 
     Result r = trust(dir);
 
@@ -104,7 +104,7 @@ class TrustCommandTest {
         root, "Forged root", attacker.publicKey(), OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
     byte[] entry = EntryCodec.sign(new EntryBody(BatteryChain.ORIGIN, root, attacker.publicKey(), List.of(), forged),
         attacker.signer()).encoded();
-    StoreTampering.tamper(dir, Table.ENTRIES, KeyLayout.entryKey(0), entry);
+    StoreTampering.tamper(dir, Table.ENTRIES, StoreLayout.entryKey(0), entry);
 
     Result r = trust(dir);
 
@@ -116,7 +116,7 @@ class TrustCommandTest {
   @Test
   void trust_rootActorRenamedInTheStore_exitsOneBecauseEntryZeroRegistersAnother() throws Exception {
     Path dir = demo();
-    StoreTampering.tamper(dir, Table.META, KeyLayout.META_ROOT, KeyLayout.utf8("urn:example:attacker"));
+    StoreTampering.tamper(dir, Table.META, StoreLayout.META_ROOT, StoreLayout.utf8("urn:example:attacker"));
 
     Result r = trust(dir);
 
@@ -129,7 +129,7 @@ class TrustCommandTest {
   @Test
   void trust_logKeyPinnedWithoutAnyCheckpoint_exitsOne() throws Exception {
     Path dir = demo();
-    StoreTampering.tamper(dir, Table.CHECKPOINTS, KeyLayout.u64(42), null);
+    StoreTampering.tamper(dir, Table.CHECKPOINTS, StoreLayout.u64(42), null);
 
     Result r = trust(dir);
 

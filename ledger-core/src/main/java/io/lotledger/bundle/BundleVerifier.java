@@ -11,14 +11,12 @@ import io.lotledger.log.Checkpoint;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.ProofException;
 import io.lotledger.log.TreeHasher;
-import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
-import io.lotledger.spi.WriteBatch;
-import io.lotledger.verify.ChainRules;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.Finding;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.state.PendingState;
+import io.lotledger.state.Transition;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.VerificationException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -39,7 +37,7 @@ import java.util.TreeMap;
  *       attached to another fails);
  *   <li>entry 0 names the trusted origin and registers the trusted root actor with the trusted key;
  *       replaying the registry in index order, every entry is signed by a key its actor held at that
- *       index ({@link ChainRules});
+ *       index ({@link Transition});
  *   <li>the lot's {@link Provenance} closure is complete: every followed hash link resolves to an entry
  *       of the bundle at a lower index that touches the linked lot;
  *   <li>with a {@link Witness}, the checkpoint is consistent with the one remembered for this log.
@@ -146,10 +144,8 @@ public final class BundleVerifier {
 
   /** Judges each entry's signature and key at its index, replaying registry changes in order. */
   private static void replayRegistry(TreeMap<Long, SignedEntry> byIndex) throws LedgerException {
-    Map<Table, TreeMap<byte[], byte[]>> shadow = new EnumMap<>(Table.class);
-    for (Table t : List.of(Table.META, Table.ACTORS, Table.KEYS)) {
-      shadow.put(t, new TreeMap<>(Arrays::compareUnsigned));
-    }
+    // The registry as the bundle's entries build it: the same state transition as the ledger's own.
+    PendingState registry = PendingState.fromEmpty();
     for (var e : byIndex.entrySet()) {
       long index = e.getKey();
       SignedEntry entry = e.getValue();
@@ -157,24 +153,18 @@ public final class BundleVerifier {
         throw fail(Failure.BAD_SIGNATURE, index, entry.hash(), "signature does not verify under key " + entry.body().key().toHex(),
             "valid Ed25519 signature", "invalid");
       }
-      // Links are judged by the provenance walk; here every link is taken as naming the head.
-      Map<String, Link> links = new HashMap<>();
-      entry.body().links().forEach(l -> links.put(l.lot().uri(), l));
-      ChainRules.Reader state = (table, key) -> {
-        if (table == Table.HEADS) {
-          Link l = links.get(KeyLayout.utf8(key));
-          return l == null || l.prev() == null ? null : l.prev().toBytes();
+      // Links are judged by the provenance walk; here every link is taken as naming the lot's head.
+      PendingState state = new PendingState(registry);
+      for (Link l : entry.body().links()) {
+        if (l.prev() != null) {
+          state.linked(l.lot(), index, l.prev(), false);
         }
-        TreeMap<byte[], byte[]> t = shadow.get(table);
-        return t == null ? null : t.get(key);
-      };
+      }
       Finding f;
       try {
-        f = ChainRules.checkChain(entry, index, state);
+        f = Transition.checkChain(entry, index, state);
         if (f == null) {
-          WriteBatch puts = new WriteBatch();
-          ChainRules.deriveRegistry(entry, index, state, puts);
-          puts.puts().forEach(p -> shadow.get(p.table()).put(p.key(), p.value()));
+          Transition.deriveRegistry(entry, index, state, registry);
         }
       } catch (StoreException ex) {
         throw new IllegalStateException("in-memory registry state cannot fail", ex);

@@ -3,7 +3,7 @@ package io.lotledger.spi;
 /**
  * The storage driver contract: ordered byte-keyed tables with atomic, optionally durable batches.
  *
- * <p>Drivers know nothing of entries or lots; the ledger derives every record ({@link KeyLayout}) and
+ * <p>Drivers know nothing of entries or lots; the ledger derives every record ({@code state.StoreLayout}) and
  * the verifier cross-checks every stored record against the entries, so a driver cannot corrupt a
  * ledger silently. Every driver must pass the shared contract suite ({@code LedgerStoreContract} in
  * ledger-core's test jar), as Tessera and Trillian storage drivers do.

@@ -2,7 +2,7 @@ package io.lotledger.spi;
 
 /**
  * The logical tables of a ledger store. A driver maps each to one storage namespace (a RocksDB column
- * family, a map). The key and value layout of every table is defined in {@link KeyLayout}.
+ * family, a map). The key and value layout of every table is defined in {@code state.StoreLayout}.
  */
 public enum Table {
   /** Format version, origin, size. */

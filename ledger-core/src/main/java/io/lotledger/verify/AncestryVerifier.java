@@ -1,5 +1,8 @@
 package io.lotledger.verify;
 
+import io.lotledger.rules.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import io.lotledger.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
@@ -11,11 +14,13 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.TransformationEvent;
-import io.lotledger.spi.KeyLayout;
-import io.lotledger.spi.KeyLayout.KeyRecord;
-import io.lotledger.spi.LedgerStore;
+import io.lotledger.event.ActorId;
+import io.lotledger.rules.CustodyRules;
+import io.lotledger.rules.LotState;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
+import io.lotledger.state.RegisteredActor;
+import io.lotledger.state.RegisteredKey;
+import io.lotledger.state.StoredLedger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +56,7 @@ final class AncestryVerifier {
   /** A hash link still to follow: the entry must sit below {@code before} and touch {@code lot} (when not null). */
   private record Ref(EntryHash hash, long before, LotId lot, String from) {}
 
-  private final LedgerStore store;
+  private final StoredLedger store;
   private final Sink sink;
   private final ArrayDeque<Ref> work = new ArrayDeque<>();
   /** Every entry reached that decoded and is the one its referrer names, by hash. */
@@ -60,7 +65,7 @@ final class AncestryVerifier {
   private final Set<LotId> complete = new HashSet<>();
   private String origin;
 
-  private AncestryVerifier(LedgerStore store, Sink sink) {
+  private AncestryVerifier(StoredLedger store, Sink sink) {
     this.store = store;
     this.sink = sink;
   }
@@ -71,7 +76,7 @@ final class AncestryVerifier {
    * @throws VerificationException at the first broken fact
    * @throws LedgerException NOT_FOUND if the ledger has never seen {@code lot}
    */
-  static LotAncestry verify(LedgerStore store, LotId lot) throws LedgerException {
+  static LotAncestry verify(StoredLedger store, LotId lot) throws LedgerException {
     return new AncestryVerifier(store, f -> {
       throw new VerificationException(f);
     }).walk(lot, List.of());
@@ -83,17 +88,16 @@ final class AncestryVerifier {
    *
    * @throws LedgerException NOT_FOUND if the ledger has never seen {@code lot}
    */
-  static LotAncestry audit(LedgerStore store, LotId lot) throws LedgerException {
+  static LotAncestry audit(StoredLedger store, LotId lot) throws LedgerException {
     List<Finding> findings = new ArrayList<>();
     return new AncestryVerifier(store, findings::add).walk(lot, findings);
   }
 
   private LotAncestry walk(LotId lot, List<Finding> findings) throws LedgerException {
-    if (store.get(Table.HEADS, KeyLayout.headKey(lot)) == null) {
+    if (headOf(lot) == null) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "no lot " + lot + " in this ledger");
     }
-    byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
-    origin = originBytes == null ? null : KeyLayout.utf8(originBytes);
+    origin = store.origin();
 
     Map<LotId, List<Entry>> histories = new LinkedHashMap<>();
     Map<LotId, Set<LotId>> parents = new LinkedHashMap<>();
@@ -101,18 +105,18 @@ final class AncestryVerifier {
     Set<LotId> queued = new HashSet<>(lots);
     while (!lots.isEmpty()) {
       LotId l = lots.poll();
-      byte[] head = store.get(Table.HEADS, KeyLayout.headKey(l));
-      if (head == null || head.length != EntryHash.LENGTH) {
+      EntryHash head = headOf(l);
+      if (head == null || head == MALFORMED) {
         sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, l, "the heads record of " + l
             + ", an input of a transformation in the ancestry, is " + (head == null ? "missing" : "malformed"),
-            "an entry hash", head == null ? "missing" : head.length + " bytes"));
+            "an entry hash", head == null ? "missing" : "malformed"));
         histories.put(l, List.of());
         parents.put(l, Set.of());
         continue;
       }
-      work.add(new Ref(EntryHash.of(head), Long.MAX_VALUE, l, "head of " + l));
+      work.add(new Ref(head, Long.MAX_VALUE, l, "head of " + l));
       drain();
-      List<Entry> chain = chain(l, EntryHash.of(head));
+      List<Entry> chain = chain(l, head);
       Map<LotId, Entry> madeFrom = madeFrom(l, chain);
       histories.put(l, chain);
       parents.put(l, madeFrom.keySet());
@@ -129,6 +133,18 @@ final class AncestryVerifier {
     // Custody and balance are replayed only over a closure that verified: otherwise there is nothing to show.
     Map<LotId, LotState> states = findings.isEmpty() ? replayStates(histories.keySet()) : Map.of();
     return new LotAncestry(lot, histories, parents, states, findings);
+  }
+
+  /** Stands for a heads record that is not an entry hash. */
+  private static final EntryHash MALFORMED = EntryHash.of(new byte[EntryHash.LENGTH]);
+
+  /** {@code lot}'s head; null when it has none, {@link #MALFORMED} when its record is not a hash. */
+  private EntryHash headOf(LotId lot) throws StoreException {
+    try {
+      return store.head(lot);
+    } catch (StoreException e) {
+      return MALFORMED;
+    }
   }
 
   /** Follows every queued link, verifying each entry once. */
@@ -150,14 +166,13 @@ final class AncestryVerifier {
       checkReferrer(ref, seen.index(), seen.signed());
       return;
     }
-    byte[] indexBytes = store.get(Table.HASHES, ref.hash().toBytes());
-    if (indexBytes == null) {
+    long index = store.indexOf(ref.hash());
+    if (index < 0) {
       report(Failure.LINK_MISMATCH, -1, ref.hash(), ref.lot(),
           ref.from() + " names an entry the ledger does not hold", ref.hash().toHex(), "missing");
       return;
     }
-    long index = KeyLayout.u64(indexBytes);
-    byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(index));
+    byte[] bytes = store.entryBytes(index);
     if (bytes == null || !ref.hash().equals(EntryHash.ofEntry(bytes))) {
       report(Failure.STORE_MISMATCH, index, ref.hash(), ref.lot(), "entry " + index + " is not the entry " + ref.from() + " names",
           ref.hash().toHex(), bytes == null ? "missing" : EntryHash.ofEntry(bytes).toHex());
@@ -211,12 +226,11 @@ final class AncestryVerifier {
 
   /** The signing key is registered to the signer and valid at {@code index}, as registry entries (queued) prove. */
   private void checkKey(long index, SignedEntry entry) throws LedgerException {
-    byte[] keyValue = store.get(Table.KEYS, entry.body().key().toBytes());
-    if (keyValue == null) {
+    RegisteredKey key = store.key(entry.body().key());
+    if (key == null) {
       report(Failure.UNKNOWN_KEY, index, entry.hash(), null, "signing key is not registered", "a registered key", entry.body().key().toHex());
       return;
     }
-    KeyRecord key = KeyLayout.keyRecord(keyValue);
     if (!key.actor().equals(entry.body().actor())) {
       report(Failure.KEY_ACTOR_MISMATCH, index, entry.hash(), null, "key is registered to another actor", key.actor().uri(),
           entry.body().actor().uri());
@@ -234,7 +248,7 @@ final class AncestryVerifier {
   }
 
   private void registryRef(long registryIndex, SignedEntry signed, boolean revocation, String from) throws LedgerException {
-    byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(registryIndex));
+    byte[] bytes = store.entryBytes(registryIndex);
     if (bytes == null) {
       report(Failure.STORE_MISMATCH, registryIndex, null, null, from + " is missing", "an entry", "missing");
       return;
@@ -312,9 +326,7 @@ final class AncestryVerifier {
    * CHILDREN record of each such edge.
    */
   private void compareIndexes(LotId lot, List<Entry> chain, Map<LotId, Entry> madeFrom) throws LedgerException {
-    byte[] prefix = KeyLayout.lotPrefix(lot);
-    TreeSet<Long> indexed = new TreeSet<>();
-    store.scan(Table.HISTORY, prefix, (k, v) -> indexed.add(KeyLayout.historyIndex(k)));
+    TreeSet<Long> indexed = new TreeSet<>(store.history(lot));
     for (Entry e : chain) {
       if (!indexed.remove(e.index())) {
         report(Failure.STORE_MISMATCH, e.index(), e.hash(), lot,
@@ -328,8 +340,8 @@ final class AncestryVerifier {
 
     Set<LotId> stored = new LinkedHashSet<>();
     try {
-      store.scan(Table.PARENTS, prefix, (k, v) -> stored.add(KeyLayout.edgeTarget(k, prefix.length)));
-    } catch (IllegalArgumentException e) {
+      stored.addAll(store.parents(lot));
+    } catch (StoreException e) {
       report(Failure.STORE_MISMATCH, -1, null, lot, "a parents record of the lot is malformed: " + e.getMessage(), null, null);
     }
     for (Map.Entry<LotId, Entry> p : madeFrom.entrySet()) {
@@ -338,7 +350,7 @@ final class AncestryVerifier {
         report(Failure.STORE_MISMATCH, by.index(), by.hash(), lot, "the parents record naming " + p.getKey()
             + " is missing from the index (entry " + by.index() + " made the lot from it)", p.getKey().uri(), "missing");
       }
-      if (store.get(Table.CHILDREN, KeyLayout.edgeKey(p.getKey(), lot)) == null) {
+      if (!store.hasChild(p.getKey(), lot)) {
         report(Failure.STORE_MISMATCH, by.index(), by.hash(), lot, "the children record of " + p.getKey()
             + " naming the lot is missing from the index (entry " + by.index() + " made the lot from it)", lot.uri(), "missing");
       }
@@ -370,7 +382,7 @@ final class AncestryVerifier {
   }
 
   /**
-   * Every ancestry lot's custody and balance ({@link LotRules}), replayed from the reached entries in
+   * Every ancestry lot's custody and balance ({@link CustodyRules}), replayed from the reached entries in
    * index order, and compared with its LOT_STATE record. The walk followed every link of every reached
    * entry, so each lot an entry touches has its whole earlier chain among them: the replay sees each
    * lot exactly as the append path did. Registered actors (which decide whether a shipment stays in
@@ -378,12 +390,18 @@ final class AncestryVerifier {
    * entry it cites.
    */
   private Map<LotId, LotState> replayStates(Set<LotId> lots) throws LedgerException {
-    Map<java.nio.ByteBuffer, byte[]> replayed = new HashMap<>();
+    Map<LotId, LotState> replayed = new HashMap<>();
     long[] at = {0};
-    ChainRules.Reader state = (table, key) -> switch (table) {
-      case LOT_STATE -> replayed.get(java.nio.ByteBuffer.wrap(key));
-      case ACTORS -> actorAt(key, at[0]);
-      default -> throw new IllegalStateException("custody rules read " + table.id() + ", which the replay does not hold");
+    CustodyRules.Holdings state = new CustodyRules.Holdings() {
+      @Override
+      public LotState lot(LotId lot) {
+        return replayed.get(lot);
+      }
+
+      @Override
+      public boolean registered(ActorId actor) throws StoreException {
+        return registeredBefore(actor, at[0]);
+      }
     };
     List<Entry> ordered = new ArrayList<>(reached.values());
     ordered.sort(java.util.Comparator.comparingLong(Entry::index));
@@ -392,66 +410,63 @@ final class AncestryVerifier {
         continue;
       }
       at[0] = e.index();
-      LotRules.Outcome outcome = LotRules.apply(e.signed(), e.index(), state);
+      CustodyRules.Outcome outcome = CustodyRules.apply(e.signed(), e.index(), state);
       if (outcome.violation() != null) {
         sink.report(outcome.violation());
         continue;
       }
-      outcome.states().forEach((l, s) -> replayed.put(java.nio.ByteBuffer.wrap(KeyLayout.lotStateKey(l)), s.toBytes()));
+      replayed.putAll(outcome.states());
     }
     Map<LotId, LotState> states = new LinkedHashMap<>();
     for (LotId l : lots) {
-      byte[] expected = replayed.get(java.nio.ByteBuffer.wrap(KeyLayout.lotStateKey(l)));
-      byte[] stored = store.get(Table.LOT_STATE, KeyLayout.lotStateKey(l));
-      if (!java.util.Arrays.equals(expected, stored)) {
+      LotState expected = replayed.get(l);
+      LotState stored = null;
+      String corrupt = null;
+      try {
+        stored = store.lot(l);
+      } catch (StoreException e) {
+        corrupt = e.getMessage();
+      }
+      if (corrupt != null || !java.util.Objects.equals(expected, stored)) {
         report(Failure.STORE_MISMATCH, -1, null, l, "the lot-state record (custody and balance) disagrees with the entries",
-            expected == null ? "not tracked" : LotState.parse(expected).toString(),
-            stored == null ? "missing" : describeState(stored));
+            expected == null ? "not tracked" : expected.toString(),
+            corrupt != null ? corrupt : stored == null ? "missing" : stored.toString());
       }
       if (expected != null) {
-        states.put(l, LotState.parse(expected));
+        states.put(l, expected);
       }
     }
     return states;
   }
 
-  private static String describeState(byte[] stored) {
-    try {
-      return LotState.parse(stored).toString();
-    } catch (IllegalArgumentException e) {
-      return ChainVerifier.printable(stored);
-    }
-  }
+  /** Actor registrations already checked against the entry they cite. */
+  private final Map<ActorId, Long> registeredAt = new HashMap<>();
 
-  /** Actor registrations already checked against the entry they cite, by actor key bytes. */
-  private final Map<java.nio.ByteBuffer, Long> registeredAt = new HashMap<>();
-
-  /** The ACTORS record of the actor {@code key} as it stood before entry {@code index}; null if not registered then. */
-  private byte[] actorAt(byte[] key, long index) throws StoreException {
-    byte[] value = store.get(Table.ACTORS, key);
-    if (value == null || value.length < 8) {
-      return null;
-    }
-    java.nio.ByteBuffer actor = java.nio.ByteBuffer.wrap(key);
+  /** Whether {@code actor} was registered before entry {@code index}, by a registration entry that says so. */
+  private boolean registeredBefore(ActorId actor, long index) throws StoreException {
     Long since = registeredAt.get(actor);
     if (since == null) {
-      since = KeyLayout.u64(value);
-      byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(since));
-      boolean genuine = false;
+      RegisteredActor record = store.actor(actor);
+      if (record == null) {
+        return false;
+      }
+      since = record.registeredAt();
+      byte[] bytes = store.entryBytes(since);
+      boolean genuine;
       try {
         SignedEntry reg = bytes == null ? null : EntryCodec.decode(bytes);
         genuine = reg != null && reg.signatureValid() && reg.body().event() instanceof RegistryEvent.ActorRegistered r
-            && r.actor().uri().equals(KeyLayout.utf8(key));
+            && r.actor().equals(actor);
       } catch (EntryFormatException e) {
         genuine = false;
       }
       if (!genuine) {
-        throw new StoreException("the actors record of " + KeyLayout.utf8(key) + " cites entry " + since
+        throw new StoreException("the actors record of " + actor + " cites entry " + since
             + ", which does not register it (run verify)");
       }
       registeredAt.put(actor, since);
     }
-    return since < index ? value : null;
+    return since < index;
   }
 
   private void report(Failure failure, long index, EntryHash hash, LotId lot, String detail, String expected, String actual)

@@ -1,5 +1,8 @@
 package io.lotledger.verify;
 
+import io.lotledger.rules.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import io.lotledger.LedgerException;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
@@ -12,11 +15,10 @@ import io.lotledger.log.NoteKey;
 import io.lotledger.log.ProofBuilder;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.StoredTree;
-import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
-import io.lotledger.spi.WriteBatch;
+import io.lotledger.state.StoreAudit;
+import io.lotledger.state.StoredLedger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +33,7 @@ import java.util.TreeMap;
 
 /**
  * Verifies a stored ledger from its entries alone: every entry's canonical encoding, signature and
- * chain rules ({@link ChainRules}), index contiguity, and every derived record in every table (hash
+ * chain rules ({@link io.lotledger.state.Transition}), index contiguity, and every derived record in every table (hash
  * index, heads, history, lots, edges, actors, keys, meta) recomputed and compared with what the store
  * holds, so that a change to any stored value is reported.
  *
@@ -39,13 +41,11 @@ import java.util.TreeMap;
  * instance verifies one store; it is not thread-safe, but the store may be read concurrently.
  */
 public final class ChainVerifier {
-  /** Tables the verifier recomputes whole in memory and compares in both directions at the end. */
-  private static final Set<Table> SHADOWED = EnumSet.of(Table.META, Table.HEADS, Table.ACTORS, Table.KEYS, Table.LOT_STATE, Table.EVENT_IDS);
-
   /** Entries decoded and signature-checked ahead of the sequential rule checks, per window. */
   static final int WINDOW = 1024;
 
   private final LedgerStore store;
+  private final StoredLedger state;
   private final int threads;
 
   /** A verifier that checks signatures on every available processor. */
@@ -64,6 +64,7 @@ public final class ChainVerifier {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
     this.store = store;
+    this.state = new StoredLedger(store);
     this.threads = threads;
   }
 
@@ -82,7 +83,7 @@ public final class ChainVerifier {
    * verifies each window's entries in parallel: the per-entry cost that does not depend on order.
    */
   private static final class CheckedEntries implements java.util.Iterator<Checked> {
-    private final LedgerStore store;
+    private final StoredLedger store;
     private final int threads;
     private final ArrayDeque<Checked> ready = new ArrayDeque<>();
     private long next;
@@ -90,7 +91,7 @@ public final class ChainVerifier {
     /** The next window, being read and checked on the pool while the caller works on this one. */
     private java.util.concurrent.CompletableFuture<List<Checked>> ahead;
 
-    CheckedEntries(LedgerStore store, int threads) {
+    CheckedEntries(StoredLedger store, int threads) {
       this.store = store;
       this.threads = threads;
     }
@@ -129,7 +130,7 @@ public final class ChainVerifier {
       List<Checked> window = new ArrayList<>(WINDOW);
       try {
         while (window.size() < WINDOW) {
-          byte[] bytes = store.get(Table.ENTRIES, KeyLayout.entryKey(next));
+          byte[] bytes = store.entryBytes(next);
           if (bytes == null) {
             exhausted = true;
             break;
@@ -198,43 +199,20 @@ public final class ChainVerifier {
   }
 
   private void run(Sink sink) throws VerificationException, StoreException {
-    // Hash maps keyed by the record key's bytes: the ordered phase looks a head up per link, and
-    // nothing needs these in order until the final comparison, which sorts them once.
-    Map<Table, Map<java.nio.ByteBuffer, byte[]>> shadow = new EnumMap<>(Table.class);
-    for (Table t : SHADOWED) {
-      shadow.put(t, new java.util.HashMap<>());
-    }
-    // The Merkle tree is too big to shadow; its right edge (the newest node per level) is all that
-    // deriving the next nodes reads, so that is what the verifier keeps.
-    Map<Integer, byte[]> frontierKeys = new java.util.HashMap<>();
-    Map<Integer, byte[]> frontierValues = new java.util.HashMap<>();
-    ChainRules.Reader state = (table, key) -> {
-      if (table == Table.TREE) {
-        int level = key[0];
-        return Arrays.equals(frontierKeys.get(level), key) ? frontierValues.get(level) : null;
-      }
-      return shadow.get(table).get(java.nio.ByteBuffer.wrap(key));
-    };
-    Map<Table, Long> expectedCounts = new EnumMap<>(Table.class);
-    // Transformation edges seen so far, as 128-bit fingerprints (SHA-256 prefixes): an edge derived
-    // twice is stored once. 128 bits keep memory bounded on large ledgers while making a chosen
-    // collision (which would only cause a false count mismatch) infeasible.
-    Set<java.util.UUID> edges = new HashSet<>();
-
-    // Findings and store comparisons are buffered per window: comparing derived records with the store
-    // does not depend on order, so a window's comparisons run in parallel; the window's findings are
-    // then reported in index order, so verify() still stops at the first broken fact.
+    StoreAudit audit = new StoreAudit(store);
+    // Findings are buffered per window: comparing derived records with the store does not depend on
+    // order, so a window's comparisons run in parallel; the window's findings are then reported in
+    // index order, so verify() still stops at the first broken fact.
     List<Finding> pending = new ArrayList<>();
-    List<Comparison> comparisons = new ArrayList<>();
     long index = 0;
-    for (Checked checked : (Iterable<Checked>) () -> new CheckedEntries(store, threads)) {
+    for (Checked checked : (Iterable<Checked>) () -> new CheckedEntries(state, threads)) {
       if (checked.failure != null) {
-        flush(pending, comparisons, sink);
+        flush(pending, audit, sink);
         throw checked.failure; // a store error while reading ahead ends verification as a whole
       }
       index = checked.index;
       if (index % WINDOW == 0 && index > 0) {
-        flush(pending, comparisons, sink);
+        flush(pending, audit, sink);
       }
       SignedEntry entry = checked.entry;
       if (entry == null) {
@@ -246,61 +224,21 @@ public final class ChainVerifier {
         pending.add(new Finding(Failure.BAD_SIGNATURE, index, entry.hash(), null,
             "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid"));
       }
-      WriteBatch derived = new WriteBatch();
-      Finding broken;
       try {
-        broken = ChainRules.apply(entry, index, state, derived);
+        Finding broken = audit.apply(entry, index);
+        if (broken != null) {
+          pending.add(broken);
+        }
       } catch (StoreException e) {
         pending.add(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
-        index++;
-        continue;
-      }
-      if (broken != null) {
-        pending.add(broken);
-      }
-      for (WriteBatch.Put put : derived.puts()) {
-        Table table = put.table();
-        if (table == Table.TREE) {
-          frontierKeys.put((int) put.key()[0], put.key());
-          frontierValues.put((int) put.key()[0], put.value());
-        }
-        if (SHADOWED.contains(table)) {
-          shadow.get(table).put(java.nio.ByteBuffer.wrap(put.key()), put.value());
-          continue;
-        }
-        if (table == Table.ENTRIES) {
-          continue; // read above
-        }
-        if ((table == Table.PARENTS || table == Table.CHILDREN)
-            && !edges.add(fingerprint(table, put.key()))) {
-          continue; // the same edge from an earlier transformation
-        }
-        expectedCounts.merge(table, 1L, Long::sum);
-        comparisons.add(new Comparison(index, entry.hash(), put));
       }
       index++;
     }
-    flush(pending, comparisons, sink);
-
-    long size = index;
-    long storedEntries = count(Table.ENTRIES);
-    if (storedEntries != size) {
-      sink.report(new Finding(Failure.INDEX_GAP, size, null, null,
-          "entries 0.." + (size - 1) + " are contiguous but the store holds " + storedEntries,
-          String.valueOf(size), String.valueOf(storedEntries)));
+    flush(pending, audit, sink);
+    for (Finding f : audit.finish(index)) {
+      sink.report(f);
     }
-    for (Table t : List.of(Table.HASHES, Table.HISTORY, Table.LOTS, Table.PARENTS, Table.CHILDREN, Table.TREE)) {
-      long expected = expectedCounts.getOrDefault(t, 0L);
-      long actual = count(t);
-      if (expected != actual) {
-        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null,
-            t.id() + " holds records no entry accounts for", expected + " records", actual + " records"));
-      }
-    }
-    for (Table t : SHADOWED) {
-      compareWhole(t, shadow.get(t), sink);
-    }
-    verifyCheckpoints(size, sink);
+    verifyCheckpoints(index, sink);
   }
 
   /**
@@ -309,12 +247,10 @@ public final class ChainVerifier {
    * verify under the log key pinned in META.
    */
   private void verifyCheckpoints(long size, Sink sink) throws StoreException, VerificationException {
-    List<byte[][]> records = new ArrayList<>();
-    store.scan(Table.CHECKPOINTS, KeyLayout.EMPTY, (k, v) -> records.add(new byte[][] {k, v}));
-    byte[] pinned = store.get(Table.META, KeyLayout.META_LOG_KEY);
+    List<StoredLedger.StoredNote> records = state.checkpoints();
+    byte[] pinned = state.pinnedLogKey();
     NoteKey logKey = null;
-    byte[] originBytes = store.get(Table.META, KeyLayout.META_ORIGIN);
-    String origin = originBytes == null ? "" : KeyLayout.utf8(originBytes);
+    String origin = state.origin() == null ? "" : state.origin();
     if (pinned != null) {
       try {
         logKey = NoteKey.of(origin, Ed25519PublicKey.parse(pinned));
@@ -326,15 +262,15 @@ public final class ChainVerifier {
       sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, "checkpoints are stored but no log key is pinned", "meta logkey", "missing"));
       return;
     }
-    ProofBuilder tree = new ProofBuilder(new StoredTree(store));
-    for (byte[][] record : records) {
-      String where = "checkpoint record " + printable(record[0]);
+    ProofBuilder tree = new ProofBuilder(new StoredTree(state::treeNode));
+    for (StoredLedger.StoredNote record : records) {
+      String where = "checkpoint record " + printable(record.filedUnder());
       try {
-        SignedCheckpoint signed = SignedCheckpoint.parse(record[1]);
+        SignedCheckpoint signed = SignedCheckpoint.parse(record.note());
         Checkpoint c = signed.verify(logKey);
-        if (record[0].length != 8 || KeyLayout.u64(record[0]) != c.size()) {
+        if (record.size() != c.size()) {
           sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " is filed under another size",
-              String.valueOf(c.size()), printable(record[0])));
+              String.valueOf(c.size()), printable(record.filedUnder())));
         } else if (c.size() > size) {
           sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " covers more entries than the ledger holds",
               "at most " + size, String.valueOf(c.size())));
@@ -351,85 +287,16 @@ public final class ChainVerifier {
     }
   }
 
-  /** A derived record to compare with the store, and the entry it comes from. */
-  private record Comparison(long index, EntryHash hash, WriteBatch.Put put) {}
-
-  /** Compares a window's derived records with the store (in parallel), then reports its findings in index order. */
-  private void flush(List<Finding> pending, List<Comparison> comparisons, Sink sink) throws StoreException, VerificationException {
-    List<Finding> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
-    java.util.function.Consumer<Comparison> compare = c -> {
-      byte[] stored;
-      try {
-        stored = store.get(c.put().table(), c.put().key());
-      } catch (StoreException e) {
-        throw new java.io.UncheckedIOException(new java.io.IOException(e));
-      }
-      if (!Arrays.equals(stored, c.put().value())) {
-        mismatches.add(new Finding(Failure.STORE_MISMATCH, c.index(), c.hash(), null,
-            c.put().table().id() + " record " + printable(c.put().key()) + " disagrees with the entry",
-            printable(c.put().value()), stored == null ? "missing" : printable(stored)));
-      }
-    };
-    try {
-      if (threads == 1 || comparisons.size() < 64) {
-        comparisons.forEach(compare);
-      } else {
-        pool(threads).invoke(java.util.concurrent.ForkJoinTask.adapt(() -> comparisons.parallelStream().forEach(compare)));
-      }
-    } catch (java.io.UncheckedIOException e) {
-      throw (StoreException) e.getCause().getCause();
-    }
-    // Parallel comparisons finish in any order: sort them so the reported first failure is deterministic.
-    mismatches.sort(java.util.Comparator.comparingLong(Finding::index).thenComparing(Finding::detail));
-    pending.addAll(mismatches);
+  /** Reports a window's findings, with its store comparisons, in index order. */
+  private void flush(List<Finding> pending, StoreAudit audit, Sink sink) throws StoreException, VerificationException {
+    pending.addAll(audit.compare(threads == 1 ? null : pool(threads)));
     // Stable: an entry's own findings keep their order (signature, rules, store) after the sort.
     pending.sort(java.util.Comparator.comparingLong(Finding::index));
-    comparisons.clear();
     List<Finding> window = new ArrayList<>(pending);
     pending.clear();
     for (Finding f : window) {
       sink.report(f);
     }
-  }
-
-  private void compareWhole(Table table, Map<java.nio.ByteBuffer, byte[]> derived, Sink sink)
-      throws StoreException, VerificationException {
-    TreeMap<byte[], byte[]> expected = new TreeMap<>(Arrays::compareUnsigned); // sorted: deterministic reports
-    derived.forEach((k, v) -> expected.put(k.array(), v));
-    TreeMap<byte[], byte[]> actual = new TreeMap<>(Arrays::compareUnsigned);
-    store.scan(table, KeyLayout.EMPTY, (k, v) -> {
-      actual.put(k, v);
-      return true;
-    });
-    for (Map.Entry<byte[], byte[]> e : expected.entrySet()) {
-      byte[] stored = actual.get(e.getKey());
-      if (!Arrays.equals(stored, e.getValue())) {
-        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, lotOf(table, e.getKey()),
-            table.id() + " record " + printable(e.getKey()) + " disagrees with the entries",
-            printable(e.getValue()), stored == null ? "missing" : printable(stored)));
-      }
-    }
-    for (byte[] key : actual.keySet()) {
-      if (table == Table.META && Arrays.equals(key, KeyLayout.META_LOG_KEY)) {
-        continue; // set by the first checkpoint, checked with the checkpoints
-      }
-      if (table == Table.META && Arrays.equals(key, KeyLayout.META_SIZE_MARK)) {
-        continue; // says the ledger keeps its acknowledged size beside the store; checked when it opens
-      }
-      if (!expected.containsKey(key)) {
-        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null,
-            table.id() + " record " + printable(key) + " is not derived from any entry", "absent", "present"));
-      }
-    }
-  }
-
-  private long count(Table table) throws StoreException {
-    long[] n = {0};
-    store.scan(table, KeyLayout.EMPTY, (k, v) -> {
-      n[0]++;
-      return true;
-    });
-    return n[0];
   }
 
   /**
@@ -448,7 +315,7 @@ public final class ChainVerifier {
    * @throws LedgerException with code NOT_FOUND if the ledger has never seen {@code lot}
    */
   public LotAncestry verifyLot(LotId lot) throws LedgerException {
-    return AncestryVerifier.verify(store, lot);
+    return AncestryVerifier.verify(state, lot);
   }
 
   /**
@@ -459,32 +326,11 @@ public final class ChainVerifier {
    * @throws LedgerException with code NOT_FOUND if the ledger has never seen {@code lot}
    */
   public LotAncestry auditLot(LotId lot) throws LedgerException {
-    return AncestryVerifier.audit(store, lot);
+    return AncestryVerifier.audit(state, lot);
   }
 
-  private static LotId lotOf(Table table, byte[] key) {
-    if (table != Table.HEADS && table != Table.LOT_STATE) {
-      return null;
-    }
-    try {
-      return new LotId(KeyLayout.utf8(key));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+  private static String printable(byte[] b) {
+    return StoreAudit.printable(b);
   }
 
-  private static java.util.UUID fingerprint(Table table, byte[] key) {
-    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(io.lotledger.crypto.Sha256.hash(new byte[] {(byte) table.ordinal()}, key));
-    return new java.util.UUID(h.getLong(), h.getLong());
-  }
-
-  /** UTF-8 text when the bytes are printable ASCII, else hex. */
-  static String printable(byte[] b) {
-    for (byte x : b) {
-      if (x < 0x20 || x > 0x7e) {
-        return "0x" + HexFormat.of().formatHex(b);
-      }
-    }
-    return b.length == 0 ? "(empty)" : new String(b, java.nio.charset.StandardCharsets.US_ASCII);
-  }
 }

@@ -1,5 +1,7 @@
 package io.lotledger.verify;
 
+import io.lotledger.rules.LotState;
+import io.lotledger.rules.Finding;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.LotId;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.lotledger.verify;
 
+import io.lotledger.rules.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import io.lotledger.log.SignedCheckpoint;
 import java.util.Optional;
 

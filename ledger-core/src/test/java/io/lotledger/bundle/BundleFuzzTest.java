@@ -18,7 +18,7 @@ import java.util.List;
  * ({@link BundleVerifier#verify}) and trust files ({@link TrustAnchors#parse}). Contract: parsing
  * either returns or throws {@link BundleFormatException}, and what parses re-encodes to the input;
  * verifying a parsed bundle either returns or throws a {@link LedgerException} (a {@link
- * io.lotledger.verify.VerificationException} naming the broken fact).
+ * io.lotledger.rules.VerificationException} naming the broken fact).
  *
  * <p>Random bytes rarely carry a valid signature, so {@link #verifyEdited} starts from the fixture's
  * real bundle and applies fuzzer-chosen edits, re-signing any checkpoint it changes with the fixture's

@@ -8,8 +8,8 @@ import io.lotledger.Ledger;
 import io.lotledger.log.NoteKey;
 import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.testing.TestChain;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.VerificationException;
 import org.junit.jupiter.api.Test;
 
 class BundleRoundTripTest {

@@ -1,5 +1,6 @@
 package io.lotledger.spi;
 
+import io.lotledger.state.StoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -97,7 +98,7 @@ public abstract class LedgerStoreContract {
   @Test
   void get_emptyValue_isEmptyNotNull() throws Exception {
     LedgerStore store = store();
-    store.write(new WriteBatch().put(Table.HISTORY, bytes("k"), KeyLayout.EMPTY), true);
+    store.write(new WriteBatch().put(Table.HISTORY, bytes("k"), StoreLayout.EMPTY), true);
 
     assertThat(store.get(Table.HISTORY, bytes("k"))).isNotNull().isEmpty();
   }
@@ -109,18 +110,18 @@ public abstract class LedgerStoreContract {
     for (int i = 0; i < big.length; i++) {
       big[i] = (byte) (i * 31 + 7);
     }
-    store.write(new WriteBatch().put(Table.ENTRIES, KeyLayout.u64(0), big), true);
+    store.write(new WriteBatch().put(Table.ENTRIES, StoreLayout.u64(0), big), true);
 
-    assertThat(store.get(Table.ENTRIES, KeyLayout.u64(0))).isEqualTo(big);
+    assertThat(store.get(Table.ENTRIES, StoreLayout.u64(0))).isEqualTo(big);
   }
 
   @Test
   void write_overwritesExistingValue() throws Exception {
     LedgerStore store = store();
-    store.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(1)), true);
-    store.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(2)), true);
+    store.write(new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(1)), true);
+    store.write(new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(2)), true);
 
-    assertThat(KeyLayout.u64(store.get(Table.META, KeyLayout.META_SIZE))).isEqualTo(2);
+    assertThat(StoreLayout.u64(store.get(Table.META, StoreLayout.META_SIZE))).isEqualTo(2);
     assertThat(records(store, Table.META)).hasSize(1);
   }
 
@@ -130,11 +131,11 @@ public abstract class LedgerStoreContract {
     LedgerStore store = store();
     WriteBatch batch = new WriteBatch();
     for (long i = 1; i <= 5; i++) {
-      batch.put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(i));
+      batch.put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(i));
     }
     store.write(batch, true);
 
-    assertThat(KeyLayout.u64(store.get(Table.META, KeyLayout.META_SIZE))).isEqualTo(5);
+    assertThat(StoreLayout.u64(store.get(Table.META, StoreLayout.META_SIZE))).isEqualTo(5);
   }
 
   @Test
@@ -143,7 +144,7 @@ public abstract class LedgerStoreContract {
     WriteBatch batch = new WriteBatch();
     for (Table t : Table.values()) {
       for (int i = 0; i < 50; i++) {
-        batch.put(t, KeyLayout.u64(i), bytes(t.id() + i));
+        batch.put(t, StoreLayout.u64(i), bytes(t.id() + i));
       }
     }
     store.write(batch, false);
@@ -151,7 +152,7 @@ public abstract class LedgerStoreContract {
     for (Table t : Table.values()) {
       List<String> expected = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        expected.add(hex(KeyLayout.u64(i)) + "=" + hex(bytes(t.id() + i)));
+        expected.add(hex(StoreLayout.u64(i)) + "=" + hex(bytes(t.id() + i)));
       }
       assertThat(records(store, t)).as(t.id()).containsExactlyElementsOf(expected);
     }
@@ -176,7 +177,7 @@ public abstract class LedgerStoreContract {
     store.write(new WriteBatch().put(Table.HEADS, bytes("lot"), bytes("old")), true);
     WriteBatch batch = new WriteBatch()
         .put(Table.HEADS, bytes("lot"), bytes("new"))
-        .put(Table.HISTORY, bytes("lot\0x"), KeyLayout.EMPTY)
+        .put(Table.HISTORY, bytes("lot\0x"), StoreLayout.EMPTY)
         .put(Table.LOTS, bytes("lot"), null);
 
     assertThatThrownBy(() -> store.write(batch, true))
@@ -207,7 +208,7 @@ public abstract class LedgerStoreContract {
     store.write(new WriteBatch().put(Table.KEYS, bytes("key"), bytes("value")), true);
 
     store.get(Table.KEYS, bytes("key"))[0] = 'X';
-    store.scan(Table.KEYS, KeyLayout.EMPTY, (k, v) -> {
+    store.scan(Table.KEYS, StoreLayout.EMPTY, (k, v) -> {
       k[0] = 'Y';
       v[0] = 'Y';
       return true;
@@ -257,9 +258,9 @@ public abstract class LedgerStoreContract {
   void scan_emptyPrefix_visitsEveryRecordInUnsignedKeyOrder() throws Exception {
     LedgerStore store = storeWithScanKeys();
 
-    List<String> all = scanned(store, Table.HISTORY, KeyLayout.EMPTY);
+    List<String> all = scanned(store, Table.HISTORY, StoreLayout.EMPTY);
 
-    assertThat(all).hasSize(SCAN_KEYS.length).containsExactlyElementsOf(expectedScan(KeyLayout.EMPTY));
+    assertThat(all).hasSize(SCAN_KEYS.length).containsExactlyElementsOf(expectedScan(StoreLayout.EMPTY));
     assertThat(all.get(0)).as("the empty key sorts first").startsWith("=");
     assertThat(all.get(all.size() - 1)).startsWith("ffff01=");
   }
@@ -288,13 +289,13 @@ public abstract class LedgerStoreContract {
     LotId lot = new LotId("urn:x:lot");
     LotId longer = new LotId("urn:x:lot2");
     store.write(new WriteBatch()
-        .put(Table.HISTORY, KeyLayout.historyKey(longer, 1), KeyLayout.EMPTY)
-        .put(Table.HISTORY, KeyLayout.historyKey(lot, 300), KeyLayout.EMPTY)
-        .put(Table.HISTORY, KeyLayout.historyKey(lot, 2), KeyLayout.EMPTY)
-        .put(Table.HISTORY, KeyLayout.historyKey(lot, 0x80), KeyLayout.EMPTY), true);
+        .put(Table.HISTORY, StoreLayout.historyKey(longer, 1), StoreLayout.EMPTY)
+        .put(Table.HISTORY, StoreLayout.historyKey(lot, 300), StoreLayout.EMPTY)
+        .put(Table.HISTORY, StoreLayout.historyKey(lot, 2), StoreLayout.EMPTY)
+        .put(Table.HISTORY, StoreLayout.historyKey(lot, 0x80), StoreLayout.EMPTY), true);
 
     List<Long> indexes = new ArrayList<>();
-    store.scan(Table.HISTORY, KeyLayout.lotPrefix(lot), (k, v) -> indexes.add(KeyLayout.historyIndex(k)));
+    store.scan(Table.HISTORY, StoreLayout.lotPrefix(lot), (k, v) -> indexes.add(StoreLayout.historyIndex(k)));
 
     assertThat(indexes).containsExactly(2L, 0x80L, 300L);
   }
@@ -303,10 +304,10 @@ public abstract class LedgerStoreContract {
   void scan_onlyVisitsTheGivenTable() throws Exception {
     LedgerStore store = storeWithScanKeys();
 
-    List<String> other = scanned(store, Table.CHILDREN, KeyLayout.EMPTY);
+    List<String> other = scanned(store, Table.CHILDREN, StoreLayout.EMPTY);
 
     assertThat(other).hasSize(SCAN_KEYS.length).allSatisfy(r -> assertThat(r).endsWith("=" + hex(bytes("other table"))));
-    assertThat(scanned(store, Table.PARENTS, KeyLayout.EMPTY)).isEmpty();
+    assertThat(scanned(store, Table.PARENTS, StoreLayout.EMPTY)).isEmpty();
   }
 
   @Test
@@ -331,7 +332,7 @@ public abstract class LedgerStoreContract {
     store.close();
 
     assertThatThrownBy(() -> store.get(Table.META, bytes("k"))).isInstanceOf(StoreException.class);
-    assertThatThrownBy(() -> store.scan(Table.META, KeyLayout.EMPTY, (k, v) -> true)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store.scan(Table.META, StoreLayout.EMPTY, (k, v) -> true)).isInstanceOf(StoreException.class);
     assertThatThrownBy(() -> store.write(new WriteBatch().put(Table.META, bytes("k"), bytes("w")), true))
         .isInstanceOf(StoreException.class);
     assertThatThrownBy(() -> store.write(new WriteBatch(), false)).isInstanceOf(StoreException.class);
@@ -351,7 +352,7 @@ public abstract class LedgerStoreContract {
     LedgerStore store = store();
     WriteBatch batch = new WriteBatch();
     for (int i = 0; i < 200; i++) {
-      batch.put(Table.ENTRIES, KeyLayout.u64(i), new byte[100]);
+      batch.put(Table.ENTRIES, StoreLayout.u64(i), new byte[100]);
     }
     store.write(batch, true);
     int readers = 4;
@@ -367,11 +368,11 @@ public abstract class LedgerStoreContract {
             while (true) {
               if (scanner) {
                 long[] n = {0};
-                store.scan(Table.ENTRIES, KeyLayout.EMPTY, (k, v) -> ++n[0] > 0);
+                store.scan(Table.ENTRIES, StoreLayout.EMPTY, (k, v) -> ++n[0] > 0);
                 if (n[0] != 200) {
                   return new AssertionError("scan saw " + n[0] + " records");
                 }
-              } else if (store.get(Table.ENTRIES, KeyLayout.u64(reads % 200)) == null) {
+              } else if (store.get(Table.ENTRIES, StoreLayout.u64(reads % 200)) == null) {
                 return new AssertionError("record " + reads % 200 + " missing");
               }
               if (++reads == 1) {
@@ -414,20 +415,20 @@ public abstract class LedgerStoreContract {
         violations.add(pool.submit(() -> {
           java.util.Random random = new java.util.Random();
           while (!done.get()) {
-            byte[] s = store.get(Table.META, KeyLayout.META_SIZE);
-            long size = s == null ? 0 : KeyLayout.u64(s);
+            byte[] s = store.get(Table.META, StoreLayout.META_SIZE);
+            long size = s == null ? 0 : StoreLayout.u64(s);
             if (size > 0) {
               long i = random.nextInt((int) size);
               for (long probe : new long[] {size - 1, i}) {
-                if (store.get(Table.ENTRIES, KeyLayout.u64(probe)) == null
-                    || store.get(Table.HISTORY, KeyLayout.u64(probe)) == null) {
+                if (store.get(Table.ENTRIES, StoreLayout.u64(probe)) == null
+                    || store.get(Table.HISTORY, StoreLayout.u64(probe)) == null) {
                   return "size was " + size + " but record " + probe + " is missing";
                 }
               }
             }
             long j = random.nextInt(batches);
-            if (store.get(Table.HISTORY, KeyLayout.u64(j)) != null) {
-              long after = KeyLayout.u64(store.get(Table.META, KeyLayout.META_SIZE));
+            if (store.get(Table.HISTORY, StoreLayout.u64(j)) != null) {
+              long after = StoreLayout.u64(store.get(Table.META, StoreLayout.META_SIZE));
               if (after <= j) {
                 return "record " + j + " visible but size is " + after;
               }
@@ -440,9 +441,9 @@ public abstract class LedgerStoreContract {
       Future<?> writer = pool.submit(() -> {
         for (long i = 0; i < batches; i++) {
           store.write(new WriteBatch()
-              .put(Table.ENTRIES, KeyLayout.u64(i), KeyLayout.u64(i))
-              .put(Table.HISTORY, KeyLayout.u64(i), KeyLayout.EMPTY)
-              .put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(i + 1)), false);
+              .put(Table.ENTRIES, StoreLayout.u64(i), StoreLayout.u64(i))
+              .put(Table.HISTORY, StoreLayout.u64(i), StoreLayout.EMPTY)
+              .put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(i + 1)), false);
         }
         return null;
       });
@@ -458,7 +459,7 @@ public abstract class LedgerStoreContract {
       pool.shutdownNow();
     }
     assertThat(checks.get()).as("readers ran").isPositive();
-    assertThat(KeyLayout.u64(store.get(Table.META, KeyLayout.META_SIZE))).isEqualTo(batches);
+    assertThat(StoreLayout.u64(store.get(Table.META, StoreLayout.META_SIZE))).isEqualTo(batches);
     assertThat(records(store, Table.ENTRIES)).hasSize(batches);
     assertThat(records(store, Table.HISTORY)).hasSize(batches);
   }
@@ -471,7 +472,7 @@ public abstract class LedgerStoreContract {
     WriteBatch batch = new WriteBatch();
     for (Table t : Table.values()) {
       batch.put(t, bytes("k1"), bytes(t.id()));
-      batch.put(t, new byte[] {(byte) 0xFF, 0x00}, KeyLayout.EMPTY);
+      batch.put(t, new byte[] {(byte) 0xFF, 0x00}, StoreLayout.EMPTY);
     }
     store.write(batch, true);
     store.write(new WriteBatch().put(Table.META, bytes("k1"), bytes("unsynced")), false);
@@ -506,7 +507,7 @@ public abstract class LedgerStoreContract {
     }
     assertThat(heads.get(2)).contains(ledger.entry(7).orElseThrow().hash());
     ledger.close();
-    assertThatThrownBy(() -> store.get(Table.META, KeyLayout.META_SIZE))
+    assertThatThrownBy(() -> store.get(Table.META, StoreLayout.META_SIZE))
         .as("the ledger closes its store").isInstanceOf(StoreException.class);
 
     // The rest needs a store that persists; a memory store's test ends (skipped) here.
@@ -535,7 +536,7 @@ public abstract class LedgerStoreContract {
 
   /** Every record of {@code table} as "key=value" hex, in scan order. */
   protected static List<String> records(LedgerStore store, Table table) throws StoreException {
-    return scanned(store, table, KeyLayout.EMPTY);
+    return scanned(store, table, StoreLayout.EMPTY);
   }
 
   private static List<String> scanned(LedgerStore store, Table table, byte[] prefix) throws StoreException {

@@ -1,6 +1,6 @@
 package io.lotledger.testing;
 
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
@@ -19,7 +19,7 @@ public final class StoreSnapshot {
     HexFormat hex = HexFormat.of();
     for (Table t : Table.values()) {
       List<String> records = new ArrayList<>();
-      store.scan(t, KeyLayout.EMPTY, (k, v) -> records.add(hex.formatHex(k) + "=" + hex.formatHex(v)));
+      store.scan(t, StoreLayout.EMPTY, (k, v) -> records.add(hex.formatHex(k) + "=" + hex.formatHex(v)));
       all.put(t, records);
     }
     return all;

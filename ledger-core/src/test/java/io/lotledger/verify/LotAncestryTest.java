@@ -1,5 +1,9 @@
 package io.lotledger.verify;
 
+import io.lotledger.rules.LotState;
+import io.lotledger.rules.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import static io.lotledger.testing.RecyclingChain.BLACK_MASS;
 import static io.lotledger.testing.RecyclingChain.CONCENTRATE;
 import static io.lotledger.testing.RecyclingChain.EOL;
@@ -19,7 +23,7 @@ import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.Table;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.RecyclingChain;
@@ -71,7 +75,7 @@ class LotAncestryTest {
 
   @Test
   void verifyLot_reportsADeletedParentsRecordNamingTheLotAndTheParent() {
-    store.tamper(Table.PARENTS, KeyLayout.edgeKey(CONCENTRATE, SCRAP), null);
+    store.tamper(Table.PARENTS, StoreLayout.edgeKey(CONCENTRATE, SCRAP), null);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -84,7 +88,7 @@ class LotAncestryTest {
 
   @Test
   void auditLot_showsEveryAncestorFromTheEntriesDespiteADeletedParentsRecord() throws Exception {
-    store.tamper(Table.PARENTS, KeyLayout.edgeKey(CONCENTRATE, SCRAP), null);
+    store.tamper(Table.PARENTS, StoreLayout.edgeKey(CONCENTRATE, SCRAP), null);
     assertThat(ledger.ancestors(PRECURSOR)).as("the damaged index hides SCRAP").doesNotContain(SCRAP);
 
     LotAncestry audited = ledger.auditLot(PRECURSOR);
@@ -102,7 +106,7 @@ class LotAncestryTest {
     LotState forged = new LotState(blackMass.unit(), blackMass.produced(), blackMass.received(), java.math.BigDecimal.ZERO,
         blackMass.shippedOut(), blackMass.destroyed(), new java.util.TreeMap<>(java.util.Map.of(chain.refinery.actor(),
             new java.math.BigDecimal("200"))), blackMass.inTransit());
-    store.tamper(Table.LOT_STATE, KeyLayout.lotStateKey(BLACK_MASS), forged.toBytes());
+    store.tamper(Table.LOT_STATE, StoreLayout.lotStateKey(BLACK_MASS), StoreLayout.lotStateValue(forged));
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -116,7 +120,7 @@ class LotAncestryTest {
 
   @Test
   void verifyLot_reportsAForgedParentsRecord() {
-    store.tamper(Table.PARENTS, KeyLayout.edgeKey(PRECURSOR, FLUX), KeyLayout.EMPTY);
+    store.tamper(Table.PARENTS, StoreLayout.edgeKey(PRECURSOR, FLUX), StoreLayout.EMPTY);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -127,7 +131,7 @@ class LotAncestryTest {
 
   @Test
   void verifyLot_reportsADeletedHistoryRecordOfAnAncestor() {
-    store.tamper(Table.HISTORY, KeyLayout.historyKey(SCRAP, 5), null);
+    store.tamper(Table.HISTORY, StoreLayout.historyKey(SCRAP, 5), null);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -143,9 +147,9 @@ class LotAncestryTest {
     ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(BLACK_MASS)), T0.plusHours(20),
         EventContext.of("inspecting", "active")), chain.refinery);
     ledger.verifyLot(PRECURSOR);
-    byte[] e13 = store.get(Table.ENTRIES, KeyLayout.entryKey(13));
+    byte[] e13 = store.get(Table.ENTRIES, StoreLayout.entryKey(13));
     e13[e13.length - 1] ^= 1;
-    store.tamper(Table.ENTRIES, KeyLayout.entryKey(13), e13);
+    store.tamper(Table.ENTRIES, StoreLayout.entryKey(13), e13);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -159,7 +163,7 @@ class LotAncestryTest {
     Entry before = ledger.history(BLACK_MASS).get(ledger.history(BLACK_MASS).size() - 1);
     ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(BLACK_MASS)), T0.plusHours(20),
         EventContext.of("inspecting", "active")), chain.refinery);
-    store.tamper(Table.HEADS, KeyLayout.headKey(BLACK_MASS), before.hash().toBytes());
+    store.tamper(Table.HEADS, StoreLayout.headKey(BLACK_MASS), before.hash().toBytes());
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {

@@ -1,11 +1,14 @@
 package io.lotledger.verify;
 
+import io.lotledger.rules.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerOptions;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.Table;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.TestChain;
@@ -35,17 +38,17 @@ class TamperDetectionTest {
 
   private static List<byte[]> entries(InMemoryLedgerStore store) throws Exception {
     List<byte[]> out = new ArrayList<>();
-    store.scan(Table.ENTRIES, KeyLayout.EMPTY, (k, v) -> out.add(v));
+    store.scan(Table.ENTRIES, StoreLayout.EMPTY, (k, v) -> out.add(v));
     return out;
   }
 
   /** Rewrites ENTRIES (only) to hold {@code entries} at 0..n-1, leaving every derived table as it was. */
   private static void rewriteEntries(InMemoryLedgerStore store, List<byte[]> entries) {
     for (long i = 0; i < SIZE + 1; i++) {
-      store.tamper(Table.ENTRIES, KeyLayout.entryKey(i), null);
+      store.tamper(Table.ENTRIES, StoreLayout.entryKey(i), null);
     }
     for (int i = 0; i < entries.size(); i++) {
-      store.tamper(Table.ENTRIES, KeyLayout.entryKey(i), entries.get(i));
+      store.tamper(Table.ENTRIES, StoreLayout.entryKey(i), entries.get(i));
     }
   }
 
@@ -63,7 +66,7 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = populatedStore();
     byte[] entry = entries(store).get(index);
     entry[position % entry.length] ^= (byte) (1 << bit);
-    store.tamper(Table.ENTRIES, KeyLayout.entryKey(index), entry);
+    store.tamper(Table.ENTRIES, StoreLayout.entryKey(index), entry);
 
     Finding f = firstFinding(store);
 
@@ -121,7 +124,7 @@ class TamperDetectionTest {
   @org.junit.jupiter.api.Test
   void verify_reportsAnEntryMissingInTheMiddleAsAGap() throws Exception {
     InMemoryLedgerStore store = populatedStore();
-    store.tamper(Table.ENTRIES, KeyLayout.entryKey(4), null);
+    store.tamper(Table.ENTRIES, StoreLayout.entryKey(4), null);
 
     Finding f = firstFinding(store);
 
@@ -133,7 +136,7 @@ class TamperDetectionTest {
   void verify_reportsATamperedMerkleTreeNodeAtTheEntryThatWroteIt() throws Exception {
     InMemoryLedgerStore store = populatedStore();
     // Entry 5 (leaf 5) completes the level-1 node over leaves 4-5: (level 1, index 2).
-    store.tamper(Table.TREE, KeyLayout.treeKey(1, 2), new byte[32]);
+    store.tamper(Table.TREE, StoreLayout.treeKey(1, 2), new byte[32]);
 
     Finding f = firstFinding(store);
 
@@ -155,9 +158,9 @@ class TamperDetectionTest {
     assertThat(new ChainVerifier(store, 1).audit()).isEmpty();
     assertThat(new ChainVerifier(store, 4).audit()).isEmpty();
     long victim = ChainVerifier.WINDOW + 5; // in the second window
-    byte[] e = store.get(Table.ENTRIES, KeyLayout.entryKey(victim));
+    byte[] e = store.get(Table.ENTRIES, StoreLayout.entryKey(victim));
     e[e.length - 1] ^= 1;
-    store.tamper(Table.ENTRIES, KeyLayout.entryKey(victim), e);
+    store.tamper(Table.ENTRIES, StoreLayout.entryKey(victim), e);
 
     for (int threads : new int[] {1, 4}) {
       VerificationException thrown = org.junit.jupiter.api.Assertions.assertThrows(
@@ -179,7 +182,7 @@ class TamperDetectionTest {
         new io.lotledger.event.RegistryEvent.KeyRevoked(stranger.actor(), stranger.publicKey(), TestChain.T0), lot -> null);
     var forged = io.lotledger.entry.EntryCodec.sign(body, chain.root.signer());
     io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
-    ChainRules.derive(forged, SIZE, store::get, batch, false);
+    io.lotledger.state.Transition.apply(forged, SIZE, new io.lotledger.state.StoredLedger(store), io.lotledger.state.StoredLedger.changes(batch));
     store.write(batch, false);
 
     List<Finding> findings = new ChainVerifier(store).audit();
@@ -204,10 +207,10 @@ class TamperDetectionTest {
         chain.refinery.publicKey(), io.lotledger.event.ObjectEvent.observe(List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
             TestChain.T0.plusDays(9), null), lot -> headOf(store, lot)), chain.refinery.signer());
     io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
-    ChainRules.derive(late, revokedAt + 1, store::get, batch);
+    io.lotledger.state.Transition.apply(late, revokedAt + 1, new io.lotledger.state.StoredLedger(store), io.lotledger.state.StoredLedger.changes(batch));
     store.write(batch, false);
     store.tamper(Table.KEYS, chain.refinery.publicKey().toBytes(),
-        KeyLayout.keyValue(revokedAt, KeyLayout.NOT_REVOKED, chain.refinery.actor()));
+        StoreLayout.keyValue(revokedAt, io.lotledger.state.RegisteredKey.NOT_REVOKED, chain.refinery.actor()));
 
     assertThatThrownBy(() -> new ChainVerifier(store).verifyLot(TestChain.SULPHATE))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.STORE_MISMATCH))
@@ -216,7 +219,7 @@ class TamperDetectionTest {
 
   private static io.lotledger.entry.EntryHash headOf(InMemoryLedgerStore store, io.lotledger.event.LotId lot) {
     try {
-      return io.lotledger.entry.EntryHash.of(store.get(Table.HEADS, KeyLayout.headKey(lot)));
+      return io.lotledger.entry.EntryHash.of(store.get(Table.HEADS, StoreLayout.headKey(lot)));
     } catch (io.lotledger.spi.StoreException e) {
       throw new IllegalStateException(e);
     }
@@ -227,8 +230,8 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = populatedStore();
     byte[] e3 = entries(store).get(3);
     e3[e3.length - 1] ^= 1; // signature of entry 3
-    store.tamper(Table.ENTRIES, KeyLayout.entryKey(3), e3);
-    store.tamper(Table.HEADS, KeyLayout.headKey(TestChain.SULPHATE), new byte[32]);
+    store.tamper(Table.ENTRIES, StoreLayout.entryKey(3), e3);
+    store.tamper(Table.HEADS, StoreLayout.headKey(TestChain.SULPHATE), new byte[32]);
 
     List<Finding> findings = new ChainVerifier(store).audit();
 
@@ -243,7 +246,7 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = populatedStore();
     byte[] e3 = entries(store).get(3); // ORE_A's commissioning, an ancestor of SULPHATE
     e3[e3.length - 1] ^= 1;
-    store.tamper(Table.ENTRIES, KeyLayout.entryKey(3), e3);
+    store.tamper(Table.ENTRIES, StoreLayout.entryKey(3), e3);
 
     ChainVerifier verifier = new ChainVerifier(store);
     assertThatThrownBy(() -> verifier.verifyLot(TestChain.SULPHATE))

@@ -25,7 +25,7 @@ import java.util.Map;
  * bare words (the EPCIS 2.0 JSON-LD form).
  *
  * <p>A receiver must name the shipping entry whose goods it takes (the ledger's custody rule, {@code
- * io.lotledger.verify.LotRules}): in practice it matches the delivery to the seller's despatch advice.
+ * io.lotledger.rules.CustodyRules}): in practice it matches the delivery to the seller's despatch advice.
  * So does this recorder: {@link #ship} remembers each shipping entry under its despatch advice, and
  * {@link #receive} looks it up and references it ({@link EventContext#withShipment}, the entry hash as
  * an RFC 6920 {@code ni:} URI).

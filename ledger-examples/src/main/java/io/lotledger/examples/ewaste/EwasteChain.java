@@ -22,7 +22,7 @@ import io.lotledger.examples.Scenario;
 import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
-import io.lotledger.verify.LotState;
+import io.lotledger.rules.LotState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -23,7 +23,7 @@ import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
 import io.lotledger.rules.Policy;
 import io.lotledger.rules.PolicyRule;
-import io.lotledger.verify.Finding;
+import io.lotledger.rules.Finding;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;

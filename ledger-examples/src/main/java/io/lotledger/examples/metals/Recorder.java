@@ -27,7 +27,7 @@ import java.util.Map;
  * <p>Custody follows the goods, not the title (the CBV 2.0 source/destination types {@code possessing_party}
  * and {@code owning_party}): a shipping event moves a lot into transit to the destination's possessing party, or
  * its owning party when none is named, and the receiver's receiving event must reference that shipping
- * entry ({@code io.lotledger.verify.LotRules}). {@link #ship} remembers each shipping entry under the
+ * entry ({@code io.lotledger.rules.CustodyRules}). {@link #ship} remembers each shipping entry under the
  * shipper's despatch advice and {@link #receive} looks it up, as a goods-in clerk matches a delivery to
  * its despatch advice. A transaction with any other business step ({@link #transact}: a warrant issued,
  * a sale) changes no custody.

@@ -29,7 +29,7 @@ import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
 import io.lotledger.store.memory.InMemoryLedgerStore;
-import io.lotledger.verify.LotState;
+import io.lotledger.rules.LotState;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

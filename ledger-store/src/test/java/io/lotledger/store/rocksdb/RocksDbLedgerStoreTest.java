@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreContract;
 import io.lotledger.spi.LedgerStoreProvider;
@@ -44,7 +44,7 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
   private Path populatedDirectory() throws Exception {
     Path dir = tmp.resolve("populated");
     try (RocksDbLedgerStore store = RocksDbLedgerStore.open(dir, true)) {
-      store.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(1)), true);
+      store.write(new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(1)), true);
     }
     return dir;
   }
@@ -146,16 +146,16 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
   void open_directoryAlreadyOpen_failsUntilTheFirstStoreCloses() throws Exception {
     Path dir = tmp.resolve("locked");
     try (RocksDbLedgerStore first = RocksDbLedgerStore.open(dir, true)) {
-      first.write(new WriteBatch().put(Table.META, KeyLayout.META_SIZE, KeyLayout.u64(3)), true);
+      first.write(new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(3)), true);
 
       assertThatThrownBy(() -> RocksDbLedgerStore.open(dir, false))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(dir.toString())
           .hasMessageContaining("lock");
-      assertThat(first.get(Table.META, KeyLayout.META_SIZE)).as("the first store is unharmed").isEqualTo(KeyLayout.u64(3));
+      assertThat(first.get(Table.META, StoreLayout.META_SIZE)).as("the first store is unharmed").isEqualTo(StoreLayout.u64(3));
     }
     try (RocksDbLedgerStore second = RocksDbLedgerStore.open(dir, false)) {
-      assertThat(second.get(Table.META, KeyLayout.META_SIZE)).isEqualTo(KeyLayout.u64(3));
+      assertThat(second.get(Table.META, StoreLayout.META_SIZE)).isEqualTo(StoreLayout.u64(3));
     }
   }
 
@@ -164,7 +164,7 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
     Path dir = populatedDirectory();
 
     try (RocksDbLedgerStore store = RocksDbLedgerStore.open(dir, true)) {
-      assertThat(store.get(Table.META, KeyLayout.META_SIZE)).isEqualTo(KeyLayout.u64(1));
+      assertThat(store.get(Table.META, StoreLayout.META_SIZE)).isEqualTo(StoreLayout.u64(1));
     }
   }
 
@@ -195,7 +195,7 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
       store.write(new WriteBatch().put(Table.LOTS, new byte[] {1}, new byte[] {2}), true);
       List<Throwable> thrown = new ArrayList<>();
 
-      store.scan(Table.LOTS, KeyLayout.EMPTY, (k, v) -> {
+      store.scan(Table.LOTS, StoreLayout.EMPTY, (k, v) -> {
         try {
           store.close();
         } catch (StoreException e) {

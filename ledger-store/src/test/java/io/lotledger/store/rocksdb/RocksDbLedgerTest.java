@@ -17,12 +17,12 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
 import io.lotledger.testing.TestChain;
-import io.lotledger.verify.Failure;
+import io.lotledger.rules.Failure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -214,8 +214,8 @@ class RocksDbLedgerTest {
       assertThat(before.get(Table.ENTRIES)).hasSize(9);
     }
     try (RocksDbLedgerStore reopened = RocksDbLedgerStore.open(dir, false)) {
-      assertThat(reopened.get(Table.HASHES, KeyLayout.hashKey(staleHash))).isNull();
-      assertThat(KeyLayout.u64(reopened.get(Table.META, KeyLayout.META_SIZE))).isEqualTo(9);
+      assertThat(reopened.get(Table.HASHES, StoreLayout.hashKey(staleHash))).isNull();
+      assertThat(StoreLayout.u64(reopened.get(Table.META, StoreLayout.META_SIZE))).isEqualTo(9);
     }
   }
 
@@ -249,7 +249,7 @@ class RocksDbLedgerTest {
     Map<Table, Map<String, String>> all = new EnumMap<>(Table.class);
     for (Table t : Table.values()) {
       Map<String, String> records = new TreeMap<>();
-      store.scan(t, KeyLayout.EMPTY, (k, v) -> records.put(hex.formatHex(k), hex.formatHex(v)) == null);
+      store.scan(t, StoreLayout.EMPTY, (k, v) -> records.put(hex.formatHex(k), hex.formatHex(v)) == null);
       all.put(t, records);
     }
     return all;

@@ -8,13 +8,13 @@ import io.lotledger.LedgerException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.LotId;
-import io.lotledger.spi.KeyLayout;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.Table;
 import io.lotledger.testing.TestChain;
 import io.lotledger.verify.ChainVerifier;
-import io.lotledger.verify.Failure;
-import io.lotledger.verify.Finding;
-import io.lotledger.verify.VerificationException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.VerificationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +76,7 @@ class RocksDbTamperTest {
   void open_refusesAStoreWhoseFormatRecordWasChanged() throws Exception {
     populate();
     try (RocksDbLedgerStore raw = RocksDbLedgerStore.open(dir, false)) {
-      raw.tamper(Table.META, KeyLayout.META_FORMAT, KeyLayout.utf8("9"));
+      raw.tamper(Table.META, StoreLayout.META_FORMAT, StoreLayout.utf8("9"));
     }
 
     assertThatThrownBy(() -> Ledger.open(dir))
@@ -116,8 +116,8 @@ class RocksDbTamperTest {
   void verify_cannotSeeADeletedCheckpointWhichOnlyAWitnessDetects() throws Exception {
     populate();
     try (RocksDbLedgerStore raw = RocksDbLedgerStore.open(dir, false)) {
-      assertThat(raw.get(Table.CHECKPOINTS, KeyLayout.u64(8))).isNotNull();
-      raw.tamper(Table.CHECKPOINTS, KeyLayout.u64(8), null);
+      assertThat(raw.get(Table.CHECKPOINTS, StoreLayout.u64(8))).isNotNull();
+      raw.tamper(Table.CHECKPOINTS, StoreLayout.u64(8), null);
       assertThat(new ChainVerifier(raw).audit()).isEmpty();
     }
   }
@@ -187,81 +187,81 @@ class RocksDbTamperTest {
     switch (table) {
       case META -> {
         return switch (change) {
-          case MODIFY -> new Case(KeyLayout.META_SIZE, set(KeyLayout.u64(7)), Failure.STORE_MISMATCH, -1, null, "meta record size disagrees");
-          case DELETE -> new Case(KeyLayout.META_SIZE, DELETE, Failure.STORE_MISMATCH, -1, null, "meta record size disagrees");
-          case ADD -> new Case(KeyLayout.utf8("junk"), set(KeyLayout.utf8("x")), Failure.STORE_MISMATCH, -1, null,
+          case MODIFY -> new Case(StoreLayout.META_SIZE, set(StoreLayout.u64(7)), Failure.STORE_MISMATCH, -1, null, "meta record size disagrees");
+          case DELETE -> new Case(StoreLayout.META_SIZE, DELETE, Failure.STORE_MISMATCH, -1, null, "meta record size disagrees");
+          case ADD -> new Case(StoreLayout.utf8("junk"), set(StoreLayout.utf8("x")), Failure.STORE_MISMATCH, -1, null,
               "meta record junk is not derived");
         };
       }
       case ENTRIES -> {
         return switch (change) {
           // The last byte of an entry is the last byte of its signature.
-          case MODIFY -> new Case(KeyLayout.entryKey(5), RocksDbTamperTest::flipLastByte, Failure.BAD_SIGNATURE, 5, null, "signature does not verify");
-          case DELETE -> new Case(KeyLayout.entryKey(5), DELETE, Failure.INDEX_GAP, 5, null, "store holds 7");
-          case ADD -> new Case(KeyLayout.entryKey(8), set(KeyLayout.utf8("junk")), Failure.MALFORMED_ENTRY, 8, null, "entry envelope is not valid protobuf");
+          case MODIFY -> new Case(StoreLayout.entryKey(5), RocksDbTamperTest::flipLastByte, Failure.BAD_SIGNATURE, 5, null, "signature does not verify");
+          case DELETE -> new Case(StoreLayout.entryKey(5), DELETE, Failure.INDEX_GAP, 5, null, "store holds 7");
+          case ADD -> new Case(StoreLayout.entryKey(8), set(StoreLayout.utf8("junk")), Failure.MALFORMED_ENTRY, 8, null, "entry envelope is not valid protobuf");
         };
       }
       case HASHES -> {
-        byte[] key = KeyLayout.hashKey(hashes.get(3));
+        byte[] key = StoreLayout.hashKey(hashes.get(3));
         return switch (change) {
-          case MODIFY -> new Case(key, set(KeyLayout.u64(4)), Failure.STORE_MISMATCH, 3, null, "hashes record");
+          case MODIFY -> new Case(key, set(StoreLayout.u64(4)), Failure.STORE_MISMATCH, 3, null, "hashes record");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, 3, null, "hashes record");
-          case ADD -> new Case(junkHash(), set(KeyLayout.u64(9)), Failure.STORE_MISMATCH, -1, null, "hashes holds records no entry accounts for");
+          case ADD -> new Case(junkHash(), set(StoreLayout.u64(9)), Failure.STORE_MISMATCH, -1, null, "hashes holds records no entry accounts for");
         };
       }
       case HEADS -> {
         return switch (change) {
-          case MODIFY -> new Case(KeyLayout.headKey(oreB), set(hashes.get(4).toBytes()), Failure.STORE_MISMATCH, -1, oreB,
+          case MODIFY -> new Case(StoreLayout.headKey(oreB), set(hashes.get(4).toBytes()), Failure.STORE_MISMATCH, -1, oreB,
               "heads record " + oreB.uri() + " disagrees");
-          case DELETE -> new Case(KeyLayout.headKey(oreB), DELETE, Failure.STORE_MISMATCH, -1, oreB,
+          case DELETE -> new Case(StoreLayout.headKey(oreB), DELETE, Failure.STORE_MISMATCH, -1, oreB,
               "heads record " + oreB.uri() + " disagrees");
-          case ADD -> new Case(KeyLayout.headKey(JUNK_LOT), set(hashes.get(4).toBytes()), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.headKey(JUNK_LOT), set(hashes.get(4).toBytes()), Failure.STORE_MISMATCH, -1, null,
               "heads record " + JUNK_LOT.uri() + " is not derived");
         };
       }
       case HISTORY -> {
-        byte[] key = KeyLayout.historyKey(oreA, 5);
+        byte[] key = StoreLayout.historyKey(oreA, 5);
         return switch (change) {
-          case MODIFY -> new Case(key, set(KeyLayout.utf8("x")), Failure.STORE_MISMATCH, 5, null, "history record");
+          case MODIFY -> new Case(key, set(StoreLayout.utf8("x")), Failure.STORE_MISMATCH, 5, null, "history record");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, 5, null, "history record");
-          case ADD -> new Case(KeyLayout.historyKey(oreA, 4), set(KeyLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.historyKey(oreA, 4), set(StoreLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
               "history holds records no entry accounts for");
         };
       }
       case LOTS -> {
-        byte[] key = KeyLayout.lotsKey(3, oreA);
+        byte[] key = StoreLayout.lotsKey(3, oreA);
         return switch (change) {
-          case MODIFY -> new Case(key, set(KeyLayout.utf8("x")), Failure.STORE_MISMATCH, 3, null, "lots record");
+          case MODIFY -> new Case(key, set(StoreLayout.utf8("x")), Failure.STORE_MISMATCH, 3, null, "lots record");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, 3, null, "lots record");
-          case ADD -> new Case(KeyLayout.lotsKey(6, JUNK_LOT), set(KeyLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.lotsKey(6, JUNK_LOT), set(StoreLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
               "lots holds records no entry accounts for");
         };
       }
       case PARENTS -> {
-        byte[] key = KeyLayout.edgeKey(sulphate, oreA);
+        byte[] key = StoreLayout.edgeKey(sulphate, oreA);
         return switch (change) {
-          case MODIFY -> new Case(key, set(KeyLayout.utf8("x")), Failure.STORE_MISMATCH, 7, null, "parents record");
+          case MODIFY -> new Case(key, set(StoreLayout.utf8("x")), Failure.STORE_MISMATCH, 7, null, "parents record");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, 7, null, "parents record");
-          case ADD -> new Case(KeyLayout.edgeKey(oreB, oreA), set(KeyLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.edgeKey(oreB, oreA), set(StoreLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
               "parents holds records no entry accounts for");
         };
       }
       case CHILDREN -> {
-        byte[] key = KeyLayout.edgeKey(oreA, sulphate);
+        byte[] key = StoreLayout.edgeKey(oreA, sulphate);
         return switch (change) {
-          case MODIFY -> new Case(key, set(KeyLayout.utf8("x")), Failure.STORE_MISMATCH, 7, null, "children record");
+          case MODIFY -> new Case(key, set(StoreLayout.utf8("x")), Failure.STORE_MISMATCH, 7, null, "children record");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, 7, null, "children record");
-          case ADD -> new Case(KeyLayout.edgeKey(oreA, oreB), set(KeyLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.edgeKey(oreA, oreB), set(StoreLayout.EMPTY), Failure.STORE_MISMATCH, -1, null,
               "children holds records no entry accounts for");
         };
       }
       case ACTORS -> {
-        byte[] key = KeyLayout.actorKey(mine);
+        byte[] key = StoreLayout.actorKey(mine);
         return switch (change) {
-          case MODIFY -> new Case(key, set(KeyLayout.actorValue(1, "Evil mine")), Failure.STORE_MISMATCH, -1, null,
+          case MODIFY -> new Case(key, set(StoreLayout.actorValue(1, "Evil mine")), Failure.STORE_MISMATCH, -1, null,
               "actors record " + mine.uri() + " disagrees");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, -1, null, "actors record " + mine.uri() + " disagrees");
-          case ADD -> new Case(KeyLayout.actorKey(new ActorId("urn:lotledger:actor:ghost")), set(KeyLayout.actorValue(3, "Ghost")),
+          case ADD -> new Case(StoreLayout.actorKey(new ActorId("urn:lotledger:actor:ghost")), set(StoreLayout.actorValue(3, "Ghost")),
               Failure.STORE_MISMATCH, -1, null, "actors record urn:lotledger:actor:ghost is not derived");
         };
       }
@@ -269,10 +269,10 @@ class RocksDbTamperTest {
         String hex = "0x" + chain.mine.publicKey().toHex();
         return switch (change) {
           // Revoked at 3: a forged revocation that would invalidate every later entry by the mine.
-          case MODIFY -> new Case(mineKey, set(KeyLayout.keyValue(1, 3, mine)), Failure.STORE_MISMATCH, -1, null,
+          case MODIFY -> new Case(mineKey, set(StoreLayout.keyValue(1, 3, mine)), Failure.STORE_MISMATCH, -1, null,
               "keys record " + hex + " disagrees");
           case DELETE -> new Case(mineKey, DELETE, Failure.STORE_MISMATCH, -1, null, "keys record " + hex + " disagrees");
-          case ADD -> new Case(junkHash(), set(KeyLayout.keyValue(1, KeyLayout.NOT_REVOKED, mine)), Failure.STORE_MISMATCH, -1,
+          case ADD -> new Case(junkHash(), set(StoreLayout.keyValue(1, io.lotledger.state.RegisteredKey.NOT_REVOKED, mine)), Failure.STORE_MISMATCH, -1,
               null, "keys record 0x" + "ab".repeat(32) + " is not derived");
         };
       }
@@ -280,43 +280,43 @@ class RocksDbTamperTest {
         // A forged balance: ORE_B given SULPHATE's state (another holder, another amount).
         byte[] sulphateState = stateOf(sulphate);
         return switch (change) {
-          case MODIFY -> new Case(KeyLayout.lotStateKey(oreB), set(sulphateState), Failure.STORE_MISMATCH, -1, oreB,
+          case MODIFY -> new Case(StoreLayout.lotStateKey(oreB), set(sulphateState), Failure.STORE_MISMATCH, -1, oreB,
               "lotstate record " + oreB.uri() + " disagrees");
-          case DELETE -> new Case(KeyLayout.lotStateKey(oreB), DELETE, Failure.STORE_MISMATCH, -1, oreB,
+          case DELETE -> new Case(StoreLayout.lotStateKey(oreB), DELETE, Failure.STORE_MISMATCH, -1, oreB,
               "lotstate record " + oreB.uri() + " disagrees");
-          case ADD -> new Case(KeyLayout.lotStateKey(JUNK_LOT), set(sulphateState), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.lotStateKey(JUNK_LOT), set(sulphateState), Failure.STORE_MISMATCH, -1, null,
               "lotstate record " + JUNK_LOT.uri() + " is not derived");
         };
       }
       case EVENT_IDS -> {
         // ORE_B's commissioning (entry 4) carries an event ID; a forged index would make lookups lie.
-        byte[] key = KeyLayout.eventIdKey(TestChain.ORE_B_EVENT_ID);
+        byte[] key = StoreLayout.eventIdKey(TestChain.ORE_B_EVENT_ID);
         String what = "eventids record " + TestChain.ORE_B_EVENT_ID;
         return switch (change) {
-          case MODIFY -> new Case(key, set(KeyLayout.u64(3)), Failure.STORE_MISMATCH, -1, null, what + " disagrees");
+          case MODIFY -> new Case(key, set(StoreLayout.u64(3)), Failure.STORE_MISMATCH, -1, null, what + " disagrees");
           case DELETE -> new Case(key, DELETE, Failure.STORE_MISMATCH, -1, null, what + " disagrees");
-          case ADD -> new Case(KeyLayout.eventIdKey("urn:uuid:junk"), set(KeyLayout.u64(3)), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.eventIdKey("urn:uuid:junk"), set(StoreLayout.u64(3)), Failure.STORE_MISMATCH, -1, null,
               "eventids record urn:uuid:junk is not derived");
         };
       }
       case TREE -> {
         // Leaf 5 completes the level-1 node over leaves 4 and 5: (level 1, index 2), written by entry 5.
-        byte[] node = KeyLayout.treeKey(1, 2);
+        byte[] node = StoreLayout.treeKey(1, 2);
         return switch (change) {
           case MODIFY -> new Case(node, RocksDbTamperTest::flipLastByte, Failure.STORE_MISMATCH, 5, null, "tree record");
           case DELETE -> new Case(node, DELETE, Failure.STORE_MISMATCH, 5, null, "tree record");
-          case ADD -> new Case(KeyLayout.treeKey(9, 0), set(new byte[32]), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.treeKey(9, 0), set(new byte[32]), Failure.STORE_MISMATCH, -1, null,
               "tree holds records no entry accounts for");
         };
       }
       case CHECKPOINTS -> {
-        byte[] size8 = KeyLayout.u64(8);
+        byte[] size8 = StoreLayout.u64(8);
         return switch (change) {
           // The last bytes of the note are its signature's base64.
           case MODIFY -> new Case(size8, RocksDbTamperTest::flipSignatureCharacter, Failure.STORE_MISMATCH, -1, null,
               "checkpoint record");
           case DELETE -> new Case(size8, DELETE, Failure.STORE_MISMATCH, -1, null, "unused");
-          case ADD -> new Case(KeyLayout.u64(5), set(storedCheckpoint), Failure.STORE_MISMATCH, -1, null,
+          case ADD -> new Case(StoreLayout.u64(5), set(storedCheckpoint), Failure.STORE_MISMATCH, -1, null,
               "is filed under another size");
         };
       }
@@ -328,7 +328,7 @@ class RocksDbTamperTest {
 
   private byte[] stateOf(LotId lot) {
     try (RocksDbLedgerStore raw = RocksDbLedgerStore.open(dir, true)) {
-      return raw.get(Table.LOT_STATE, KeyLayout.lotStateKey(lot));
+      return raw.get(Table.LOT_STATE, StoreLayout.lotStateKey(lot));
     } catch (io.lotledger.spi.StoreException e) {
       throw new AssertionError(e);
     }

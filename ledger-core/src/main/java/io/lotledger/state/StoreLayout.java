@@ -1,14 +1,26 @@
-package io.lotledger.spi;
+package io.lotledger.state;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.LotId;
+import io.lotledger.rules.LotState;
+import io.lotledger.spi.Table;
+import io.lotledger.state.proto.Holding;
+import io.lotledger.state.proto.LotStateRecord;
+import io.lotledger.state.proto.Transit;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.TreeMap;
 
 /**
- * The key and value layout of every {@link Table}, in one place.
+ * The key and value layout of every {@link Table}, in one place: the only code that knows how a
+ * ledger's state is laid out in a store. Everything else reads and writes that state in domain terms
+ * through {@link StoredLedger} and {@link LedgerState}; it is public for tests that damage a store on
+ * purpose, and not exported from the module.
  *
  * <pre>
  * table     key                                  value
@@ -24,7 +36,7 @@ import java.util.Arrays;
  * CHILDREN  parent UTF-8, 0x00, child UTF-8      empty
  * ACTORS    actor UTF-8                          u64 registration index, name UTF-8
  * KEYS      public key (32)                      u64 added index, u64 revoked index (2^64-1: none), actor UTF-8
- * LOT_STATE lot UTF-8                            verify.LotState record (proto LotStateRecord)
+ * LOT_STATE lot UTF-8                            rules.LotState record (proto LotStateRecord, state.proto)
  * EVENT_IDS event ID UTF-8                       u64 index of the entry whose event carries it
  * TREE      u8 level, u64 index                  RFC 9162 hash (32) of leaves [index·2^level, (index+1)·2^level)
  * CHECKPOINTS u64 size                           signed checkpoint note bytes (C2SP signed-note)
@@ -33,7 +45,7 @@ import java.util.Arrays;
  * u64 is big-endian so that byte order is numeric order. Lot and actor ids are URIs and never contain
  * 0x00, which makes it a safe separator.
  */
-public final class KeyLayout {
+public final class StoreLayout {
   public static final byte[] META_FORMAT = ascii("format");
   public static final byte[] META_ORIGIN = ascii("origin");
   public static final byte[] META_SIZE = ascii("size");
@@ -42,11 +54,9 @@ public final class KeyLayout {
   /** Present once the ledger keeps its acknowledged size in a file beside the store (value "1"). */
   public static final byte[] META_SIZE_MARK = ascii("sizemark");
   public static final byte[] FORMAT_VERSION = ascii("2");
-  /** A key's revoked index when it is not revoked. */
-  public static final long NOT_REVOKED = -1L;
   public static final byte[] EMPTY = new byte[0];
 
-  private KeyLayout() {}
+  private StoreLayout() {}
 
   public static byte[] u64(long v) {
     return ByteBuffer.allocate(8).putLong(v).array();
@@ -145,23 +155,80 @@ public final class KeyLayout {
     return ByteBuffer.allocate(16 + a.length).putLong(addedAt).putLong(revokedAt).put(a).array();
   }
 
-  /** A decoded KEYS value. */
-  public record KeyRecord(ActorId actor, long addedAt, long revokedAt) {
-    public boolean revoked() {
-      return revokedAt != NOT_REVOKED;
-    }
-
-    /** Whether an entry at {@code index} may be signed with this key. */
-    public boolean validAt(long index) {
-      return index > addedAt && (revokedAt == NOT_REVOKED || index < revokedAt);
-    }
-  }
-
-  public static KeyRecord keyRecord(byte[] value) {
+  public static RegisteredKey keyRecord(byte[] value) {
     ByteBuffer b = ByteBuffer.wrap(value);
     long added = b.getLong();
     long revoked = b.getLong();
-    return new KeyRecord(new ActorId(new String(value, 16, value.length - 16, StandardCharsets.UTF_8)), added, revoked);
+    return new RegisteredKey(new ActorId(new String(value, 16, value.length - 16, StandardCharsets.UTF_8)), added, revoked);
+  }
+
+  public static byte[] keyValue(RegisteredKey key) {
+    return keyValue(key.addedAt(), key.revokedAt(), key.actor());
+  }
+
+  public static RegisteredActor actorRecord(byte[] value) {
+    return new RegisteredActor(u64(value), new String(value, 8, value.length - 8, StandardCharsets.UTF_8));
+  }
+
+  /** A lot's state as stored: a canonical protobuf record ({@code lotledger/v1/state.proto}). */
+  public static byte[] lotStateValue(LotState state) {
+    LotStateRecord.Builder b = LotStateRecord.newBuilder()
+        .setProduced(text(state.produced()))
+        .setReceived(text(state.received()))
+        .setConsumed(text(state.consumed()))
+        .setShippedOut(text(state.shippedOut()))
+        .setDestroyed(text(state.destroyed()));
+    if (state.unit() != null) {
+      b.setUnit(state.unit());
+    }
+    state.holdings().forEach((actor, amount) -> b.addHoldings(Holding.newBuilder().setActor(actor.uri()).setAmount(text(amount))));
+    state.inTransit().forEach((hash, t) -> b.addInTransit(Transit.newBuilder()
+        .setShipment(ByteString.copyFrom(hash.toBytes()))
+        .setReceiver(t.receiver().uri())
+        .setAmount(text(t.amount()))));
+    return b.build().toByteArray();
+  }
+
+  /** Reads a stored lot state; {@link IllegalArgumentException} when the bytes are not one. */
+  public static LotState lotState(byte[] bytes) {
+    LotStateRecord r;
+    try {
+      r = LotStateRecord.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("lot state record does not parse: " + e.getMessage(), e);
+    }
+    TreeMap<ActorId, BigDecimal> h = new TreeMap<>();
+    for (Holding holding : r.getHoldingsList()) {
+      h.put(new ActorId(holding.getActor()), decimal(holding.getAmount()));
+    }
+    TreeMap<EntryHash, LotState.Transit> t = new TreeMap<>();
+    for (Transit transit : r.getInTransitList()) {
+      if (transit.getShipment().size() != EntryHash.LENGTH) {
+        throw new IllegalArgumentException("lot state names a shipment that is not a " + EntryHash.LENGTH + "-byte hash");
+      }
+      t.put(EntryHash.of(transit.getShipment().toByteArray()),
+          new LotState.Transit(new ActorId(transit.getReceiver()), decimal(transit.getAmount())));
+    }
+    return new LotState(r.getUnit().isEmpty() ? null : r.getUnit(), decimal(r.getProduced()), decimal(r.getReceived()),
+        decimal(r.getConsumed()), decimal(r.getShippedOut()), decimal(r.getDestroyed()), h, t);
+  }
+
+  /** Longest decimal text a stored state may carry (a state is read back from the store). */
+  private static final int MAX_DECIMAL_CHARS = 80;
+
+  private static String text(BigDecimal v) {
+    return LotState.normal(v).toPlainString();
+  }
+
+  private static BigDecimal decimal(String s) {
+    if (s.isEmpty() || s.length() > MAX_DECIMAL_CHARS) {
+      throw new IllegalArgumentException("lot state amount is empty or longer than " + MAX_DECIMAL_CHARS + " characters");
+    }
+    BigDecimal v = new BigDecimal(s);
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("lot state amount is negative: " + s);
+    }
+    return LotState.normal(v);
   }
 
   private static byte[] ascii(String s) {

@@ -1,4 +1,4 @@
-package io.lotledger.verify;
+package io.lotledger.rules;
 
 /** What kind of fact is broken. Each {@link Finding} names one. */
 public enum Failure {

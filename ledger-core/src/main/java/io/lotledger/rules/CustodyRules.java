@@ -1,4 +1,4 @@
-package io.lotledger.verify;
+package io.lotledger.rules;
 
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
@@ -16,9 +16,7 @@ import io.lotledger.event.Quantity;
 import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
 import io.lotledger.event.Units;
-import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.Table;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +26,7 @@ import java.util.Set;
 
 /**
  * Custody and mass balance (DESIGN "Domain rules"; docs/domain-model.md): what an event may do to the
- * lots it names, given who holds how much of each. Part of {@link ChainRules}, so the append path and
+ * lots it names, given who holds how much of each. Part of the ledger's state transition ({@code state.Transition}), so the append path and
  * every verifier judge and derive exactly the same way.
  *
  * <p>A lot is <em>tracked</em> from the first event that brings it into existence here: commissioning
@@ -72,27 +70,23 @@ import java.util.Set;
  * with mass. A lot commissioned without a quantity tracks custody only, and no later event may state a
  * quantity of it. For a lot with a quantity, holding nothing is not custody: a zero move grants none.
  */
-public final class LotRules {
-  private LotRules() {}
+public final class CustodyRules {
+  private CustodyRules() {}
+
+  /** What the custody rules read: each lot's state before the entry, and who is a registered actor. */
+  public interface Holdings {
+    /** The state of {@code lot}, or null when the lot is not tracked. */
+    LotState lot(LotId lot) throws StoreException;
+
+    /** Whether {@code actor} is a registered actor of the ledger. */
+    boolean registered(ActorId actor) throws StoreException;
+  }
 
   /** What an entry does to the lots it names: the first rule it breaks, or the lots' new states. */
   public record Outcome(Finding violation, Map<LotId, LotState> states) {}
 
-  /** The state of {@code lot} in the store, or null when the lot is not tracked. */
-  public static LotState state(ChainRules.Reader reader, LotId lot) throws StoreException {
-    byte[] v = reader.get(Table.LOT_STATE, KeyLayout.lotStateKey(lot));
-    if (v == null) {
-      return null;
-    }
-    try {
-      return LotState.parse(v);
-    } catch (IllegalArgumentException e) {
-      throw new StoreException("lot state of " + lot + " is corrupt: " + e.getMessage(), e);
-    }
-  }
-
   /** Judges {@code entry} at {@code index} against the lot states in {@code reader}. */
-  public static Outcome apply(SignedEntry entry, long index, ChainRules.Reader reader) throws StoreException {
+  public static Outcome apply(SignedEntry entry, long index, Holdings reader) throws StoreException {
     return new Judgement(entry, index, reader).run();
   }
 
@@ -100,13 +94,13 @@ public final class LotRules {
   private static final class Judgement {
     private final SignedEntry entry;
     private final long index;
-    private final ChainRules.Reader reader;
+    private final Holdings reader;
     private final ActorId signer;
     private final Map<LotId, LotState> changed = new LinkedHashMap<>();
     /** Lots this transformation has drawn from: the signer held each when the event began. */
     private final Set<LotId> consumed = new HashSet<>();
 
-    Judgement(SignedEntry entry, long index, ChainRules.Reader reader) {
+    Judgement(SignedEntry entry, long index, Holdings reader) {
       this.entry = entry;
       this.index = index;
       this.reader = reader;
@@ -186,7 +180,7 @@ public final class LotRules {
       List<LotQuantity> added = event instanceof TransformationEvent t ? t.outputs()
           : event instanceof ObjectEvent o && o.action() == Action.ADD ? o.quantities() : List.of();
       for (LotQuantity lq : added) {
-        LotState s = state(reader, lq.lot());
+        LotState s = reader.lot(lq.lot());
         if (s != null && !s.holds(signer)) {
           return custody(lq.lot(), "lot " + lq.lot() + " is tracked on this ledger; " + signer
               + " is not its custodian, so an imported record of it cannot add to it", s);
@@ -373,7 +367,7 @@ public final class LotRules {
         } catch (IllegalArgumentException e) {
           continue;
         }
-        if (reader.get(Table.ACTORS, KeyLayout.actorKey(candidate)) != null) {
+        if (reader.registered(candidate)) {
           return candidate;
         }
       }
@@ -382,7 +376,7 @@ public final class LotRules {
 
     private LotState current(LotId lot) throws StoreException {
       LotState s = changed.get(lot);
-      return s != null ? s : state(reader, lot);
+      return s != null ? s : reader.lot(lot);
     }
 
     private Finding unit(LotId lot, LotState s, Quantity q) {

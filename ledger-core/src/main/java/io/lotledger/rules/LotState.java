@@ -1,11 +1,7 @@
-package io.lotledger.verify;
+package io.lotledger.rules;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.ActorId;
-import io.lotledger.verify.proto.Holding;
-import io.lotledger.verify.proto.LotStateRecord;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
@@ -14,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * A lot's custody and mass balance as its entries leave it: who holds how much, what is in transit
- * to whom, and the running totals. Derived by {@link LotRules}, stored per lot and recomputed by
+ * to whom, and the running totals. Derived by {@link CustodyRules}, stored per lot and recomputed by
  * every verifier.
  *
  * <p>Amounts are exact decimals in {@link #unit()}, the base unit of the lot's dimension (KGM for
@@ -40,9 +36,6 @@ public record LotState(
 
   /** Goods on their way from one actor to another under one shipping entry. */
   public record Transit(ActorId receiver, BigDecimal amount) {}
-
-  /** Longest decimal text a stored state may carry (a state is read back from the store). */
-  private static final int MAX_DECIMAL_CHARS = 80;
 
   public LotState {
     holdings = Collections.unmodifiableSortedMap(new TreeMap<>(holdings));
@@ -148,68 +141,8 @@ public record LotState(
   }
 
   /** One representation per value: no trailing zeros, zero as 0. */
-  static BigDecimal normal(BigDecimal v) {
+  public static BigDecimal normal(BigDecimal v) {
     return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
-  }
-
-  // ------------------------------------------------------------------ encoding
-
-  /** The stored form: a canonical protobuf record ({@code lotledger/v1/state.proto}). */
-  public byte[] toBytes() {
-    LotStateRecord.Builder b = LotStateRecord.newBuilder()
-        .setProduced(text(produced))
-        .setReceived(text(received))
-        .setConsumed(text(consumed))
-        .setShippedOut(text(shippedOut))
-        .setDestroyed(text(destroyed));
-    if (unit != null) {
-      b.setUnit(unit);
-    }
-    holdings.forEach((actor, amount) -> b.addHoldings(Holding.newBuilder().setActor(actor.uri()).setAmount(text(amount))));
-    inTransit.forEach((hash, t) -> b.addInTransit(io.lotledger.verify.proto.Transit.newBuilder()
-        .setShipment(ByteString.copyFrom(hash.toBytes()))
-        .setReceiver(t.receiver().uri())
-        .setAmount(text(t.amount()))));
-    return b.build().toByteArray();
-  }
-
-  /** Reads a stored state; {@link IllegalArgumentException} when the bytes are not one. */
-  public static LotState parse(byte[] bytes) {
-    LotStateRecord r;
-    try {
-      r = LotStateRecord.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("lot state record does not parse: " + e.getMessage(), e);
-    }
-    TreeMap<ActorId, BigDecimal> h = new TreeMap<>();
-    for (Holding holding : r.getHoldingsList()) {
-      h.put(new ActorId(holding.getActor()), decimal(holding.getAmount()));
-    }
-    TreeMap<EntryHash, Transit> t = new TreeMap<>();
-    for (io.lotledger.verify.proto.Transit transit : r.getInTransitList()) {
-      if (transit.getShipment().size() != EntryHash.LENGTH) {
-        throw new IllegalArgumentException("lot state names a shipment that is not a " + EntryHash.LENGTH + "-byte hash");
-      }
-      t.put(EntryHash.of(transit.getShipment().toByteArray()),
-          new Transit(new ActorId(transit.getReceiver()), decimal(transit.getAmount())));
-    }
-    return new LotState(r.getUnit().isEmpty() ? null : r.getUnit(), decimal(r.getProduced()), decimal(r.getReceived()),
-        decimal(r.getConsumed()), decimal(r.getShippedOut()), decimal(r.getDestroyed()), h, t);
-  }
-
-  private static String text(BigDecimal v) {
-    return normal(v).toPlainString();
-  }
-
-  private static BigDecimal decimal(String s) {
-    if (s.isEmpty() || s.length() > MAX_DECIMAL_CHARS) {
-      throw new IllegalArgumentException("lot state amount is empty or longer than " + MAX_DECIMAL_CHARS + " characters");
-    }
-    BigDecimal v = new BigDecimal(s);
-    if (v.signum() < 0) {
-      throw new IllegalArgumentException("lot state amount is negative: " + s);
-    }
-    return normal(v);
   }
 
   /** Human-readable summary, e.g. {@code 12.5 KGM held by [A=10, B=2.5], 3 KGM in transit}. */

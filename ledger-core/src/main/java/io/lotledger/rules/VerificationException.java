@@ -1,4 +1,4 @@
-package io.lotledger.verify;
+package io.lotledger.rules;
 
 import io.lotledger.LedgerException;
 
