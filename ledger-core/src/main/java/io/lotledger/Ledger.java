@@ -1,5 +1,13 @@
 package io.lotledger;
 
+import io.lotledger.error.LedgerException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.engine.Committer;
+import io.lotledger.engine.EntrySigning;
+import io.lotledger.engine.MerkleLog;
+import io.lotledger.engine.RollbackGuard;
+
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
@@ -91,7 +99,9 @@ public final class Ledger implements AutoCloseable {
     if (guard != null) {
       guard.check(state, origin, size);
     }
-    this.committer = new Committer(this.store, options, origin, size);
+    this.committer = new Committer(this.store, new Committer.GroupCommit(
+        options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch(), options.linger(),
+        options.durability() != Durability.NO_SYNC), origin, size);
     this.log = new MerkleLog(state, origin, committer::size, guard);
   }
 

@@ -1,5 +1,7 @@
 package io.lotledger;
 
+import io.lotledger.rules.AppendRejectedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package io.lotledger;
 
+import io.lotledger.error.LedgerException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

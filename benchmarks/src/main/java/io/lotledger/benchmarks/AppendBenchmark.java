@@ -1,9 +1,9 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Durability;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.crypto.Signer;
 import io.lotledger.entry.Entry;

@@ -1,8 +1,8 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Bundle;
 import io.lotledger.bundle.BundleExporter;
 import io.lotledger.bundle.BundleVerifier;

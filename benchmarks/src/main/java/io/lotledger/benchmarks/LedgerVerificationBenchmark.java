@@ -1,6 +1,6 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.store.rocksdb.RocksDbLedgerStore;

@@ -1,7 +1,7 @@
 package io.lotledger.benchmarks;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.InclusionProof;

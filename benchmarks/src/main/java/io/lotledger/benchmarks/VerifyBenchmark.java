@@ -1,6 +1,6 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.crypto.Sha256;

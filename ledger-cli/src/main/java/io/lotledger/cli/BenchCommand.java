@@ -2,7 +2,7 @@ package io.lotledger.cli;
 
 import io.lotledger.Durability;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.entry.Entry;

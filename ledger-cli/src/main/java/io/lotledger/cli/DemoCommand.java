@@ -1,7 +1,7 @@
 package io.lotledger.cli;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.examples.Scenario;

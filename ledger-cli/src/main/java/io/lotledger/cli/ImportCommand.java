@@ -1,9 +1,9 @@
 package io.lotledger.cli;
 
-import io.lotledger.ActorSigner;
-import io.lotledger.AppendRejectedException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.epcis.EpcisImport;
 import io.lotledger.epcis.EventHashId;
 import java.io.IOException;

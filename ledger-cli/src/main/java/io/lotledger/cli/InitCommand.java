@@ -1,8 +1,8 @@
 package io.lotledger.cli;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.log.NoteKey;
 import java.io.IOException;

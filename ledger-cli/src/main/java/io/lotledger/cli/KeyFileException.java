@@ -1,6 +1,6 @@
 package io.lotledger.cli;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package io.lotledger.cli;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.rules.VerificationException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,6 +1,6 @@
 package io.lotledger.cli;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.Composition;

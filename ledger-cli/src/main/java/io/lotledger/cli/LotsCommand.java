@@ -1,7 +1,7 @@
 package io.lotledger.cli;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.lotledger.cli;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.rules.Policy;
 import java.nio.charset.StandardCharsets;

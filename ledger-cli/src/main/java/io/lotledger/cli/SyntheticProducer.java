@@ -10,7 +10,7 @@ import static io.lotledger.cli.SyntheticChain.MINE;
 import static io.lotledger.cli.SyntheticChain.REFINERY;
 import static io.lotledger.cli.SyntheticChain.T0;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.cli.SyntheticChain.Company;
 import io.lotledger.entry.Entry;

@@ -1,7 +1,7 @@
 package io.lotledger.cli;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.TrustAnchors;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.entry.Entry;

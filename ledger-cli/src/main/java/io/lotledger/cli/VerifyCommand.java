@@ -1,7 +1,7 @@
 package io.lotledger.cli;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Bundle;
 import io.lotledger.bundle.BundleVerifier;
 import io.lotledger.bundle.TrustAnchors;

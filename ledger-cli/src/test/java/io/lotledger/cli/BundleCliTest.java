@@ -4,9 +4,9 @@ import static io.lotledger.cli.LedgerCliTest.assertOneLineError;
 import static io.lotledger.cli.LedgerCliTest.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Bundle;
 import io.lotledger.bundle.TrustAnchors;
 import io.lotledger.cli.LedgerCliTest.Result;

@@ -4,7 +4,7 @@ import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.examples.battery.BatteryChain;
 import io.lotledger.testing.RecyclingChain;

@@ -3,7 +3,7 @@ package io.lotledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.lotledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.event.ActorId;
 import java.io.IOException;

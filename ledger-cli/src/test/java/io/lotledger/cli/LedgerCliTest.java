@@ -2,7 +2,7 @@ package io.lotledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.examples.battery.BatteryChain;
 import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;

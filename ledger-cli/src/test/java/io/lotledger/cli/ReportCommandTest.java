@@ -4,9 +4,9 @@ import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static io.lotledger.testing.RecyclingChain.SCRAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.examples.battery.BatteryChain;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryBody;

@@ -1,8 +1,8 @@
 package io.lotledger.cli;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;

@@ -3,7 +3,7 @@ package io.lotledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;

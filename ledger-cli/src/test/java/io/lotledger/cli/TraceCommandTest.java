@@ -6,7 +6,7 @@ import static io.lotledger.testing.RecyclingChain.SULPHATE_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.examples.battery.BatteryChain;
 import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.Table;

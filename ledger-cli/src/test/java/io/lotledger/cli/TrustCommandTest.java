@@ -4,7 +4,7 @@ import static io.lotledger.cli.LedgerCliTest.assertOneLineError;
 import static io.lotledger.cli.LedgerCliTest.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.cli.LedgerCliTest.Result;
 import io.lotledger.crypto.Ed25519Signer;

@@ -265,7 +265,7 @@ public final class Bundle {
     }
     try {
       return SignedCheckpoint.parse(note.toByteArray());
-    } catch (io.lotledger.LedgerException e) {
+    } catch (io.lotledger.error.LedgerException e) {
       throw new BundleFormatException(where + ": " + e.getMessage(), e);
     }
   }

@@ -1,6 +1,6 @@
 package io.lotledger.bundle;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /** A bundle or trust file is unreadable, malformed or over a limit; the message says what and where. */
 public final class BundleFormatException extends LedgerException {

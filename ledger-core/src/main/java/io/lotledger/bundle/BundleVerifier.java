@@ -1,6 +1,6 @@
 package io.lotledger.bundle;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;

@@ -1,6 +1,6 @@
 package io.lotledger.bundle;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.event.ActorId;
 import io.lotledger.log.NoteKey;

@@ -1,6 +1,6 @@
 package io.lotledger.bundle;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Sha256;
 import io.lotledger.log.Checkpoint;
 import io.lotledger.log.CheckpointFile;

@@ -1,6 +1,6 @@
 package io.lotledger.crypto;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /** A key's bytes were rejected: wrong length, not a point, not of full prime order, or a bad file. */
 public final class InvalidKeyException extends LedgerException {

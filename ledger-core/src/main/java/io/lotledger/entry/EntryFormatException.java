@@ -1,6 +1,6 @@
 package io.lotledger.entry;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /** An entry's bytes are malformed, non-canonical or over a limit; the message names the field. */
 public final class EntryFormatException extends LedgerException {

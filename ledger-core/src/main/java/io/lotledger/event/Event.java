@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * A domain fact about lots, shaped like a GS1 EPCIS 2.0 event (EPCIS 2.0 §7.4): what happened
- * ({@link ObjectEvent}, {@link TransformationEvent}, {@link AggregationEvent}, {@link
- * AssociationEvent}, {@link TransactionEvent}), when (with the recorder's time-zone offset), where and why ({@link
+ * ({@link ObjectEvent}, {@link TransformationEvent}, {@link AggregationEvent}, {@code
+ * AssociationEvent}, {@link TransactionEvent}), when (with the recorder's time-zone offset), where and why ({@code
  * EventContext}); plus the ledger-native {@link RegistryEvent}s that manage actors and keys.
  *
  * <p>Events are immutable values; the canonical encoding of an event is defined by {@code
- * io.lotledger.entry.EntryCodec}.
+ * EntryCodec}.
  */
 public sealed interface Event
     permits ObjectEvent, TransformationEvent, AggregationEvent, AssociationEvent, TransactionEvent, RegistryEvent {

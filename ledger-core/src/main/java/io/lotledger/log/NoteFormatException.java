@@ -1,6 +1,6 @@
 package io.lotledger.log;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /**
  * A signed note, verifier key or checkpoint (C2SP signed-note, C2SP tlog-checkpoint) is malformed or

@@ -1,6 +1,6 @@
 package io.lotledger.log;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /**
  * A signed note or checkpoint does not verify against the trusted keys (C2SP signed-note

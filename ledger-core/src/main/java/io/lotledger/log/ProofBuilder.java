@@ -1,6 +1,6 @@
 package io.lotledger.log;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import java.util.ArrayList;
 import java.util.List;
 

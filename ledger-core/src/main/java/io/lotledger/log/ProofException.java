@@ -1,6 +1,6 @@
 package io.lotledger.log;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /** A Merkle inclusion or consistency proof does not verify, or is malformed; the message says which step. */
 public final class ProofException extends LedgerException {

@@ -1,6 +1,6 @@
 package io.lotledger.log;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /**
  * A source of Merkle subtree hashes: MTH(D[start : start+size]) in RFC 9162 §2.1.1 terms. Stored

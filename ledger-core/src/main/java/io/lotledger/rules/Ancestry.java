@@ -1,6 +1,6 @@
 package io.lotledger.rules;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.TransformationEvent;

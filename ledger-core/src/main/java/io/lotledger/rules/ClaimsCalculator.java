@@ -1,6 +1,6 @@
 package io.lotledger.rules;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.lotledger.rules;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.Certification;
 import io.lotledger.event.ElementShare;

@@ -1,6 +1,6 @@
 package io.lotledger.rules;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /**
  * Verification stopped at the first broken fact, carried as a {@link Finding}. Subclasses carry typed

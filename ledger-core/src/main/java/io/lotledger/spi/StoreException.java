@@ -1,6 +1,6 @@
 package io.lotledger.spi;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /** The storage driver failed; the message names the operation and the store. */
 public final class StoreException extends LedgerException {

@@ -1,6 +1,6 @@
 package io.lotledger.state;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;

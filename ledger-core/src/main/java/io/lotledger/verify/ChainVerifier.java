@@ -3,7 +3,7 @@ package io.lotledger.verify;
 import io.lotledger.rules.VerificationException;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;

@@ -3,9 +3,9 @@ package io.lotledger.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;

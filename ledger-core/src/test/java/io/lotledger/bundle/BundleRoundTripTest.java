@@ -3,7 +3,7 @@ package io.lotledger.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.log.NoteKey;
 import io.lotledger.log.SignedCheckpoint;

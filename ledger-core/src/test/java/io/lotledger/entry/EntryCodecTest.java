@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.proto.Envelope;
 import io.lotledger.event.Action;
 import io.lotledger.event.AggregationEvent;

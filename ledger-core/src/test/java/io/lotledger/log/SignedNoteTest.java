@@ -3,7 +3,7 @@ package io.lotledger.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;

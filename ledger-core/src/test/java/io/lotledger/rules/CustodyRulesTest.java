@@ -5,8 +5,8 @@ import io.lotledger.state.Transition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.ActorSigner;
-import io.lotledger.AppendRejectedException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerOptions;
 import io.lotledger.entry.Entry;

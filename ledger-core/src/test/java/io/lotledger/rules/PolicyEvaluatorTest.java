@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.rules.CheckFinding.Kind;
 import io.lotledger.rules.PolicyRule.ForbiddenOrigins;

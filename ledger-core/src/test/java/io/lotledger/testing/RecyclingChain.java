@@ -1,8 +1,8 @@
 package io.lotledger.testing;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Certification;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.EventContext;

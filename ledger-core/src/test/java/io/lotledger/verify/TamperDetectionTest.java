@@ -176,7 +176,7 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = new InMemoryLedgerStore();
     Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
     chain.populate(ledger);
-    io.lotledger.ActorSigner stranger = TestChain.signer("urn:lotledger:actor:stranger", 9);
+    io.lotledger.entry.ActorSigner stranger = TestChain.signer("urn:lotledger:actor:stranger", 9);
     // A correctly signed revocation of a key nobody registered, forced in behind the API.
     var body = io.lotledger.entry.EntryBody.of(TestChain.ORIGIN, chain.root.actor(), chain.root.publicKey(),
         new io.lotledger.event.RegistryEvent.KeyRevoked(stranger.actor(), stranger.publicKey(), TestChain.T0), lot -> null);

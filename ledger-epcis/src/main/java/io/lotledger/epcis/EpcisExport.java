@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Provenance;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;

@@ -1,6 +1,6 @@
 package io.lotledger.epcis;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /**
  * An EPCIS document or event cannot be hashed: it is malformed, over a size or nesting limit, or

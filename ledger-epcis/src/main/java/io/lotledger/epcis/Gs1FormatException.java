@@ -1,6 +1,6 @@
 package io.lotledger.epcis;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 
 /**
  * A GS1 identifier (Digital Link URI, EPC URN or bare key) that is malformed: a wrong check digit, a

@@ -3,7 +3,7 @@ package io.lotledger.epcis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.epcis.Gs1Key.Kind;
 import java.io.IOException;
 import java.nio.file.Files;

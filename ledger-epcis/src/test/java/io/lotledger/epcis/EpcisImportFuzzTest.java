@@ -3,9 +3,9 @@ package io.lotledger.epcis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.testing.TestChain;
 
 /**
@@ -13,7 +13,7 @@ import io.lotledger.testing.TestChain;
  * {@link EpcisImport#into} on a fresh in-memory ledger, and {@link EventHashId#fromDocument}, which
  * {@code ledger epcis-hash} runs on its own. Contract: a document is either imported whole or refused
  * with a {@link LedgerException} ({@link EpcisFormatException} for a malformed document, {@link
- * io.lotledger.AppendRejectedException} for one that breaks a ledger rule); importing the same
+ * io.lotledger.rules.AppendRejectedException} for one that breaks a ledger rule); importing the same
  * document again adds nothing.
  *
  * <p>{@code mvn verify} replays the committed corpus ({@code EpcisImportFuzzTestInputs/}); {@code

@@ -3,7 +3,7 @@ package io.lotledger.epcis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.Event;

@@ -1,6 +1,6 @@
 package io.lotledger.examples;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.event.ActorId;

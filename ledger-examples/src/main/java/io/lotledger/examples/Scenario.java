@@ -1,8 +1,8 @@
 package io.lotledger.examples;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.LotId;

@@ -2,7 +2,7 @@ package io.lotledger.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.entry.Entry;

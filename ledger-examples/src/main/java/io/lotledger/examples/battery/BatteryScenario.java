@@ -1,8 +1,8 @@
 package io.lotledger.examples.battery;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.event.LotId;
 import io.lotledger.examples.Scenario;

@@ -1,7 +1,7 @@
 package io.lotledger.examples.ewaste;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.Action;

@@ -1,9 +1,9 @@
 package io.lotledger.examples.ewaste;
 
 import io.lotledger.examples.Company;
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.BizTransaction;

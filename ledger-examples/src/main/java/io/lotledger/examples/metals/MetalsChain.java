@@ -1,10 +1,10 @@
 package io.lotledger.examples.metals;
 
 import io.lotledger.examples.Company;
-import io.lotledger.ActorSigner;
-import io.lotledger.AppendRejectedException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;

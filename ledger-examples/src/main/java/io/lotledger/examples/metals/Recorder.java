@@ -2,7 +2,7 @@ package io.lotledger.examples.metals;
 
 import io.lotledger.examples.Company;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.Action;
 import io.lotledger.event.BizTransaction;

@@ -11,7 +11,7 @@ import static io.lotledger.examples.battery.BatteryChain.UNCERTIFIED_COBALT_HYDR
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;

@@ -17,9 +17,9 @@ import static io.lotledger.examples.battery.BatteryChain.RECYCLED_COBALT_SULPHAT
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.AppendRejectedException;
+import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.Action;

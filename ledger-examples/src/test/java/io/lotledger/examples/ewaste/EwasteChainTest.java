@@ -15,7 +15,7 @@ import static io.lotledger.examples.ewaste.EwasteChain.RESIDUAL_FRACTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;

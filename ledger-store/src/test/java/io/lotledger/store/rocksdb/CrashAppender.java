@@ -1,6 +1,6 @@
 package io.lotledger.store.rocksdb;
 
-import io.lotledger.ActorSigner;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.Durability;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerOptions;

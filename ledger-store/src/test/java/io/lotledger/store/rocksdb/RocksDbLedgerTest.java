@@ -3,10 +3,10 @@ package io.lotledger.store.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.ActorSigner;
-import io.lotledger.AppendRejectedException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;

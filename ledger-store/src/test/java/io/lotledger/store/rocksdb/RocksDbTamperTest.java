@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.LotId;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RocksDbTamperTest {
   private static final LotId JUNK_LOT = new LotId("urn:lotledger:test:junk");
-  private static final io.lotledger.ActorSigner LOG_KEY = TestChain.signer("urn:lotledger:test:log", 77);
+  private static final io.lotledger.entry.ActorSigner LOG_KEY = TestChain.signer("urn:lotledger:test:log", 77);
 
   @TempDir Path dir;
   private final TestChain chain = new TestChain();

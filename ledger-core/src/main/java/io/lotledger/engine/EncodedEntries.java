@@ -1,4 +1,4 @@
-package io.lotledger;
+package io.lotledger.engine;
 
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
@@ -7,18 +7,18 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * Signed entries held as their encoded bytes only, decoded on access. A batch ({@link Ledger#appendAll})
+ * Signed entries held as their encoded bytes only, decoded on access. A batch ({@code Ledger#appendAll})
  * can be a whole EPCIS document of 100,000 events: signed up front, its entries in decoded form (body,
  * event, signature beside the encoding) would take about twice the memory of the bytes.
  *
  * <p>Each {@link #get} decodes anew, so repeated reads return equal entries, not the same objects.
  * Thread-safe for reading; {@link #take} is for the one thread that consumes the batch.
  */
-final class EncodedEntries extends AbstractList<SignedEntry> implements RandomAccess {
+public final class EncodedEntries extends AbstractList<SignedEntry> implements RandomAccess {
   private final byte[][] encoded;
 
   /** @param encoded the entries' bytes, made by this ledger and owned by this list from now on */
-  EncodedEntries(byte[][] encoded) {
+  public EncodedEntries(byte[][] encoded) {
     this.encoded = encoded;
   }
 
@@ -36,7 +36,7 @@ final class EncodedEntries extends AbstractList<SignedEntry> implements RandomAc
    * batch once, while the batch's write already holds a copy of the bytes. A later read of {@code i}
    * fails.
    */
-  SignedEntry take(int i) {
+  public SignedEntry take(int i) {
     SignedEntry entry = get(i);
     encoded[i] = null;
     return entry;

@@ -1,4 +1,4 @@
-package io.lotledger;
+package io.lotledger.engine;
 
 import io.lotledger.spi.ForwardingLedgerStore;
 import io.lotledger.spi.LedgerStore;

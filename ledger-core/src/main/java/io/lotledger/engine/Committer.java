@@ -1,4 +1,9 @@
-package io.lotledger;
+package io.lotledger.engine;
+
+
+import io.lotledger.error.LedgerException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
 
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;
@@ -42,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>The committer never runs callers' code</b>, their {@link io.lotledger.crypto.Signer}s
  * included: a slow HSM would otherwise stall every append of every caller. Entries arrive signed
- * (on the caller's thread, {@link EntrySigning}); when an auto-linked append, or an {@link
+ * (on the caller's thread, {@link EntrySigning}); when an auto-linked append, or an {@code
  * Ledger#appendAll} batch, finds that a lot's head moved since it was signed (it lost a race), the
  * committer sends it back to be re-linked to the heads it now sees and re-signed on a pool thread,
  * at most {@value #MAX_RELINKS} times, and judges it again when it returns: a compare-and-set.
@@ -60,13 +65,13 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@link #submit} may be called from any thread; {@link #stop} once, by the ledger.
  * Fields marked "committer only" are touched by the committer thread alone.
  */
-final class Committer {
+public final class Committer {
   private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
   /** Most times an auto-linked append (or batch) is re-linked and re-signed after losing a race for a head. */
   private static final int MAX_RELINKS = 64;
 
   private final LedgerStore store;
-  private final LedgerOptions options;
+  private final GroupCommit options;
   private final String origin;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -82,7 +87,17 @@ final class Committer {
   /** Appends out being re-signed (committer only). */
   private int out;
 
-  Committer(LedgerStore store, LedgerOptions options, String origin, long size) {
+  /**
+   * How appends are grouped into store writes.
+   *
+   * @param maxBatch the most appends one write carries (1: one write, and one sync, per append)
+   * @param linger how long the committer waits for more appends to fill a group
+   * @param sync whether each write is synced to disk before its appends are acknowledged
+   */
+  public record GroupCommit(int maxBatch, java.time.Duration linger, boolean sync) {}
+
+  /** A committer appending to {@code store}, which holds {@code size} entries of ledger {@code origin}. */
+  public Committer(LedgerStore store, GroupCommit options, String origin, long size) {
     this.store = store;
     this.options = options;
     this.origin = origin;
@@ -93,7 +108,7 @@ final class Committer {
   }
 
   /** Entries committed so far (published after each group's write). */
-  long size() {
+  public long size() {
     return size;
   }
 
@@ -101,7 +116,7 @@ final class Committer {
    * Queues {@code entry} for ordering; {@code event} and {@code signer} are given for auto-linked
    * appends, which are re-linked and re-signed when another append moved a head first.
    */
-  CompletableFuture<Entry> submit(SignedEntry entry, Event event, ActorSigner signer) {
+  public CompletableFuture<Entry> submit(SignedEntry entry, Event event, ActorSigner signer) {
     List<Event> events = List.of(event != null ? event : entry.body().event());
     Pending p = new Pending(events, event != null ? signer : null, false, List.of(entry));
     submit(p);
@@ -114,7 +129,7 @@ final class Committer {
    * judged against the state the ones before it leave, and the first that breaks a rule fails the
    * whole batch with {@link AppendRejectedException#position()} naming it.
    */
-  CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer, List<SignedEntry> entries) {
+  public CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer, List<SignedEntry> entries) {
     // EncodedEntries are not copied: a copy would decode every entry of what may be a whole document.
     Pending p = new Pending(List.copyOf(events), signer, true, entries instanceof EncodedEntries ? entries : List.copyOf(entries));
     submit(p);
@@ -122,7 +137,7 @@ final class Committer {
   }
 
   /** Waits for an append's outcome, unwrapping the ledger's own exceptions. */
-  static <T> T await(CompletableFuture<T> future) throws LedgerException {
+  public static <T> T await(CompletableFuture<T> future) throws LedgerException {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -140,7 +155,7 @@ final class Committer {
    * Commits what was submitted before (waiting for appends out being re-signed to return), fails what
    * arrives after, and waits for the thread to end.
    */
-  void stop() {
+  public void stop() {
     stopped = true;
     queue.add(Pending.STOP);
     boolean interrupted = false;
@@ -209,7 +224,7 @@ final class Committer {
 
   /**
    * One submission: the entries of one append (auto-linked when {@code signer} is given) or of one
-   * {@link Ledger#appendAll} batch, completed through {@code future}. The committer owns it while it is
+   * {@code Ledger.appendAll} batch, completed through {@code future}. The committer owns it while it is
    * queued or parked; a re-signing thread owns it while it is out, and hands it back through the queue.
    */
   private static final class Pending {
@@ -218,7 +233,7 @@ final class Committer {
     final List<Event> events;
     /** The signer of auto-linked entries, which may re-link and re-sign them; null for entries signed elsewhere. */
     final ActorSigner signer;
-    /** Whether rejections name a position ({@link Ledger#appendAll}). */
+    /** Whether rejections name a position ({@code Ledger.appendAll}). */
     final boolean batch;
     final CompletableFuture<List<Entry>> future = new CompletableFuture<>();
     /** The lots and EPCIS eventIDs the events touch: what orders it against others. */
@@ -270,7 +285,7 @@ final class Committer {
 
   /** The committer: orders, judges and writes appends, one atomic batch per group. */
   private void commitLoop() {
-    int maxBatch = options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch();
+    int maxBatch = options.maxBatch();
     List<Pending> group = new ArrayList<>(maxBatch);
     boolean stopping = false;
     while (true) {
@@ -383,7 +398,7 @@ final class Committer {
       return;
     }
     try {
-      store.write(g.batch, options.durability() != Durability.NO_SYNC);
+      store.write(g.batch, options.sync());
     } catch (StoreException | RuntimeException e) {
       // The write may have reached the store in part or whole (its fsync failed after the log write, say):
       // appending on from a size that may be stale could overwrite entries, so the ledger stops (fail-stop,

@@ -1,4 +1,6 @@
-package io.lotledger;
+package io.lotledger.engine;
+
+import io.lotledger.error.LedgerException;
 
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.log.Checkpoint;
@@ -25,15 +27,15 @@ import java.util.OptionalLong;
 
 /**
  * A ledger's records beside its store, and the checks they make possible: the latest checkpoint its
- * log key signed ({@value #CHECKPOINT_FILE}) and how many entries it acknowledged ({@link
+ * log key signed ({@value #CHECKPOINT_FILE}) and how many entries it acknowledged ({@code
  * SizeMark}). Store files can be lost together — a damaged write-ahead log takes entries, checkpoint
  * records and the log key's pin with it — so only records outside them can tell that a store holds
- * less than, or other than, what the ledger promised. Opening refuses such a store ({@link
+ * less than, or other than, what the ledger promised. Opening refuses such a store ({@code
  * RollbackException}); see docs/reliability.md.
  *
  * <p>Used by one ledger; {@link #recordSigned} under the ledger's checkpoint lock.
  */
-final class RollbackGuard {
+public final class RollbackGuard {
   private final Path directory;
   private final CheckpointFile signedFile;
   private final SizeMark sizeMark;
@@ -47,20 +49,20 @@ final class RollbackGuard {
   }
 
   /** The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger signed. */
-  static final String CHECKPOINT_FILE = "signed.checkpoint";
+  public static final String CHECKPOINT_FILE = "signed.checkpoint";
 
   /** The checkpoint file of the ledger whose records live in {@code directory}. */
-  static CheckpointFile checkpointFile(Path directory) {
+  public static CheckpointFile checkpointFile(Path directory) {
     return CheckpointFile.at(directory.resolve(CHECKPOINT_FILE));
   }
 
   /** The guard of the ledger whose records live in {@code directory}. */
-  static RollbackGuard in(Path directory) {
+  public static RollbackGuard in(Path directory) {
     return new RollbackGuard(directory);
   }
 
   /** Refuses to create a new ledger where one kept its records: a new ledger would hide that its store is gone. */
-  static void refuseCreatingOver(Path directory) throws LedgerException {
+  public static void refuseCreatingOver(Path directory) throws LedgerException {
     RollbackGuard guard = in(directory);
     for (Path record : List.of(guard.signedFile.path(), guard.sizeMark.path())) {
       if (Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
@@ -71,7 +73,7 @@ final class RollbackGuard {
   }
 
   /** {@code store}, with every synced write that adds entries recorded in the size mark before it returns. */
-  LedgerStore marking(LedgerStore store) {
+  public LedgerStore marking(LedgerStore store) {
     return sizeMark.marking(store);
   }
 
@@ -79,7 +81,7 @@ final class RollbackGuard {
    * For a store that holds no ledger at all: refuses it when the ledger there had signed or acknowledged
    * entries.
    */
-  void requireNothingLost() throws LedgerException {
+  public void requireNothingLost() throws LedgerException {
     Optional<SignedCheckpoint> signed = signedFile.read();
     if (signed.isPresent()) {
       throw new RollbackException(signed.get(), 0, "the store holds no ledger, but the ledger there signed a checkpoint of "
@@ -104,7 +106,7 @@ final class RollbackGuard {
    * @throws StoreException if a record is unreadable, or the size mark is missing where the store says
    *     it is kept
    */
-  void check(StoredLedger store, String origin, long size) throws LedgerException {
+  public void check(StoredLedger store, String origin, long size) throws LedgerException {
     requireSignedHistory(store, origin, size);
     OptionalLong acknowledged = sizeMark.read();
     if (acknowledged.isPresent() && acknowledged.getAsLong() > size) {
@@ -165,7 +167,7 @@ final class RollbackGuard {
   }
 
   /** Records {@code signed} in the checkpoint file unless the file already holds one as large. */
-  void recordSigned(SignedCheckpoint signed) throws StoreException {
+  public void recordSigned(SignedCheckpoint signed) throws StoreException {
     if (signed.checkpoint().size() <= signedFileSize) {
       return;
     }
@@ -174,12 +176,12 @@ final class RollbackGuard {
   }
 
   /** Records the final size, durably (the store synced its log on close, so every entry is durable now). */
-  void recordClosed(long size) throws StoreException {
+  public void recordClosed(long size) throws StoreException {
     sizeMark.record(size, true);
   }
 
   /** Releases the size mark's file handle. */
-  void close() throws StoreException {
+  public void close() throws StoreException {
     sizeMark.close();
   }
 }

@@ -1,4 +1,6 @@
-package io.lotledger;
+package io.lotledger.engine;
+
+import io.lotledger.error.LedgerException;
 
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Signer;
@@ -24,10 +26,10 @@ import java.util.function.LongSupplier;
 /**
  * A ledger's Merkle log (RFC 9162): tree roots and proofs over its stored entries, and the checkpoints
  * its log key signs (C2SP tlog-checkpoint), kept in the store and, through {@link RollbackGuard}, beside
- * it. The public face is {@link Ledger}; this is where the work is done. Thread-safe as the store is,
+ * it. The public face is {@code Ledger}; this is where the work is done. Thread-safe as the store is,
  * with {@link #checkpoint} serialised by the caller.
  */
-final class MerkleLog {
+public final class MerkleLog {
   private final StoredLedger state;
   private final String origin;
   /** How many entries the ledger holds now. */
@@ -35,7 +37,7 @@ final class MerkleLog {
   /** The ledger's records beside the store; null in memory. */
   private final RollbackGuard guard;
 
-  MerkleLog(StoredLedger state, String origin, LongSupplier size, RollbackGuard guard) {
+  public MerkleLog(StoredLedger state, String origin, LongSupplier size, RollbackGuard guard) {
     this.state = state;
     this.origin = origin;
     this.size = size;
@@ -43,13 +45,13 @@ final class MerkleLog {
   }
 
   /** The Merkle tree root over entries {@code [0, size)} (RFC 9162 §2.1.1). */
-  NodeHash root(long size) throws LedgerException {
+  public NodeHash root(long size) throws LedgerException {
     requireSize(size);
     return tree().root(size);
   }
 
   /** The proof that entry {@code index} is leaf {@code index} of the tree of {@code size} entries (RFC 9162 §2.1.3). */
-  InclusionProof inclusionProof(long index, long size) throws LedgerException {
+  public InclusionProof inclusionProof(long index, long size) throws LedgerException {
     requireSize(size);
     if (index < 0 || index >= size) {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT, "entry " + index + " is not in a tree of " + size);
@@ -58,7 +60,7 @@ final class MerkleLog {
   }
 
   /** The proof that the tree of {@code size1} entries is a prefix of the tree of {@code size2} (RFC 9162 §2.1.4). */
-  ConsistencyProof consistencyProof(long size1, long size2) throws LedgerException {
+  public ConsistencyProof consistencyProof(long size1, long size2) throws LedgerException {
     requireSize(size2);
     if (size1 < 1 || size1 > size2) {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT, "no consistency proof from " + size1 + " to " + size2);
@@ -66,8 +68,8 @@ final class MerkleLog {
     return tree().consistency(size1, size2);
   }
 
-  /** See {@link Ledger#checkpoint}; the caller serialises calls. */
-  SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
+  /** See {@code Ledger#checkpoint}; the caller serialises calls. */
+  public SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
     byte[] pinned = state.pinnedLogKey();
     if (pinned != null && !logKey.publicKey().matches(pinned)) {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT,
@@ -122,13 +124,13 @@ final class MerkleLog {
   }
 
   /** The newest stored checkpoint, if one was signed. */
-  Optional<SignedCheckpoint> latestCheckpoint() throws LedgerException {
+  public Optional<SignedCheckpoint> latestCheckpoint() throws LedgerException {
     List<SignedCheckpoint> all = checkpoints();
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   /** Every stored checkpoint, oldest (smallest size) first. */
-  List<SignedCheckpoint> checkpoints() throws LedgerException {
+  public List<SignedCheckpoint> checkpoints() throws LedgerException {
     List<StoredLedger.StoredNote> notes = state.checkpoints();
     List<SignedCheckpoint> out = new ArrayList<>(notes.size());
     for (StoredLedger.StoredNote note : notes) {
@@ -142,7 +144,7 @@ final class MerkleLog {
   }
 
   /** The log's public key, fixed by the first checkpoint. */
-  Optional<Ed25519PublicKey> logKey() throws LedgerException {
+  public Optional<Ed25519PublicKey> logKey() throws LedgerException {
     byte[] pinned = state.pinnedLogKey();
     if (pinned == null) {
       return Optional.empty();

@@ -1,4 +1,4 @@
-package io.lotledger;
+package io.lotledger.engine;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,6 @@
-package io.lotledger;
+package io.lotledger.rules;
+
+import io.lotledger.error.LedgerException;
 
 import io.lotledger.rules.Finding;
 

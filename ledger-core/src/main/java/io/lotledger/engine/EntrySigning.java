@@ -1,4 +1,8 @@
-package io.lotledger;
+package io.lotledger.engine;
+
+import io.lotledger.error.LedgerException;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.rules.AppendRejectedException;
 
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.Signer;
@@ -32,12 +36,12 @@ import java.util.Map;
  * <p>Runs on the thread that calls it: the appending caller's, or the committer's re-signing pool;
  * never the committer's own thread, which must not wait for callers' signers.
  */
-final class EntrySigning {
+public final class EntrySigning {
   private EntrySigning() {}
 
   /** The lot heads a new entry links to; null for a lot the ledger has not seen. */
   @FunctionalInterface
-  interface Heads {
+  public interface Heads {
     EntryHash head(LotId lot) throws StoreException;
   }
 
@@ -47,12 +51,12 @@ final class EntrySigning {
    * heads}. The entries are meant for indexes {@code firstIndex} onwards (the evidence a rejection
    * carries). More than one entry is returned as {@link EncodedEntries}, decoded on access.
    *
-   * @param batch whether the events are one {@link Ledger#appendAll} batch, whose rejections name a
+   * @param batch whether the events are one {@code Ledger#appendAll} batch, whose rejections name a
    *     position
    * @throws AppendRejectedException with {@link Failure#BAD_SIGNATURE} if a signature does not verify
    * @throws LedgerException if the signer fails, or {@code heads} cannot be read
    */
-  static List<SignedEntry> sign(String origin, List<Event> events, ActorSigner signer, Heads heads, long firstIndex,
+  public static List<SignedEntry> sign(String origin, List<Event> events, ActorSigner signer, Heads heads, long firstIndex,
       boolean batch) throws LedgerException {
     Map<LotId, EntryHash> linked = new HashMap<>(); // heads after the earlier events of the list
     // A batch keeps only the bytes of what it signed (EncodedEntries); one entry stays as signed.
@@ -83,14 +87,14 @@ final class EntrySigning {
   }
 
   /** The genesis entry of ledger {@code origin}: its root actor's self-signed registration, checked. */
-  static SignedEntry genesis(String origin, ActorSigner root, String rootName, OffsetDateTime time) throws LedgerException {
+  public static SignedEntry genesis(String origin, ActorSigner root, String rootName, OffsetDateTime time) throws LedgerException {
     Event registration = new RegistryEvent.ActorRegistered(root.actor(), rootName, root.publicKey(), time);
     EntryBody body = new EntryBody(origin, root.actor(), root.publicKey(), List.of(), registration);
     return checked(signed(body, root), root, 0, -1);
   }
 
   /** {@link EntryCodec#sign}, with a failure of the signer (caller code) wrapped. */
-  static SignedEntry signed(EntryBody body, ActorSigner signer) throws LedgerException {
+  public static SignedEntry signed(EntryBody body, ActorSigner signer) throws LedgerException {
     try {
       return EntryCodec.sign(body, signer.signer());
     } catch (RuntimeException e) {
@@ -104,10 +108,10 @@ final class EntrySigning {
    * {@link Ed25519Signer}.
    *
    * @param index the index the entry would take
-   * @param position its position in an {@link Ledger#appendAll} batch, or -1
+   * @param position its position in an {@code Ledger#appendAll} batch, or -1
    * @throws AppendRejectedException with {@link Failure#BAD_SIGNATURE} naming the key and the signer
    */
-  static SignedEntry checked(SignedEntry entry, ActorSigner signer, long index, int position)
+  public static SignedEntry checked(SignedEntry entry, ActorSigner signer, long index, int position)
       throws AppendRejectedException {
     if (signer.signer() instanceof Ed25519Signer || entry.signatureValid()) {
       return entry;

@@ -1,4 +1,4 @@
-package io.lotledger;
+package io.lotledger.entry;
 
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Signer;

@@ -1,4 +1,4 @@
-package io.lotledger;
+package io.lotledger.error;
 
 /**
  * The checked root of every failure a caller of lotledger must handle.
