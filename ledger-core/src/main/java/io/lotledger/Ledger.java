@@ -30,7 +30,6 @@ import io.lotledger.spi.WriteBatch;
 import io.lotledger.rules.LotState;
 import io.lotledger.state.StoredLedger;
 import io.lotledger.state.Transition;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.verify.ChainVerifier;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
@@ -108,43 +107,86 @@ public final class Ledger implements AutoCloseable {
   // ------------------------------------------------------------------ opening
 
   /**
-   * Opens the existing ledger in {@code directory} (embedded RocksDB) with default options.
+   * Opens the existing ledger in {@code directory} (embedded RocksDB) with default options; {@link
+   * #in(Path)} for other options.
    *
    * @throws RollbackException if the store holds fewer entries than the ledger acknowledged, or fewer
    *     than, or a history other than, the latest checkpoint the ledger signed ({@link #checkpointFile(Path)})
    */
   public static Ledger open(Path directory) throws LedgerException {
-    return open(directory, LedgerOptions.DEFAULT);
+    return in(directory).open();
   }
 
+  /**
+   * Creates a ledger named {@code origin} in {@code directory} (embedded RocksDB) with default options,
+   * whose root actor — the trust anchor that registers every other actor — is {@code root}; {@link
+   * #in(Path)} for other options.
+   */
+  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName) throws LedgerException {
+    return in(directory).create(origin, root, rootName);
+  }
+
+  /** A ledger in {@code directory} (embedded RocksDB, the ledger's own records beside it), to open or create. */
+  public static LedgerSetup in(Path directory) {
+    return LedgerSetup.in(directory);
+  }
+
+  /** A ledger in memory, to create (nothing survives the process). */
+  public static LedgerSetup inMemory() {
+    return LedgerSetup.inMemory();
+  }
+
+  /** A ledger in {@code store}, a store of your own that the ledger will own and close, to open or create. */
+  public static LedgerSetup on(LedgerStore store) {
+    return LedgerSetup.on(store);
+  }
+
+  /** @deprecated use {@code Ledger.in(directory).options(options).open()} */
+  @Deprecated
   public static Ledger open(Path directory, LedgerOptions options) throws LedgerException {
-    LedgerStoreProvider provider = provider();
-    if (!provider.exists(directory)) {
-      throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
-    }
-    return open(provider.open(directory, false), options, directory);
+    return in(directory).options(options).open();
   }
 
-  /**
-   * Opens the ledger held by {@code store}; the ledger owns the store and closes it. Nothing guards it
-   * against a store that lost entries; give the ledger's directory with {@link #open(LedgerStore,
-   * LedgerOptions, Path)} for that.
-   */
+  /** @deprecated use {@code Ledger.on(store).options(options).open()} */
+  @Deprecated
   public static Ledger open(LedgerStore store, LedgerOptions options) throws LedgerException {
-    return open(store, options, null);
+    return on(store).options(options).open();
   }
 
-  /**
-   * Opens the ledger held by {@code store}, whose own records live in {@code directory} beside it: how
-   * many entries it acknowledged ({@code acknowledged.size}) and the latest checkpoint it signed
-   * ({@value #CHECKPOINT_FILE}). The store must hold at least as many entries as either, and a tree that
-   * extends the checkpoint; from now on the ledger keeps both records up to date. A null {@code
-   * directory} keeps no records, as in memory.
-   *
-   * @throws RollbackException if the store holds fewer entries than the ledger acknowledged or signed,
-   *     or a tree whose root at the signed size is another, or lost the log key that signed it
-   */
+  /** @deprecated use {@code Ledger.on(store).options(options).recordsIn(directory).open()} */
+  @Deprecated
   public static Ledger open(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
+    return openOn(store, options, directory);
+  }
+
+  /** @deprecated use {@code Ledger.in(directory).options(options).create(origin, root, rootName)} */
+  @Deprecated
+  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
+      throws LedgerException {
+    return in(directory).options(options).create(origin, root, rootName);
+  }
+
+  /** @deprecated use {@code Ledger.on(store).options(options).create(origin, root, rootName)} */
+  @Deprecated
+  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options)
+      throws LedgerException {
+    return on(store).options(options).create(origin, root, rootName);
+  }
+
+  /** @deprecated use {@code Ledger.on(store).options(options).recordsIn(directory).create(origin, root, rootName)} */
+  @Deprecated
+  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
+      Path directory) throws LedgerException {
+    return createOn(store, origin, root, rootName, options, directory);
+  }
+
+  /** @deprecated use {@code Ledger.inMemory().create(origin, root, rootName)} */
+  @Deprecated
+  public static Ledger inMemory(String origin, ActorSigner root, String rootName) throws LedgerException {
+    return inMemory().create(origin, root, rootName);
+  }
+
+  static Ledger openOn(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
     try {
       return new Ledger(store, options, directory);
     } catch (LedgerException | RuntimeException e) {
@@ -165,35 +207,8 @@ public final class Ledger implements AutoCloseable {
     return RollbackGuard.checkpointFile(directory);
   }
 
-  /**
-   * Creates a ledger named {@code origin} in {@code directory} (embedded RocksDB), whose root actor —
-   * the trust anchor that registers every other actor — is {@code root}.
-   */
-  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName) throws LedgerException {
-    return create(directory, origin, root, rootName, LedgerOptions.DEFAULT);
-  }
-
-  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
-      throws LedgerException {
-    LedgerStoreProvider provider = provider();
-    RollbackGuard.refuseCreatingOver(directory);
-    // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
-    // create(LedgerStore, ...) refuses any store that holds a ledger.
-    return create(provider.open(directory, true), origin, root, rootName, options, directory);
-  }
-
   /** Writes the genesis entry (the root actor's self-signed registration) into an empty store. */
-  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options)
-      throws LedgerException {
-    return create(store, origin, root, rootName, options, null);
-  }
-
-  /**
-   * As {@link #create(LedgerStore, String, ActorSigner, String, LedgerOptions)}, keeping the ledger's own
-   * records in {@code directory} beside the store, as {@link #open(LedgerStore, LedgerOptions, Path)}
-   * does (null: none, as in memory).
-   */
-  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
+  static Ledger createOn(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
       Path directory) throws LedgerException {
     try {
       requireOrigin(origin);
@@ -215,18 +230,13 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
-  /** A new ledger in memory (nothing survives the process). */
-  public static Ledger inMemory(String origin, ActorSigner root, String rootName) throws LedgerException {
-    return create(new InMemoryLedgerStore(), origin, root, rootName, LedgerOptions.DEFAULT);
-  }
-
   /** Whether {@code directory} holds a ledger store. */
   public static boolean exists(Path directory) {
     return provider().exists(directory);
   }
 
   /** The store driver used for directories: {@value #DEFAULT_PROVIDER}, unless another is the only one present. */
-  private static LedgerStoreProvider provider() {
+  static LedgerStoreProvider provider() {
     return LedgerStoreProvider.find(DEFAULT_PROVIDER);
   }
 

@@ -1,0 +1,107 @@
+package io.lotledger;
+
+import io.lotledger.engine.RollbackGuard;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.error.LedgerException;
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.LedgerStoreProvider;
+import io.lotledger.store.memory.InMemoryLedgerStore;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a ledger lives and how it runs; then {@link #open()} it or {@link #create} it. Start from
+ * {@link Ledger#in(Path)} (embedded RocksDB in a directory), {@link Ledger#inMemory()} or {@link
+ * Ledger#on(LedgerStore)} (a store of your own):
+ *
+ * <pre>{@code
+ * try (Ledger ledger = Ledger.in(dir).create("ledger.example.com", root, "Example Ltd")) { ... }
+ * try (Ledger ledger = Ledger.in(dir).options(LedgerOptions.DEFAULT.withDurability(Durability.BATCHED)).open()) { ... }
+ * Ledger scratch = Ledger.inMemory().create("scratch", root, "Root");
+ * Ledger custom = Ledger.on(store).recordsIn(dir).open();
+ * }</pre>
+ *
+ * <p>Immutable: each method returns a new setup.
+ */
+public final class LedgerSetup {
+  private final Path directory;
+  private final LedgerStore store;
+  private final Path records;
+  private final LedgerOptions options;
+
+  private LedgerSetup(Path directory, LedgerStore store, Path records, LedgerOptions options) {
+    this.directory = directory;
+    this.store = store;
+    this.records = records;
+    this.options = options;
+  }
+
+  static LedgerSetup in(Path directory) {
+    return new LedgerSetup(Objects.requireNonNull(directory, "directory"), null, directory, LedgerOptions.DEFAULT);
+  }
+
+  static LedgerSetup on(LedgerStore store) {
+    return new LedgerSetup(null, Objects.requireNonNull(store, "store"), null, LedgerOptions.DEFAULT);
+  }
+
+  static LedgerSetup inMemory() {
+    return new LedgerSetup(null, null, null, LedgerOptions.DEFAULT);
+  }
+
+  /** The same setup with {@code options} (group commit, durability, clock). */
+  public LedgerSetup options(LedgerOptions options) {
+    return new LedgerSetup(directory, store, records, Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * The same setup keeping the ledger's own records (how many entries it acknowledged, the latest
+   * checkpoint it signed) in {@code directory}, beside a store of your own: opening then refuses a
+   * store that lost entries. A ledger {@link Ledger#in(Path) in a directory} keeps them there already.
+   */
+  public LedgerSetup recordsIn(Path directory) {
+    if (store == null) {
+      throw new IllegalStateException("records are kept beside a store of your own (Ledger.on), not "
+          + (this.directory != null ? "beside a directory's store, which keeps them already" : "an in-memory ledger"));
+    }
+    return new LedgerSetup(null, store, Objects.requireNonNull(directory, "directory"), options);
+  }
+
+  /**
+   * Opens the existing ledger; the ledger owns its store and closes it.
+   *
+   * @throws LedgerException NOT_FOUND if there is no ledger there
+   * @throws io.lotledger.verify.RollbackException if the store holds fewer entries than the ledger
+   *     acknowledged, or fewer than, or a history other than, the latest checkpoint it signed
+   */
+  public Ledger open() throws LedgerException {
+    if (directory != null) {
+      LedgerStoreProvider provider = Ledger.provider();
+      if (!provider.exists(directory)) {
+        throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
+      }
+      return Ledger.openOn(provider.open(directory, false), options, directory);
+    }
+    if (store == null) {
+      throw new LedgerException(LedgerException.Code.NOT_FOUND, "an in-memory ledger has nothing to open: create it");
+    }
+    return Ledger.openOn(store, options, records);
+  }
+
+  /**
+   * Creates a ledger named {@code origin} (its log origin: the first line of every checkpoint it
+   * signs, C2SP tlog-checkpoint) whose root actor — the trust anchor that registers every other actor —
+   * is {@code root}, displayed as {@code rootName}. The genesis entry is the root's self-signed
+   * registration.
+   *
+   * @throws LedgerException ILLEGAL_STATE if a ledger is there already; INVALID_INPUT for an origin
+   *     that cannot name a log (1-256 printable ASCII characters without spaces or '+')
+   */
+  public Ledger create(String origin, ActorSigner root, String rootName) throws LedgerException {
+    if (directory != null) {
+      RollbackGuard.refuseCreatingOver(directory);
+      // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
+      return Ledger.createOn(Ledger.provider().open(directory, true), origin, root, rootName, options, directory);
+    }
+    return Ledger.createOn(store != null ? store : new InMemoryLedgerStore(), origin, root, rootName, options, records);
+  }
+}
