@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.report;
 
 import io.lotledger.LedgerException;
 import io.lotledger.event.LotId;
@@ -8,23 +8,37 @@ import io.lotledger.rules.ElementBalance;
 import io.lotledger.verify.LotAncestry;
 import io.lotledger.verify.LotState;
 import java.math.BigDecimal;
-import java.util.Map;
+import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
- * What {@code trace} and {@code report} show per lot besides its history: custody and mass balance as
- * the ledger's rules derive them from the verified entries ({@link LotAncestry#state}; null for a lot
- * never created on this ledger: external), and the composition and carbon footprint rolled up from its
- * ancestry ({@link ClaimsCalculator}).
+ * What the provenance report and {@code ledger trace} show per lot besides its history: custody and
+ * mass balance as the ledger's rules derive them from the verified entries ({@link LotAncestry#state};
+ * null for a lot never created on this ledger: external), and the composition and carbon footprint
+ * rolled up from its ancestry ({@link ClaimsCalculator}). Immutable.
+ *
+ * @param lot the lot
+ * @param state its custody and balance, or null for a lot not tracked on this ledger
+ * @param composition its rolled-up element composition, recycled shares and carbon footprint
  */
-record LotSummary(LotId lot, LotState state, Composition composition) {
+public record LotSummary(LotId lot, LotState state, Composition composition) {
+  public LotSummary {
+    Objects.requireNonNull(lot, "lot");
+    Objects.requireNonNull(composition, "composition");
+  }
 
-  /** {@code lot} (one of {@code verified}'s lots) with its replayed state; {@code claims} should read {@code verified}. */
-  static LotSummary of(LotAncestry verified, ClaimsCalculator claims, LotId lot) throws LedgerException {
+  /**
+   * {@code lot} (one of {@code verified}'s lots) with its replayed state; {@code claims} should read
+   * {@code verified}'s histories.
+   *
+   * @throws LedgerException what rolling up the lot's ancestry throws
+   */
+  public static LotSummary of(LotAncestry verified, ClaimsCalculator claims, LotId lot) throws LedgerException {
     return new LotSummary(lot, verified.state(lot).orElse(null), claims.composition(lot));
   }
 
   /** One line: balance and custodians, or why there is none. */
-  String describe() {
+  public String describe() {
     if (state == null) {
       return "not tracked here (an external lot: no event of this ledger's own commissioned, produced or received it;"
           + " imported records move no custody)";
@@ -59,7 +73,7 @@ record LotSummary(LotId lot, LotState state, Composition composition) {
   }
 
   /** One line: each element's rolled-up mass fraction and recycled shares, and the carbon footprint. */
-  String describeComposition() {
+  public String describeComposition() {
     StringBuilder b = new StringBuilder();
     for (ElementBalance e : composition.elements()) {
       if (e.absent()) {
@@ -78,64 +92,11 @@ record LotSummary(LotId lot, LotState state, Composition composition) {
   }
 
   /** For reading, not for checking: {@code scale} decimals, half-even, without trailing zeros (JSON keeps every digit). */
-  static String rounded(BigDecimal v, int scale) {
-    return v == null ? "unknown" : plain(v.setScale(scale, java.math.RoundingMode.HALF_EVEN));
-  }
-
-  /**
-   * {"lot", "tracked", "unit", "produced", "received", "consumed", "shippedOut", "destroyed", "balance",
-   * "custodians":[{actor, amount}], "inTransit":[{shipment (ni URI), receiver, amount}], "computed":
-   * {massKg, carbonFootprint, carbonLowerBound, elements:[{element, massFraction, recycledPreConsumer,
-   * recycledPostConsumer}]}}; amounts are decimal strings in the lot's base unit (KGM for mass), null
-   * where the records do not allow computing them.
-   */
-  void write(JsonWriter w) {
-    w.beginObject().member("lot", lot.uri()).member("tracked", state != null);
-    if (state != null) {
-      w.member("unit", state.unit())
-          .member("produced", text(state.produced()))
-          .member("received", text(state.received()))
-          .member("consumed", text(state.consumed()))
-          .member("shippedOut", text(state.shippedOut()))
-          .member("destroyed", text(state.destroyed()))
-          .member("balance", text(state.balance()));
-      w.name("custodians").beginArray();
-      for (Map.Entry<io.lotledger.event.ActorId, BigDecimal> h : state.holdings().entrySet()) {
-        w.beginObject().member("actor", h.getKey().uri()).member("amount", text(h.getValue())).endObject();
-      }
-      w.endArray();
-      w.name("inTransit").beginArray();
-      for (var t : state.inTransit().entrySet()) {
-        w.beginObject()
-            .member("shipment", t.getKey().toNi())
-            .member("receiver", t.getValue().receiver().uri())
-            .member("amount", text(t.getValue().amount()))
-            .endObject();
-      }
-      w.endArray();
-    }
-    w.name("computed").beginObject()
-        .member("massKg", plain(composition.massKg()))
-        .member("carbonFootprint", plain(composition.carbonFootprint()))
-        .member("carbonLowerBound", composition.carbonLowerBound());
-    w.name("elements").beginArray();
-    for (ElementBalance e : composition.elements()) {
-      w.beginObject()
-          .member("element", e.element())
-          .member("massFraction", plain(e.massFraction()))
-          .member("recycledPreConsumer", plain(e.recycledPreConsumer()))
-          .member("recycledPostConsumer", plain(e.recycledPostConsumer()))
-          .endObject();
-    }
-    w.endArray().endObject();
-    w.endObject();
+  private static String rounded(BigDecimal v, int scale) {
+    return v == null ? "unknown" : plain(v.setScale(scale, RoundingMode.HALF_EVEN));
   }
 
   private static String plain(BigDecimal v) {
     return v == null ? null : v.stripTrailingZeros().toPlainString();
-  }
-
-  private String text(BigDecimal v) {
-    return state.quantified() ? v.toPlainString() : null;
   }
 }
