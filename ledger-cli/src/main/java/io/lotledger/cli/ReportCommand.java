@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger report LOT --html FILE}: writes a self-contained HTML page on the lot's provenance
- * ({@link ProvenanceReport#html()}): the graph of the lot and every lot it was
- * made from, each with custody, balance, rolled-up composition, declared claims and check findings,
- * the integrity of the provenance, and the events. A report is written whatever it finds; findings
+ * ({@link ProvenanceReport#html()}, from the ledger-report library): the graph of the lot and every lot
+ * it was made from, each with custody, balance, rolled-up composition, declared claims and check
+ * findings, the integrity of the provenance, and the events. A report is written whatever it finds; findings
  * are in the page, not in the exit code (use {@code ledger check} for a verdict).
  *
  * <p>What the page shows is read from the entries ({@link io.lotledger.Ledger#auditLot}), never from
