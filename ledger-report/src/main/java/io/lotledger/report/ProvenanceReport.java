@@ -254,8 +254,13 @@ public final class ProvenanceReport {
   }
 
   /**
-   * The report as one self-contained HTML5 document (no script, nothing loaded from anywhere); see
-   * {@link HtmlReport} for its machine-readable markup. The same report always gives the same page.
+   * The report as one self-contained HTML5 document: no script, nothing loaded from anywhere, and a
+   * Content-Security-Policy that forbids both. The same report always gives the same page.
+   *
+   * <p>Markup meant for machines: every lot is {@code <g class="node ..." data-lot="URI" data-layer="N">}
+   * with the classes {@code target}, {@code origin}, {@code external}, {@code finding} and {@code
+   * unverified}; every edge is {@code <path class="edge" data-from="INPUT" data-to="OUTPUT">}; every event
+   * row is {@code <tr class="event" data-index="N">}.
    */
   public String html() {
     return HtmlReport.render(this);
