@@ -29,7 +29,7 @@ TARGETS=(
   "ledger-epcis io.lotledger.epcis.EpcisImportFuzzTest#importInto"
   "ledger-epcis io.lotledger.epcis.EpcisImportFuzzTest#eventHashIds"
   "ledger-epcis io.lotledger.epcis.Gs1FuzzTest#gs1Key"
-  "ledger-cli   io.lotledger.cli.PolicyFileFuzzTest#parse"
+  "ledger-report io.lotledger.policy.PolicyFileFuzzTest#parse"
   "ledger-cli   io.lotledger.cli.KeyFileFuzzTest#read"
 )
 

@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     LotId lot = LedgerCli.lotArgument(lotText);
     CheckOptions options = options();
     // The policy before the ledger: a mistyped policy path is the likelier slip, and it needs no database.
-    Policy policy = policyFile == null ? Policy.NONE : PolicyFile.read(policyFile);
+    Policy policy = LedgerCli.policyOption(policyFile);
     try (Ledger ledger = data.openExisting()) {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());

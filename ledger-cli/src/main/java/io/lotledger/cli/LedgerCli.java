@@ -2,6 +2,9 @@ package io.lotledger.cli;
 
 import io.lotledger.error.LedgerException;
 import io.lotledger.rules.VerificationException;
+import io.lotledger.policy.PolicyFile;
+import io.lotledger.policy.PolicyFileException;
+import io.lotledger.rules.Policy;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -14,6 +17,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +75,23 @@ public final class LedgerCli implements Callable<Integer> {
       return io.lotledger.event.LotId.parse(text);
     } catch (IllegalArgumentException e) {
       throw CliException.usage("invalid lot id: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The policy a {@code --policy FILE} option names, read ({@link PolicyFile}); {@link Policy#NONE}
+   * without the option. A usage error (exit 2) naming the file and the problem otherwise.
+   */
+  static Policy policyOption(Path file) throws CliException {
+    if (file == null) {
+      return Policy.NONE;
+    }
+    try {
+      return PolicyFile.read(file);
+    } catch (IOException e) {
+      throw CliException.usage("cannot read policy file: " + describe(e));
+    } catch (PolicyFileException e) {
+      throw CliException.usage(e.getMessage());
     }
   }
   static final int EXIT_INVALID = 1;

@@ -3,6 +3,7 @@ package io.lotledger.cli;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
+import io.lotledger.report.ProvenanceReport;
 import io.lotledger.rules.Policy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger report LOT --html FILE}: writes a self-contained HTML page on the lot's provenance
- * ({@link ProvenanceReport} rendered by {@link HtmlReport}): the graph of the lot and every lot it was
- * made from, each with custody, balance, rolled-up composition, declared claims and check findings,
- * the integrity of the provenance, and the events. A report is written whatever it finds; findings
+ * ({@link ProvenanceReport#html()}, from the ledger-report library): the graph of the lot and every lot
+ * it was made from, each with custody, balance, rolled-up composition, declared claims and check
+ * findings, the integrity of the provenance, and the events. A report is written whatever it finds; findings
  * are in the page, not in the exit code (use {@code ledger check} for a verdict).
  *
  * <p>What the page shows is read from the entries ({@link io.lotledger.Ledger#auditLot}), never from
@@ -63,17 +64,17 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws CliException, LedgerException {
     LotId lot = LedgerCli.lotArgument(lotText);
     output().requireWritable();
-    Policy policy = policyFile == null ? Policy.NONE : PolicyFile.read(policyFile);
+    Policy policy = LedgerCli.policyOption(policyFile);
     try (Ledger ledger = data.openExisting()) {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
       }
-      ProvenanceReport report = ProvenanceReport.gather(ledger, lot, policy);
-      output().write(HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
+      ProvenanceReport report = ProvenanceReport.from(ledger, lot, policy);
+      output().write(report.html().getBytes(StandardCharsets.UTF_8));
       int findings = report.findings().size();
       spec.commandLine().getOut().println("wrote " + file + ": " + report.lots().size() + " lots, "
-          + report.events().size() + " events, integrity " + (report.integrity() == null ? "verified" : "broken")
-          + ", " + (report.check() == null ? "claims not checked"
+          + report.events().size() + " events, integrity " + (report.verified() ? "verified" : "broken")
+          + ", " + (report.check().isEmpty() ? "claims not checked"
               : findings + (findings == 1 ? " finding" : " findings")));
     }
     return LedgerCli.EXIT_OK;

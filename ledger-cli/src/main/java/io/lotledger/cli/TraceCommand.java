@@ -3,23 +3,23 @@ package io.lotledger.cli;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
-import io.lotledger.epcis.EpcisEvents;
-import io.lotledger.event.AggregationEvent;
-import io.lotledger.event.AssociationEvent;
+import io.lotledger.event.ActorId;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
-import io.lotledger.event.LotQuantity;
-import io.lotledger.event.ObjectEvent;
-import io.lotledger.event.RegistryEvent;
-import io.lotledger.event.TransactionEvent;
-import io.lotledger.event.TransformationEvent;
+import io.lotledger.report.EventDescription;
+import io.lotledger.report.LotSummary;
 import io.lotledger.rules.ClaimsCalculator;
+import io.lotledger.rules.Composition;
+import io.lotledger.rules.ElementBalance;
 import io.lotledger.verify.LotAncestry;
+import io.lotledger.rules.LotState;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,9 +70,6 @@ final class TraceCommand implements Callable<Integer> {
       parents = List.copyOf(parents);
     }
   }
-
-  /** What an entry did to one lot: its role in the event and the quantity stated for it. */
-  record Role(LotId lot, String role, LotQuantity quantity) {}
 
   @Override
   public Integer call() throws CliException, LedgerException {
@@ -126,7 +123,7 @@ final class TraceCommand implements Callable<Integer> {
     for (Entry e : history) {
       Event event = e.event();
       StringBuilder quantities = new StringBuilder();
-      for (Role r : roles(event)) {
+      for (EventDescription.Role r : EventDescription.roles(event)) {
         if (r.lot().equals(lot)) {
           quantities.append(quantities.length() == 0 ? "" : ", ")
               .append(r.role().equals("lot") ? "" : r.role() + " ")
@@ -156,7 +153,7 @@ final class TraceCommand implements Callable<Integer> {
   /**
    * {"lot", "history":[{index, hash, time, kind, action, bizStep, disposition, actor, quantities:[{lot,
    * role, amount, unit}]}], "ancestry":{lot, parents:[...]}, "lots":[the lot and each ancestor, see
-   * {@link LotSummary#write}]}. Amounts are strings: exact decimals that a JSON number parsed as a double
+   * {@link #summary}]}. Amounts are strings: exact decimals that a JSON number parsed as a double
    * would round.
    */
   private static String json(LotId lot, List<Entry> history, Node ancestry, List<LotSummary> lots) {
@@ -168,14 +165,14 @@ final class TraceCommand implements Callable<Integer> {
           .member("index", e.index())
           .member("hash", e.hash().toHex())
           .member("time", time(event))
-          .member("kind", kindName(event))
-          .member("action", action(event))
+          .member("kind", EventDescription.type(event))
+          .member("action", EventDescription.action(event))
           .member("bizStep", event.context().bizStep())
           .member("disposition", event.context().disposition())
           .member("actor", e.body().actor().uri())
           .member("imported", event.context().imported());
       w.name("quantities").beginArray();
-      for (Role r : roles(event)) {
+      for (EventDescription.Role r : EventDescription.roles(event)) {
         w.beginObject().member("lot", r.lot().uri()).member("role", r.role());
         w.member("amount", r.quantity().stated().map(q -> q.amount().toPlainString()).orElse(null));
         w.member("unit", r.quantity().stated().map(q -> q.unit()).orElse(null));
@@ -188,10 +185,70 @@ final class TraceCommand implements Callable<Integer> {
     node(w, ancestry);
     w.name("lots").beginArray();
     for (LotSummary summary : lots) {
-      summary.write(w);
+      summary(w, summary);
     }
     w.endArray();
     return w.endObject().toString();
+  }
+
+  /**
+   * {"lot", "tracked", "unit", "produced", "received", "consumed", "shippedOut", "destroyed", "balance",
+   * "custodians":[{actor, amount}], "inTransit":[{shipment (ni URI), receiver, amount}], "computed":
+   * {massKg, carbonFootprint, carbonLowerBound, elements:[{element, massFraction, recycledPreConsumer,
+   * recycledPostConsumer}]}}; amounts are decimal strings in the lot's base unit (KGM for mass), null
+   * where the records do not allow computing them.
+   */
+  private static void summary(JsonWriter w, LotSummary summary) {
+    LotState state = summary.state();
+    w.beginObject().member("lot", summary.lot().uri()).member("tracked", state != null);
+    if (state != null) {
+      w.member("unit", state.unit())
+          .member("produced", amount(state, state.produced()))
+          .member("received", amount(state, state.received()))
+          .member("consumed", amount(state, state.consumed()))
+          .member("shippedOut", amount(state, state.shippedOut()))
+          .member("destroyed", amount(state, state.destroyed()))
+          .member("balance", amount(state, state.balance()));
+      w.name("custodians").beginArray();
+      for (Map.Entry<ActorId, BigDecimal> h : state.holdings().entrySet()) {
+        w.beginObject().member("actor", h.getKey().uri()).member("amount", amount(state, h.getValue())).endObject();
+      }
+      w.endArray();
+      w.name("inTransit").beginArray();
+      for (var t : state.inTransit().entrySet()) {
+        w.beginObject()
+            .member("shipment", t.getKey().toNi())
+            .member("receiver", t.getValue().receiver().uri())
+            .member("amount", amount(state, t.getValue().amount()))
+            .endObject();
+      }
+      w.endArray();
+    }
+    Composition composition = summary.composition();
+    w.name("computed").beginObject()
+        .member("massKg", plain(composition.massKg()))
+        .member("carbonFootprint", plain(composition.carbonFootprint()))
+        .member("carbonLowerBound", composition.carbonLowerBound());
+    w.name("elements").beginArray();
+    for (ElementBalance e : composition.elements()) {
+      w.beginObject()
+          .member("element", e.element())
+          .member("massFraction", plain(e.massFraction()))
+          .member("recycledPreConsumer", plain(e.recycledPreConsumer()))
+          .member("recycledPostConsumer", plain(e.recycledPostConsumer()))
+          .endObject();
+    }
+    w.endArray().endObject();
+    w.endObject();
+  }
+
+  private static String plain(BigDecimal v) {
+    return v == null ? null : v.stripTrailingZeros().toPlainString();
+  }
+
+  /** An amount of a lot as written, or null for a lot whose records state no quantity. */
+  private static String amount(LotState state, BigDecimal v) {
+    return state.quantified() ? v.toPlainString() : null;
   }
 
   private static void node(JsonWriter w, Node n) {
@@ -216,53 +273,12 @@ final class TraceCommand implements Callable<Integer> {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time());
   }
 
-  /** The EPCIS 2.0 event type, in the words of the standard's {@code type} field. */
-  static String kindName(Event event) {
-    String type = EpcisEvents.type(event);
-    return type != null ? type : event.getClass().getSimpleName();
-  }
-
-  static String action(Event event) {
-    if (event instanceof ObjectEvent o) {
-      return o.action().name();
-    } else if (event instanceof AggregationEvent a) {
-      return a.action().name();
-    } else if (event instanceof AssociationEvent a) {
-      return a.action().name();
-    } else if (event instanceof TransactionEvent t) {
-      return t.action().name();
-    }
-    return null; // transformations have no action in EPCIS 2.0
-  }
-
   private static String kind(Event event) {
-    String action = action(event);
-    return kindName(event) + (action == null ? "" : " " + action);
+    String action = EventDescription.action(event);
+    return EventDescription.type(event) + (action == null ? "" : " " + action);
   }
 
   private static String bizStep(Event event) {
     return event.context().bizStep() == null ? "" : " " + event.context().bizStep();
-  }
-
-  /** Every lot the event names, with its role. */
-  static List<Role> roles(Event event) {
-    List<Role> roles = new ArrayList<>();
-    if (event instanceof ObjectEvent o) {
-      o.quantities().forEach(q -> roles.add(new Role(q.lot(), "lot", q)));
-    } else if (event instanceof TransactionEvent t) {
-      t.quantities().forEach(q -> roles.add(new Role(q.lot(), "lot", q)));
-    } else if (event instanceof TransformationEvent t) {
-      t.inputs().forEach(q -> roles.add(new Role(q.lot(), "input", q)));
-      t.outputs().forEach(q -> roles.add(new Role(q.lot(), "output", q)));
-    } else if (event instanceof AggregationEvent a) {
-      roles.add(new Role(a.parent(), "parent", LotQuantity.of(a.parent())));
-      a.children().forEach(q -> roles.add(new Role(q.lot(), "child", q)));
-    } else if (event instanceof AssociationEvent a) {
-      roles.add(new Role(a.parent(), "parent", LotQuantity.of(a.parent())));
-      a.children().forEach(q -> roles.add(new Role(q.lot(), "associated", q)));
-    } else if (event instanceof RegistryEvent) {
-      // registry events touch no lots
-    }
-    return roles;
   }
 }

@@ -7,6 +7,8 @@ import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.examples.battery.BatteryChain;
+import io.lotledger.policy.PolicyFile;
+import io.lotledger.report.ReportFixtures;
 import io.lotledger.testing.RecyclingChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,6 +14,8 @@ import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.state.StoreLayout;
+import io.lotledger.report.ReportFixtures;
+import io.lotledger.report.ReportPage;
 import io.lotledger.spi.Table;
 import io.lotledger.store.rocksdb.StoreTampering;
 import io.lotledger.testing.RecyclingChain;
@@ -61,9 +63,9 @@ class ReportCommandTest {
     assertThat(r.outLines()).containsExactly("wrote " + html + ": 7 lots, 11 events, integrity verified, 2 findings");
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertThat(page).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-    List<ReportRendererTest.Node> nodes = ReportRendererTest.nodes(page);
+    List<ReportPage.Node> nodes = ReportPage.nodes(page);
     assertThat(nodes).hasSize(7);
-    assertThat(nodes).filteredOn(n -> n.classes().contains("finding")).extracting(ReportRendererTest.Node::lot)
+    assertThat(nodes).filteredOn(n -> n.classes().contains("finding")).extracting(ReportPage.Node::lot)
         .containsExactly(PRECURSOR.uri());
     try (var files = Files.list(tmp)) {
       assertThat(files).as("no temporary file left beside the report").containsExactly(html);
@@ -156,8 +158,8 @@ class ReportCommandTest {
         "--data", demo.toString());
     assertThat(before.code()).as(before.err()).isZero();
     assertThat(before.out()).contains("integrity verified");
-    List<String> ancestry = ReportRendererTest.nodes(Files.readString(honest, StandardCharsets.UTF_8)).stream()
-        .map(ReportRendererTest.Node::lot).toList();
+    List<String> ancestry = ReportPage.nodes(Files.readString(honest, StandardCharsets.UTF_8)).stream()
+        .map(ReportPage.Node::lot).toList();
     assertThat(ancestry).contains(BatteryChain.CELLS.uri(), BatteryChain.CATHODE_MATERIAL.uri());
     StoreTampering.tamper(demo, Table.PARENTS, StoreLayout.edgeKey(BatteryChain.PACK, BatteryChain.CELLS), null);
     Path html = tmp.resolve("tampered.html");
@@ -171,9 +173,9 @@ class ReportCommandTest {
     assertThat(page).doesNotContain("id=\"integrity\">verified")
         .contains("<span class=\"bad\" id=\"integrity\">broken</span>: entry ")
         .contains("parents record naming " + BatteryChain.CELLS.uri() + " is missing");
-    assertThat(ReportRendererTest.nodes(page)).extracting(ReportRendererTest.Node::lot)
+    assertThat(ReportPage.nodes(page)).extracting(ReportPage.Node::lot)
         .as("every ancestor, read from the entries").containsExactlyInAnyOrderElementsOf(ancestry);
-    assertThat(ReportRendererTest.nodes(page)).noneMatch(n -> n.lines().stream().anyMatch(l -> l.contains("verified, no findings")));
+    assertThat(ReportPage.nodes(page)).noneMatch(n -> n.lines().stream().anyMatch(l -> l.contains("verified, no findings")));
   }
 
   @Test
@@ -193,8 +195,8 @@ class ReportCommandTest {
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertThat(page).contains("<span class=\"bad\" id=\"integrity\">broken</span>: entry 5 (")
         .contains("lot " + SCRAP.uri());
-    List<ReportRendererTest.Node> nodes = ReportRendererTest.nodes(page);
-    assertThat(nodes).filteredOn(n -> n.classes().contains("unverified")).extracting(ReportRendererTest.Node::lot)
+    List<ReportPage.Node> nodes = ReportPage.nodes(page);
+    assertThat(nodes).filteredOn(n -> n.classes().contains("unverified")).extracting(ReportPage.Node::lot)
         .containsExactly(SCRAP.uri());
     assertThat(nodes).noneMatch(n -> n.classes().contains("finding"));
     assertThat(nodes).filteredOn(n -> n.lot().equals(PRECURSOR.uri())).singleElement()

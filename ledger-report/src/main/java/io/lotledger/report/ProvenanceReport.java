@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.report;
 
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
@@ -21,6 +21,10 @@ import io.lotledger.rules.LotSource;
 import io.lotledger.rules.Policy;
 import io.lotledger.rules.Finding;
 import io.lotledger.verify.LotAncestry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,44 +34,39 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Everything {@code ledger report} shows about one lot, read from a ledger: the lot and every lot it
- * was made from (its ancestry), the transformation edges between them, each lot's custody, balance
- * and rolled-up composition ({@link LotSummary}), its declared master data, the integrity of the
- * provenance, the findings of {@link LotCheck} per lot, and every entry that touches one of the lots.
+ * The provenance report on one lot, read from a ledger: the lot and every lot it was made from (its
+ * ancestry), the transformation edges between them, each lot's custody, balance and rolled-up
+ * composition ({@link LotSummary}), its declared master data, the integrity of the provenance, the
+ * findings of {@link LotCheck} per lot, and every entry that touches one of the lots. {@link #html()}
+ * renders it as one self-contained HTML page, the one {@code ledger report} writes.
  *
  * <p>All of it is read from the entries through {@link Ledger#auditLot}, never from the store's derived
  * indexes: a deleted parents or history record cannot hide an ancestor or an event, and makes the
- * integrity broken (the audit compares the indexes with the entries).
+ * integrity broken (the audit compares the indexes with the entries). Claims are weighed only over a
+ * provenance that verifies, as {@code ledger check} does: when {@link #integrity()} names a broken
+ * fact, {@link #check()} is empty.
  *
- * <p>Claims are weighed only over a provenance that verifies, as {@code ledger check} does: when
- * {@code integrity} is not null, {@code check} is null.
+ * <p>An application makes a report without the CLI:
  *
- * @param lots the lot first, then its ancestors nearest first
- * @param links transformation edges between the lots, from an input to an output
- * @param events every entry touching one of {@code lots}, by index
- * @param actorNames display names from the actor registry (untrusted text)
- * @param integrity the first broken fact of the provenance, or null when it verifies
- * @param integrityLots the lots the broken entry names (empty when it verifies or cannot be read)
- * @param check the claims and policy check of the lot, or null when the provenance does not verify
+ * <pre>{@code
+ * try (Ledger ledger = Ledger.open(directory)) {
+ *   ProvenanceReport report = ProvenanceReport.from(ledger, lot, PolicyFile.read(policyFile));
+ *   report.writeTo(Path.of("provenance.html"));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable once read and safe to share between threads; it keeps no reference to the ledger. Texts
+ * from the ledger (ids, actor names, findings) are untrusted; the page escapes every one of them.
  */
-record ProvenanceReport(
-    LotId lot,
-    String origin,
-    long ledgerSize,
-    String policy,
-    List<LotView> lots,
-    List<Link> links,
-    List<Entry> events,
-    Map<ActorId, String> actorNames,
-    Finding integrity,
-    Set<LotId> integrityLots,
-    CheckReport check) {
+public final class ProvenanceReport {
 
   /**
    * One lot of the ancestry.
@@ -94,25 +93,55 @@ record ProvenanceReport(
   /** A transformation edge: {@code output} was made from {@code input}. */
   record Link(LotId input, LotId output) {}
 
-  ProvenanceReport {
-    lots = List.copyOf(lots);
-    links = List.copyOf(links);
-    events = List.copyOf(events);
-    actorNames = Collections.unmodifiableMap(new LinkedHashMap<>(actorNames));
-    integrityLots = Set.copyOf(integrityLots);
+  private final LotId lot;
+  private final String origin;
+  private final long ledgerSize;
+  private final String policy;
+  private final List<LotView> views;
+  private final List<Link> links;
+  private final List<Entry> events;
+  private final Map<ActorId, String> actorNames;
+  private final Finding integrity;
+  private final Set<LotId> integrityLots;
+  private final CheckReport check;
+
+  /**
+   * @param views the lot first, then its ancestors nearest first
+   * @param links transformation edges between the lots, from an input to an output
+   * @param events every entry touching one of the lots, by index
+   * @param actorNames display names from the actor registry (untrusted text)
+   * @param integrity the first broken fact of the provenance, or null when it verifies
+   * @param integrityLots the lots the broken entry names (empty when it verifies or cannot be read)
+   * @param check the claims and policy check of the lot, or null when the provenance does not verify
+   */
+  private ProvenanceReport(LotId lot, String origin, long ledgerSize, String policy, List<LotView> views, List<Link> links,
+      List<Entry> events, Map<ActorId, String> actorNames, Finding integrity, Set<LotId> integrityLots, CheckReport check) {
+    this.lot = lot;
+    this.origin = origin;
+    this.ledgerSize = ledgerSize;
+    this.policy = policy;
+    this.views = List.copyOf(views);
+    this.links = List.copyOf(links);
+    this.events = List.copyOf(events);
+    this.actorNames = Collections.unmodifiableMap(new LinkedHashMap<>(actorNames));
+    this.integrity = integrity;
+    this.integrityLots = Set.copyOf(integrityLots);
+    this.check = check;
   }
 
-  /** Every finding of the check, in {@link CheckFinding#ORDER}; empty when no check ran. */
-  List<CheckFinding> findings() {
-    return check == null ? List.of() : check.findings();
+  /** Reads the report on {@code lot} from {@code ledger} without a policy: claims are checked, no policy rule. */
+  public static ProvenanceReport from(Ledger ledger, LotId lot) throws LedgerException {
+    return from(ledger, lot, Policy.NONE);
   }
 
   /**
-   * Reads the report on {@code lot} from {@code ledger}, checking claims under {@code policy}.
+   * Reads the report on {@code lot} from {@code ledger}, checking claims and the rules of {@code policy}
+   * over the lot's ancestry.
    *
    * @throws LedgerException NOT_FOUND when the ledger never saw the lot, or what reading the ledger throws
    */
-  static ProvenanceReport gather(Ledger ledger, LotId lot, Policy policy) throws LedgerException {
+  public static ProvenanceReport from(Ledger ledger, LotId lot, Policy policy) throws LedgerException {
+    Objects.requireNonNull(policy, "policy");
     if (ledger.head(lot).isEmpty()) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "no lot " + lot + " in the ledger");
     }
@@ -187,6 +216,99 @@ record ProvenanceReport(
     }
     return new ProvenanceReport(lot, ledger.origin(), ledger.size(), policy.name(), views, links,
         new ArrayList<>(events.values()), names, integrity, integrityLots, check);
+  }
+
+  /** The lot the report is on. */
+  public LotId lot() {
+    return lot;
+  }
+
+  /** The lot first, then every lot it was made from, nearest first. */
+  public List<LotId> lots() {
+    return views.stream().map(LotView::lot).toList();
+  }
+
+  /** Every entry that touches one of {@link #lots()}, by index. */
+  public List<Entry> events() {
+    return events;
+  }
+
+  /** Whether every entry of the provenance verified and the store's indexes agree with the entries. */
+  public boolean verified() {
+    return integrity == null;
+  }
+
+  /** The first broken fact of the provenance; empty when it {@linkplain #verified() verified}. */
+  public Optional<Finding> integrity() {
+    return Optional.ofNullable(integrity);
+  }
+
+  /** The claims and policy check of the lot; empty when the provenance does not verify, since then no claim is weighed. */
+  public Optional<CheckReport> check() {
+    return Optional.ofNullable(check);
+  }
+
+  /** Every finding of the check, in {@link CheckFinding#ORDER}; empty when no check ran. */
+  public List<CheckFinding> findings() {
+    return check == null ? List.of() : check.findings();
+  }
+
+  /**
+   * The report as one self-contained HTML5 document: no script, nothing loaded from anywhere, and a
+   * Content-Security-Policy that forbids both. The same report always gives the same page.
+   *
+   * <p>Markup meant for machines: every lot is {@code <g class="node ..." data-lot="URI" data-layer="N">}
+   * with the classes {@code target}, {@code origin}, {@code external}, {@code finding} and {@code
+   * unverified}; every edge is {@code <path class="edge" data-from="INPUT" data-to="OUTPUT">}; every event
+   * row is {@code <tr class="event" data-index="N">}.
+   */
+  public String html() {
+    return HtmlReport.render(this);
+  }
+
+  /**
+   * Writes {@link #html()} to {@code file} in UTF-8, creating it or replacing what it holds. Not atomic:
+   * an application that must never leave a partial page writes beside the file and renames, as
+   * {@code ledger report} does.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public void writeTo(Path file) throws IOException {
+    Files.writeString(file, html(), StandardCharsets.UTF_8);
+  }
+
+  /** The ledger's origin name. */
+  String origin() {
+    return origin;
+  }
+
+  /** The ledger's size when the report was read. */
+  long ledgerSize() {
+    return ledgerSize;
+  }
+
+  /** The name of the policy the lot was checked under. */
+  String policy() {
+    return policy;
+  }
+
+  /** The lots as drawn, in the order of {@link #lots()}. */
+  List<LotView> views() {
+    return views;
+  }
+
+  List<Link> links() {
+    return links;
+  }
+
+  /** Display names from registrations the root signed (untrusted text). */
+  Map<ActorId, String> actorNames() {
+    return actorNames;
+  }
+
+  /** The lots the broken entry names; empty when the provenance verifies or the entry cannot be read. */
+  Set<LotId> integrityLots() {
+    return integrityLots;
   }
 
   /** The lots the broken entry names, when it can still be read; else the finding's lot. */

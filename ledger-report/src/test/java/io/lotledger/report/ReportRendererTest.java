@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.report;
 
 import static io.lotledger.testing.RecyclingChain.BLACK_MASS;
 import static io.lotledger.testing.RecyclingChain.CONCENTRATE;
@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
+import io.lotledger.report.ReportPage.Edge;
+import io.lotledger.report.ReportPage.Node;
 import io.lotledger.rules.CheckFinding;
 import io.lotledger.rules.Policy;
 import io.lotledger.testing.RecyclingChain;
@@ -27,48 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link HtmlReport} and {@link ProvenanceLayout} without a browser: the markup, its escaping and its geometry. */
 class ReportRendererTest {
-  private static final Pattern NODE = Pattern.compile(
-      "<g id=\"n\\d+\" class=\"([^\"]*)\" data-lot=\"([^\"]*)\" data-layer=\"(\\d+)\" transform=\"translate\\(([\\d.]+) ([\\d.]+)\\)\">"
-          + "<title>[^<]*</title><rect width=\"([\\d.]+)\" height=\"([\\d.]+)\"[^>]*/>(.*?)</g>");
-  private static final Pattern EDGE = Pattern.compile(
-      "<path class=\"edge\" data-from=\"([^\"]*)\" data-to=\"([^\"]*)\" d=\"M([\\d.]+),([\\d.]+) [^\"]*?([\\d.]+),([\\d.]+)\"");
-  private static final Pattern TEXT = Pattern.compile("<text [^>]*>([^<]*)</text>");
   private static final Pattern SVG_SIZE = Pattern.compile("<svg [^>]*width=\"([\\d.]+)\" height=\"([\\d.]+)\"");
-
-  /** A node as drawn: classes, lot, layer, box and its text lines (unescaped). */
-  record Node(List<String> classes, String lot, int layer, double x, double y, double w, double h, List<String> lines) {}
-
-  record Edge(String from, String to, double x0, double y0, double x1, double y1) {}
-
-  static List<Node> nodes(String html) {
-    List<Node> nodes = new ArrayList<>();
-    Matcher m = NODE.matcher(html);
-    while (m.find()) {
-      List<String> lines = new ArrayList<>();
-      Matcher t = TEXT.matcher(m.group(8));
-      while (t.find()) {
-        lines.add(unescape(t.group(1)));
-      }
-      nodes.add(new Node(List.of(m.group(1).split(" ")), unescape(m.group(2)), Integer.parseInt(m.group(3)),
-          Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)),
-          Double.parseDouble(m.group(7)), lines));
-    }
-    return nodes;
-  }
-
-  static List<Edge> edges(String html) {
-    List<Edge> edges = new ArrayList<>();
-    Matcher m = EDGE.matcher(html);
-    while (m.find()) {
-      edges.add(new Edge(unescape(m.group(1)), unescape(m.group(2)), Double.parseDouble(m.group(3)),
-          Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6))));
-    }
-    return edges;
-  }
-
-  static String unescape(String s) {
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-  }
 
   private static Node node(List<Node> nodes, LotId lot) {
     return nodes.stream().filter(n -> n.lot().equals(lot.uri())).findFirst().orElseThrow();
@@ -78,7 +39,7 @@ class ReportRendererTest {
     RecyclingChain chain = new RecyclingChain();
     try (Ledger ledger = chain.newLedger()) {
       record.record(ledger, chain);
-      return HtmlReport.render(ProvenanceReport.gather(ledger, lot, Policy.NONE));
+      return ProvenanceReport.from(ledger, lot, Policy.NONE).html();
     }
   }
 
@@ -91,12 +52,12 @@ class ReportRendererTest {
   void recyclingChain_drawsTheSevenLotsInLayersFromTheOriginsToThePrecursor() throws LedgerException {
     String html = report((l, c) -> c.record(l), PRECURSOR);
 
-    List<Node> nodes = nodes(html);
+    List<Node> nodes = ReportPage.nodes(html);
     assertThat(nodes).extracting(Node::lot, Node::layer).containsExactlyInAnyOrder(
         tuple(ORE.uri(), 0), tuple(SCRAP.uri(), 0), tuple(EOL.uri(), 0), tuple(CONCENTRATE.uri(), 1),
         tuple(BLACK_MASS.uri(), 1), tuple(SULPHATE_A.uri(), 2), tuple(PRECURSOR.uri(), 3));
     assertThat(html).doesNotContain("data-lot=\"" + SULPHATE_B.uri()); // a sibling output, not an ancestor
-    assertThat(edges(html)).extracting(Edge::from, Edge::to).containsExactlyInAnyOrder(
+    assertThat(ReportPage.edges(html)).extracting(Edge::from, Edge::to).containsExactlyInAnyOrder(
         tuple(ORE.uri(), CONCENTRATE.uri()), tuple(SCRAP.uri(), CONCENTRATE.uri()), tuple(CONCENTRATE.uri(), SULPHATE_A.uri()),
         tuple(SULPHATE_A.uri(), PRECURSOR.uri()), tuple(BLACK_MASS.uri(), PRECURSOR.uri()), tuple(EOL.uri(), BLACK_MASS.uri()));
     assertThat(node(nodes, PRECURSOR).classes()).contains("target").doesNotContain("finding", "origin");
@@ -123,7 +84,7 @@ class ReportRendererTest {
   void overClaimedPrecursor_isTheOneNodeMarkedFinding_withDeclaredAgainstComputed() throws LedgerException {
     String html = report(ReportFixtures::recordOverClaimedRecycling, PRECURSOR);
 
-    List<Node> nodes = nodes(html);
+    List<Node> nodes = ReportPage.nodes(html);
     assertThat(nodes).filteredOn(n -> n.classes().contains("finding")).extracting(Node::lot).containsExactly(PRECURSOR.uri());
     assertThat(node(nodes, PRECURSOR).lines()).contains("carbon 2.44 kg CO2e/kg (declared 2.4)",
         "Co 0.25 pre 0.32 post 0.36", "   declared pre 0.32 post 0.4", "\u2713 verified",
@@ -142,7 +103,7 @@ class ReportRendererTest {
         .contains("data-from=\"urn:example:lot:%3Cscript%3E&amp;amp;x\"")
         .contains("by &lt;script&gt;alert(&quot;pwn&quot;)&lt;/script&gt;&amp;&#39;</text>")
         .contains("<title>Provenance of urn:epc:class:lgtin:4012345.077777.A&amp;B&#39;C</title>");
-    List<Node> nodes = nodes(html);
+    List<Node> nodes = ReportPage.nodes(html);
     assertThat(nodes).extracting(Node::lot).containsExactlyInAnyOrder(ReportFixtures.HOSTILE_LOT.uri(),
         ReportFixtures.HOSTILE_INPUT.uri());
     assertThat(node(nodes, ReportFixtures.HOSTILE_LOT).lines()).contains("by " + ReportFixtures.HOSTILE_NAME);
@@ -156,7 +117,7 @@ class ReportRendererTest {
   void threeHundredLotAncestry_hasNoOverlappingBoxes_fitsTheSvg_andEveryEdgeJoinsItsBoxes() throws LedgerException {
     String html = report((l, c) -> ReportFixtures.recordWideAncestry(l, c, 5), ReportFixtures.WIDE_FINAL);
 
-    List<Node> nodes = nodes(html);
+    List<Node> nodes = ReportPage.nodes(html);
     assertThat(nodes).hasSize(ReportFixtures.WIDE_LOTS);
     int last = nodes.stream().mapToInt(Node::layer).max().orElseThrow();
     assertThat(node(nodes, ReportFixtures.WIDE_FINAL).layer()).isEqualTo(last).isEqualTo(ReportFixtures.LEVELS.length);
@@ -186,7 +147,7 @@ class ReportRendererTest {
 
     Map<String, Node> byLot = new HashMap<>();
     nodes.forEach(n -> byLot.put(n.lot(), n));
-    List<Edge> edges = edges(html);
+    List<Edge> edges = ReportPage.edges(html);
     assertThat(edges).hasSizeGreaterThan(ReportFixtures.WIDE_LOTS - 1);
     assertThat(edges).allSatisfy(e -> {
       Node from = byLot.get(e.from());

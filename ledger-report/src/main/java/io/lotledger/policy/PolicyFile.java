@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.policy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -28,16 +28,17 @@ import java.util.TreeSet;
  * bounded before it is trusted (at most {@value #MAX_BYTES} bytes, nesting depth {@value
  * #MAX_DEPTH}, {@link Policy#MAX_RULES} rules, {@link PolicyRule#MAX_LIST} entries per list) and read
  * strictly: an unknown field, a duplicate key, a value of the wrong JSON type, a missing required
- * field or trailing content is an error naming the file and the field's path ({@code
- * rules[2].minimum}). Numbers are read as exact decimals, never through {@code double}.
+ * field or trailing content is a {@link PolicyFileException} naming the file and the field's path
+ * ({@code rules[2].minimum}), or the line and column of a JSON syntax error. Numbers are read as exact
+ * decimals, never through {@code double}. Stateless and safe from any thread.
  */
-final class PolicyFile {
+public final class PolicyFile {
   /** Largest policy file read: 1 MiB, far above any real policy. */
-  static final int MAX_BYTES = 1 << 20;
+  public static final int MAX_BYTES = 1 << 20;
   /** Deepest JSON nesting accepted (the format needs 3). */
-  static final int MAX_DEPTH = 8;
+  public static final int MAX_DEPTH = 8;
   /** The only format version this reader knows. */
-  static final int VERSION = 1;
+  public static final int VERSION = 1;
 
   private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder()
@@ -54,45 +55,67 @@ final class PolicyFile {
 
   private PolicyFile() {}
 
-  /** Reads and validates {@code file}; every problem is a usage error (exit 2) naming the file. */
-  static Policy read(Path file) throws CliException {
-    byte[] bytes;
-    try {
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        throw CliException.usage("policy file " + file + " is " + size + " bytes, over the limit of " + MAX_BYTES + " bytes");
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes(MAX_BYTES + 1); // the file may have grown since it was measured
-      }
-    } catch (IOException e) {
-      throw CliException.usage("cannot read policy file: " + LedgerCli.describe(e));
+  /**
+   * Reads and validates {@code file}.
+   *
+   * @throws IOException if the file cannot be read (it does not exist, permission denied)
+   * @throws PolicyFileException if it is over {@value #MAX_BYTES} bytes or not a valid policy, naming the file
+   */
+  public static Policy read(Path file) throws IOException, PolicyFileException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw problem(file.toString(), "policy file " + file + " is " + size + " bytes, over the limit of " + MAX_BYTES + " bytes");
     }
-    if (bytes.length > MAX_BYTES) {
-      throw CliException.usage("policy file " + file + " is over the limit of " + MAX_BYTES + " bytes");
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString()); // bounded again: the file may have grown since it was measured
     }
-    return parse(bytes, file.toString());
   }
 
-  /** Parses policy JSON read from {@code name}. */
-  static Policy parse(byte[] bytes, String name) throws CliException {
+  /**
+   * Reads and validates a policy from {@code in}, up to its end; {@code name} names the source in
+   * errors. Reads at most one byte over {@value #MAX_BYTES}, and does not close {@code in}.
+   *
+   * @throws IOException if reading {@code in} fails
+   * @throws PolicyFileException if it holds over {@value #MAX_BYTES} bytes or not a valid policy, naming {@code name}
+   */
+  public static Policy read(InputStream in, String name) throws IOException, PolicyFileException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw problem(name, "policy file " + name + " is over the limit of " + MAX_BYTES + " bytes");
+    }
+    return parse(bytes, name);
+  }
+
+  /**
+   * Parses and validates policy JSON read from {@code name}, which names the source in errors. Does
+   * not enforce {@value #MAX_BYTES}: the caller has bounded {@code bytes}.
+   *
+   * @throws PolicyFileException if {@code bytes} are not a valid policy, naming {@code name} and where
+   */
+  public static Policy parse(byte[] bytes, String name) throws PolicyFileException {
     JsonNode root;
     try {
       root = MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw CliException.usage("policy file " + name + " is not valid JSON"
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+      throw new PolicyFileException(name, null, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "policy file " + name + " is not valid JSON"
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw CliException.usage("cannot read policy file " + name + ": " + e.getMessage());
+      throw new PolicyFileException(name, null, 0, 0, "cannot read policy file " + name + ": " + e.getMessage(), e);
     } catch (NumberFormatException e) {
       // Jackson's BigDecimal reader throws this, unwrapped, for an exponent beyond 32 bits (1e9999999999).
-      throw CliException.usage("policy file " + name + " is not valid JSON: " + e.getMessage());
+      throw new PolicyFileException(name, null, 0, 0, "policy file " + name + " is not valid JSON: " + e.getMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
-      throw CliException.usage("policy file " + name + " is empty");
+      throw problem(name, "policy file " + name + " is empty");
     }
     return new Reader(name).policy(root);
+  }
+
+  /** A problem with the whole file, at no position in it. */
+  private static PolicyFileException problem(String name, String message) {
+    return new PolicyFileException(name, null, 0, 0, message, null);
   }
 
   /** Maps the JSON tree to the model, naming the file and path of the first problem. */
@@ -103,7 +126,7 @@ final class PolicyFile {
       this.file = file;
     }
 
-    Policy policy(JsonNode root) throws CliException {
+    Policy policy(JsonNode root) throws PolicyFileException {
       Obj top = object(root, "the top level", Set.of("version", "name", "description", "rules"), "a policy");
       JsonNode version = top.required("version");
       if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() != VERSION) {
@@ -129,7 +152,7 @@ final class PolicyFile {
       }
     }
 
-    private PolicyRule rule(JsonNode node, String path) throws CliException {
+    private PolicyRule rule(JsonNode node, String path) throws PolicyFileException {
       if (!node.isObject()) {
         throw error(path, "must be an object, not " + type(node));
       }
@@ -167,7 +190,7 @@ final class PolicyFile {
       }
     }
 
-    private Obj object(JsonNode node, String path, Set<String> fields, String what) throws CliException {
+    private Obj object(JsonNode node, String path, Set<String> fields, String what) throws PolicyFileException {
       if (!node.isObject()) {
         throw error(path, "must be an object, not " + type(node));
       }
@@ -190,7 +213,7 @@ final class PolicyFile {
         this.path = path;
       }
 
-      JsonNode required(String field) throws CliException {
+      JsonNode required(String field) throws PolicyFileException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
           throw error(join(path, field), "is missing");
@@ -198,7 +221,7 @@ final class PolicyFile {
         return v;
       }
 
-      String string(String field, boolean required) throws CliException {
+      String string(String field, boolean required) throws PolicyFileException {
         JsonNode v = node.get(field);
         if (v == null || (v.isNull() && !required)) {
           if (required) {
@@ -212,7 +235,7 @@ final class PolicyFile {
         return v.textValue();
       }
 
-      BigDecimal decimal(String field) throws CliException {
+      BigDecimal decimal(String field) throws PolicyFileException {
         JsonNode v = required(field);
         if (!v.isNumber()) {
           throw error(join(path, field), "must be a number, not " + type(v));
@@ -220,7 +243,7 @@ final class PolicyFile {
         return v.decimalValue();
       }
 
-      boolean bool(String field) throws CliException {
+      boolean bool(String field) throws PolicyFileException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
           return false;
@@ -231,7 +254,7 @@ final class PolicyFile {
         return v.booleanValue();
       }
 
-      List<String> strings(String field) throws CliException {
+      List<String> strings(String field) throws PolicyFileException {
         JsonNode v = required(field);
         if (!v.isArray()) {
           throw error(join(path, field), "must be an array of strings, not " + type(v));
@@ -251,8 +274,8 @@ final class PolicyFile {
       }
     }
 
-    private CliException error(String path, String message) {
-      return CliException.usage("policy file " + file + ": " + path + " " + message);
+    private PolicyFileException error(String path, String message) {
+      return new PolicyFileException(file, path, 0, 0, "policy file " + file + ": " + path + " " + message, null);
     }
   }
 

@@ -1,26 +1,30 @@
-package io.lotledger.cli;
+package io.lotledger.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lotledger.error.LedgerException;
 import io.lotledger.rules.Policy;
 import io.lotledger.rules.PolicyRule;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The policy file reader: the shipped example, and every kind of bad input named by file and path. */
 class PolicyFileTest {
-  private static Policy parse(String json) throws CliException {
+  private static Policy parse(String json) throws PolicyFileException {
     return PolicyFile.parse(json.getBytes(StandardCharsets.UTF_8), "p.json");
   }
 
   private static void assertRejected(String json, String... messageParts) {
     assertThatThrownBy(() -> parse(json))
-        .isInstanceOfSatisfying(CliException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(LedgerCli.EXIT_USAGE);
+        .isInstanceOfSatisfying(PolicyFileException.class, e -> {
+          assertThat(e.code()).isEqualTo(LedgerException.Code.INVALID_INPUT);
+          assertThat(e.file()).isEqualTo("p.json");
           assertThat(e.getMessage()).startsWith("policy file p.json").doesNotContain("\n");
           for (String part : messageParts) {
             assertThat(e.getMessage()).contains(part);
@@ -118,5 +122,33 @@ class PolicyFileTest {
       many.append(i == 0 ? "" : ",").append("{\"type\": \"forbiddenOrigins\", \"countries\": [\"KP\"]}");
     }
     assertRejected(many.append("]}").toString(), "rules holds 257 rules, more than 256");
+  }
+
+  @Test
+  void errors_nameTheFieldPath_orTheLineAndColumnOfAJsonSyntaxError() {
+    assertThatThrownBy(() -> parse("{\"version\": 1, \"name\": \"p\", \"rules\": [{\"type\": \"minimumRecycledShare\", \"element\": \"Co\"}]}"))
+        .isInstanceOfSatisfying(PolicyFileException.class, e -> {
+          assertThat(e.field()).isEqualTo("rules[0].minimum");
+          assertThat(e.line()).isZero();
+          assertThat(e.column()).isZero();
+        });
+    assertThatThrownBy(() -> parse("{\"version\": 1,\n \"name\": \"p\" \"rules\": []}"))
+        .isInstanceOfSatisfying(PolicyFileException.class, e -> {
+          assertThat(e.field()).isNull();
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isPositive();
+          assertThat(e.getMessage()).contains("not valid JSON at line 2, column " + e.column() + ": ");
+        });
+  }
+
+  @Test
+  void read_streamOverTheLimit_isRefusedNamingTheSource_andAMissingFileIsAnIoError() {
+    byte[] tooBig = new byte[PolicyFile.MAX_BYTES + 1];
+    assertThatThrownBy(() -> PolicyFile.read(new ByteArrayInputStream(tooBig), "upload"))
+        .isInstanceOfSatisfying(PolicyFileException.class, e -> {
+          assertThat(e.file()).isEqualTo("upload");
+          assertThat(e.getMessage()).isEqualTo("policy file upload is over the limit of " + PolicyFile.MAX_BYTES + " bytes");
+        });
+    assertThatThrownBy(() -> PolicyFile.read(Path.of("no-such-policy.json"))).isInstanceOf(NoSuchFileException.class);
   }
 }

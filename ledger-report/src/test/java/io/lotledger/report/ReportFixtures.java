@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.report;
 
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
@@ -20,26 +20,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Ledgers the report tests draw, recorded through the public API so every append rule holds. */
-final class ReportFixtures {
+/**
+ * Ledgers the report tests (and {@code ledger check}'s and {@code ledger report}'s) draw, recorded
+ * through the public API so every append rule holds.
+ */
+public final class ReportFixtures {
   /** Lots per level of {@link #recordWideAncestry}, origins first: 299 lots below the final one. */
-  static final int[] LEVELS = {100, 80, 60, 35, 18, 6};
+  public static final int[] LEVELS = {100, 80, 60, 35, 18, 6};
   /** Lots in the wide ancestry, the final lot included. */
-  static final int WIDE_LOTS = 300;
-  static final LotId WIDE_FINAL = RecyclingChain.lot("WIDE-FINAL");
+  public static final int WIDE_LOTS = 300;
+  public static final LotId WIDE_FINAL = RecyclingChain.lot("WIDE-FINAL");
   /** The level-2 lot whose producer declares a carbon footprint far below what its inputs add up to. */
-  static final LotId WIDE_UNDER_DECLARED = wide(2, 7);
+  public static final LotId WIDE_UNDER_DECLARED = wide(2, 7);
 
   /** An id no URI rule rejects but that HTML must escape: an ampersand and an apostrophe. */
-  static final LotId HOSTILE_LOT = new LotId("urn:epc:class:lgtin:4012345.077777.A&B'C");
-  static final LotId HOSTILE_INPUT = new LotId("urn:example:lot:%3Cscript%3E&amp;x");
-  static final String HOSTILE_NAME = "<script>alert(\"pwn\")</script>&'";
+  public static final LotId HOSTILE_LOT = new LotId("urn:epc:class:lgtin:4012345.077777.A&B'C");
+  public static final LotId HOSTILE_INPUT = new LotId("urn:example:lot:%3Cscript%3E&amp;x");
+  public static final String HOSTILE_NAME = "<script>alert(\"pwn\")</script>&'";
 
   private static final String[] COUNTRIES = {"CD", "AU", "FI", "CA", "ID", "PH"};
 
   private ReportFixtures() {}
 
-  static LotId wide(int level, int i) {
+  public static LotId wide(int level, int i) {
     return RecyclingChain.lot("WIDE-L" + level + "-" + i);
   }
 
@@ -47,7 +50,7 @@ final class ReportFixtures {
    * The recycling chain with PRECURSOR over-claimed (CheckCommandTest, the report tests): Co post-consumer 0.4
    * where the inputs back 0.36, and 2.4 kg CO2e/kg where they add up to 2.44.
    */
-  static void recordOverClaimedRecycling(Ledger ledger, RecyclingChain chain) throws LedgerException {
+  public static void recordOverClaimedRecycling(Ledger ledger, RecyclingChain chain) throws LedgerException {
     chain.recordUpToPrecursor(ledger);
     chain.makePrecursor(ledger, RecyclingChain.claims("0.25", "0.32", "0.4", "0.1", "0", "0.6", "2.4"));
   }
@@ -61,7 +64,7 @@ final class ReportFixtures {
    * columns and lots share inputs. The final lot is made from every lot of the top level. Deterministic
    * for a seed; {@link #WIDE_UNDER_DECLARED} declares 0.01 kg CO2e/kg, a carbon under-claim.
    */
-  static void recordWideAncestry(Ledger ledger, RecyclingChain chain, long seed) throws LedgerException {
+  public static void recordWideAncestry(Ledger ledger, RecyclingChain chain, long seed) throws LedgerException {
     chain.registerActors(ledger);
     SplittableRandom random = new SplittableRandom(seed);
     Map<LotId, BigDecimal> size = new HashMap<>();
@@ -129,7 +132,7 @@ final class ReportFixtures {
    * A hostile but valid ledger: an actor registered under a name that is markup, commissioning
    * {@link #HOSTILE_INPUT} and making {@link #HOSTILE_LOT} from it.
    */
-  static void recordHostile(Ledger ledger, RecyclingChain chain) throws LedgerException {
+  public static void recordHostile(Ledger ledger, RecyclingChain chain) throws LedgerException {
     ActorSigner mallory = TestChain.signer("urn:example:actor:mallory&'", 41);
     ledger.append(new RegistryEvent.ActorRegistered(mallory.actor(), HOSTILE_NAME, mallory.publicKey(), RecyclingChain.T0),
         chain.root);

@@ -1,12 +1,19 @@
-package io.lotledger.cli;
+package io.lotledger.report;
 
 import static io.lotledger.testing.RecyclingChain.ORE;
 import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
+import io.lotledger.event.LotId;
+import io.lotledger.examples.Scenario;
+import io.lotledger.examples.Scenarios;
 import io.lotledger.rules.CheckFinding;
 import io.lotledger.testing.RecyclingChain;
 import java.awt.image.BufferedImage;
@@ -18,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +35,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code ledger report} pages as a browser renders them: headless Chromium loads each page and dumps
+ * Report pages ({@link ProvenanceReport#html()}, what {@code ledger report} writes) as a browser
+ * renders them: headless Chromium loads each page and dumps
  * its DOM (the markup as parsed), a probe page measures the laid-out SVG through the DOM geometry
  * API (boxes apart, texts inside their boxes, edges attached to their boxes, CSS applied), and a
  * screenshot is saved as {@code target/report-NAME.png} and read back for the finding's red outline.
@@ -43,6 +55,8 @@ class ReportBrowserTest {
   private static final int HEIGHT = 1200;
   private static final Pattern CLASSED = Pattern.compile("<(\\w+) ([^>]*)>");
   private static final Pattern PROBE = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL);
+  /** Reads the probe's JSON with whole numbers as {@code Long}. */
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
   @TempDir static Path shared;
   private static Path chromium;
@@ -125,23 +139,25 @@ class ReportBrowserTest {
     screenshot(page, "wide");
   }
 
+  static List<String> demos() {
+    return Scenarios.names();
+  }
+
   /** Issue 5's "done when": the report of each demo's final lot opens in Chromium showing the whole DAG. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.MethodSource("io.lotledger.cli.DemoCommandTest#names")
+  @ParameterizedTest
+  @MethodSource("demos")
   void everyDemosFinalLot_rendersItsWholeAncestry(String demo) throws Exception {
     Path dir = Files.createDirectories(shared.resolve("demo-" + demo));
-    LedgerCliTest.Result recorded = LedgerCliTest.ledger("demo", demo, "--data", dir.resolve("data").toString());
-    assertThat(recorded.code()).as(recorded.err()).isZero();
-    String finalLot = recorded.outLines().stream().filter(l -> l.startsWith("final lot: ")).findFirst().orElseThrow()
-        .substring("final lot: ".length());
-    java.util.Set<String> expected = new java.util.TreeSet<>();
-    expected.add(finalLot);
-    try (Ledger ledger = Ledger.open(dir.resolve("data"))) {
-      ledger.ancestors(new io.lotledger.event.LotId(finalLot)).forEach(l -> expected.add(l.uri()));
-    }
+    Scenario scenario = Scenarios.create(demo, false);
+    Set<String> expected = new TreeSet<>();
     Path page = dir.resolve("report.html");
-    LedgerCliTest.Result r = LedgerCliTest.ledger("report", finalLot, "--html", page.toString(), "--data", dir.resolve("data").toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    try (Ledger ledger = Ledger.create(dir.resolve("data"), scenario.origin(), scenario.root(), scenario.rootName(),
+        scenario.options())) {
+      LotId finalLot = scenario.record(ledger).finalLot();
+      expected.add(finalLot.uri());
+      ledger.ancestors(finalLot).forEach(l -> expected.add(l.uri()));
+      ProvenanceReport.from(ledger, finalLot).writeTo(page);
+    }
 
     String dom = dumpDom(page);
     List<Map<String, String>> nodes = elementsWithClass(dom, "node");
@@ -170,16 +186,15 @@ class ReportBrowserTest {
     void record(Ledger ledger, RecyclingChain chain) throws LedgerException;
   }
 
-  /** Records a RocksDB ledger with {@code fixture} and writes {@code ledger report} on {@code lot} to NAME/report.html. */
+  /** Records a RocksDB ledger with {@code fixture} and writes the report on {@code lot} to NAME/report.html. */
   private static Path report(String name, Fixture fixture, String lot) throws LedgerException, IOException {
     Path dir = Files.createDirectories(shared.resolve(name));
     RecyclingChain chain = new RecyclingChain();
+    Path page = dir.resolve("report.html");
     try (Ledger ledger = Ledger.create(dir.resolve("data"), RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
       fixture.record(ledger, chain);
+      ProvenanceReport.from(ledger, new LotId(lot)).writeTo(page);
     }
-    Path page = dir.resolve("report.html");
-    LedgerCliTest.Result r = LedgerCliTest.ledger("report", lot, "--html", page.toString(), "--data", dir.resolve("data").toString());
-    assertThat(r.code()).as(r.err()).isZero();
     return page;
   }
 
@@ -199,7 +214,7 @@ class ReportBrowserTest {
     String dom = chromium(page.getParent(), "--allow-file-access-from-files", "--dump-dom", probe.toUri().toString());
     Matcher m = PROBE.matcher(dom);
     assertThat(m.find()).as("probe output in %s", dom).isTrue();
-    Map<String, Object> result = JsonReader.object(ReportRendererTest.unescape(m.group(1)));
+    Map<String, Object> result = JSON.readValue(ReportPage.unescape(m.group(1)), new TypeReference<Map<String, Object>>() {});
     assertThat(result).as("probe error").doesNotContainKey("error");
     return result;
   }
@@ -282,7 +297,7 @@ class ReportBrowserTest {
       Map<String, String> attributes = new java.util.HashMap<>();
       Matcher a = Pattern.compile("([\\w-]+)=\"([^\"]*)\"").matcher(m.group(2));
       while (a.find()) {
-        attributes.put(a.group(1), ReportRendererTest.unescape(a.group(2)));
+        attributes.put(a.group(1), ReportPage.unescape(a.group(2)));
       }
       attributes.put("tag", m.group(1));
       if (classes(attributes).contains(css)) {

@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.report;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

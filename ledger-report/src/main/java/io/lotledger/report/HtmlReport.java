@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.report;
 
 import io.lotledger.entry.Entry;
 import io.lotledger.event.ActorId;
@@ -6,6 +6,7 @@ import io.lotledger.event.ElementShare;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.rules.CheckFinding;
+import io.lotledger.rules.CheckReport;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
 import io.lotledger.rules.LotState;
@@ -56,7 +57,7 @@ final class HtmlReport {
   private HtmlReport() {}
 
   static String render(ProvenanceReport report) {
-    List<ProvenanceReport.LotView> lots = report.lots();
+    List<ProvenanceReport.LotView> lots = report.views();
     Map<LotId, Integer> index = new HashMap<>();
     for (int i = 0; i < lots.size(); i++) {
       index.put(lots.get(i).lot(), i);
@@ -134,10 +135,10 @@ final class HtmlReport {
         out.add(new Line("declared", "   declared pre " + num(d.recycledPreConsumer()) + " post " + num(d.recycledPostConsumer())));
       }
     }
-    if (report.integrity() == null) {
+    if (report.verified()) {
       out.add(new Line("ok", v.findings().isEmpty() ? "\u2713 verified, no findings" : "\u2713 verified"));
     } else if (report.integrityLots().contains(v.lot())) {
-      out.add(new Line("bad", "\u2717 integrity: " + report.integrity().failure().description()));
+      out.add(new Line("bad", "\u2717 integrity: " + report.integrity().orElseThrow().failure().description()));
     } else {
       out.add(new Line("warn", "? not verified (provenance broken)"));
     }
@@ -174,10 +175,10 @@ final class HtmlReport {
       }
       d.certifications().forEach(cert -> t.append("\ncertification ").append(cert.uri()));
     }
-    if (report.integrity() == null) {
+    if (report.verified()) {
       t.append("\nintegrity: verified");
     } else {
-      t.append("\nintegrity: ").append(report.integrity());
+      t.append("\nintegrity: ").append(report.integrity().orElseThrow());
     }
     v.findings().forEach(f -> t.append("\nfinding: ").append(f));
     return t.toString();
@@ -239,20 +240,21 @@ final class HtmlReport {
   }
 
   private static void summary(StringBuilder b, ProvenanceReport r, ProvenanceLayout layout) {
+    CheckReport check = r.check().orElse(null);
     b.append("<header><h1>Provenance of <span class=\"mono\">").append(esc(r.lot().uri())).append("</span></h1>\n");
     b.append("<dl class=\"summary\">\n");
     item(b, "Ledger", esc(r.origin()) + ", " + r.ledgerSize() + " entries");
-    item(b, "Ancestry", r.lots().size() + " lots (the lot and " + (r.lots().size() - 1) + " it was made from), "
+    item(b, "Ancestry", r.views().size() + " lots (the lot and " + (r.views().size() - 1) + " it was made from), "
         + r.links().size() + " transformation edges, " + layout.layers() + " layers");
     item(b, "Events", r.events().size() + " entries touch these lots");
-    item(b, "Integrity", r.integrity() == null
+    item(b, "Integrity", r.verified()
         ? "<span class=\"ok\" id=\"integrity\">verified</span>: signatures, hash links and signing keys of every entry "
             + "of the lot and its ancestors, and the store's history, parents and custody records against them"
-        : "<span class=\"bad\" id=\"integrity\">broken</span>: " + esc(r.integrity().toString()));
-    item(b, "Check", r.check() == null ? "<span class=\"warn\">not run</span>: claims are weighed only over a provenance "
-        + "that verifies" : (r.check().passed() ? "<span class=\"ok\">passed</span>" : "<span class=\"bad\">"
-        + r.check().findings().size() + (r.check().findings().size() == 1 ? " finding" : " findings") + "</span>")
-        + ", policy " + esc(r.policy()) + ", " + r.check().lotStates() + " lot states");
+        : "<span class=\"bad\" id=\"integrity\">broken</span>: " + esc(r.integrity().orElseThrow().toString()));
+    item(b, "Check", check == null ? "<span class=\"warn\">not run</span>: claims are weighed only over a provenance "
+        + "that verifies" : (check.passed() ? "<span class=\"ok\">passed</span>" : "<span class=\"bad\">"
+        + check.findings().size() + (check.findings().size() == 1 ? " finding" : " findings") + "</span>")
+        + ", policy " + esc(r.policy()) + ", " + check.lotStates() + " lot states");
     b.append("</dl></header>\n");
   }
 
@@ -262,8 +264,8 @@ final class HtmlReport {
 
   private static void findings(StringBuilder b, ProvenanceReport r, Map<LotId, Integer> index) {
     b.append("<section id=\"findings\"><h2>Findings</h2>\n");
-    if (r.integrity() != null) {
-      b.append("<p class=\"bad\">The provenance does not verify: ").append(esc(r.integrity().toString())).append("</p>\n");
+    if (!r.verified()) {
+      b.append("<p class=\"bad\">The provenance does not verify: ").append(esc(r.integrity().orElseThrow().toString())).append("</p>\n");
     } else if (r.findings().isEmpty()) {
       b.append("<p class=\"ok\">None: every declared claim in the ancestry is backed by the records.</p>\n");
     } else {
@@ -276,9 +278,10 @@ final class HtmlReport {
       }
       b.append("</ol>\n");
     }
-    if (r.check() != null && !r.check().notes().isEmpty()) {
-      b.append("<details><summary>").append(r.check().notes().size()).append(" notes on gaps in the records</summary><ul>\n");
-      r.check().notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));
+    CheckReport check = r.check().orElse(null);
+    if (check != null && !check.notes().isEmpty()) {
+      b.append("<details><summary>").append(check.notes().size()).append(" notes on gaps in the records</summary><ul>\n");
+      check.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));
       b.append("</ul></details>\n");
     }
     b.append("</section>\n");
@@ -292,7 +295,7 @@ final class HtmlReport {
         .append(esc(r.lot().uri())).append("\">\n")
         .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" ")
         .append("orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#78909c\"/></marker></defs>\n<g class=\"edges\">\n");
-    List<ProvenanceReport.LotView> lots = r.lots();
+    List<ProvenanceReport.LotView> lots = r.views();
     Set<LotId> made = new HashSet<>();
     r.links().forEach(l -> made.add(l.output()));
     for (ProvenanceLayout.Route route : layout.routes()) {
@@ -348,14 +351,14 @@ final class HtmlReport {
     b.append("<section id=\"events\"><h2>Events</h2>\n<table class=\"events\"><thead><tr><th>#</th><th>time</th><th>event</th>")
         .append("<th>bizStep</th><th>actor</th><th>lots</th><th>entry</th></tr></thead><tbody>\n");
     for (Entry e : r.events()) {
-      String action = TraceCommand.action(e.event());
+      String action = EventDescription.action(e.event());
       b.append("<tr class=\"event\" data-index=\"").append(e.index()).append("\"><td>").append(e.index()).append("</td><td>")
           .append(esc(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.event().time()))).append("</td><td>")
-          .append(TraceCommand.kindName(e.event())).append(action == null ? "" : " " + action).append("</td><td>")
+          .append(EventDescription.type(e.event())).append(action == null ? "" : " " + action).append("</td><td>")
           .append(esc(Objects.toString(e.event().context().bizStep(), ""))).append("</td><td title=\"")
           .append(esc(e.body().actor().uri())).append("\">").append(esc(actor(r, e.body().actor()))).append("</td><td>");
       String sep = "";
-      for (TraceCommand.Role role : TraceCommand.roles(e.event())) {
+      for (EventDescription.Role role : EventDescription.roles(e.event())) {
         b.append(sep).append(role.role().equals("lot") ? "" : role.role() + " ").append("<span class=\"mono\" title=\"")
             .append(esc(role.lot().uri())).append("\">").append(esc(shortId(role.lot().uri()))).append("</span> ")
             .append(esc(role.quantity().stated().map(Object::toString).orElse("")));
