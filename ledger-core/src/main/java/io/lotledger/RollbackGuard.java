@@ -1,13 +1,13 @@
 package io.lotledger;
 
 import io.lotledger.crypto.Ed25519PublicKey;
-import io.lotledger.log.Checkpoint;
-import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.NodeHash;
-import io.lotledger.log.NoteKey;
 import io.lotledger.log.ProofBuilder;
-import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.StoredTree;
+import io.lotledger.note.Checkpoint;
+import io.lotledger.note.CheckpointFile;
+import io.lotledger.note.NoteKey;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;

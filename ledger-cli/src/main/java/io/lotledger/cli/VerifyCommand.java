@@ -6,7 +6,7 @@ import io.lotledger.bundle.Bundle;
 import io.lotledger.bundle.BundleVerifier;
 import io.lotledger.bundle.TrustAnchors;
 import io.lotledger.bundle.Witness;
-import io.lotledger.log.Checkpoint;
+import io.lotledger.note.Checkpoint;
 import io.lotledger.verify.Finding;
 import io.lotledger.verify.VerificationException;
 import java.io.PrintWriter;

@@ -7,7 +7,7 @@ import io.lotledger.event.LotId;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

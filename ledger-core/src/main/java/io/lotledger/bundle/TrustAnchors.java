@@ -3,7 +3,7 @@ package io.lotledger.bundle;
 import io.lotledger.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.event.ActorId;
-import io.lotledger.log.NoteKey;
+import io.lotledger.note.NoteKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;

@@ -2,11 +2,11 @@ package io.lotledger.bundle;
 
 import io.lotledger.LedgerException;
 import io.lotledger.crypto.Sha256;
-import io.lotledger.log.Checkpoint;
-import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.ProofException;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.Checkpoint;
+import io.lotledger.note.CheckpointFile;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.verify.Failure;
 import io.lotledger.verify.Finding;
 import io.lotledger.verify.VerificationException;

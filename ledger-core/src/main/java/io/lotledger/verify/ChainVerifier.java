@@ -1,17 +1,17 @@
 package io.lotledger.verify;
 
 import io.lotledger.LedgerException;
+import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
-import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.event.LotId;
-import io.lotledger.log.Checkpoint;
-import io.lotledger.log.NoteKey;
 import io.lotledger.log.ProofBuilder;
-import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.StoredTree;
+import io.lotledger.note.Checkpoint;
+import io.lotledger.note.NoteKey;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.spi.KeyLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;

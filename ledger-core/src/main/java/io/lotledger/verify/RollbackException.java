@@ -1,6 +1,6 @@
 package io.lotledger.verify;
 
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import java.util.Optional;
 
 /**

@@ -3,7 +3,7 @@ package io.lotledger.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.log.NoteKey;
+import io.lotledger.note.NoteKey;
 import io.lotledger.testing.TestChain;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
