@@ -42,7 +42,8 @@ import java.util.TreeMap;
  *       index ({@link ChainRules});
  *   <li>the lot's {@link Provenance} closure is complete: every followed hash link resolves to an entry
  *       of the bundle at a lower index that touches the linked lot;
- *   <li>with a {@link Witness}, the checkpoint is consistent with the one remembered for this log.
+ *   <li>with {@link RememberedCheckpoints}, the checkpoint is consistent with the one remembered for
+ *       this log.
  * </ol>
  *
  * Throws at the first broken fact. Stateless and thread-safe.
@@ -53,7 +54,7 @@ public final class BundleVerifier {
 
   private BundleVerifier() {}
 
-  public static Verified verify(Bundle bundle, TrustAnchors trust, Witness witness) throws LedgerException {
+  public static Verified verify(Bundle bundle, TrustAnchors trust, RememberedCheckpoints remembered) throws LedgerException {
     if (!bundle.origin().equals(trust.origin())) {
       throw fail(Failure.WRONG_ORIGIN, -1, null, "the bundle is for another ledger", trust.origin(), bundle.origin());
     }
@@ -109,16 +110,16 @@ public final class BundleVerifier {
     replayRegistry(byIndex);
     int provenanceEntries = checkProvenance(bundle, byHash, indexOf, byIndex);
 
-    if (witness != null) {
-      witness.observe(trust, bundle.checkpoint(), bundle.earlier());
+    if (remembered != null) {
+      remembered.observe(trust, bundle.checkpoint(), bundle.earlier());
     }
     return new Verified(bundle.lot(), cp, bundle.items().size(), provenanceEntries);
   }
 
   /**
-   * The earlier checkpoints serve witnesses, but are checked for every verifier: an unchecked part of a
-   * bundle could be altered by anyone on the way without the bundle failing, and would mislead a
-   * witness reading it later.
+   * The earlier checkpoints serve verifiers that remember checkpoints, but are checked for every
+   * verifier: an unchecked part of a bundle could be altered by anyone on the way without the bundle
+   * failing, and would mislead a verifier that remembers checkpoints reading it later.
    */
   private static void checkEarlier(Bundle bundle, TrustAnchors trust, Checkpoint cp) throws VerificationException {
     List<Bundle.Earlier> earlier = bundle.earlier();

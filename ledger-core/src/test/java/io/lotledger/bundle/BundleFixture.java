@@ -191,7 +191,7 @@ final class BundleFixture {
     return out;
   }
 
-  /** Parses and verifies a bundle file without a witness. */
+  /** Parses and verifies a bundle file without remembered checkpoints. */
   static BundleVerifier.Verified parseAndVerify(byte[] file, TrustAnchors trust) throws LedgerException {
     return BundleVerifier.verify(Bundle.parse(file), trust, null);
   }

@@ -23,12 +23,15 @@ import java.util.Optional;
  * histories to different verifiers (a split view). On such a failure both signed checkpoints are kept
  * as evidence under {@code evidence/} and the remembered checkpoint is left unchanged.
  *
- * <p>Not safe for concurrent use of one directory by several processes.
+ * <p>This is the local half of what a C2SP witness does: it remembers and compares, but never
+ * cosigns, so nobody else learns what it has seen. The CLI's {@code ledger verify --remember DIR}
+ * uses it. Not safe for concurrent use of one directory by several processes.
  */
-public final class Witness {
+public final class RememberedCheckpoints {
   private final Path directory;
 
-  public Witness(Path directory) {
+  /** The checkpoints remembered in {@code directory}, which is created on the first one. */
+  public RememberedCheckpoints(Path directory) {
     this.directory = directory;
   }
 
