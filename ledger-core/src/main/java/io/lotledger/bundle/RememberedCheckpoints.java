@@ -1,5 +1,7 @@
 package io.lotledger.bundle;
 
+import static io.lotledger.LedgerException.Code.INVALID_INPUT;
+
 import io.lotledger.LedgerException;
 import io.lotledger.crypto.Sha256;
 import io.lotledger.log.ConsistencyProof;
@@ -59,7 +61,7 @@ public final class RememberedCheckpoints {
       old = remembered.get();
       before = old.verify(trust.logKey());
     } catch (LedgerException e) {
-      throw new BundleFormatException("the remembered checkpoint " + file.path() + " is invalid: " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "the remembered checkpoint " + file.path() + " is invalid: " + e.getMessage(), e);
     }
     long oldSize = before.size();
     long newSize = now.size();
@@ -105,11 +107,11 @@ public final class RememberedCheckpoints {
         "size " + oldSize + " root " + old.checkpoint().root().toHex(), "size " + newSize + " root " + latest.checkpoint().root().toHex()));
   }
 
-  private void remember(CheckpointFile file, SignedCheckpoint checkpoint) throws BundleFormatException {
+  private void remember(CheckpointFile file, SignedCheckpoint checkpoint) throws LedgerException {
     try {
       file.write(checkpoint);
     } catch (LedgerException e) {
-      throw new BundleFormatException("cannot remember the checkpoint in " + directory + ": " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "cannot remember the checkpoint in " + directory + ": " + e.getMessage(), e);
     }
   }
 }

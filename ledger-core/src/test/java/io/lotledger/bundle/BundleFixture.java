@@ -191,6 +191,22 @@ final class BundleFixture {
     return out;
   }
 
+  /**
+   * Asserts that {@code thrown} is what reading a malformed bundle or trust file throws: a plain
+   * {@link LedgerException} of code {@code INVALID_INPUT}.
+   */
+  static void invalidInput(Throwable thrown) {
+    assertThat(thrown).isExactlyInstanceOf(LedgerException.class);
+    assertThat(((LedgerException) thrown).code()).as(thrown.getMessage()).isEqualTo(LedgerException.Code.INVALID_INPUT);
+  }
+
+  /** Asserts that {@code thrown} is a typed rejection: invalid input, or a verification failure. */
+  static void rejected(Throwable thrown) {
+    if (!(thrown instanceof VerificationException)) {
+      invalidInput(thrown);
+    }
+  }
+
   /** Parses and verifies a bundle file without remembered checkpoints. */
   static BundleVerifier.Verified parseAndVerify(byte[] file, TrustAnchors trust) throws LedgerException {
     return BundleVerifier.verify(Bundle.parse(file), trust, null);

@@ -180,6 +180,6 @@ class RememberedCheckpointsTest {
     Files.write(remembered(), stored);
 
     assertThatThrownBy(() -> BundleVerifier.verify(bundle, trust, remembering()))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("remembered checkpoint");
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("remembered checkpoint");
   }
 }
