@@ -25,8 +25,8 @@ public final class ProofException extends LedgerException {
   private final long size;
   private final long size1;
   private final long size2;
-  private final NodeHash expected;
-  private final NodeHash calculated;
+  private final transient NodeHash expected;
+  private final transient NodeHash calculated;
 
   private ProofException(String message, Proof proof, long index, long size, long size1, long size2,
       NodeHash expected, NodeHash calculated) {
