@@ -3,7 +3,7 @@ package io.lotledger.cli;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Signer;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;

@@ -6,19 +6,19 @@ import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.examples.Scenario;
 import io.lotledger.examples.Scenarios;
-import io.lotledger.log.Checkpoint;
+import io.lotledger.note.Checkpoint;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code ledger demo NAME}: records one of the runnable examples ({@link Scenarios}) in a new ledger,

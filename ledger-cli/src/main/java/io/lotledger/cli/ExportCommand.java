@@ -7,7 +7,7 @@ import io.lotledger.bundle.BundleExporter;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.epcis.EpcisExport;
 import io.lotledger.event.LotId;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -4,7 +4,7 @@ import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
-import io.lotledger.log.NoteKey;
+import io.lotledger.note.NoteKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

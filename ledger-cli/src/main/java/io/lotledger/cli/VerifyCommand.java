@@ -4,9 +4,9 @@ import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Bundle;
 import io.lotledger.bundle.BundleVerifier;
+import io.lotledger.bundle.RememberedCheckpoints;
 import io.lotledger.bundle.TrustAnchors;
-import io.lotledger.bundle.Witness;
-import io.lotledger.log.Checkpoint;
+import io.lotledger.note.Checkpoint;
 import io.lotledger.rules.Finding;
 import io.lotledger.rules.VerificationException;
 import java.io.PrintWriter;
@@ -97,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     BundleVerifier.Verified verified;
     try {
-      verified = BundleVerifier.verify(read, anchors, remember == null ? null : new Witness(remember));
+      verified = BundleVerifier.verify(read, anchors, remember == null ? null : new RememberedCheckpoints(remember));
     } catch (VerificationException e) {
       if (!json) {
         throw e; // reported by LedgerCli as one line on stderr, exit 1

@@ -1,13 +1,16 @@
 package io.lotledger.bundle;
 
+import static io.lotledger.error.LedgerException.Code.INVALID_INPUT;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,7 @@ import java.util.List;
  *
  * <p>{@link #parse} bounds everything (size, counts, path lengths) before any hash or signature is
  * computed, accepts only the canonical encoding, and rejects anything else with a {@link
- * BundleFormatException}. Nothing is trusted until {@link BundleVerifier} has checked it. Immutable.
+ * LedgerException} of code {@link LedgerException.Code#INVALID_INPUT INVALID_INPUT}. Nothing is trusted until {@link BundleVerifier} has checked it. Immutable.
  */
 public final class Bundle {
   /** File magic: the ASCII bytes {@code LLBUNDLE}. */
@@ -125,26 +128,26 @@ public final class Bundle {
   // ------------------------------------------------------------------ reading
 
   /** Reads a bundle file, refusing one larger than {@link #MAX_BYTES} before reading it. */
-  public static Bundle read(Path file) throws BundleFormatException {
+  public static Bundle read(Path file) throws LedgerException {
     try {
       // Ask the file system first, so that an oversized file is refused without buffering 64 MiB of it;
       // the bounded read below still guards files whose size is unknown or growing (pipes, devices).
       if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
-        throw new BundleFormatException("bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
+        throw new LedgerException(INVALID_INPUT, "bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
       }
     } catch (IOException e) {
-      throw new BundleFormatException("cannot read bundle " + file + ": " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "cannot read bundle " + file + ": " + e.getMessage(), e);
     }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new BundleFormatException("bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
+        throw new LedgerException(INVALID_INPUT, "bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
       }
       return parse(bytes);
     } catch (NoSuchFileException e) {
-      throw new BundleFormatException("bundle " + file + " does not exist", e);
+      throw new LedgerException(INVALID_INPUT, "bundle " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new BundleFormatException("cannot read bundle " + file + ": " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "cannot read bundle " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -152,16 +155,16 @@ public final class Bundle {
    * Parses a bundle's bytes (magic, version, bounded protobuf in its one canonical encoding); verifies
    * nothing.
    */
-  public static Bundle parse(byte[] bytes) throws BundleFormatException {
+  public static Bundle parse(byte[] bytes) throws LedgerException {
     if (bytes.length > MAX_BYTES) {
-      throw new BundleFormatException("bundle is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
+      throw new LedgerException(INVALID_INPUT, "bundle is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
     }
     if (bytes.length < MAGIC.length + 1 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      throw new BundleFormatException("not a lotledger bundle (it does not start with LLBUNDLE)");
+      throw new LedgerException(INVALID_INPUT, "not a lotledger bundle (it does not start with LLBUNDLE)");
     }
     int version = bytes[MAGIC.length] & 0xff;
     if (version != VERSION) {
-      throw new BundleFormatException("bundle format version " + version + " is not supported (this version reads " + VERSION + ")");
+      throw new LedgerException(INVALID_INPUT, "bundle format version " + version + " is not supported (this version reads " + VERSION + ")");
     }
     io.lotledger.bundle.proto.Bundle proto;
     try {
@@ -174,16 +177,16 @@ public final class Bundle {
       // silently cut off every record after it.
       in.checkLastTagWas(0);
     } catch (InvalidProtocolBufferException e) {
-      throw new BundleFormatException("bundle is not a valid protobuf Bundle message: " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "bundle is not a valid protobuf Bundle message: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new BundleFormatException("bundle cannot be parsed: " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "bundle cannot be parsed: " + e.getMessage(), e);
     }
     if (!proto.getUnknownFields().asMap().isEmpty()) {
-      throw new BundleFormatException("bundle has fields this version does not know");
+      throw new LedgerException(INVALID_INPUT, "bundle has fields this version does not know");
     }
     for (int i = 0; i < proto.getConsistencyCount(); i++) {
       if (!proto.getConsistency(i).getUnknownFields().asMap().isEmpty()) {
-        throw new BundleFormatException("bundle earlier checkpoint #" + i + " has fields this version does not know");
+        throw new LedgerException(INVALID_INPUT, "bundle earlier checkpoint #" + i + " has fields this version does not know");
       }
     }
     // One encoding per bundle, as for entries (EntryCodec): the re-encoding of what was read must be the
@@ -192,31 +195,31 @@ public final class Bundle {
     int bodyLength = bytes.length - MAGIC.length - 1;
     if (proto.getSerializedSize() != bodyLength
         || !Arrays.equals(proto.toByteArray(), 0, bodyLength, bytes, MAGIC.length + 1, bytes.length)) {
-      throw new BundleFormatException("bundle is not in canonical encoding (its re-encoding differs: repeated or reordered"
+      throw new LedgerException(INVALID_INPUT, "bundle is not in canonical encoding (its re-encoding differs: repeated or reordered"
           + " fields, explicit defaults, non-minimal varints or trailing bytes)");
     }
     if (proto.getEntriesCount() > MAX_ENTRIES) {
-      throw new BundleFormatException("bundle holds " + proto.getEntriesCount() + " entries, more than " + MAX_ENTRIES);
+      throw new LedgerException(INVALID_INPUT, "bundle holds " + proto.getEntriesCount() + " entries, more than " + MAX_ENTRIES);
     }
     if (proto.getConsistencyCount() > MAX_CONSISTENCY) {
-      throw new BundleFormatException("bundle holds " + proto.getConsistencyCount() + " earlier checkpoints, more than " + MAX_CONSISTENCY);
+      throw new LedgerException(INVALID_INPUT, "bundle holds " + proto.getConsistencyCount() + " earlier checkpoints, more than " + MAX_CONSISTENCY);
     }
     if (proto.getEntriesTotal() != proto.getEntriesCount() || proto.getEntriesCount() == 0) {
-      throw new BundleFormatException("bundle is truncated or incomplete: it declares " + proto.getEntriesTotal()
+      throw new LedgerException(INVALID_INPUT, "bundle is truncated or incomplete: it declares " + proto.getEntriesTotal()
           + " entries and holds " + proto.getEntriesCount());
     }
     if (proto.getConsistencyTotal() != proto.getConsistencyCount()) {
-      throw new BundleFormatException("bundle is truncated or incomplete: it declares " + proto.getConsistencyTotal()
+      throw new LedgerException(INVALID_INPUT, "bundle is truncated or incomplete: it declares " + proto.getConsistencyTotal()
           + " earlier checkpoints and holds " + proto.getConsistencyCount());
     }
     LotId lot;
     try {
       lot = new LotId(proto.getLot());
     } catch (IllegalArgumentException e) {
-      throw new BundleFormatException("bundle lot: " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "bundle lot: " + e.getMessage(), e);
     }
     if (proto.getOrigin().isEmpty()) {
-      throw new BundleFormatException("bundle origin is missing");
+      throw new LedgerException(INVALID_INPUT, "bundle origin is missing");
     }
     SignedCheckpoint checkpoint = checkpoint("bundle checkpoint", proto.getCheckpoint());
     List<Item> items = new ArrayList<>(proto.getEntriesCount());
@@ -225,17 +228,17 @@ public final class Bundle {
       var e = proto.getEntries(i);
       String where = "bundle entry #" + i;
       if (!e.getUnknownFields().asMap().isEmpty()) {
-        throw new BundleFormatException(where + " has fields this version does not know");
+        throw new LedgerException(INVALID_INPUT, where + " has fields this version does not know");
       }
       long index = e.getIndex();
       // index < 0 is a uint64 above 2^63: no ledger holds that many entries.
       if (index < 0 || index <= previous) {
-        throw new BundleFormatException(where + ": indexes must be unique and ascending, but " + Long.toUnsignedString(index)
+        throw new LedgerException(INVALID_INPUT, where + ": indexes must be unique and ascending, but " + Long.toUnsignedString(index)
             + " follows " + previous);
       }
       previous = index;
       if (e.getEntry().isEmpty()) {
-        throw new BundleFormatException(where + " (index " + index + ") has no entry bytes");
+        throw new LedgerException(INVALID_INPUT, where + " (index " + index + ") has no entry bytes");
       }
       items.add(new Item(index, e.getEntry().toByteArray(), hashes(where + " inclusion proof", e.getInclusionList(), InclusionProof.MAX_PATH)));
     }
@@ -247,7 +250,7 @@ public final class Bundle {
       Earlier e = new Earlier(checkpoint(where, c.getCheckpoint()), hashes(where + " consistency proof", c.getPathList(), ConsistencyProof.MAX_PATH));
       long size = e.checkpoint().checkpoint().size();
       if (i > 0 && Long.compareUnsigned(size, previousSize) <= 0) {
-        throw new BundleFormatException(where + ": earlier checkpoints must have unique, ascending sizes, but "
+        throw new LedgerException(INVALID_INPUT, where + ": earlier checkpoints must have unique, ascending sizes, but "
             + Long.toUnsignedString(size) + " follows " + Long.toUnsignedString(previousSize));
       }
       previousSize = size;
@@ -256,30 +259,30 @@ public final class Bundle {
     return new Bundle(proto.getOrigin(), lot, checkpoint, items, earlier);
   }
 
-  private static SignedCheckpoint checkpoint(String where, ByteString note) throws BundleFormatException {
+  private static SignedCheckpoint checkpoint(String where, ByteString note) throws LedgerException {
     if (note.isEmpty()) {
-      throw new BundleFormatException(where + " is missing");
+      throw new LedgerException(INVALID_INPUT, where + " is missing");
     }
     if (note.size() > MAX_NOTE_BYTES) {
-      throw new BundleFormatException(where + " is " + note.size() + " bytes, over the limit of " + MAX_NOTE_BYTES);
+      throw new LedgerException(INVALID_INPUT, where + " is " + note.size() + " bytes, over the limit of " + MAX_NOTE_BYTES);
     }
     try {
       return SignedCheckpoint.parse(note.toByteArray());
-    } catch (io.lotledger.error.LedgerException e) {
-      throw new BundleFormatException(where + ": " + e.getMessage(), e);
+    } catch (LedgerException e) {
+      throw new LedgerException(INVALID_INPUT, where + ": " + e.getMessage(), e);
     }
   }
 
-  private static List<NodeHash> hashes(String where, List<ByteString> list, int max) throws BundleFormatException {
+  private static List<NodeHash> hashes(String where, List<ByteString> list, int max) throws LedgerException {
     if (list.size() > max) {
-      throw new BundleFormatException(where + " has " + list.size() + " hashes, more than " + max);
+      throw new LedgerException(INVALID_INPUT, where + " has " + list.size() + " hashes, more than " + max);
     }
     List<NodeHash> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
       try {
         out.add(NodeHash.parse(where + "[" + i + "]", list.get(i).toByteArray()));
       } catch (io.lotledger.log.ProofException e) {
-        throw new BundleFormatException(e.getMessage(), e);
+        throw new LedgerException(INVALID_INPUT, e.getMessage(), e);
       }
     }
     return out;

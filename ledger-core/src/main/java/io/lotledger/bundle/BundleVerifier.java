@@ -7,10 +7,11 @@ import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.Link;
 import io.lotledger.entry.SignedEntry;
 import io.lotledger.event.RegistryEvent;
-import io.lotledger.log.Checkpoint;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.ProofException;
 import io.lotledger.log.TreeHasher;
+import io.lotledger.note.Checkpoint;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.StoreException;
 import io.lotledger.state.PendingState;
 import io.lotledger.state.Transition;
@@ -40,7 +41,8 @@ import java.util.TreeMap;
  *       index ({@link Transition});
  *   <li>the lot's {@link Provenance} closure is complete: every followed hash link resolves to an entry
  *       of the bundle at a lower index that touches the linked lot;
- *   <li>with a {@link Witness}, the checkpoint is consistent with the one remembered for this log.
+ *   <li>with {@link RememberedCheckpoints}, the checkpoint is consistent with the one remembered for
+ *       this log.
  * </ol>
  *
  * Throws at the first broken fact. Stateless and thread-safe.
@@ -51,7 +53,7 @@ public final class BundleVerifier {
 
   private BundleVerifier() {}
 
-  public static Verified verify(Bundle bundle, TrustAnchors trust, Witness witness) throws LedgerException {
+  public static Verified verify(Bundle bundle, TrustAnchors trust, RememberedCheckpoints remembered) throws LedgerException {
     if (!bundle.origin().equals(trust.origin())) {
       throw fail(Failure.WRONG_ORIGIN, -1, null, "the bundle is for another ledger", trust.origin(), bundle.origin());
     }
@@ -107,16 +109,16 @@ public final class BundleVerifier {
     replayRegistry(byIndex);
     int provenanceEntries = checkProvenance(bundle, byHash, indexOf, byIndex);
 
-    if (witness != null) {
-      witness.observe(trust, bundle.checkpoint(), bundle.earlier());
+    if (remembered != null) {
+      remembered.observe(trust, bundle.checkpoint(), bundle.earlier());
     }
     return new Verified(bundle.lot(), cp, bundle.items().size(), provenanceEntries);
   }
 
   /**
-   * The earlier checkpoints serve witnesses, but are checked for every verifier: an unchecked part of a
-   * bundle could be altered by anyone on the way without the bundle failing, and would mislead a
-   * witness reading it later.
+   * The earlier checkpoints serve verifiers that remember checkpoints, but are checked for every
+   * verifier: an unchecked part of a bundle could be altered by anyone on the way without the bundle
+   * failing, and would mislead a verifier that remembers checkpoints reading it later.
    */
   private static void checkEarlier(Bundle bundle, TrustAnchors trust, Checkpoint cp) throws VerificationException {
     List<Bundle.Earlier> earlier = bundle.earlier();

@@ -1,9 +1,10 @@
 package io.lotledger.bundle;
 
 import io.lotledger.error.LedgerException;
+import static io.lotledger.error.LedgerException.Code.INVALID_INPUT;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.event.ActorId;
-import io.lotledger.log.NoteKey;
+import io.lotledger.note.NoteKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +27,9 @@ import java.util.HexFormat;
  * root urn:epc:id:pgln:4000001.00000 3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c
  * </pre>
  *
- * Lines starting with {@code #} and blank lines are ignored.
+ * Lines starting with {@code #} and blank lines are ignored. A trust file that cannot be read, is
+ * malformed or over {@link #MAX_BYTES} fails with a {@link LedgerException} of code {@link
+ * LedgerException.Code#INVALID_INPUT INVALID_INPUT} whose message names the file and line.
  */
 public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519PublicKey rootKey) {
   public static final String HEADER = "lotledger-trust v1";
@@ -50,31 +53,31 @@ public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519P
         + "root " + root.uri() + " " + rootKey.toHex() + "\n";
   }
 
-  public static TrustAnchors read(Path file) throws BundleFormatException {
+  public static TrustAnchors read(Path file) throws LedgerException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new BundleFormatException("trust file " + file + " is larger than " + MAX_BYTES + " bytes");
+        throw new LedgerException(INVALID_INPUT, "trust file " + file + " is larger than " + MAX_BYTES + " bytes");
       }
       return parse(file.toString(), bytes);
     } catch (NoSuchFileException e) {
-      throw new BundleFormatException("trust file " + file + " does not exist", e);
+      throw new LedgerException(INVALID_INPUT, "trust file " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new BundleFormatException("cannot read trust file " + file + ": " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "cannot read trust file " + file + ": " + e.getMessage(), e);
     }
   }
 
   /** Parses trust-file bytes; {@code name} labels errors. */
-  public static TrustAnchors parse(String name, byte[] bytes) throws BundleFormatException {
+  public static TrustAnchors parse(String name, byte[] bytes) throws LedgerException {
     if (bytes.length > MAX_BYTES) {
-      throw new BundleFormatException("trust file " + name + " is " + bytes.length + " bytes, larger than " + MAX_BYTES);
+      throw new LedgerException(INVALID_INPUT, "trust file " + name + " is " + bytes.length + " bytes, larger than " + MAX_BYTES);
     }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new BundleFormatException("trust file " + name + " is not UTF-8", e);
+      throw new LedgerException(INVALID_INPUT, "trust file " + name + " is not UTF-8", e);
     }
     String origin = null;
     NoteKey log = null;
@@ -90,57 +93,65 @@ public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519P
       }
       if (!header) {
         if (!line.equals(HEADER)) {
-          throw new BundleFormatException(where + ": expected '" + HEADER + "'");
+          throw new LedgerException(INVALID_INPUT, where + ": expected '" + HEADER + "'");
         }
         header = true;
         continue;
       }
       String[] f = line.split(" +");
-      try {
-        switch (f[0]) {
-          case "origin" -> {
-            require(f, 2, where);
-            origin = once(origin, f[1], where);
-          }
-          case "log" -> {
-            require(f, 2, where);
-            log = once(log, NoteKey.parse(f[1]), where);
-          }
-          case "root" -> {
-            require(f, 3, where);
-            root = once(root, new ActorId(f[1]), where);
-            if (f[2].length() != 64) {
-              throw new BundleFormatException(where + ": the root key must be 64 hex digits");
-            }
-            rootKey = Ed25519PublicKey.parse(HexFormat.of().parseHex(f[2]));
-          }
-          default -> throw new BundleFormatException(where + ": unknown field '" + f[0] + "'");
+      switch (f[0]) {
+        case "origin" -> {
+          require(f, 2, where);
+          origin = once(origin, f[1], where);
         }
-      } catch (BundleFormatException e) {
-        throw e;
-      } catch (LedgerException | IllegalArgumentException e) {
-        throw new BundleFormatException(where + ": " + e.getMessage(), e);
+        case "log" -> {
+          require(f, 2, where);
+          log = once(log, value(where, () -> NoteKey.parse(f[1])), where);
+        }
+        case "root" -> {
+          require(f, 3, where);
+          root = once(root, value(where, () -> new ActorId(f[1])), where);
+          if (f[2].length() != 64) {
+            throw new LedgerException(INVALID_INPUT, where + ": the root key must be 64 hex digits");
+          }
+          rootKey = value(where, () -> Ed25519PublicKey.parse(HexFormat.of().parseHex(f[2])));
+        }
+        default -> throw new LedgerException(INVALID_INPUT, where + ": unknown field '" + f[0] + "'");
       }
     }
     if (origin == null || log == null || root == null) {
-      throw new BundleFormatException("trust file " + name + " needs an origin, a log and a root line");
+      throw new LedgerException(INVALID_INPUT, "trust file " + name + " needs an origin, a log and a root line");
     }
     try {
       return new TrustAnchors(origin, log, root, rootKey);
     } catch (IllegalArgumentException e) {
-      throw new BundleFormatException("trust file " + name + ": " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "trust file " + name + ": " + e.getMessage(), e);
     }
   }
 
-  private static void require(String[] f, int n, String where) throws BundleFormatException {
+  /** A field's value read by another parser, whose failure is reported at {@code where}. */
+  @FunctionalInterface
+  private interface FieldValue<T> {
+    T read() throws LedgerException;
+  }
+
+  private static <T> T value(String where, FieldValue<T> value) throws LedgerException {
+    try {
+      return value.read();
+    } catch (LedgerException | IllegalArgumentException e) {
+      throw new LedgerException(INVALID_INPUT, where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void require(String[] f, int n, String where) throws LedgerException {
     if (f.length != n) {
-      throw new BundleFormatException(where + ": '" + f[0] + "' takes " + (n - 1) + " value(s)");
+      throw new LedgerException(INVALID_INPUT, where + ": '" + f[0] + "' takes " + (n - 1) + " value(s)");
     }
   }
 
-  private static <T> T once(T previous, T value, String where) throws BundleFormatException {
+  private static <T> T once(T previous, T value, String where) throws LedgerException {
     if (previous != null) {
-      throw new BundleFormatException(where + ": field given twice");
+      throw new LedgerException(INVALID_INPUT, where + ": field given twice");
     }
     return value;
   }

@@ -3,13 +3,14 @@ package io.lotledger.engine;
 import io.lotledger.error.LedgerException;
 
 import io.lotledger.crypto.Ed25519PublicKey;
-import io.lotledger.log.Checkpoint;
-import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.NodeHash;
-import io.lotledger.log.NoteKey;
 import io.lotledger.log.ProofBuilder;
-import io.lotledger.log.SignedCheckpoint;
 import io.lotledger.log.StoredTree;
+import io.lotledger.note.Checkpoint;
+import io.lotledger.note.CheckpointFile;
+import io.lotledger.note.NoteKey;
+import io.lotledger.note.SignedCheckpoint;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.state.StoredLedger;

@@ -28,7 +28,7 @@ public final class NodeHash {
   /** Reads a hash from outside input, e.g. a proof in a bundle. */
   public static NodeHash parse(String what, byte[] hash) throws ProofException {
     if (hash == null || hash.length != LENGTH) {
-      throw new ProofException(what + " must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
+      throw ProofException.malformed(what + " must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
     }
     return new NodeHash(hash.clone());
   }

@@ -3,7 +3,7 @@ package io.lotledger.verify;
 import io.lotledger.rules.VerificationException;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import java.util.Optional;
 
 /**

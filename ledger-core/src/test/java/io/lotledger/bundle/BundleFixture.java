@@ -12,8 +12,8 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
-import io.lotledger.log.NoteKey;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.NoteKey;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Finding;
@@ -191,7 +191,23 @@ final class BundleFixture {
     return out;
   }
 
-  /** Parses and verifies a bundle file without a witness. */
+  /**
+   * Asserts that {@code thrown} is what reading a malformed bundle or trust file throws: a plain
+   * {@link LedgerException} of code {@code INVALID_INPUT}.
+   */
+  static void invalidInput(Throwable thrown) {
+    assertThat(thrown).isExactlyInstanceOf(LedgerException.class);
+    assertThat(((LedgerException) thrown).code()).as(thrown.getMessage()).isEqualTo(LedgerException.Code.INVALID_INPUT);
+  }
+
+  /** Asserts that {@code thrown} is a typed rejection: invalid input, or a verification failure. */
+  static void rejected(Throwable thrown) {
+    if (!(thrown instanceof VerificationException)) {
+      invalidInput(thrown);
+    }
+  }
+
+  /** Parses and verifies a bundle file without remembered checkpoints. */
   static BundleVerifier.Verified parseAndVerify(byte[] file, TrustAnchors trust) throws LedgerException {
     return BundleVerifier.verify(Bundle.parse(file), trust, null);
   }

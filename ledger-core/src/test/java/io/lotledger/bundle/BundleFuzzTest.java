@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.lotledger.error.LedgerException;
-import io.lotledger.log.Checkpoint;
+import io.lotledger.note.Checkpoint;
 import io.lotledger.log.NodeHash;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Fuzzes what a verifier reads from outside: bundle files ({@link Bundle#parse}), their verification
  * ({@link BundleVerifier#verify}) and trust files ({@link TrustAnchors#parse}). Contract: parsing
- * either returns or throws {@link BundleFormatException}, and what parses re-encodes to the input;
+ * either returns or throws a {@link LedgerException} of code {@code INVALID_INPUT}, and what parses re-encodes to the input;
  * verifying a parsed bundle either returns or throws a {@link LedgerException} (a {@link
  * io.lotledger.rules.VerificationException} naming the broken fact).
  *
@@ -35,7 +35,8 @@ class BundleFuzzTest {
     Bundle bundle;
     try {
       bundle = Bundle.parse(bytes);
-    } catch (BundleFormatException e) {
+    } catch (LedgerException e) {
+      BundleFixture.invalidInput(e);
       return;
     }
     assertThat(bundle.toBytes()).as("parse then encode").isEqualTo(bytes);
@@ -114,7 +115,8 @@ class BundleFuzzTest {
     Bundle parsed;
     try {
       parsed = Bundle.parse(edited.toBytes()); // only what a reader could be handed reaches the verifier
-    } catch (BundleFormatException e) {
+    } catch (LedgerException e) {
+      BundleFixture.invalidInput(e);
       return;
     }
     try {
@@ -125,11 +127,12 @@ class BundleFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  void trustAnchors(byte[] bytes) throws BundleFormatException {
+  void trustAnchors(byte[] bytes) throws LedgerException {
     TrustAnchors trust;
     try {
       trust = TrustAnchors.parse("fuzz", bytes);
-    } catch (BundleFormatException e) {
+    } catch (LedgerException e) {
+      BundleFixture.invalidInput(e);
       return;
     }
     assertThat(TrustAnchors.parse("formatted", trust.format().getBytes(StandardCharsets.UTF_8)))

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile sizes are refused before memory is spent on them: a length prefix of 2 GiB in a file of a
  * few bytes, and a file larger than {@link Bundle#MAX_BYTES}. The reads run in a child JVM whose heap
  * ({@value #HEAP}) is far smaller than either claimed size, so a large allocation would end it with an
- * {@link OutOfMemoryError} instead of the expected {@link BundleFormatException}.
+ * {@link OutOfMemoryError} instead of the expected {@code INVALID_INPUT} {@link io.lotledger.LedgerException}.
  */
 class BundleLimitsTest {
   private static final String HEAP = "-Xmx24m";
@@ -49,7 +49,7 @@ class BundleLimitsTest {
     List<Path> files = new ArrayList<>();
     for (long length : lengths) {
       files.add(Files.write(dir.resolve("huge-" + length + ".bundle"), hugeEntriesPrefix(length)));
-      assertThatThrownBy(() -> Bundle.parse(hugeEntriesPrefix(length))).isInstanceOf(BundleFormatException.class)
+      assertThatThrownBy(() -> Bundle.parse(hugeEntriesPrefix(length))).satisfies(BundleFixture::invalidInput)
           .hasMessageContaining("not a valid protobuf Bundle message");
     }
 
@@ -57,7 +57,7 @@ class BundleLimitsTest {
 
     assertThat(r.exitCode()).as(r.output()).isZero();
     for (int i = 0; i < lengths.length; i++) {
-      assertThat(r.output()).contains(i + " rejected BundleFormatException: bundle is not a valid protobuf Bundle message");
+      assertThat(r.output()).contains(i + " rejected INVALID_INPUT: bundle is not a valid protobuf Bundle message");
     }
   }
 
@@ -69,11 +69,11 @@ class BundleLimitsTest {
       f.setLength(Bundle.MAX_BYTES + 1L); // ...then zeros the file system need not store
     }
 
-    assertThatThrownBy(() -> Bundle.read(sparse)).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> Bundle.read(sparse)).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("larger than the limit of " + Bundle.MAX_BYTES);
     Result r = readInChildJvm(List.of(sparse));
     assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("0 rejected BundleFormatException: bundle " + sparse + " is larger than the limit");
+    assertThat(r.output()).contains("0 rejected INVALID_INPUT: bundle " + sparse + " is larger than the limit");
   }
 
   @Test
@@ -85,15 +85,15 @@ class BundleLimitsTest {
     }
 
     // Read in full (the size is allowed), then refused by the parser: zeros are field 0, not a tag.
-    assertThatThrownBy(() -> Bundle.read(atLimit)).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> Bundle.read(atLimit)).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("not a valid protobuf Bundle message");
   }
 
   @Test
   void read_reportsAMissingFileAndADirectory() {
-    assertThatThrownBy(() -> Bundle.read(dir.resolve("absent"))).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> Bundle.read(dir.resolve("absent"))).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("does not exist");
-    assertThatThrownBy(() -> Bundle.read(dir)).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> Bundle.read(dir)).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("cannot read bundle");
   }
 

@@ -1,12 +1,13 @@
 package io.lotledger.bundle;
 
+import io.lotledger.error.LedgerException;
 import java.nio.file.Path;
 
 /**
  * Run in a child JVM with a small heap by {@link BundleLimitsTest}: reads each bundle file named on the
- * command line with {@link Bundle#read} and prints one line per file, {@code <n> rejected
- * <exception class>: <message>} or {@code <n> accepted}. Exits 0 when every file was rejected with a
- * {@link BundleFormatException}, 2 when one was accepted, 3 on an {@link OutOfMemoryError} or any other
+ * command line with {@link Bundle#read} and prints one line per file, {@code <n> rejected <code>:
+ * <message>} or {@code <n> accepted}. Exits 0 when every file was rejected with a {@link
+ * LedgerException} of code {@code INVALID_INPUT}, 2 when one was accepted, 3 on an {@link OutOfMemoryError} or any other
  * throwable (so a large allocation shows as exit code 3).
  */
 public final class BundleReadProbe {
@@ -19,8 +20,13 @@ public final class BundleReadProbe {
         Bundle.read(Path.of(args[i]));
         System.out.println(i + " accepted");
         status = Math.max(status, 2);
-      } catch (BundleFormatException e) {
-        System.out.println(i + " rejected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      } catch (LedgerException e) {
+        if (e.code() != LedgerException.Code.INVALID_INPUT) {
+          System.out.println(i + " failed " + e);
+          System.out.flush();
+          System.exit(3);
+        }
+        System.out.println(i + " rejected " + e.code() + ": " + e.getMessage());
       } catch (OutOfMemoryError e) {
         System.out.println(i + " OutOfMemoryError: " + e.getMessage());
         System.out.flush();

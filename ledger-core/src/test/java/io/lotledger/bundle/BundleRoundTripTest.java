@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.log.NoteKey;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.NoteKey;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.VerificationException;

@@ -3,10 +3,10 @@ package io.lotledger.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.log.Checkpoint;
 import io.lotledger.log.NodeHash;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.state.StoreLayout;
+import io.lotledger.note.Checkpoint;
 import io.lotledger.spi.Table;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.TestChain;

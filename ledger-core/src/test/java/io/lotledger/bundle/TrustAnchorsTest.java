@@ -3,7 +3,8 @@ package io.lotledger.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.log.NoteKey;
+import io.lotledger.error.LedgerException;
+import io.lotledger.note.NoteKey;
 import io.lotledger.testing.TestChain;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ class TrustAnchorsTest {
   private final String log = "log " + trust.logKey().toVkey();
   private final String root = "root " + trust.root().uri() + " " + trust.rootKey().toHex();
 
-  private static TrustAnchors parse(String text) throws BundleFormatException {
+  private static TrustAnchors parse(String text) throws LedgerException {
     return TrustAnchors.parse("t", text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -43,37 +44,37 @@ class TrustAnchorsTest {
 
   @Test
   void parse_rejectsAFileWithoutTheHeader() {
-    assertThatThrownBy(() -> parse(lines(origin, log, root))).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> parse(lines(origin, log, root))).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("line 1").hasMessageContaining("expected '" + TrustAnchors.HEADER + "'");
-    assertThatThrownBy(() -> parse(lines("lotledger-trust v2", origin, log, root))).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> parse(lines("lotledger-trust v2", origin, log, root))).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("expected '" + TrustAnchors.HEADER + "'");
   }
 
   @Test
   void parse_rejectsAnEmptyFileAndMissingFields() {
-    assertThatThrownBy(() -> parse("")).isInstanceOf(BundleFormatException.class).hasMessageContaining("needs an origin, a log and a root");
-    assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log))).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> parse("")).satisfies(BundleFixture::invalidInput).hasMessageContaining("needs an origin, a log and a root");
+    assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log))).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("needs an origin, a log and a root");
   }
 
   @Test
   void parse_rejectsAnUnknownField() {
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, root, "witness example.com/w+1234+AAAA")))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("line 5").hasMessageContaining("unknown field 'witness'");
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("line 5").hasMessageContaining("unknown field 'witness'");
   }
 
   @Test
   void parse_rejectsEveryFieldGivenTwice() {
     for (String twice : new String[] {origin, log, root}) {
       assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, root, twice)))
-          .as(twice).isInstanceOf(BundleFormatException.class).hasMessageContaining("line 5").hasMessageContaining("given twice");
+          .as(twice).satisfies(BundleFixture::invalidInput).hasMessageContaining("line 5").hasMessageContaining("given twice");
     }
   }
 
   @Test
   void parse_rejectsAFieldWithTheWrongNumberOfValues() {
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin + " extra", log, root)))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("'origin' takes 1 value(s)");
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("'origin' takes 1 value(s)");
   }
 
   @Test
@@ -84,7 +85,7 @@ class TrustAnchorsTest {
 
     for (String bad : new String[] {"log " + badId, "log not-a-vkey", "log " + vkey.substring(0, vkey.length() - 4)}) {
       assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, bad, root)))
-          .as(bad).isInstanceOf(BundleFormatException.class).hasMessageContaining("line 3");
+          .as(bad).satisfies(BundleFixture::invalidInput).hasMessageContaining("line 3");
     }
   }
 
@@ -93,7 +94,7 @@ class TrustAnchorsTest {
     String other = "log " + NoteKey.of("other.lotledger.io/ledger", BundleFixture.LOG.publicKey()).toVkey();
 
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, other, root)))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("not after the origin " + TestChain.ORIGIN);
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("not after the origin " + TestChain.ORIGIN);
   }
 
   @Test
@@ -102,13 +103,13 @@ class TrustAnchorsTest {
     String uri = "root " + trust.root().uri() + " ";
 
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, uri + hex.substring(1))))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("64 hex digits");
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("64 hex digits");
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, uri + hex + "0")))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("64 hex digits");
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("64 hex digits");
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, uri + "zz" + hex.substring(2))))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("line 4");
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("line 4");
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, "root not-a-uri " + hex)))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("line 4");
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("line 4");
   }
 
   @Test
@@ -119,7 +120,7 @@ class TrustAnchorsTest {
     bad[text.length + 1] = (byte) 0xc3; // a lead byte followed by no continuation byte
     bad[text.length + 2] = '\n';
 
-    assertThatThrownBy(() -> TrustAnchors.parse("t", bad)).isInstanceOf(BundleFormatException.class).hasMessageContaining("not UTF-8");
+    assertThatThrownBy(() -> TrustAnchors.parse("t", bad)).satisfies(BundleFixture::invalidInput).hasMessageContaining("not UTF-8");
   }
 
   @Test
@@ -131,15 +132,15 @@ class TrustAnchorsTest {
 
     assertThat(TrustAnchors.parse("at", atLimit)).isEqualTo(trust);
     assertThat(TrustAnchors.read(atLimitFile)).isEqualTo(trust);
-    assertThatThrownBy(() -> TrustAnchors.parse("over", over)).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> TrustAnchors.parse("over", over)).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("larger than " + TrustAnchors.MAX_BYTES);
-    assertThatThrownBy(() -> TrustAnchors.read(overFile)).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> TrustAnchors.read(overFile)).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("larger than " + TrustAnchors.MAX_BYTES);
   }
 
   @Test
   void read_reportsAMissingFile(@TempDir Path dir) {
-    assertThatThrownBy(() -> TrustAnchors.read(dir.resolve("absent"))).isInstanceOf(BundleFormatException.class)
+    assertThatThrownBy(() -> TrustAnchors.read(dir.resolve("absent"))).satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("does not exist");
   }
 

@@ -11,7 +11,7 @@ import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Failure;
 import io.lotledger.verify.RollbackException;

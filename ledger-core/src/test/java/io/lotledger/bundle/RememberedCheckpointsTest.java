@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
@@ -18,28 +18,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A witness remembers the newest checkpoint it accepted for a log and accepts a later one only if it
- * provably extends it (RFC 9162 §2.1.4). Two ledgers that share their first entries and then diverge,
- * checkpointed with the same log key, are a split view; a smaller checkpoint is a rollback. Either way
- * the witness keeps both signed checkpoints as evidence and remembers what it had.
+ * Remembered checkpoints keep the newest checkpoint accepted for a log and accept a later one only if
+ * it provably extends it (RFC 9162 §2.1.4). Two ledgers that share their first entries and then
+ * diverge, checkpointed with the same log key, are a split view; a smaller checkpoint is a rollback.
+ * Either way both signed checkpoints are kept as evidence and the remembered one stays.
  */
-class WitnessTest {
+class RememberedCheckpointsTest {
   private final BundleFixture fixture = new BundleFixture();
   private final TrustAnchors trust = fixture.trust();
 
   @TempDir
   Path dir;
 
-  private Witness witness() {
-    return new Witness(dir);
+  private RememberedCheckpoints remembering() {
+    return new RememberedCheckpoints(dir);
   }
 
   private Path remembered() {
-    return witness().fileFor(TestChain.ORIGIN);
+    return remembering().fileFor(TestChain.ORIGIN);
   }
 
   private Finding failureOf(Bundle bundle) {
-    return BundleFixture.verificationFailure(() -> BundleVerifier.verify(bundle, trust, witness()));
+    return BundleFixture.verificationFailure(() -> BundleVerifier.verify(bundle, trust, remembering()));
   }
 
   private List<Path> evidence() throws IOException {
@@ -72,20 +72,20 @@ class WitnessTest {
   }
 
   @Test
-  void witness_remembersTheFirstCheckpointItSees() throws Exception {
+  void rememberedCheckpoints_remembersTheFirstCheckpointItSees() throws Exception {
     Bundle bundle = BundleFixture.simple();
 
-    BundleVerifier.verify(bundle, trust, witness());
+    BundleVerifier.verify(bundle, trust, remembering());
 
     assertThat(Files.readAllBytes(remembered())).isEqualTo(bundle.checkpoint().toBytes());
-    BundleVerifier.verify(bundle, trust, witness()); // the same checkpoint again is fine
+    BundleVerifier.verify(bundle, trust, remembering()); // the same checkpoint again is fine
     assertThat(evidence()).isEmpty();
   }
 
   @Test
-  void witness_rejectsAnotherTreeOfTheSameSizeAsASplitViewAndKeepsBothCheckpoints() throws Exception {
+  void rememberedCheckpoints_rejectsAnotherTreeOfTheSameSizeAsASplitViewAndKeepsBothCheckpoints() throws Exception {
     Fork fork = fork();
-    BundleVerifier.verify(fork.a(), trust, witness());
+    BundleVerifier.verify(fork.a(), trust, remembering());
 
     Finding f = failureOf(fork.b());
 
@@ -99,11 +99,11 @@ class WitnessTest {
 
   /** B's larger checkpoint carries a valid proof from B's own size 8, which does not extend A's. */
   @Test
-  void witness_rejectsALargerCheckpointOfTheForkDespiteItsOwnConsistencyProof() throws Exception {
+  void rememberedCheckpoints_rejectsALargerCheckpointOfTheForkDespiteItsOwnConsistencyProof() throws Exception {
     Fork fork = fork();
     assertThat(fork.bLarger().earlier()).extracting(e -> e.checkpoint().checkpoint().size()).containsExactly(8L);
     BundleVerifier.verify(fork.bLarger(), trust, null); // valid on its own
-    BundleVerifier.verify(fork.a(), trust, witness());
+    BundleVerifier.verify(fork.a(), trust, remembering());
 
     Finding f = failureOf(fork.bLarger());
 
@@ -114,7 +114,7 @@ class WitnessTest {
   }
 
   @Test
-  void witness_rejectsASmallerCheckpointOfTheSameLogAsARollback() throws Exception {
+  void rememberedCheckpoints_rejectsASmallerCheckpointOfTheSameLogAsARollback() throws Exception {
     Bundle atEight;
     Bundle atTwelve;
     try (Ledger ledger = fixture.populatedLedger()) {
@@ -123,7 +123,7 @@ class WitnessTest {
       atTwelve = BundleExporter.export(ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
     }
     assertThat(atTwelve.checkpoint().checkpoint().size()).isEqualTo(12);
-    BundleVerifier.verify(atTwelve, trust, witness());
+    BundleVerifier.verify(atTwelve, trust, remembering());
     BundleVerifier.verify(atEight, trust, null); // validly signed, only older
 
     Finding f = failureOf(atEight);
@@ -136,7 +136,7 @@ class WitnessTest {
   }
 
   @Test
-  void witness_acceptsGrowthProvenByAConsistencyProofAndRemembersTheNewSize() throws Exception {
+  void rememberedCheckpoints_acceptsGrowthProvenByAConsistencyProofAndRemembersTheNewSize() throws Exception {
     Bundle atEight;
     Bundle atFifteen;
     try (Ledger ledger = fixture.populatedLedger()) {
@@ -144,9 +144,9 @@ class WitnessTest {
       fixture.observeSulphate(ledger, 7, 10);
       atFifteen = BundleExporter.export(ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
     }
-    BundleVerifier.verify(atEight, trust, witness());
+    BundleVerifier.verify(atEight, trust, remembering());
 
-    BundleVerifier.Verified v = BundleVerifier.verify(atFifteen, trust, witness());
+    BundleVerifier.Verified v = BundleVerifier.verify(atFifteen, trust, remembering());
 
     assertThat(v.checkpoint().size()).isEqualTo(15);
     assertThat(SignedCheckpoint.parse(Files.readAllBytes(remembered())).checkpoint().size()).isEqualTo(15);
@@ -154,32 +154,32 @@ class WitnessTest {
 
     Bundle stripped = BundleFixture.withEarlier(atFifteen, List.of());
     Path fresh = dir.resolve("fresh");
-    BundleVerifier.verify(atEight, trust, new Witness(fresh));
-    Finding f = BundleFixture.verificationFailure(() -> BundleVerifier.verify(stripped, trust, new Witness(fresh)));
+    BundleVerifier.verify(atEight, trust, new RememberedCheckpoints(fresh));
+    Finding f = BundleFixture.verificationFailure(() -> BundleVerifier.verify(stripped, trust, new RememberedCheckpoints(fresh)));
     assertThat(f.failure()).isEqualTo(Failure.SPLIT_VIEW);
     assertThat(f.detail()).contains("no consistency proof from the remembered size 8 to 15");
-    assertThat(SignedCheckpoint.parse(Files.readAllBytes(new Witness(fresh).fileFor(TestChain.ORIGIN))).checkpoint().size())
+    assertThat(SignedCheckpoint.parse(Files.readAllBytes(new RememberedCheckpoints(fresh).fileFor(TestChain.ORIGIN))).checkpoint().size())
         .isEqualTo(8);
   }
 
   @Test
-  void witness_isNotConsultedWhenTheBundleFailsVerification() {
+  void rememberedCheckpoints_isNotConsultedWhenTheBundleFailsVerification() {
     Bundle broken = BundleFixture.without(BundleFixture.simple(), 0);
 
-    assertThat(BundleFixture.verificationFailure(() -> BundleVerifier.verify(broken, trust, witness())).failure())
+    assertThat(BundleFixture.verificationFailure(() -> BundleVerifier.verify(broken, trust, remembering())).failure())
         .isEqualTo(Failure.INCOMPLETE_BUNDLE);
     assertThat(remembered()).doesNotExist();
   }
 
   @Test
-  void witness_refusesARememberedCheckpointThatNoLongerVerifies() throws Exception {
+  void rememberedCheckpoints_refusesARememberedCheckpointThatNoLongerVerifies() throws Exception {
     Bundle bundle = BundleFixture.simple();
-    BundleVerifier.verify(bundle, trust, witness());
+    BundleVerifier.verify(bundle, trust, remembering());
     byte[] stored = Files.readAllBytes(remembered());
     stored[stored.length - 5] ^= 1; // inside the signature
     Files.write(remembered(), stored);
 
-    assertThatThrownBy(() -> BundleVerifier.verify(bundle, trust, witness()))
-        .isInstanceOf(BundleFormatException.class).hasMessageContaining("remembered checkpoint");
+    assertThatThrownBy(() -> BundleVerifier.verify(bundle, trust, remembering()))
+        .satisfies(BundleFixture::invalidInput).hasMessageContaining("remembered checkpoint");
   }
 }

@@ -1,5 +1,6 @@
-package io.lotledger.log;
+package io.lotledger.note;
 
+import io.lotledger.log.NodeHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,11 @@
-package io.lotledger.log;
+package io.lotledger.note;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.log.NodeHash;
+import io.lotledger.log.TreeHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;

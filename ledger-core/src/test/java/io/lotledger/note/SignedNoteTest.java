@@ -1,4 +1,4 @@
-package io.lotledger.log;
+package io.lotledger.note;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.lotledger.log;
+package io.lotledger.note;
 
 import java.util.Arrays;
 import java.util.Base64;

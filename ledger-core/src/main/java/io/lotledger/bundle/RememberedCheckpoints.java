@@ -1,15 +1,16 @@
 package io.lotledger.bundle;
 
 import io.lotledger.error.LedgerException;
+import static io.lotledger.error.LedgerException.Code.INVALID_INPUT;
 import io.lotledger.crypto.Sha256;
-import io.lotledger.log.Checkpoint;
-import io.lotledger.log.CheckpointFile;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.ProofException;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
 import io.lotledger.rules.VerificationException;
+import io.lotledger.note.Checkpoint;
+import io.lotledger.note.CheckpointFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +24,15 @@ import java.util.Optional;
  * histories to different verifiers (a split view). On such a failure both signed checkpoints are kept
  * as evidence under {@code evidence/} and the remembered checkpoint is left unchanged.
  *
- * <p>Not safe for concurrent use of one directory by several processes.
+ * <p>This is the local half of what a C2SP witness does: it remembers and compares, but never
+ * cosigns, so nobody else learns what it has seen. The CLI's {@code ledger verify --remember DIR}
+ * uses it. Not safe for concurrent use of one directory by several processes.
  */
-public final class Witness {
+public final class RememberedCheckpoints {
   private final Path directory;
 
-  public Witness(Path directory) {
+  /** The checkpoints remembered in {@code directory}, which is created on the first one. */
+  public RememberedCheckpoints(Path directory) {
     this.directory = directory;
   }
 
@@ -56,7 +60,7 @@ public final class Witness {
       old = remembered.get();
       before = old.verify(trust.logKey());
     } catch (LedgerException e) {
-      throw new BundleFormatException("the remembered checkpoint " + file.path() + " is invalid: " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "the remembered checkpoint " + file.path() + " is invalid: " + e.getMessage(), e);
     }
     long oldSize = before.size();
     long newSize = now.size();
@@ -102,11 +106,11 @@ public final class Witness {
         "size " + oldSize + " root " + old.checkpoint().root().toHex(), "size " + newSize + " root " + latest.checkpoint().root().toHex()));
   }
 
-  private void remember(CheckpointFile file, SignedCheckpoint checkpoint) throws BundleFormatException {
+  private void remember(CheckpointFile file, SignedCheckpoint checkpoint) throws LedgerException {
     try {
       file.write(checkpoint);
     } catch (LedgerException e) {
-      throw new BundleFormatException("cannot remember the checkpoint in " + directory + ": " + e.getMessage(), e);
+      throw new LedgerException(INVALID_INPUT, "cannot remember the checkpoint in " + directory + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.lotledger.log;
+package io.lotledger.note;
 
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
