@@ -8,7 +8,6 @@ import io.lotledger.rules.ElementBalance;
 import io.lotledger.verify.LotAncestry;
 import io.lotledger.verify.LotState;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * What {@code trace} and {@code report} show per lot besides its history: custody and mass balance as
@@ -82,60 +81,8 @@ record LotSummary(LotId lot, LotState state, Composition composition) {
     return v == null ? "unknown" : plain(v.setScale(scale, java.math.RoundingMode.HALF_EVEN));
   }
 
-  /**
-   * {"lot", "tracked", "unit", "produced", "received", "consumed", "shippedOut", "destroyed", "balance",
-   * "custodians":[{actor, amount}], "inTransit":[{shipment (ni URI), receiver, amount}], "computed":
-   * {massKg, carbonFootprint, carbonLowerBound, elements:[{element, massFraction, recycledPreConsumer,
-   * recycledPostConsumer}]}}; amounts are decimal strings in the lot's base unit (KGM for mass), null
-   * where the records do not allow computing them.
-   */
-  void write(JsonWriter w) {
-    w.beginObject().member("lot", lot.uri()).member("tracked", state != null);
-    if (state != null) {
-      w.member("unit", state.unit())
-          .member("produced", text(state.produced()))
-          .member("received", text(state.received()))
-          .member("consumed", text(state.consumed()))
-          .member("shippedOut", text(state.shippedOut()))
-          .member("destroyed", text(state.destroyed()))
-          .member("balance", text(state.balance()));
-      w.name("custodians").beginArray();
-      for (Map.Entry<io.lotledger.event.ActorId, BigDecimal> h : state.holdings().entrySet()) {
-        w.beginObject().member("actor", h.getKey().uri()).member("amount", text(h.getValue())).endObject();
-      }
-      w.endArray();
-      w.name("inTransit").beginArray();
-      for (var t : state.inTransit().entrySet()) {
-        w.beginObject()
-            .member("shipment", t.getKey().toNi())
-            .member("receiver", t.getValue().receiver().uri())
-            .member("amount", text(t.getValue().amount()))
-            .endObject();
-      }
-      w.endArray();
-    }
-    w.name("computed").beginObject()
-        .member("massKg", plain(composition.massKg()))
-        .member("carbonFootprint", plain(composition.carbonFootprint()))
-        .member("carbonLowerBound", composition.carbonLowerBound());
-    w.name("elements").beginArray();
-    for (ElementBalance e : composition.elements()) {
-      w.beginObject()
-          .member("element", e.element())
-          .member("massFraction", plain(e.massFraction()))
-          .member("recycledPreConsumer", plain(e.recycledPreConsumer()))
-          .member("recycledPostConsumer", plain(e.recycledPostConsumer()))
-          .endObject();
-    }
-    w.endArray().endObject();
-    w.endObject();
-  }
-
-  private static String plain(BigDecimal v) {
+  /** A plain decimal string without trailing zeros, or null when {@code v} is (a value the records cannot give). */
+  static String plain(BigDecimal v) {
     return v == null ? null : v.stripTrailingZeros().toPlainString();
-  }
-
-  private String text(BigDecimal v) {
-    return state.quantified() ? v.toPlainString() : null;
   }
 }

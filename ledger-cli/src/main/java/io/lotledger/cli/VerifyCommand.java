@@ -1,5 +1,6 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.bundle.Bundle;
@@ -114,9 +115,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   /** {"valid":true,"entries":N} or {"valid":false,"entries":N,"failure":{kind,index,hash,lot,detail,expected,actual}}. */
   static String result(long entries, Finding finding) {
-    JsonWriter w = new JsonWriter().beginObject().member("valid", finding == null).member("entries", entries);
-    failure(w, finding);
-    return w.endObject().toString();
+    ObjectNode o = JsonOutput.object().put("valid", finding == null).put("entries", entries);
+    failure(o, finding);
+    return JsonOutput.text(o);
   }
 
   /**
@@ -124,37 +125,36 @@ final class VerifyCommand implements Callable<Integer> {
    * {"valid":false,"lot":L,"entries":N,"failure":{...}} where lot and entries are what the bundle claims.
    */
   static String bundleResult(Bundle bundle, BundleVerifier.Verified verified, Finding finding) {
-    JsonWriter w = new JsonWriter().beginObject()
-        .member("valid", finding == null)
-        .member("lot", bundle.lot().uri())
-        .member("entries", bundle.items().size());
+    ObjectNode o = JsonOutput.object()
+        .put("valid", finding == null)
+        .put("lot", bundle.lot().uri())
+        .put("entries", bundle.items().size());
     if (verified != null) {
-      Checkpoint cp = verified.checkpoint();
-      w.member("provenanceEntries", verified.provenanceEntries())
-          .name("checkpoint").beginObject()
-          .member("origin", cp.origin())
-          .member("size", cp.size())
-          .member("root", cp.root().toBase64())
-          .endObject();
+      o.put("provenanceEntries", verified.provenanceEntries());
+      checkpoint(o.putObject("checkpoint"), verified.checkpoint());
     }
-    failure(w, finding);
-    return w.endObject().toString();
+    failure(o, finding);
+    return JsonOutput.text(o);
   }
 
-  private static void failure(JsonWriter w, Finding finding) {
+  /** {"origin":O,"size":S,"root":R}: the checkpoint's three tlog-checkpoint lines (root in base64, as in the note). */
+  static ObjectNode checkpoint(ObjectNode o, Checkpoint cp) {
+    return o.put("origin", cp.origin()).put("size", cp.size()).put("root", cp.root().toBase64());
+  }
+
+  private static void failure(ObjectNode o, Finding finding) {
     if (finding == null) {
       return;
     }
-    w.name("failure").beginObject()
-        .member("kind", finding.failure().name())
-        .member("description", finding.failure().description())
-        .member("index", finding.index())
-        .member("hash", finding.hash() == null ? null : finding.hash().toHex())
-        .member("lot", finding.lot() == null ? null : finding.lot().uri())
-        .member("detail", finding.detail())
-        .member("expected", finding.expected())
-        .member("actual", finding.actual())
-        .member("message", finding.toString())
-        .endObject();
+    o.putObject("failure")
+        .put("kind", finding.failure().name())
+        .put("description", finding.failure().description())
+        .put("index", finding.index())
+        .put("hash", finding.hash() == null ? null : finding.hash().toHex())
+        .put("lot", finding.lot() == null ? null : finding.lot().uri())
+        .put("detail", finding.detail())
+        .put("expected", finding.expected())
+        .put("actual", finding.actual())
+        .put("message", finding.toString());
   }
 }
