@@ -80,7 +80,11 @@ final class BenchCommand implements Callable<Integer> {
           + "(default ${DEFAULT-VALUE}).")
   String durability;
 
-  @Option(names = "--json", description = "Print the results as one JSON object.")
+  @Option(names = "--json", description = "Print the results as one JSON object: {\"entries\", \"verifiedEntries\", "
+      + "\"lots\", \"derivedLots\", \"maxAncestryDepth\", \"threads\", \"producers\", \"durability\", "
+      + "\"appendPerSec\", \"appendSeconds\", \"verifyPerSec\", \"verifySeconds\", \"rawVerifyPerSec\", "
+      + "\"rawVerifySeconds\", \"rawVerifyMessageBytes\", \"verifyToRawRatio\", \"jdk\", \"cpu\", \"cores\", "
+      + "\"data\", \"chart\"}.")
   boolean json;
 
   @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the rates as a PNG bar chart in FILE.png.")

@@ -56,7 +56,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "Largest difference between a declared claim and the computed value that is not a finding (default 0.005).")
   String tolerance;
 
-  @Option(names = "--json", description = "Print the composition, findings and notes as one JSON object.")
+  @Option(names = "--json", description = "Print the composition, findings and notes as one JSON object: {\"lot\", "
+      + "\"passed\", \"policy\", \"tolerance\", \"lotStates\", \"composition\":{\"massKg\", \"carbonFootprint\", "
+      + "\"carbonLowerBound\", \"otherElementsUnknown\", \"elements\"}, \"findings\":[{\"kind\", \"description\", "
+      + "\"lot\", \"path\", \"element\", \"declared\", \"computed\", \"expected\", \"detail\", \"message\"}], "
+      + "\"notes\"}. Decimals are strings.")
   boolean json;
 
   @Spec CommandSpec spec;

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,6 +28,10 @@ import picocli.CommandLine.Spec;
 final class CheckpointCommand implements Callable<Integer> {
   @Mixin DataDirectory data;
 
+  @Option(names = "--json", description = "Print one JSON object: {\"origin\", \"size\", \"root\" (base64), "
+      + "\"note\" (the signed note, exactly as printed without --json)}.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -35,7 +40,12 @@ final class CheckpointCommand implements Callable<Integer> {
       Signer logKey = LogKey.read(data.path());
       SignedCheckpoint checkpoint = ledger.checkpoint(logKey);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(new String(checkpoint.toBytes(), StandardCharsets.UTF_8));
+      String note = new String(checkpoint.toBytes(), StandardCharsets.UTF_8);
+      if (json) {
+        out.println(JsonOutput.text(VerifyCommand.checkpoint(JsonOutput.object(), checkpoint.checkpoint()).put("note", note)));
+      } else {
+        out.print(note);
+      }
       out.flush();
     }
     return LedgerCli.EXIT_OK;

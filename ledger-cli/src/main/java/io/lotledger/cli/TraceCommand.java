@@ -66,7 +66,12 @@ final class TraceCommand implements Callable<Integer> {
 
   @Mixin DataDirectory data;
 
-  @Option(names = "--json", description = "Print history and ancestry as one JSON object.")
+  @Option(names = "--json", description = "Print history and ancestry as one JSON object: {\"lot\", \"history\":[{\"index\", "
+      + "\"hash\", \"time\", \"kind\", \"action\", \"bizStep\", \"disposition\", \"actor\", \"imported\", "
+      + "\"quantities\":[{\"lot\", \"role\", \"amount\", \"unit\"}]}], \"ancestry\":{\"lot\", \"parents\":[...]}, "
+      + "\"lots\":[{\"lot\", \"tracked\", \"unit\", \"produced\", \"received\", \"consumed\", \"shippedOut\", "
+      + "\"destroyed\", \"balance\", \"custodians\", \"inTransit\", \"computed\"}] for the lot and each ancestor}. "
+      + "Amounts are decimal strings.")
   boolean json;
 
   @Spec CommandSpec spec;

@@ -51,7 +51,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "With --bundle: remember the newest checkpoint accepted per ledger in DIR and require later ones to extend it.")
   Path remember;
 
-  @Option(names = "--json", description = "Print the result as one JSON object.")
+  @Option(names = "--json", description = "Print the result as one JSON object: {\"valid\", \"entries\"}; with "
+      + "--bundle also \"lot\" and, when valid, \"provenanceEntries\" and \"checkpoint\":{\"origin\", \"size\", "
+      + "\"root\"}; when not valid, \"failure\":{\"kind\", \"description\", \"index\", \"hash\", \"lot\", "
+      + "\"detail\", \"expected\", \"actual\", \"message\"} (exit 1, nothing on stderr).")
   boolean json;
 
   @Spec CommandSpec spec;
