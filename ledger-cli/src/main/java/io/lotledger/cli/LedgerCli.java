@@ -34,6 +34,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * usage or input error (bad arguments, a missing directory, not a ledger, a corrupt store, a bad key file,
  * a malformed bundle or trust file),
  * {@value #EXIT_INTERNAL} an internal error (a bug). Stack traces appear only with {@code LEDGER_DEBUG=1}.
+ * A mistyped command or option is named with the one meant, when a typo explains it ({@link #usageMessage}).
+ *
+ * <p>{@code ledger} without a command prints the help, as {@code ledger --help} does (exit 0): asking
+ * what there is is not a mistake. {@code ledger completion} prints picocli's bash/zsh completion script.
  */
 @Command(
     name = "ledger",
@@ -49,7 +53,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "Try it: ledger demo battery && ledger lots && ledger verify",
         "Then prove one lot offline: ledger trust > trust.txt && ledger export LOT --out lot.bundle "
             + "&& ledger verify --bundle lot.bundle --trust trust.txt",
-        "Commands that print data take --json: one JSON object on one line (pure ASCII; exact decimals as "
+        "Commands that print data take --json: one JSON object on one line (pure ASCII; amounts as exact decimal "
             + "strings), its members listed in the command's help.",
         "TAB completion in bash or zsh: source <(ledger completion)",
         "Without a command, 'ledger' prints this help (exit 0)."
