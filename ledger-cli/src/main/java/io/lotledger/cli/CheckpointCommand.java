@@ -1,8 +1,10 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerException;
 import io.lotledger.crypto.Signer;
+import io.lotledger.log.Checkpoint;
 import io.lotledger.log.SignedCheckpoint;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +44,20 @@ final class CheckpointCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       String note = new String(checkpoint.toBytes(), StandardCharsets.UTF_8);
       if (json) {
-        out.println(JsonOutput.text(VerifyCommand.checkpoint(JsonOutput.object(), checkpoint.checkpoint()).put("note", note)));
+        out.println(JsonOutput.text(json(JsonOutput.object(), checkpoint.checkpoint()).put("note", note)));
       } else {
         out.print(note);
       }
       out.flush();
     }
     return LedgerCli.EXIT_OK;
+  }
+
+  /**
+   * Adds the checkpoint's three tlog-checkpoint lines to {@code o} and returns it: {"origin", "size",
+   * "root"}, the root in base64 as the note writes it. The JSON of a checkpoint wherever one is printed.
+   */
+  static ObjectNode json(ObjectNode o, Checkpoint checkpoint) {
+    return o.put("origin", checkpoint.origin()).put("size", checkpoint.size()).put("root", checkpoint.root().toBase64());
   }
 }

@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
       ArrayNode highlights = o.putArray("highlights");
       outcome.highlights().forEach(highlights::add);
       o.put("verifiedEntries", ledger.size());
-      VerifyCommand.checkpoint(o.putObject("checkpoint"), checkpoint);
+      CheckpointCommand.json(o.putObject("checkpoint"), checkpoint);
       return o;
     }
 

@@ -102,7 +102,7 @@ final class ExportCommand implements Callable<Integer> {
       output().write(bundle.toBytes());
       if (json) {
         ObjectNode o = written("bundle").put("lot", lot.uri()).put("entries", bundle.items().size());
-        VerifyCommand.checkpoint(o.putObject("checkpoint"), checkpoint.checkpoint());
+        CheckpointCommand.json(o.putObject("checkpoint"), checkpoint.checkpoint());
         spec.commandLine().getOut().println(JsonOutput.text(o));
       } else {
         spec.commandLine().getOut().println("exported " + bundle.items().size() + " entries of lot " + lot

@@ -134,15 +134,10 @@ final class VerifyCommand implements Callable<Integer> {
         .put("entries", bundle.items().size());
     if (verified != null) {
       o.put("provenanceEntries", verified.provenanceEntries());
-      checkpoint(o.putObject("checkpoint"), verified.checkpoint());
+      CheckpointCommand.json(o.putObject("checkpoint"), verified.checkpoint());
     }
     failure(o, finding);
     return JsonOutput.text(o);
-  }
-
-  /** {"origin":O,"size":S,"root":R}: the checkpoint's three tlog-checkpoint lines (root in base64, as in the note). */
-  static ObjectNode checkpoint(ObjectNode o, Checkpoint cp) {
-    return o.put("origin", cp.origin()).put("size", cp.size()).put("root", cp.root().toBase64());
   }
 
   private static void failure(ObjectNode o, Finding finding) {
