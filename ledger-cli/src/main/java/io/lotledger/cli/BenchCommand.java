@@ -80,7 +80,11 @@ final class BenchCommand implements Callable<Integer> {
           + "(default ${DEFAULT-VALUE}).")
   String durability;
 
-  @Option(names = "--json", description = "Print the results as one JSON object.")
+  @Option(names = "--json", description = "Print the results as one JSON object: {\"entries\", \"verifiedEntries\", "
+      + "\"lots\", \"derivedLots\", \"maxAncestryDepth\", \"threads\", \"producers\", \"durability\", "
+      + "\"appendPerSec\", \"appendSeconds\", \"verifyPerSec\", \"verifySeconds\", \"rawVerifyPerSec\", "
+      + "\"rawVerifySeconds\", \"rawVerifyMessageBytes\", \"verifyToRawRatio\", \"jdk\", \"cpu\", \"cores\", "
+      + "\"data\", \"chart\"}.")
   boolean json;
 
   @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the rates as a PNG bar chart in FILE.png.")
@@ -324,30 +328,28 @@ final class BenchCommand implements Callable<Integer> {
    * "rawVerifyMessageBytes","verifyToRawRatio","jdk","cpu","cores","data","chart"}.
    */
   static String json(Result r) {
-    return new JsonWriter().beginObject()
-        .member("entries", r.entries())
-        .member("verifiedEntries", r.verifiedEntries())
-        .member("lots", r.lots())
-        .member("derivedLots", r.derivedLots())
-        .member("maxAncestryDepth", r.maxAncestryDepth())
-        .member("threads", r.threads())
-        .member("producers", r.producers())
-        .member("durability", r.durability())
-        .member("appendPerSec", r.appendPerSec())
-        .member("appendSeconds", seconds(r.appendNanos()))
-        .member("verifyPerSec", r.verifyPerSec())
-        .member("verifySeconds", seconds(r.verifyNanos()))
-        .member("rawVerifyPerSec", r.rawVerifyPerSec())
-        .member("rawVerifySeconds", seconds(r.rawNanos()))
-        .member("rawVerifyMessageBytes", r.rawMessageBytes())
-        .member("verifyToRawRatio", r.verifyToRawRatio())
-        .member("jdk", r.jdk())
-        .member("cpu", r.cpu())
-        .member("cores", r.cores())
-        .member("data", r.data() == null ? null : r.data().toString())
-        .member("chart", r.chart() == null ? null : r.chart().toString())
-        .endObject()
-        .toString();
+    return JsonOutput.text(JsonOutput.object()
+        .put("entries", r.entries())
+        .put("verifiedEntries", r.verifiedEntries())
+        .put("lots", r.lots())
+        .put("derivedLots", r.derivedLots())
+        .put("maxAncestryDepth", r.maxAncestryDepth())
+        .put("threads", r.threads())
+        .put("producers", r.producers())
+        .put("durability", r.durability())
+        .put("appendPerSec", r.appendPerSec())
+        .put("appendSeconds", seconds(r.appendNanos()))
+        .put("verifyPerSec", r.verifyPerSec())
+        .put("verifySeconds", seconds(r.verifyNanos()))
+        .put("rawVerifyPerSec", r.rawVerifyPerSec())
+        .put("rawVerifySeconds", seconds(r.rawNanos()))
+        .put("rawVerifyMessageBytes", r.rawMessageBytes())
+        .put("verifyToRawRatio", r.verifyToRawRatio())
+        .put("jdk", r.jdk())
+        .put("cpu", r.cpu())
+        .put("cores", r.cores())
+        .put("data", r.data() == null ? null : r.data().toString())
+        .put("chart", r.chart() == null ? null : r.chart().toString()));
   }
 
   static String table(Result r) {

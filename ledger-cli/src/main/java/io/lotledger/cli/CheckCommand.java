@@ -1,5 +1,7 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
@@ -54,7 +56,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "Largest difference between a declared claim and the computed value that is not a finding (default 0.005).")
   String tolerance;
 
-  @Option(names = "--json", description = "Print the composition, findings and notes as one JSON object.")
+  @Option(names = "--json", description = "Print the composition, findings and notes as one JSON object: {\"lot\", "
+      + "\"passed\", \"policy\", \"tolerance\", \"lotStates\", \"composition\":{\"massKg\", \"carbonFootprint\", "
+      + "\"carbonLowerBound\", \"otherElementsUnknown\", \"elements\"}, \"findings\":[{\"kind\", \"description\", "
+      + "\"lot\", \"path\", \"element\", \"declared\", \"computed\", \"expected\", \"detail\", \"message\"}], "
+      + "\"notes\"}. Decimals are strings.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -125,50 +131,44 @@ final class CheckCommand implements Callable<Integer> {
    * as a double would round.
    */
   static String json(CheckReport report, Policy policy, CheckOptions options) {
-    JsonWriter w = new JsonWriter().beginObject()
-        .member("lot", report.lot().uri())
-        .member("passed", report.passed())
-        .member("policy", policy.name())
-        .member("tolerance", options.tolerance().toPlainString())
-        .member("lotStates", report.lotStates());
+    ObjectNode o = JsonOutput.object()
+        .put("lot", report.lot().uri())
+        .put("passed", report.passed())
+        .put("policy", policy.name())
+        .put("tolerance", options.tolerance().toPlainString())
+        .put("lotStates", report.lotStates());
     Composition c = report.composition();
-    w.name("composition").beginObject()
-        .member("massKg", text(c.massKg()))
-        .member("carbonFootprint", text(c.carbonFootprint()))
-        .member("carbonLowerBound", c.carbonLowerBound())
-        .member("otherElementsUnknown", c.otherElementsUnknown());
-    w.name("elements").beginArray();
+    ObjectNode composition = o.putObject("composition")
+        .put("massKg", text(c.massKg()))
+        .put("carbonFootprint", text(c.carbonFootprint()))
+        .put("carbonLowerBound", c.carbonLowerBound())
+        .put("otherElementsUnknown", c.otherElementsUnknown());
+    ArrayNode elements = composition.putArray("elements");
     for (ElementBalance e : c.elements()) {
-      w.beginObject()
-          .member("element", e.element())
-          .member("massFraction", text(e.massFraction()))
-          .member("recycledPreConsumer", text(e.recycledPreConsumer()))
-          .member("recycledPostConsumer", text(e.recycledPostConsumer()))
-          .endObject();
+      elements.addObject()
+          .put("element", e.element())
+          .put("massFraction", text(e.massFraction()))
+          .put("recycledPreConsumer", text(e.recycledPreConsumer()))
+          .put("recycledPostConsumer", text(e.recycledPostConsumer()));
     }
-    w.endArray().endObject();
-    w.name("findings").beginArray();
+    ArrayNode findings = o.putArray("findings");
     for (CheckFinding f : report.findings()) {
-      w.beginObject()
-          .member("kind", f.kind().name())
-          .member("description", f.kind().description())
-          .member("lot", f.lot().uri());
-      w.name("path").beginArray();
-      f.path().forEach(l -> w.value(l.uri()));
-      w.endArray()
-          .member("element", f.element())
-          .member("declared", f.declared())
-          .member("computed", f.computed())
-          .member("expected", f.expected())
-          .member("detail", f.detail())
-          .member("message", f.toString())
-          .endObject();
+      ObjectNode finding = findings.addObject()
+          .put("kind", f.kind().name())
+          .put("description", f.kind().description())
+          .put("lot", f.lot().uri());
+      ArrayNode path = finding.putArray("path");
+      f.path().forEach(l -> path.add(l.uri()));
+      finding.put("element", f.element())
+          .put("declared", f.declared())
+          .put("computed", f.computed())
+          .put("expected", f.expected())
+          .put("detail", f.detail())
+          .put("message", f.toString());
     }
-    w.endArray();
-    w.name("notes").beginArray();
-    report.notes().forEach(w::value);
-    w.endArray();
-    return w.endObject().toString();
+    ArrayNode notes = o.putArray("notes");
+    report.notes().forEach(notes::add);
+    return JsonOutput.text(o);
   }
 
   private static String text(BigDecimal v) {

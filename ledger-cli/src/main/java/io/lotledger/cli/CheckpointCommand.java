@@ -1,15 +1,18 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Signer;
 import io.lotledger.note.SignedCheckpoint;
+import io.lotledger.note.Checkpoint;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,6 +30,10 @@ import picocli.CommandLine.Spec;
 final class CheckpointCommand implements Callable<Integer> {
   @Mixin DataDirectory data;
 
+  @Option(names = "--json", description = "Print one JSON object: {\"origin\", \"size\", \"root\" (base64), "
+      + "\"note\" (the signed note, exactly as printed without --json)}.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -35,9 +42,22 @@ final class CheckpointCommand implements Callable<Integer> {
       Signer logKey = LogKey.read(data.path());
       SignedCheckpoint checkpoint = ledger.checkpoint(logKey);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(new String(checkpoint.toBytes(), StandardCharsets.UTF_8));
+      String note = new String(checkpoint.toBytes(), StandardCharsets.UTF_8);
+      if (json) {
+        out.println(JsonOutput.text(json(JsonOutput.object(), checkpoint.checkpoint()).put("note", note)));
+      } else {
+        out.print(note);
+      }
       out.flush();
     }
     return LedgerCli.EXIT_OK;
+  }
+
+  /**
+   * Adds the checkpoint's three tlog-checkpoint lines to {@code o} and returns it: {"origin", "size",
+   * "root"}, the root in base64 as the note writes it. The JSON of a checkpoint wherever one is printed.
+   */
+  static ObjectNode json(ObjectNode o, Checkpoint checkpoint) {
+    return o.put("origin", checkpoint.origin()).put("size", checkpoint.size()).put("root", checkpoint.root().toBase64());
   }
 }

@@ -1,5 +1,7 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
@@ -59,6 +61,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--with-fraud", description = "Record the chain with its planted fraud, to see it caught.")
     boolean withFraud;
 
+    @Option(names = "--json", description = "Print what was recorded as one JSON object: {\"demo\", \"withFraud\", "
+        + "\"data\", \"origin\", \"entries\", \"lots\":[URI, ...], \"actors\":[URI, ...], \"finalLot\", "
+        + "\"highlights\":[text, ...], \"verifiedEntries\", \"checkpoint\":{\"origin\", \"size\", \"root\" (base64)}}.")
+    boolean json;
+
     @Spec CommandSpec spec;
 
     Run(String name) {
@@ -81,6 +88,14 @@ final class DemoCommand implements Callable<Integer> {
       Scenario scenario = Scenarios.create(name, withFraud);
       try (Ledger ledger = Ledger.create(data.path(), scenario.origin(), scenario.root(), scenario.rootName(), scenario.options())) {
         Scenario.Outcome outcome = scenario.record(ledger);
+        ledger.verify();
+        Ed25519Signer logKey = demoLogKey();
+        LogKey.write(data.path(), ledger.origin(), logKey);
+        Checkpoint checkpoint = ledger.checkpoint(logKey).checkpoint();
+        if (json) {
+          out.println(JsonOutput.text(json(ledger, outcome, checkpoint)));
+          return LedgerCli.EXIT_OK;
+        }
         out.println("recorded the " + name + " demo" + (withFraud ? " with its planted fraud" : "") + " in " + data.path()
             + " (ledger " + ledger.origin() + ")");
         out.println("entries: " + outcome.entries());
@@ -88,11 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("actors: " + outcome.actors().size());
         out.println("final lot: " + outcome.finalLot());
         outcome.highlights().forEach(out::println);
-        ledger.verify();
         out.println("verified: " + ledger.size() + " entries");
-        Ed25519Signer logKey = demoLogKey();
-        LogKey.write(data.path(), ledger.origin(), logKey);
-        Checkpoint checkpoint = ledger.checkpoint(logKey).checkpoint();
         out.println("checkpoint: size " + checkpoint.size() + " root " + checkpoint.root().toBase64());
         out.println("next: ledger trace " + outcome.finalLot() + dataArgument());
         if (scenario.policyFile() != null) {
@@ -100,6 +111,25 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
       return LedgerCli.EXIT_OK;
+    }
+
+    private ObjectNode json(Ledger ledger, Scenario.Outcome outcome, Checkpoint checkpoint) {
+      ObjectNode o = JsonOutput.object()
+          .put("demo", name)
+          .put("withFraud", withFraud)
+          .put("data", data.path().toString())
+          .put("origin", ledger.origin())
+          .put("entries", outcome.entries());
+      ArrayNode lots = o.putArray("lots");
+      outcome.lots().forEach(lot -> lots.add(lot.uri()));
+      ArrayNode actors = o.putArray("actors");
+      outcome.actors().forEach(actor -> actors.add(actor.uri()));
+      o.put("finalLot", outcome.finalLot().uri());
+      ArrayNode highlights = o.putArray("highlights");
+      outcome.highlights().forEach(highlights::add);
+      o.put("verifiedEntries", ledger.size());
+      CheckpointCommand.json(o.putObject("checkpoint"), checkpoint);
+      return o;
     }
 
     private String dataArgument() {

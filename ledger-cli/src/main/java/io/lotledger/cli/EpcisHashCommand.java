@@ -1,9 +1,12 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.epcis.EpcisFormatException;
 import io.lotledger.epcis.EventHashId;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,13 +31,25 @@ final class EpcisHashCommand implements Callable<Integer> {
   @Option(names = "--pre-hash", description = "Also print each event's pre-hash string, after its ID.")
   boolean preHash;
 
+  @Option(names = "--json", description = "Print one JSON object: {\"events\":[{\"id\", \"preHash\"}, ...]} in "
+      + "document order; preHash is always there.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws CliException, EpcisFormatException {
     byte[] bytes = ImportCommand.read(file);
     PrintWriter out = spec.commandLine().getOut();
-    for (EventHashId id : EventHashId.fromDocument(bytes)) {
+    List<EventHashId> ids = EventHashId.fromDocument(bytes);
+    if (json) {
+      ObjectNode o = JsonOutput.object();
+      ArrayNode events = o.putArray("events");
+      ids.forEach(id -> events.addObject().put("id", id.id()).put("preHash", id.preHash()));
+      out.println(JsonOutput.text(o));
+      return LedgerCli.EXIT_OK;
+    }
+    for (EventHashId id : ids) {
       out.println(id.id());
       if (preHash) {
         out.println(id.preHash());

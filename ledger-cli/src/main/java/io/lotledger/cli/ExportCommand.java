@@ -1,5 +1,6 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Bundle;
@@ -58,6 +59,11 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--epcis", description = "Write an EPCIS 2.0 JSON-LD document instead of a bundle.")
   boolean epcis;
 
+  @Option(names = "--json", description = "Print what was written as one JSON object: {\"format\":\"bundle\", "
+      + "\"file\", \"lot\", \"entries\", \"checkpoint\":{\"origin\", \"size\", \"root\" (base64)}}, or "
+      + "with --epcis {\"format\":\"epcis\", \"file\", \"lot\" (null with --all), \"events\"}.")
+  boolean json;
+
   @Mixin DataDirectory data;
 
   @Spec CommandSpec spec;
@@ -81,8 +87,11 @@ final class ExportCommand implements Callable<Integer> {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         var document = all ? EpcisExport.all(ledger, now) : EpcisExport.lot(ledger, lot, now);
         output().write(EpcisExport.toBytes(document));
-        spec.commandLine().getOut().println("exported " + document.path("epcisBody").path("eventList").size()
-            + " EPCIS events of " + (all ? "the ledger in " + data.path() : "lot " + lot + " and its inputs") + " to " + file);
+        int events = document.path("epcisBody").path("eventList").size();
+        spec.commandLine().getOut().println(json
+            ? JsonOutput.text(written("epcis").put("lot", all ? null : lot.uri()).put("events", events))
+            : "exported " + events + " EPCIS events of " + (all ? "the ledger in " + data.path() : "lot " + lot + " and its inputs")
+                + " to " + file);
         return LedgerCli.EXIT_OK;
       }
       long newest = ledger.entry(head.get())
@@ -91,8 +100,14 @@ final class ExportCommand implements Callable<Integer> {
       SignedCheckpoint checkpoint = checkpointCovering(ledger, newest);
       Bundle bundle = BundleExporter.export(ledger, lot, checkpoint);
       output().write(bundle.toBytes());
-      spec.commandLine().getOut().println("exported " + bundle.items().size() + " entries of lot " + lot
-          + " against checkpoint size " + Long.toUnsignedString(checkpoint.checkpoint().size()) + " to " + file);
+      if (json) {
+        ObjectNode o = written("bundle").put("lot", lot.uri()).put("entries", bundle.items().size());
+        CheckpointCommand.json(o.putObject("checkpoint"), checkpoint.checkpoint());
+        spec.commandLine().getOut().println(JsonOutput.text(o));
+      } else {
+        spec.commandLine().getOut().println("exported " + bundle.items().size() + " entries of lot " + lot
+            + " against checkpoint size " + Long.toUnsignedString(checkpoint.checkpoint().size()) + " to " + file);
+      }
     }
     return LedgerCli.EXIT_OK;
   }
@@ -114,6 +129,11 @@ final class ExportCommand implements Callable<Integer> {
       return latest.get();
     }
     return ledger.checkpoint(LogKey.read(data.path())); // throws: no log key, naming the file
+  }
+
+  /** The start of the JSON result: {"format", "file"}. */
+  private ObjectNode written(String format) {
+    return JsonOutput.object().put("format", format).put("file", file.toString());
   }
 
   private OutputFile output() {

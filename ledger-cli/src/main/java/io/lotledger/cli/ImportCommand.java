@@ -2,6 +2,8 @@ package io.lotledger.cli;
 
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.rules.AppendRejectedException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.epcis.EpcisImport;
@@ -44,6 +46,11 @@ final class ImportCommand implements Callable<Integer> {
           + "the actor must be registered in the ledger.")
   Path keyFile;
 
+  @Option(names = "--json", description = "Print one JSON object: {\"file\", \"actor\" (the signer's URI), "
+      + "\"added\":[{\"index\" (entry), \"eventId\" (CBV 2.0 hash ID)}, ...], \"skipped\":[eventId, ...] "
+      + "(already in the ledger)}.")
+  boolean json;
+
   @Mixin DataDirectory data;
 
   @Spec CommandSpec spec;
@@ -62,6 +69,15 @@ final class ImportCommand implements Callable<Integer> {
             + e.finding());
       }
       PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonOutput.object().put("file", file.toString()).put("actor", signer.actor().uri());
+        ArrayNode added = o.putArray("added");
+        result.added().forEach(e -> added.addObject().put("index", e.index()).put("eventId", e.event().context().eventId()));
+        ArrayNode skipped = o.putArray("skipped");
+        result.skipped().forEach(e -> skipped.add(e.hashId().id()));
+        out.println(JsonOutput.text(o));
+        return LedgerCli.EXIT_OK;
+      }
       out.println("imported " + result.added().size() + " events from " + file + " as " + signer.actor()
           + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " already in the ledger"));
       for (var entry : result.added()) {

@@ -25,6 +25,10 @@ final class KeygenCommand implements Callable<Integer> {
       description = "The actor the key belongs to (default: urn:lotledger:actor:<first 16 hex digits of the public key>).")
   String actor;
 
+  @Option(names = "--json", description = "Print one JSON object: {\"file\", \"actor\" (URI), \"publicKey\" "
+      + "(64 hex digits)}; never the secret.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -41,9 +45,16 @@ final class KeygenCommand implements Callable<Integer> {
     ActorId owner = given != null ? given : KeyFile.defaultActor(signer);
     KeyFile.write(file, owner, signer);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("wrote " + file + " (mode 600)");
-    out.println("actor: " + owner.uri());
-    out.println("public: " + signer.publicKey().toHex());
+    if (json) {
+      out.println(JsonOutput.text(JsonOutput.object()
+          .put("file", file.toString())
+          .put("actor", owner.uri())
+          .put("publicKey", signer.publicKey().toHex())));
+    } else {
+      out.println("wrote " + file + " (mode 600)");
+      out.println("actor: " + owner.uri());
+      out.println("public: " + signer.publicKey().toHex());
+    }
     return LedgerCli.EXIT_OK;
   }
 }

@@ -18,11 +18,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code ledger} command: records, lists, traces and verifies lots in a ledger directory.
@@ -33,6 +38,10 @@ import picocli.CommandLine.ParameterException;
  * usage or input error (bad arguments, a missing directory, not a ledger, a corrupt store, a bad key file,
  * a malformed bundle or trust file),
  * {@value #EXIT_INTERNAL} an internal error (a bug). Stack traces appear only with {@code LEDGER_DEBUG=1}.
+ * A mistyped command or option is named with the one meant, when a typo explains it ({@link #usageMessage}).
+ *
+ * <p>{@code ledger} without a command prints the help, as {@code ledger --help} does (exit 0): asking
+ * what there is is not a mistake. {@code ledger completion} prints picocli's bash/zsh completion script.
  */
 @Command(
     name = "ledger",
@@ -47,7 +56,11 @@ import picocli.CommandLine.ParameterException;
         "",
         "Try it: ledger demo battery && ledger lots && ledger verify",
         "Then prove one lot offline: ledger trust > trust.txt && ledger export LOT --out lot.bundle "
-            + "&& ledger verify --bundle lot.bundle --trust trust.txt"
+            + "&& ledger verify --bundle lot.bundle --trust trust.txt",
+        "Commands that print data take --json: one JSON object on one line (pure ASCII; amounts as exact decimal "
+            + "strings), its members listed in the command's help.",
+        "TAB completion in bash or zsh: source <(ledger completion)",
+        "Without a command, 'ledger' prints this help (exit 0)."
     },
     subcommands = {
         DemoCommand.class, InitCommand.class, KeygenCommand.class, LotsCommand.class,
@@ -95,6 +108,8 @@ public final class LedgerCli implements Callable<Integer> {
     }
   }
   static final int EXIT_INVALID = 1;
+  /** The subcommand that prints the shell completion script. */
+  static final String COMPLETION = "completion";
   static final int EXIT_USAGE = 2;
   /** sysexits.h EX_SOFTWARE: an internal software error. */
   static final int EXIT_INTERNAL = 70;
@@ -112,10 +127,13 @@ public final class LedgerCli implements Callable<Integer> {
     return stderrIsTerminal;
   }
 
-  /** Without a command: say what is missing, in one line. */
+  @Spec CommandSpec spec;
+
+  /** Without a command: the usage with every command, on stdout, as {@code ledger --help} prints it. */
   @Override
-  public Integer call() throws CliException {
-    throw CliException.usage("missing command: demo, init, keygen, lots, trace, verify, check, checkpoint, trust, export or bench (see 'ledger --help')");
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return EXIT_OK;
   }
 
   public static void main(String[] args) {
@@ -137,6 +155,11 @@ public final class LedgerCli implements Callable<Integer> {
       // Only the process's own stderr can be a terminal; a stream handed in (tests, embedding) never is.
       CommandLine cli = new CommandLine(new LedgerCli(err == System.err && Progress.stderrIsTerminal()));
       DemoCommand.addScenarios(cli.getSubcommands().get("demo"));
+      // picocli's own: prints a bash completion script (zsh loads it through bashcompinit). Renamed from
+      // generate-completion in its spec, so that its usage and description say 'ledger completion' too.
+      CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+      completion.getCommandSpec().name(COMPLETION);
+      cli.addSubcommand(completion);
       cli.setOut(outWriter);
       cli.setErr(errWriter);
       cli.setParameterExceptionHandler(LedgerCli::reportUsage);
@@ -154,13 +177,37 @@ public final class LedgerCli implements Callable<Integer> {
   /** picocli could not parse the arguments: one line naming the problem and where to get help. */
   private static int reportUsage(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    String command = e.getCommandLine().getCommandSpec().qualifiedName();
-    err.println("ledger: " + oneLine(e.getMessage()) + " (see '" + command + " --help')");
+    err.println("ledger: " + usageMessage(e));
     if (debug()) {
       e.printStackTrace(err);
     }
     err.flush();
     return EXIT_USAGE;
+  }
+
+  /**
+   * What was wrong with the arguments, in one line: a mistyped command or option with the most similar
+   * name picocli finds, if a typo explains it ({@code unknown command 'trce'; did you mean 'trace'?}),
+   * else picocli's message and where to get help.
+   */
+  static String usageMessage(ParameterException e) {
+    CommandLine at = e.getCommandLine();
+    String command = at.getCommandSpec().qualifiedName();
+    String help = " (see '" + command + " --help')";
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      List<String> suggestions = u.getSuggestions().stream().filter(name -> Typo.explains(arg, name)).toList();
+      if (!u.isUnknownOption() && !at.getSubcommands().isEmpty()) {
+        // Below the root, a command is named with its parents ('demo batery'), as it is typed after 'ledger'.
+        String parent = at.getCommandSpec().parent() == null ? "" : command.substring(command.indexOf(' ') + 1) + " ";
+        return oneLine("unknown command '" + parent + arg + "'"
+            + (suggestions.isEmpty() ? help : "; did you mean '" + parent + suggestions.get(0) + "'?"));
+      }
+      if (u.isUnknownOption() && !suggestions.isEmpty()) {
+        return oneLine("unknown option '" + arg + "' of '" + command + "'; did you mean '" + suggestions.get(0) + "'?");
+      }
+    }
+    return oneLine(e.getMessage()) + help;
   }
 
   /** Maps a failure to its exit code and reports it as one line. */

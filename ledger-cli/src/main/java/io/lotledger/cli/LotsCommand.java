@@ -1,5 +1,7 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
@@ -8,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger lots}: every lot id, one per line, in order of first appearance. */
@@ -15,14 +18,24 @@ import picocli.CommandLine.Spec;
 final class LotsCommand implements Callable<Integer> {
   @Mixin DataDirectory data;
 
+  @Option(names = "--json", description = "Print one JSON object: {\"lots\":[URI, ...]}, in the same order.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws CliException, LedgerException {
     PrintWriter out = spec.commandLine().getOut();
     try (Ledger ledger = data.openExisting()) {
-      for (LotId lot : ledger.lots()) {
-        out.println(lot.uri());
+      if (json) {
+        ObjectNode o = JsonOutput.object();
+        ArrayNode lots = o.putArray("lots");
+        ledger.lots().forEach(lot -> lots.add(lot.uri()));
+        out.println(JsonOutput.text(o));
+      } else {
+        for (LotId lot : ledger.lots()) {
+          out.println(lot.uri());
+        }
       }
     }
     return LedgerCli.EXIT_OK;

@@ -58,6 +58,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin DataDirectory data;
 
+  @Option(names = "--json", description = "Print what was written as one JSON object: {\"file\", \"lot\", \"lots\", "
+      + "\"events\", \"integrityVerified\", \"integrityFailure\" (the first broken fact, or null), "
+      + "\"claimsChecked\", \"findings\" (a count; 0 when claims were not checked)}.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -72,6 +77,18 @@ final class ReportCommand implements Callable<Integer> {
       ProvenanceReport report = ProvenanceReport.from(ledger, lot, policy);
       output().write(report.html().getBytes(StandardCharsets.UTF_8));
       int findings = report.findings().size();
+      if (json) {
+        spec.commandLine().getOut().println(JsonOutput.text(JsonOutput.object()
+            .put("file", file.toString())
+            .put("lot", lot.uri())
+            .put("lots", report.lots().size())
+            .put("events", report.events().size())
+            .put("integrityVerified", report.integrity() == null)
+            .put("integrityFailure", report.integrity() == null ? null : report.integrity().toString())
+            .put("claimsChecked", report.check() != null)
+            .put("findings", findings)));
+        return LedgerCli.EXIT_OK;
+      }
       spec.commandLine().getOut().println("wrote " + file + ": " + report.lots().size() + " lots, "
           + report.events().size() + " events, integrity " + (report.verified() ? "verified" : "broken")
           + ", " + (report.check().isEmpty() ? "claims not checked"

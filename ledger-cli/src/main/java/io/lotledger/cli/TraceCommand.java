@@ -1,5 +1,7 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +62,12 @@ final class TraceCommand implements Callable<Integer> {
 
   @Mixin DataDirectory data;
 
-  @Option(names = "--json", description = "Print history and ancestry as one JSON object.")
+  @Option(names = "--json", description = "Print history and ancestry as one JSON object: {\"lot\", \"history\":[{\"index\", "
+      + "\"hash\", \"time\", \"kind\", \"action\", \"bizStep\", \"disposition\", \"actor\", \"imported\", "
+      + "\"quantities\":[{\"lot\", \"role\", \"amount\", \"unit\"}]}], \"ancestry\":{\"lot\", \"parents\":[...]}, "
+      + "\"lots\":[{\"lot\", \"tracked\", \"unit\", \"produced\", \"received\", \"consumed\", \"shippedOut\", "
+      + "\"destroyed\", \"balance\", \"custodians\", \"inTransit\", \"computed\"}] for the lot and each ancestor}. "
+      + "Amounts are decimal strings.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -151,44 +159,55 @@ final class TraceCommand implements Callable<Integer> {
   // ---------------------------------------------------------------- JSON
 
   /**
-   * {"lot", "history":[{index, hash, time, kind, action, bizStep, disposition, actor, quantities:[{lot,
+   * {"lot", "history":[{index, hash, time, kind, action, bizStep, disposition, actor, imported, quantities:[{lot,
    * role, amount, unit}]}], "ancestry":{lot, parents:[...]}, "lots":[the lot and each ancestor, see
    * {@link #summary}]}. Amounts are strings: exact decimals that a JSON number parsed as a double
    * would round.
    */
   private static String json(LotId lot, List<Entry> history, Node ancestry, List<LotSummary> lots) {
-    JsonWriter w = new JsonWriter().beginObject().member("lot", lot.uri());
-    w.name("history").beginArray();
+    ObjectNode o = JsonOutput.object().put("lot", lot.uri());
+    ArrayNode entries = o.putArray("history");
     for (Entry e : history) {
       Event event = e.event();
-      w.beginObject()
-          .member("index", e.index())
-          .member("hash", e.hash().toHex())
-          .member("time", time(event))
-          .member("kind", EventDescription.type(event))
-          .member("action", EventDescription.action(event))
-          .member("bizStep", event.context().bizStep())
-          .member("disposition", event.context().disposition())
-          .member("actor", e.body().actor().uri())
-          .member("imported", event.context().imported());
-      w.name("quantities").beginArray();
+      ObjectNode entry = entries.addObject()
+          .put("index", e.index())
+          .put("hash", e.hash().toHex())
+          .put("time", time(event))
+          .put("kind", EventDescription.type(event))
+          .put("action", EventDescription.action(event))
+          .put("bizStep", event.context().bizStep())
+          .put("disposition", event.context().disposition())
+          .put("actor", e.body().actor().uri())
+          .put("imported", event.context().imported());
+      ArrayNode quantities = entry.putArray("quantities");
       for (EventDescription.Role r : EventDescription.roles(event)) {
-        w.beginObject().member("lot", r.lot().uri()).member("role", r.role());
-        w.member("amount", r.quantity().stated().map(q -> q.amount().toPlainString()).orElse(null));
-        w.member("unit", r.quantity().stated().map(q -> q.unit()).orElse(null));
-        w.endObject();
+        quantities.addObject()
+            .put("lot", r.lot().uri())
+            .put("role", r.role())
+            .put("amount", r.quantity().stated().map(q -> q.amount().toPlainString()).orElse(null))
+            .put("unit", r.quantity().stated().map(q -> q.unit()).orElse(null));
       }
-      w.endArray().endObject();
     }
-    w.endArray();
-    w.name("ancestry");
-    node(w, ancestry);
-    w.name("lots").beginArray();
+    node(o.putObject("ancestry"), ancestry);
+    ArrayNode summaries = o.putArray("lots");
     for (LotSummary summary : lots) {
-      summary(w, summary);
+      summary(summaries.addObject(), summary);
     }
-    w.endArray();
-    return w.endObject().toString();
+    return JsonOutput.text(o);
+  }
+
+  private static void node(ObjectNode o, Node n) {
+    o.put("lot", n.lot().uri());
+    if (n.repeated()) {
+      o.put("repeated", true);
+    } else if (n.truncated()) {
+      o.put("truncated", true);
+    } else {
+      ArrayNode parents = o.putArray("parents");
+      for (Node p : n.parents()) {
+        node(parents.addObject(), p);
+      }
+    }
   }
 
   /**
@@ -196,75 +215,42 @@ final class TraceCommand implements Callable<Integer> {
    * "custodians":[{actor, amount}], "inTransit":[{shipment (ni URI), receiver, amount}], "computed":
    * {massKg, carbonFootprint, carbonLowerBound, elements:[{element, massFraction, recycledPreConsumer,
    * recycledPostConsumer}]}}; amounts are decimal strings in the lot's base unit (KGM for mass), null
-   * where the records do not allow computing them.
+   * where the records do not allow computing them. An external lot ("tracked": false) has only "lot",
+   * "tracked" and "computed".
    */
-  private static void summary(JsonWriter w, LotSummary summary) {
+  private static void summary(ObjectNode o, LotSummary summary) {
     LotState state = summary.state();
-    w.beginObject().member("lot", summary.lot().uri()).member("tracked", state != null);
+    o.put("lot", summary.lot().uri()).put("tracked", state != null);
     if (state != null) {
-      w.member("unit", state.unit())
-          .member("produced", amount(state, state.produced()))
-          .member("received", amount(state, state.received()))
-          .member("consumed", amount(state, state.consumed()))
-          .member("shippedOut", amount(state, state.shippedOut()))
-          .member("destroyed", amount(state, state.destroyed()))
-          .member("balance", amount(state, state.balance()));
-      w.name("custodians").beginArray();
-      for (Map.Entry<ActorId, BigDecimal> h : state.holdings().entrySet()) {
-        w.beginObject().member("actor", h.getKey().uri()).member("amount", amount(state, h.getValue())).endObject();
-      }
-      w.endArray();
-      w.name("inTransit").beginArray();
-      for (var t : state.inTransit().entrySet()) {
-        w.beginObject()
-            .member("shipment", t.getKey().toNi())
-            .member("receiver", t.getValue().receiver().uri())
-            .member("amount", amount(state, t.getValue().amount()))
-            .endObject();
-      }
-      w.endArray();
+      Function<BigDecimal, String> amount = v -> state.quantified() ? v.toPlainString() : null;
+      o.put("unit", state.unit())
+          .put("produced", amount.apply(state.produced()))
+          .put("received", amount.apply(state.received()))
+          .put("consumed", amount.apply(state.consumed()))
+          .put("shippedOut", amount.apply(state.shippedOut()))
+          .put("destroyed", amount.apply(state.destroyed()))
+          .put("balance", amount.apply(state.balance()));
+      ArrayNode custodians = o.putArray("custodians");
+      state.holdings().forEach((actor, held) -> custodians.addObject().put("actor", actor.uri()).put("amount", amount.apply(held)));
+      ArrayNode inTransit = o.putArray("inTransit");
+      state.inTransit().forEach((shipment, t) -> inTransit.addObject()
+          .put("shipment", shipment.toNi())
+          .put("receiver", t.receiver().uri())
+          .put("amount", amount.apply(t.amount())));
     }
     Composition composition = summary.composition();
-    w.name("computed").beginObject()
-        .member("massKg", plain(composition.massKg()))
-        .member("carbonFootprint", plain(composition.carbonFootprint()))
-        .member("carbonLowerBound", composition.carbonLowerBound());
-    w.name("elements").beginArray();
+    ObjectNode computed = o.putObject("computed")
+        .put("massKg", LotSummary.plain(composition.massKg()))
+        .put("carbonFootprint", LotSummary.plain(composition.carbonFootprint()))
+        .put("carbonLowerBound", composition.carbonLowerBound());
+    ArrayNode elements = computed.putArray("elements");
     for (ElementBalance e : composition.elements()) {
-      w.beginObject()
-          .member("element", e.element())
-          .member("massFraction", plain(e.massFraction()))
-          .member("recycledPreConsumer", plain(e.recycledPreConsumer()))
-          .member("recycledPostConsumer", plain(e.recycledPostConsumer()))
-          .endObject();
+      elements.addObject()
+          .put("element", e.element())
+          .put("massFraction", LotSummary.plain(e.massFraction()))
+          .put("recycledPreConsumer", LotSummary.plain(e.recycledPreConsumer()))
+          .put("recycledPostConsumer", LotSummary.plain(e.recycledPostConsumer()));
     }
-    w.endArray().endObject();
-    w.endObject();
-  }
-
-  private static String plain(BigDecimal v) {
-    return v == null ? null : v.stripTrailingZeros().toPlainString();
-  }
-
-  /** An amount of a lot as written, or null for a lot whose records state no quantity. */
-  private static String amount(LotState state, BigDecimal v) {
-    return state.quantified() ? v.toPlainString() : null;
-  }
-
-  private static void node(JsonWriter w, Node n) {
-    w.beginObject().member("lot", n.lot().uri());
-    if (n.repeated()) {
-      w.member("repeated", true);
-    } else if (n.truncated()) {
-      w.member("truncated", true);
-    } else {
-      w.name("parents").beginArray();
-      for (Node p : n.parents()) {
-        node(w, p);
-      }
-      w.endArray();
-    }
-    w.endObject();
   }
 
   // ---------------------------------------------------------------- describing events

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -61,6 +62,10 @@ import picocli.CommandLine.Spec;
 final class TrustCommand implements Callable<Integer> {
   @Mixin DataDirectory data;
 
+  @Option(names = "--json", description = "Print the same anchors as one JSON object: {\"origin\", \"logKey\" (vkey), "
+      + "\"rootActor\" (URI), \"rootKey\" (64 hex digits)}. 'ledger verify --trust' reads the text format only.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -70,7 +75,15 @@ final class TrustCommand implements Callable<Integer> {
     try (Ledger ledger = data.openExisting()) {
       TrustAnchors trust = verifiedAnchors(ledger, keyFile);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(trust.format());
+      if (json) {
+        out.println(JsonOutput.text(JsonOutput.object()
+            .put("origin", trust.origin())
+            .put("logKey", trust.logKey().toVkey())
+            .put("rootActor", trust.root().uri())
+            .put("rootKey", trust.rootKey().toHex())));
+      } else {
+        out.print(trust.format());
+      }
       out.flush();
     }
     return LedgerCli.EXIT_OK;

@@ -1,5 +1,6 @@
 package io.lotledger.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Bundle;
@@ -50,7 +51,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "With --bundle: remember the newest checkpoint accepted per ledger in DIR and require later ones to extend it.")
   Path remember;
 
-  @Option(names = "--json", description = "Print the result as one JSON object.")
+  @Option(names = "--json", description = "Print the result as one JSON object: {\"valid\", \"entries\"}; with "
+      + "--bundle also \"lot\" and, when valid, \"provenanceEntries\" and \"checkpoint\":{\"origin\", \"size\", "
+      + "\"root\"}; when not valid, \"failure\":{\"kind\", \"description\", \"index\", \"hash\", \"lot\", "
+      + "\"detail\", \"expected\", \"actual\", \"message\"} (exit 1, nothing on stderr).")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -114,9 +118,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   /** {"valid":true,"entries":N} or {"valid":false,"entries":N,"failure":{kind,index,hash,lot,detail,expected,actual}}. */
   static String result(long entries, Finding finding) {
-    JsonWriter w = new JsonWriter().beginObject().member("valid", finding == null).member("entries", entries);
-    failure(w, finding);
-    return w.endObject().toString();
+    ObjectNode o = JsonOutput.object().put("valid", finding == null).put("entries", entries);
+    failure(o, finding);
+    return JsonOutput.text(o);
   }
 
   /**
@@ -124,37 +128,31 @@ final class VerifyCommand implements Callable<Integer> {
    * {"valid":false,"lot":L,"entries":N,"failure":{...}} where lot and entries are what the bundle claims.
    */
   static String bundleResult(Bundle bundle, BundleVerifier.Verified verified, Finding finding) {
-    JsonWriter w = new JsonWriter().beginObject()
-        .member("valid", finding == null)
-        .member("lot", bundle.lot().uri())
-        .member("entries", bundle.items().size());
+    ObjectNode o = JsonOutput.object()
+        .put("valid", finding == null)
+        .put("lot", bundle.lot().uri())
+        .put("entries", bundle.items().size());
     if (verified != null) {
-      Checkpoint cp = verified.checkpoint();
-      w.member("provenanceEntries", verified.provenanceEntries())
-          .name("checkpoint").beginObject()
-          .member("origin", cp.origin())
-          .member("size", cp.size())
-          .member("root", cp.root().toBase64())
-          .endObject();
+      o.put("provenanceEntries", verified.provenanceEntries());
+      CheckpointCommand.json(o.putObject("checkpoint"), verified.checkpoint());
     }
-    failure(w, finding);
-    return w.endObject().toString();
+    failure(o, finding);
+    return JsonOutput.text(o);
   }
 
-  private static void failure(JsonWriter w, Finding finding) {
+  private static void failure(ObjectNode o, Finding finding) {
     if (finding == null) {
       return;
     }
-    w.name("failure").beginObject()
-        .member("kind", finding.failure().name())
-        .member("description", finding.failure().description())
-        .member("index", finding.index())
-        .member("hash", finding.hash() == null ? null : finding.hash().toHex())
-        .member("lot", finding.lot() == null ? null : finding.lot().uri())
-        .member("detail", finding.detail())
-        .member("expected", finding.expected())
-        .member("actual", finding.actual())
-        .member("message", finding.toString())
-        .endObject();
+    o.putObject("failure")
+        .put("kind", finding.failure().name())
+        .put("description", finding.failure().description())
+        .put("index", finding.index())
+        .put("hash", finding.hash() == null ? null : finding.hash().toHex())
+        .put("lot", finding.lot() == null ? null : finding.lot().uri())
+        .put("detail", finding.detail())
+        .put("expected", finding.expected())
+        .put("actual", finding.actual())
+        .put("message", finding.toString());
   }
 }

@@ -108,7 +108,7 @@ class BundleCliTest {
     assertThat(ledger("keygen", "--out", key.toString(), "--actor", "urn:epc:id:pgln:4000001.00000").code()).isZero();
     Path data = tmp.resolve("ledger");
 
-    Result init = ledger("init", "--key", key.toString(), "--name", "example.com/ledger", "--data", data.toString());
+    Result init = ledger("init", "--key", key.toString(), "--origin", "example.com/ledger", "--data", data.toString());
 
     assertThat(init.code()).as(init.err()).isZero();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("keys/log.key")))).isEqualTo("rw-------");
@@ -130,7 +130,7 @@ class BundleCliTest {
 
     // a second ledger's init draws another key
     Path other = tmp.resolve("other");
-    assertThat(ledger("init", "--key", key.toString(), "--name", "example.com/ledger", "--data", other.toString()).code()).isZero();
+    assertThat(ledger("init", "--key", key.toString(), "--origin", "example.com/ledger", "--data", other.toString()).code()).isZero();
     assertThat(ledger("trust", "--data", other.toString()).out()).isNotEqualTo(before.out());
   }
 
@@ -140,7 +140,7 @@ class BundleCliTest {
     assertThat(ledger("keygen", "--out", key.toString()).code()).isZero();
     Path data = tmp.resolve("ledger");
 
-    Result r = ledger("init", "--key", key.toString(), "--name", "a+b", "--data", data.toString());
+    Result r = ledger("init", "--key", key.toString(), "--origin", "a+b", "--data", data.toString());
 
     assertOneLineError(r, 2);
     assertThat(r.err()).contains("'+'");
@@ -413,7 +413,7 @@ class BundleCliTest {
     Path key = tmp.resolve("root.key");
     assertThat(ledger("keygen", "--out", key.toString()).code()).isZero();
     Path other = tmp.resolve("other");
-    assertThat(ledger("init", "--key", key.toString(), "--name", "example.com/other", "--data", other.toString()).code()).isZero();
+    assertThat(ledger("init", "--key", key.toString(), "--origin", "example.com/other", "--data", other.toString()).code()).isZero();
     Result wrongOrigin = ledger("verify", "--bundle", bundle.toString(), "--trust", writeTrust(other, tmp.resolve("other.txt")).toString());
     assertOneLineError(wrongOrigin, 1);
     assertThat(wrongOrigin.err()).contains("wrong origin");

@@ -256,10 +256,54 @@ class LedgerCliTest {
     assertOneLineError(ledger("verify", "--bogus"), 2);
     assertThat(ledger("verify", "--bogus").err()).contains("--bogus").contains("ledger verify --help");
     assertOneLineError(ledger("frobnicate"), 2);
-    assertOneLineError(ledger(), 2);
+    assertThat(ledger("frobnicate").err()).isEqualTo("ledger: unknown command 'frobnicate' (see 'ledger --help')"
+        + System.lineSeparator());
     assertOneLineError(ledger("demo"), 2);
     assertOneLineError(ledger("trace", "--data", demo.toString()), 2); // LOT missing
     assertOneLineError(ledger("keygen"), 2); // --out missing
+  }
+
+  @Test
+  void mistypedCommand_exitsTwoWithOneLineSuggestingTheCommandMeant() {
+    Result r = ledger("trce", PACK, "--data", demo.toString());
+    assertOneLineError(r, 2);
+    assertThat(r.err()).isEqualTo("ledger: unknown command 'trce'; did you mean 'trace'?" + System.lineSeparator());
+    assertThat(r.out()).isEmpty();
+
+    Result nested = ledger("demo", "batery");
+    assertOneLineError(nested, 2);
+    assertThat(nested.err()).isEqualTo("ledger: unknown command 'demo batery'; did you mean 'demo battery'?"
+        + System.lineSeparator());
+
+    Result option = ledger("verify", "--jsno", "--data", demo.toString());
+    assertOneLineError(option, 2);
+    assertThat(option.err()).isEqualTo("ledger: unknown option '--jsno' of 'ledger verify'; did you mean '--json'?"
+        + System.lineSeparator());
+  }
+
+  @Test
+  void bareLedger_printsTheHelpWithEveryCommand_andExitsZero() {
+    Result bare = ledger();
+
+    assertThat(bare.code()).isZero();
+    assertThat(bare.err()).isEmpty();
+    assertThat(bare.out()).isEqualTo(ledger("--help").out());
+    picocli.CommandLine cli = new picocli.CommandLine(new LedgerCli(false));
+    for (String command : cli.getSubcommands().keySet()) {
+      assertThat(bare.out()).as(command).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(command) + " ");
+    }
+    assertThat(bare.out()).contains("  completion ", "  epcis-hash ", "  report ", "  import ");
+  }
+
+  @Test
+  void completion_printsABashScriptCompletingEveryCommandAndItsOptions() {
+    Result r = ledger("completion");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_ledger")
+        .contains("verify", "trace", "epcis-hash", "battery", "--json", "--origin");
+    assertThat(ledger("--help").out()).contains("completion", "source <(ledger completion)");
   }
 
   @Test
@@ -399,9 +443,10 @@ class LedgerCliTest {
     assertThat(ledger("keygen", "--out", key.toString(), "--actor", "urn:epc:id:pgln:4000001.00000").code()).isZero();
     Path data = tmp.resolve("ledger");
 
-    Result init = ledger("init", "--key", key.toString(), "--name", "example.com/ledger", "--data", data.toString());
+    Result init = ledger("init", "--key", key.toString(), "--origin", "example.com/ledger", "--data", data.toString());
     assertThat(init.code()).as(init.err()).isZero();
-    assertThat(init.outLines()).contains("root actor: urn:epc:id:pgln:4000001.00000");
+    assertThat(init.err()).isEmpty();
+    assertThat(init.outLines()).contains("created ledger example.com/ledger in " + data, "root actor: urn:epc:id:pgln:4000001.00000");
 
     Result verify = ledger("verify", "--data", data.toString());
     assertThat(verify.code()).isZero();
@@ -420,12 +465,35 @@ class LedgerCliTest {
     Path data = tmp.resolve("ledger");
 
     assertOneLineError(ledger("init", "--key", tmp.resolve("missing.key").toString(), "--data", data.toString()), 2);
+    assertOneLineError(ledger("init", "--key", key.toString(), "--origin", "has space", "--data", data.toString()), 2);
     assertOneLineError(ledger("init", "--key", key.toString(), "--name", "has space", "--data", data.toString()), 2);
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     Result shared = ledger("init", "--key", key.toString(), "--data", data.toString());
     assertOneLineError(shared, 2);
     assertThat(shared.err()).contains("chmod 600");
     assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void initName_theOldNameOfOrigin_stillWorksWithAWarning_butNotBesideOrigin() {
+    Path key = tmp.resolve("root.key");
+    assertThat(ledger("keygen", "--out", key.toString()).code()).isZero();
+    Path data = tmp.resolve("ledger");
+
+    Result both = ledger("init", "--key", key.toString(), "--origin", "a.example", "--name", "b.example", "--data", data.toString());
+    assertOneLineError(both, 2);
+    assertThat(both.err()).contains("--name", "--origin");
+    assertThat(data).doesNotExist();
+
+    Result old = ledger("init", "--key", key.toString(), "--name", "example.com/old", "--data", data.toString());
+    assertThat(old.code()).as(old.err()).isZero();
+    assertThat(old.err()).isEqualTo("ledger: warning: --name is deprecated, use --origin (the ledger's log origin)"
+        + System.lineSeparator());
+    assertThat(old.outLines()).contains("created ledger example.com/old in " + data);
+    assertThat(ledger("trust", "--data", data.toString()).out()).contains("origin example.com/old");
+
+    Result help = ledger("init", "--help");
+    assertThat(help.out()).contains("--origin=ORIGIN", "log origin", "C2SP", "--root-name").doesNotContain("--name");
   }
 
   // ---------------------------------------------------------------- tampering

@@ -96,7 +96,8 @@ public record LotSummary(LotId lot, LotState state, Composition composition) {
     return v == null ? "unknown" : plain(v.setScale(scale, RoundingMode.HALF_EVEN));
   }
 
-  private static String plain(BigDecimal v) {
+  /** A computed figure as shown: exact, without trailing zeros; null stays null. */
+  public static String plain(BigDecimal v) {
     return v == null ? null : v.stripTrailingZeros().toPlainString();
   }
 }
