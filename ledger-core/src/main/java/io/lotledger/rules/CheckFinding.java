@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One thing a lot's check found wrong, with its evidence: which lot, how the checked lot was made
+ * One thing a lot's check found wrong ({@link Failure.Category#CLAIM} or {@link Failure.Category#POLICY}), with its evidence: which lot, how the checked lot was made
  * from it ({@code path}), the element concerned, and the declared against the computed or required
  * value. Findings are facts about the records, not about the material: a finding says the ledger
  * does not back a claim or a policy, never that the material itself is non-compliant.
@@ -20,7 +20,7 @@ import java.util.List;
  *     whose expectation is the computed value
  */
 public record CheckFinding(
-    Kind kind,
+    Failure kind,
     LotId lot,
     List<LotId> path,
     String element,
@@ -28,30 +28,6 @@ public record CheckFinding(
     String declared,
     String computed,
     String expected) {
-
-  /** What kind of rule a finding breaks. */
-  public enum Kind {
-    RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED("declared pre-consumer recycled share above the computed one"),
-    RECYCLED_POST_CONSUMER_ABOVE_COMPUTED("declared post-consumer recycled share above the computed one"),
-    CARBON_FOOTPRINT_BELOW_COMPUTED("declared carbon footprint below the computed one"),
-    CLAIM_NOT_COMPUTABLE("declared claim the ledger cannot compute"),
-    UNBACKED_INPUT("input never commissioned, produced or received in this ledger"),
-    OVERDRAWN_INPUT("input drawn beyond the quantity the ledger records for it"),
-    MISSING_CERTIFICATION("origin lot without a required certification"),
-    FORBIDDEN_ORIGIN("origin lot from a forbidden country"),
-    TEMPERATURE_ABOVE_LIMIT("sensor reading above the limit"),
-    RECYCLED_SHARE_BELOW_MINIMUM("recycled share below the required minimum");
-
-    private final String description;
-
-    Kind(String description) {
-      this.description = description;
-    }
-
-    public String description() {
-      return description;
-    }
-  }
 
   /** Kind, then shorter paths first, then lot, element and detail: the order every check returns. */
   public static final Comparator<CheckFinding> ORDER = Comparator.comparing(CheckFinding::kind)
@@ -63,6 +39,9 @@ public record CheckFinding(
   public CheckFinding {
     if (kind == null || lot == null || detail == null) {
       throw new IllegalArgumentException("a finding needs a kind, a lot and a detail");
+    }
+    if (kind.category() == Failure.Category.INTEGRITY) {
+      throw new IllegalArgumentException(kind + " is an integrity failure, which a Finding reports, not a check");
     }
     path = List.copyOf(path);
     if (path.isEmpty() || !path.get(path.size() - 1).equals(lot)) {

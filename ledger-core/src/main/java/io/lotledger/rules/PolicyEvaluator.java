@@ -9,7 +9,6 @@ import io.lotledger.event.LotMasterData;
 import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.SensorReading;
 import io.lotledger.rules.Ancestry.Reached;
-import io.lotledger.rules.CheckFinding.Kind;
 import io.lotledger.rules.PolicyRule.ForbiddenOrigins;
 import io.lotledger.rules.PolicyRule.MinimumRecycledShare;
 import io.lotledger.rules.PolicyRule.RequireCertification;
@@ -94,7 +93,7 @@ public final class PolicyEvaluator {
     for (Map.Entry<LotId, Reached> e : ancestry.reached().entrySet()) {
       Reached r = e.getValue();
       if (unknownOrigin(r)) {
-        out.add(new CheckFinding(Kind.MISSING_CERTIFICATION, e.getKey(), r.path, rule.element(),
+        out.add(new CheckFinding(Failure.MISSING_CERTIFICATION, e.getKey(), r.path, rule.element(),
             "no master data on this ledger (not commissioned or produced here before it was used), so no certification; "
                 + "rule " + rule.describe(), "none", null, expected));
         continue;
@@ -109,7 +108,7 @@ public final class PolicyEvaluator {
             && (!rule.validAtOriginDate() || validOn(cert, date)));
         if (!held) {
           List<String> have = ilmd.certifications().stream().map(Certification::uri).toList();
-          out.add(new CheckFinding(Kind.MISSING_CERTIFICATION, e.getKey(), r.path, rule.element(),
+          out.add(new CheckFinding(Failure.MISSING_CERTIFICATION, e.getKey(), r.path, rule.element(),
               "commissioned by entry " + c.index() + " on " + date + " without a required certification"
                   + (rule.validAtOriginDate() ? " valid on that date" : "") + "; rule " + rule.describe(),
               have.isEmpty() ? "none" : String.join(", ", have), null,
@@ -141,7 +140,7 @@ public final class PolicyEvaluator {
       for (LotRecord.Contribution c : origins(e.getValue())) {
         String country = ((ObjectEvent) c.entry().event()).ilmd().originCountry();
         if (country != null && rule.countries().contains(country)) {
-          out.add(new CheckFinding(Kind.FORBIDDEN_ORIGIN, e.getKey(), e.getValue().path, null,
+          out.add(new CheckFinding(Failure.FORBIDDEN_ORIGIN, e.getKey(), e.getValue().path, null,
               "commissioned by entry " + c.index() + " with origin country " + country + "; rule " + rule.describe(),
               country, null, "none of " + rule.countries()));
         }
@@ -177,7 +176,7 @@ public final class PolicyEvaluator {
               notes.add("entry " + entry.index() + ": " + s.type() + " reading " + value + " is not in CEL, FAH or KEL; "
                   + "it cannot be compared with the limit " + rule.maximum().toPlainString() + " " + rule.unit());
             } else if (rankine(s.value(), s.unit()).compareTo(limit) > 0) {
-              out.add(new CheckFinding(Kind.TEMPERATURE_ABOVE_LIMIT, e.getKey(), r.path, null,
+              out.add(new CheckFinding(Failure.TEMPERATURE_ABOVE_LIMIT, e.getKey(), r.path, null,
                   "entry " + entry.index() + " (" + (step == null ? "no bizStep" : "bizStep " + step) + ", " + entry.event().time()
                       + ") reports " + s.type() + " " + value + "; rule " + rule.describe(),
                   value, null, "at most " + rule.maximum().toPlainString() + " " + rule.unit()));
@@ -217,11 +216,11 @@ public final class PolicyEvaluator {
     String expected = "at least " + rule.minimum().toPlainString();
     LotId lot = composition.lot();
     if (share == null) {
-      out.add(new CheckFinding(Kind.RECYCLED_SHARE_BELOW_MINIMUM, lot, List.of(lot), rule.element(),
+      out.add(new CheckFinding(Failure.RECYCLED_SHARE_BELOW_MINIMUM, lot, List.of(lot), rule.element(),
           "the " + which + " recycled share of " + rule.element() + " cannot be computed from the records (see notes); rule "
               + rule.describe(), null, "unknown", expected));
     } else if (share.compareTo(rule.minimum()) < 0) {
-      out.add(new CheckFinding(Kind.RECYCLED_SHARE_BELOW_MINIMUM, lot, List.of(lot), rule.element(),
+      out.add(new CheckFinding(Failure.RECYCLED_SHARE_BELOW_MINIMUM, lot, List.of(lot), rule.element(),
           "the " + which + " recycled share of " + rule.element() + " is " + Material.text(share) + "; rule " + rule.describe(),
           null, Material.text(share), expected));
     }

@@ -12,7 +12,6 @@ import io.lotledger.event.Units;
 import io.lotledger.rules.Ancestry.Consumption;
 import io.lotledger.rules.Ancestry.Reached;
 import io.lotledger.rules.Ancestry.State;
-import io.lotledger.rules.CheckFinding.Kind;
 import io.lotledger.rules.Material.Share;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -220,12 +219,12 @@ final class RollUp {
       }
       String what = declared.element() + (pre ? " pre" : " post") + "-consumer recycled share " + Material.text(d);
       if (computed == null) {
-        out.add(new CheckFinding(Kind.CLAIM_NOT_COMPUTABLE, lot, path, declared.element(),
+        out.add(new CheckFinding(Failure.CLAIM_NOT_COMPUTABLE, lot, path, declared.element(),
             where + " " + what + ", which its inputs cannot back: their " + declared.element()
                 + " content is not fully known (see notes)",
             Material.text(d), "unknown", null));
       } else if (d.subtract(computed).compareTo(tolerance) > 0) {
-        out.add(new CheckFinding(pre ? Kind.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED : Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED,
+        out.add(new CheckFinding(pre ? Failure.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED : Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED,
             lot, path, declared.element(), where + " " + what + "; its inputs back " + Material.text(computed)
                 + " (tolerance " + Material.text(tolerance) + ")", Material.text(d), Material.text(computed), null));
       }
@@ -237,11 +236,11 @@ final class RollUp {
       }
       String what = "a carbon footprint of " + Material.text(declared) + " kg CO2e/kg";
       if (computed == null) {
-        out.add(new CheckFinding(Kind.CLAIM_NOT_COMPUTABLE, lot, path, null,
+        out.add(new CheckFinding(Failure.CLAIM_NOT_COMPUTABLE, lot, path, null,
             where + " " + what + ", which the records do not allow computing (see notes)",
             Material.text(declared), "unknown", null));
       } else if (computed.subtract(declared).compareTo(tolerance) > 0) {
-        out.add(new CheckFinding(Kind.CARBON_FOOTPRINT_BELOW_COMPUTED, lot, path, null,
+        out.add(new CheckFinding(Failure.CARBON_FOOTPRINT_BELOW_COMPUTED, lot, path, null,
             where + " " + what + "; its inputs and step emissions amount to " + (lowerBound ? "at least " : "")
                 + Material.text(computed) + " (tolerance " + Material.text(tolerance) + ")",
             Material.text(declared), Material.text(computed), null));
@@ -259,7 +258,7 @@ final class RollUp {
     for (Consumption c : ancestry.consumptions()) {
       LotRecord rec = ancestry.record(c.input());
       if (!rec.backedBefore(c.index()) && seen.add(c.input().uri() + "\n" + c.index())) {
-        out.add(new CheckFinding(Kind.UNBACKED_INPUT, c.input(), ancestry.reached().get(c.input()).path, null,
+        out.add(new CheckFinding(Failure.UNBACKED_INPUT, c.input(), ancestry.reached().get(c.input()).path, null,
             "consumed by entry " + c.index() + " (making " + c.madeInto() + ") but never commissioned, produced or received "
                 + "in this ledger before it: its quantity and composition are not backed", null, null, null));
       }
@@ -288,7 +287,7 @@ final class RollUp {
       List<LotId> made = ((TransformationEvent) o.entry().event()).outputs().stream().map(LotQuantity::lot).toList();
       String drawn = Material.text(o.drawn()) + " " + o.unit();
       String recorded = Material.text(o.recorded()) + " " + o.unit();
-      out.add(new CheckFinding(Kind.OVERDRAWN_INPUT, lot, ancestry.reached().get(lot).path, null,
+      out.add(new CheckFinding(Failure.OVERDRAWN_INPUT, lot, ancestry.reached().get(lot).path, null,
           "transformations up to entry " + o.entry().index() + " (making " + (made.size() == 1 ? made.get(0) : made)
               + ") drew " + drawn + " of it, but the ledger records only " + recorded + " brought into it before",
           drawn + " drawn", recorded + " recorded", null));

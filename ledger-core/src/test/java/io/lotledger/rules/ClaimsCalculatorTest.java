@@ -18,7 +18,7 @@ import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.TransformationEvent;
-import io.lotledger.rules.CheckFinding.Kind;
+import io.lotledger.rules.Failure;
 import io.lotledger.testing.RecyclingChain;
 import java.math.BigDecimal;
 import java.util.List;
@@ -120,7 +120,7 @@ class ClaimsCalculatorTest {
 
     assertThat(findings).hasSize(2);
     CheckFinding recycled = findings.get(0);
-    assertThat(recycled.kind()).isEqualTo(Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED);
+    assertThat(recycled.kind()).isEqualTo(Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED);
     assertThat(recycled.lot()).isEqualTo(PRECURSOR);
     assertThat(recycled.path()).containsExactly(PRECURSOR);
     assertThat(recycled.element()).isEqualTo("Co");
@@ -128,7 +128,7 @@ class ClaimsCalculatorTest {
     assertThat(recycled.computed()).isEqualTo("0.36");
     assertThat(recycled.detail()).contains("entry 12");
     CheckFinding carbon = findings.get(1);
-    assertThat(carbon.kind()).isEqualTo(Kind.CARBON_FOOTPRINT_BELOW_COMPUTED);
+    assertThat(carbon.kind()).isEqualTo(Failure.CARBON_FOOTPRINT_BELOW_COMPUTED);
     assertThat(carbon.lot()).isEqualTo(PRECURSOR);
     assertThat(carbon.element()).isNull();
     assertThat(carbon.declared()).isEqualTo("2.4");
@@ -145,10 +145,10 @@ class ClaimsCalculatorTest {
     assertThat(new ClaimsCalculator(ledger::history, CheckOptions.DEFAULT.withTolerance(new BigDecimal("0.001"))).findings(PRECURSOR))
         .extracting(CheckFinding::kind, CheckFinding::element)
         .containsExactly(
-            tuple(Kind.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED, "Co"),
-            tuple(Kind.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED, "Ni"),
-            tuple(Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED, "Co"),
-            tuple(Kind.CARBON_FOOTPRINT_BELOW_COMPUTED, null));
+            tuple(Failure.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED, "Co"),
+            tuple(Failure.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED, "Ni"),
+            tuple(Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED, "Co"),
+            tuple(Failure.CARBON_FOOTPRINT_BELOW_COMPUTED, null));
   }
 
   @Test
@@ -168,7 +168,7 @@ class ClaimsCalculatorTest {
     List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(PRECURSOR);
 
     assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED);
+      assertThat(f.kind()).isEqualTo(Failure.RECYCLED_PRE_CONSUMER_ABOVE_COMPUTED);
       assertThat(f.path()).containsExactly(PRECURSOR, BLACK_MASS);
       assertThat(f.declared()).isEqualTo("0.2");
       assertThat(f.computed()).isEqualTo("0");
@@ -204,7 +204,7 @@ class ClaimsCalculatorTest {
     assertElement(c, "Co", "0.125", "0", "0.4");
     assertThat(c.carbonFootprint()).isEqualByComparingTo("2.5");
     assertThat(calc.findings(mixed)).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED);
+      assertThat(f.kind()).isEqualTo(Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED);
       assertThat(f.declared()).isEqualTo("0.45");
       assertThat(f.computed()).isEqualTo("0.4");
       assertThat(f.detail()).contains("entry 5 re-declares");
@@ -255,7 +255,7 @@ class ClaimsCalculatorTest {
     assertThat(c.carbonLowerBound()).isTrue();
     assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("entry 3").contains("stated in H87"));
     assertThat(calc.findings(module)).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.CLAIM_NOT_COMPUTABLE);
+      assertThat(f.kind()).isEqualTo(Failure.CLAIM_NOT_COMPUTABLE);
       assertThat(f.element()).isEqualTo("Co");
       assertThat(f.declared()).isEqualTo("0.3");
       assertThat(f.computed()).isEqualTo("unknown");
@@ -299,7 +299,7 @@ class ClaimsCalculatorTest {
     List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(PRECURSOR);
 
     assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.UNBACKED_INPUT);
+      assertThat(f.kind()).isEqualTo(Failure.UNBACKED_INPUT);
       assertThat(f.lot()).isEqualTo(RecyclingChain.FLUX);
       assertThat(f.path()).containsExactly(PRECURSOR, RecyclingChain.FLUX);
       assertThat(f.detail()).contains("entry 12");
@@ -333,14 +333,14 @@ class ClaimsCalculatorTest {
     List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(blend);
 
     // The receipt after the commissioning moved the catch, it brought none in; the 300 kg received from outside back their draw.
-    assertThat(findings).filteredOn(f -> f.kind() == Kind.OVERDRAWN_INPUT).singleElement().satisfies(f -> {
+    assertThat(findings).filteredOn(f -> f.kind() == Failure.OVERDRAWN_INPUT).singleElement().satisfies(f -> {
       assertThat(f.lot()).isEqualTo(fish);
       assertThat(f.path()).containsExactly(blend, fish);
       assertThat(f.declared()).isEqualTo("10000 KGM drawn");
       assertThat(f.computed()).isEqualTo("9876 KGM recorded");
       assertThat(f.detail()).contains("entry " + blending);
     });
-    assertThat(new ClaimsCalculator(ledger::history).findings(fillets)).noneMatch(f -> f.kind() == Kind.OVERDRAWN_INPUT);
+    assertThat(new ClaimsCalculator(ledger::history).findings(fillets)).noneMatch(f -> f.kind() == Failure.OVERDRAWN_INPUT);
   }
 
   @Test
@@ -365,7 +365,7 @@ class ClaimsCalculatorTest {
 
     ClaimsCalculator calc = new ClaimsCalculator(ledger::history);
     for (String made : List.of("Y-2", "Z-1", "V-1")) {
-      assertThat(calc.findings(RecyclingChain.lot(made))).as(made).noneMatch(f -> f.kind() == Kind.OVERDRAWN_INPUT);
+      assertThat(calc.findings(RecyclingChain.lot(made))).as(made).noneMatch(f -> f.kind() == Failure.OVERDRAWN_INPUT);
     }
   }
 
@@ -382,7 +382,7 @@ class ClaimsCalculatorTest {
     transform(List.of(RecyclingChain.kg(q, "1900")), RecyclingChain.lot("R-1"), "1900", true, 4);
 
     assertThat(new ClaimsCalculator(ledger::history).findings(RecyclingChain.lot("R-1")))
-        .filteredOn(f -> f.kind() == Kind.OVERDRAWN_INPUT).singleElement()
+        .filteredOn(f -> f.kind() == Failure.OVERDRAWN_INPUT).singleElement()
         .satisfies(f -> assertThat(f.computed()).isEqualTo("1000 KGM recorded"));
   }
 

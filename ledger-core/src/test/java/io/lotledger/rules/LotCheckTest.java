@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
 import io.lotledger.event.LotMasterData;
-import io.lotledger.rules.CheckFinding.Kind;
+import io.lotledger.rules.Failure;
 import io.lotledger.rules.PolicyRule.ForbiddenOrigins;
 import io.lotledger.rules.PolicyRule.MinimumRecycledShare;
 import io.lotledger.rules.PolicyRule.RequireCertification;
@@ -60,7 +60,7 @@ class LotCheckTest {
       CheckReport report = check.check(PRECURSOR);
 
       assertThat(report.findings()).extracting(CheckFinding::kind).containsExactly(
-          Kind.CARBON_FOOTPRINT_BELOW_COMPUTED, Kind.UNBACKED_INPUT, Kind.FORBIDDEN_ORIGIN, Kind.TEMPERATURE_ABOVE_LIMIT);
+          Failure.CARBON_FOOTPRINT_BELOW_COMPUTED, Failure.UNBACKED_INPUT, Failure.FORBIDDEN_ORIGIN, Failure.TEMPERATURE_ABOVE_LIMIT);
       assertThat(report.findings()).allSatisfy(f -> assertThat(f.checkedLot()).isEqualTo(PRECURSOR));
       assertThat(check.check(PRECURSOR).findings()).isEqualTo(report.findings());
       assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains(RecyclingChain.FLUX.uri()));

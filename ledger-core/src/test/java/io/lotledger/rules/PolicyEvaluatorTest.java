@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotMasterData;
-import io.lotledger.rules.CheckFinding.Kind;
+import io.lotledger.rules.Failure;
 import io.lotledger.rules.PolicyRule.ForbiddenOrigins;
 import io.lotledger.rules.PolicyRule.MinimumRecycledShare;
 import io.lotledger.rules.PolicyRule.RequireCertification;
@@ -59,7 +59,7 @@ class PolicyEvaluatorTest {
     List<CheckFinding> findings = evaluate(new RequireCertification("Co", List.of(RMAP), false));
 
     assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.MISSING_CERTIFICATION);
+      assertThat(f.kind()).isEqualTo(Failure.MISSING_CERTIFICATION);
       assertThat(f.lot()).isEqualTo(EOL);
       assertThat(f.path()).containsExactly(PRECURSOR, BLACK_MASS, EOL);
       assertThat(f.element()).isEqualTo("Co");
@@ -103,7 +103,7 @@ class PolicyEvaluatorTest {
     assertThat(evaluate(new ForbiddenOrigins(List.of("KP")))).isEmpty();
 
     assertThat(evaluate(new ForbiddenOrigins(List.of("KP", "CD")))).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.FORBIDDEN_ORIGIN);
+      assertThat(f.kind()).isEqualTo(Failure.FORBIDDEN_ORIGIN);
       assertThat(f.lot()).isEqualTo(ORE);
       assertThat(f.path()).containsExactly(PRECURSOR, SULPHATE_A, CONCENTRATE, ORE);
       assertThat(f.declared()).isEqualTo("CD");
@@ -117,7 +117,7 @@ class PolicyEvaluatorTest {
     assertThat(evaluate(celsius("25", "departing", "arriving"))).isEmpty();
     // Without bounds every reading counts.
     assertThat(evaluate(celsius("25", null, null))).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.TEMPERATURE_ABOVE_LIMIT);
+      assertThat(f.kind()).isEqualTo(Failure.TEMPERATURE_ABOVE_LIMIT);
       assertThat(f.lot()).isEqualTo(SCRAP);
       assertThat(f.path()).containsExactly(PRECURSOR, SULPHATE_A, CONCENTRATE, SCRAP);
       assertThat(f.declared()).isEqualTo("35 CEL");
@@ -158,7 +158,7 @@ class PolicyEvaluatorTest {
     assertThat(evaluate(minimum("Co", "0.68", false), minimum("Ni", "0.6", true))).isEmpty();
 
     assertThat(evaluate(minimum("Co", "0.7", false))).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.RECYCLED_SHARE_BELOW_MINIMUM);
+      assertThat(f.kind()).isEqualTo(Failure.RECYCLED_SHARE_BELOW_MINIMUM);
       assertThat(f.lot()).isEqualTo(PRECURSOR);
       assertThat(f.path()).containsExactly(PRECURSOR);
       assertThat(f.element()).isEqualTo("Co");

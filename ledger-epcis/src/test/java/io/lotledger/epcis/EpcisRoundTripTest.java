@@ -1,5 +1,7 @@
 package io.lotledger.epcis;
 
+import io.lotledger.rules.Failure;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,7 +104,7 @@ class EpcisRoundTripTest {
 
       // The data's own inconsistency: the commingling (event 11) draws 10,000 kg of a catch landed at 9,876 kg.
       List<CheckFinding> findings = new ClaimsCalculator(ledger::history).findings(packed);
-      assertThat(findings).filteredOn(f -> f.kind() == CheckFinding.Kind.OVERDRAWN_INPUT).singleElement().satisfies(f -> {
+      assertThat(findings).filteredOn(f -> f.kind() == Failure.OVERDRAWN_INPUT).singleElement().satisfies(f -> {
         assertThat(f.lot()).isEqualTo(catchLot);
         assertThat(f.path()).containsExactly(packed, commingled, catchLot);
         assertThat(f.declared()).isEqualTo("10000 KGM drawn");
@@ -224,7 +226,7 @@ class EpcisRoundTripTest {
           new io.lotledger.rules.PolicyRule.TemperatureLimit("gs1:Temperature", new java.math.BigDecimal("26.05"), "CEL", null, null)));
       List<CheckFinding> findings = new io.lotledger.rules.LotCheck(ledger::history, coldChain,
           io.lotledger.rules.CheckOptions.DEFAULT).check(item).findings();
-      assertThat(findings).filteredOn(f -> f.kind() == CheckFinding.Kind.TEMPERATURE_ABOVE_LIMIT)
+      assertThat(findings).filteredOn(f -> f.kind() == Failure.TEMPERATURE_ABOVE_LIMIT)
           .extracting(CheckFinding::declared).containsExactly("26.1 CEL", "26.2 CEL");
     }
   }

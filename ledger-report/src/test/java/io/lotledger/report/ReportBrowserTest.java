@@ -1,5 +1,7 @@
 package io.lotledger.report;
 
+import io.lotledger.rules.Failure;
+
 import static io.lotledger.testing.RecyclingChain.ORE;
 import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +105,7 @@ class ReportBrowserTest {
     assertThat(nodes).filteredOn(n -> classes(n).contains("finding")).extracting(n -> n.get("data-lot"))
         .containsExactly(PRECURSOR.uri());
     assertThat(elementsWithClass(dom, "edge")).hasSize(6);
-    assertThat(dom).contains(">\u2717 " + CheckFinding.Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED + "</text>",
+    assertThat(dom).contains(">\u2717 " + Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED + "</text>",
         ">  Co declared 0.4 computed 0.36</text>", ">carbon 2.44 kg CO2e/kg (declared 2.4)</text>",
         ">Co 0.25 pre 0.32 post 0.36</text>", ">origins CD, DE, FI</text>");
     assertThat(elementsWithClass(dom, "finding")).filteredOn(e -> e.get("tag").equals("li")).hasSize(2);
@@ -130,7 +132,7 @@ class ReportBrowserTest {
         .containsExactly(ReportFixtures.WIDE_UNDER_DECLARED.uri());
     assertThat(nodes).filteredOn(n -> classes(n).contains("target")).singleElement()
         .satisfies(n -> assertThat(n.get("data-layer")).isEqualTo(String.valueOf(ReportFixtures.LEVELS.length)));
-    assertThat(dom).contains(">\u2717 " + CheckFinding.Kind.CARBON_FOOTPRINT_BELOW_COMPUTED + "</text>");
+    assertThat(dom).contains(">\u2717 " + Failure.CARBON_FOOTPRINT_BELOW_COMPUTED + "</text>");
 
     Map<String, Object> probe = probe(page);
     assertGeometry(probe, ReportFixtures.WIDE_LOTS, elementsWithClass(dom, "edge").size());

@@ -1,5 +1,7 @@
 package io.lotledger.report;
 
+import io.lotledger.rules.Failure;
+
 import static io.lotledger.testing.RecyclingChain.BLACK_MASS;
 import static io.lotledger.testing.RecyclingChain.CONCENTRATE;
 import static io.lotledger.testing.RecyclingChain.EOL;
@@ -88,8 +90,8 @@ class ReportRendererTest {
     assertThat(nodes).filteredOn(n -> n.classes().contains("finding")).extracting(Node::lot).containsExactly(PRECURSOR.uri());
     assertThat(node(nodes, PRECURSOR).lines()).contains("carbon 2.44 kg CO2e/kg (declared 2.4)",
         "Co 0.25 pre 0.32 post 0.36", "   declared pre 0.32 post 0.4", "\u2713 verified",
-        "\u2717 " + CheckFinding.Kind.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED, "  Co declared 0.4 computed 0.36",
-        "\u2717 " + CheckFinding.Kind.CARBON_FOOTPRINT_BELOW_COMPUTED, "  declared 2.4 computed 2.44");
+        "\u2717 " + Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED, "  Co declared 0.4 computed 0.36",
+        "\u2717 " + Failure.CARBON_FOOTPRINT_BELOW_COMPUTED, "  declared 2.4 computed 2.44");
     assertThat(html).contains("<li class=\"finding\" data-kind=\"RECYCLED_POST_CONSUMER_ABOVE_COMPUTED\" data-lot=\""
         + PRECURSOR.uri() + "\">", "<li class=\"finding\" data-kind=\"CARBON_FOOTPRINT_BELOW_COMPUTED\"");
   }

@@ -300,7 +300,7 @@ class MetalsChainTest {
         List.of(new PolicyRule.RequireCertification("Cu", List.of(COPPER_MARK_CHILE, COPPER_MARK_PERU), true)));
     List<CheckFinding> findings = new LotCheck(ledger::history, minesOnly, CheckOptions.DEFAULT).check(WIRE_ROD).findings();
     assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(CheckFinding.Kind.MISSING_CERTIFICATION);
+      assertThat(f.kind()).isEqualTo(Failure.MISSING_CERTIFICATION);
       assertThat(f.lot()).isEqualTo(COPPER_SCRAP);
       assertThat(f.path()).containsExactly(WIRE_ROD, CATHODE_A, COPPER_SCRAP);
     });

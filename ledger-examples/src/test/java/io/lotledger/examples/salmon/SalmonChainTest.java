@@ -284,7 +284,7 @@ class SalmonChainTest {
       CheckReport report = new LotCheck(ledger::history, readPolicy(POLICY), CheckOptions.DEFAULT).check(FILLETS);
 
       assertThat(report.findings()).extracting(CheckFinding::kind)
-          .containsExactly(CheckFinding.Kind.MISSING_CERTIFICATION, CheckFinding.Kind.FORBIDDEN_ORIGIN);
+          .containsExactly(Failure.MISSING_CERTIFICATION, Failure.FORBIDDEN_ORIGIN);
       for (CheckFinding f : report.findings()) {
         assertThat(f.lot()).isEqualTo(FOREIGN_SALMON);
         assertThat(f.path()).containsExactly(FILLETS, FOREIGN_SALMON);

@@ -1,5 +1,7 @@
 package io.lotledger.report.embedding;
 
+import io.lotledger.rules.Failure;
+
 import static io.lotledger.testing.RecyclingChain.ORE;
 import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +50,7 @@ class EmbeddingExampleTest {
     assertThat(report.verified()).isTrue();
     assertThat(report.integrity()).isEmpty();
     assertThat(report.findings()).extracting(CheckFinding::kind, CheckFinding::lot)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(CheckFinding.Kind.RECYCLED_SHARE_BELOW_MINIMUM, PRECURSOR));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Failure.RECYCLED_SHARE_BELOW_MINIMUM, PRECURSOR));
     // ... and the page: the lot, its rolled-up carbon and cobalt shares, the policy and its finding.
     String html = Files.readString(page, StandardCharsets.UTF_8);
     assertThat(html).isEqualTo(report.html())
