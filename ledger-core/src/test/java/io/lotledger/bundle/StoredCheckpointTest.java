@@ -1,5 +1,7 @@
 package io.lotledger.bundle;
 
+import io.lotledger.store.memory.StoreTampering;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
@@ -41,7 +43,7 @@ class StoredCheckpointTest {
     try (Ledger ledger = checkpointed()) {
       NodeHash otherRoot = ledger.root(7);
       SignedCheckpoint forged = SignedCheckpoint.sign(Checkpoint.of(TestChain.ORIGIN, 8, otherRoot), BundleFixture.LOG.signer());
-      store.tamper(Table.CHECKPOINTS, StoreLayout.u64(8), forged.toBytes());
+      StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(8), forged.toBytes());
 
       Finding f = verifyFailure(ledger);
 
@@ -64,7 +66,7 @@ class StoredCheckpointTest {
       for (int offset : new int[] {0, note.length / 2, note.length - 10}) {
         byte[] flipped = note.clone();
         flipped[offset] ^= 0x04;
-        store.tamper(Table.CHECKPOINTS, StoreLayout.u64(8), flipped);
+        StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(8), flipped);
 
         Finding f = verifyFailure(ledger);
 
@@ -78,7 +80,7 @@ class StoredCheckpointTest {
   void verify_reportsACheckpointSignedByAnotherKey() throws Exception {
     try (Ledger ledger = checkpointed()) {
       SignedCheckpoint stranger = SignedCheckpoint.sign(ledger.checkpoints().get(0).checkpoint(), BundleFixture.STRANGER.signer());
-      store.tamper(Table.CHECKPOINTS, StoreLayout.u64(8), stranger.toBytes());
+      StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(8), stranger.toBytes());
 
       Finding f = verifyFailure(ledger);
 
@@ -91,8 +93,8 @@ class StoredCheckpointTest {
   void verify_reportsACheckpointFiledUnderAnotherSize() throws Exception {
     try (Ledger ledger = checkpointed()) {
       byte[] note = ledger.checkpoints().get(0).toBytes();
-      store.tamper(Table.CHECKPOINTS, StoreLayout.u64(8), null);
-      store.tamper(Table.CHECKPOINTS, StoreLayout.u64(7), note);
+      StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(8), null);
+      StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(7), note);
 
       Finding f = verifyFailure(ledger);
 
@@ -105,7 +107,7 @@ class StoredCheckpointTest {
   void verify_reportsACheckpointCoveringMoreEntriesThanTheLedgerHolds() throws Exception {
     try (Ledger ledger = checkpointed()) {
       SignedCheckpoint ahead = SignedCheckpoint.sign(Checkpoint.of(TestChain.ORIGIN, 9, ledger.root(8)), BundleFixture.LOG.signer());
-      store.tamper(Table.CHECKPOINTS, StoreLayout.u64(9), ahead.toBytes());
+      StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(9), ahead.toBytes());
 
       Finding f = verifyFailure(ledger);
 
@@ -117,7 +119,7 @@ class StoredCheckpointTest {
   @Test
   void verify_reportsCheckpointsWithoutAPinnedLogKey() throws Exception {
     try (Ledger ledger = checkpointed()) {
-      store.tamper(Table.META, StoreLayout.META_LOG_KEY, null);
+      StoreTampering.tamper(store, Table.META, StoreLayout.META_LOG_KEY, null);
 
       Finding f = verifyFailure(ledger);
 
@@ -132,7 +134,7 @@ class StoredCheckpointTest {
       NodeHash before = ledger.root(8);
       byte[] node = before.toBytes(); // the stored perfect subtree over leaves 0..7 is the root at size 8
       node[0] ^= 1;
-      store.tamper(Table.TREE, StoreLayout.treeKey(3, 0), node);
+      StoreTampering.tamper(store, Table.TREE, StoreLayout.treeKey(3, 0), node);
       assertThat(ledger.root(8)).isNotEqualTo(before);
 
       Finding same = BundleFixture.verificationFailure(() -> ledger.checkpoint(BundleFixture.LOG.signer()));

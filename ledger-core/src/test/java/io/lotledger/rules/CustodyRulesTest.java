@@ -1,5 +1,7 @@
 package io.lotledger.rules;
 
+import io.lotledger.store.memory.StoreTampering;
+
 import io.lotledger.state.StoredLedger;
 import io.lotledger.state.Transition;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -335,7 +337,7 @@ class CustodyRulesTest {
     ledger.append(smelt("1", "TNE"), smelter);
     LotState real = ledger.lotState(COPPER).orElseThrow();
     LotState forged = real.produce(smelter.actor(), new BigDecimal("5000")); // 5 t conjured from nothing
-    store.tamper(Table.LOT_STATE, StoreLayout.lotStateKey(COPPER), StoreLayout.lotStateValue(forged));
+    StoreTampering.tamper(store, Table.LOT_STATE, StoreLayout.lotStateKey(COPPER), StoreLayout.lotStateValue(forged));
 
     assertThatThrownBy(ledger::verify)
         .isInstanceOfSatisfying(VerificationException.class, e -> {

@@ -1,5 +1,7 @@
 package io.lotledger.verify;
 
+import io.lotledger.store.memory.StoreTampering;
+
 import io.lotledger.rules.LotState;
 import io.lotledger.rules.VerificationException;
 import io.lotledger.rules.Failure;
@@ -75,7 +77,7 @@ class LotAncestryTest {
 
   @Test
   void verifyLot_reportsADeletedParentsRecordNamingTheLotAndTheParent() {
-    store.tamper(Table.PARENTS, StoreLayout.edgeKey(CONCENTRATE, SCRAP), null);
+    StoreTampering.tamper(store, Table.PARENTS, StoreLayout.edgeKey(CONCENTRATE, SCRAP), null);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -88,7 +90,7 @@ class LotAncestryTest {
 
   @Test
   void auditLot_showsEveryAncestorFromTheEntriesDespiteADeletedParentsRecord() throws Exception {
-    store.tamper(Table.PARENTS, StoreLayout.edgeKey(CONCENTRATE, SCRAP), null);
+    StoreTampering.tamper(store, Table.PARENTS, StoreLayout.edgeKey(CONCENTRATE, SCRAP), null);
     assertThat(ledger.ancestors(PRECURSOR)).as("the damaged index hides SCRAP").doesNotContain(SCRAP);
 
     LotAncestry audited = ledger.auditLot(PRECURSOR);
@@ -106,7 +108,7 @@ class LotAncestryTest {
     LotState forged = new LotState(blackMass.unit(), blackMass.produced(), blackMass.received(), java.math.BigDecimal.ZERO,
         blackMass.shippedOut(), blackMass.destroyed(), new java.util.TreeMap<>(java.util.Map.of(chain.refinery.actor(),
             new java.math.BigDecimal("200"))), blackMass.inTransit());
-    store.tamper(Table.LOT_STATE, StoreLayout.lotStateKey(BLACK_MASS), StoreLayout.lotStateValue(forged));
+    StoreTampering.tamper(store, Table.LOT_STATE, StoreLayout.lotStateKey(BLACK_MASS), StoreLayout.lotStateValue(forged));
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -120,7 +122,7 @@ class LotAncestryTest {
 
   @Test
   void verifyLot_reportsAForgedParentsRecord() {
-    store.tamper(Table.PARENTS, StoreLayout.edgeKey(PRECURSOR, FLUX), StoreLayout.EMPTY);
+    StoreTampering.tamper(store, Table.PARENTS, StoreLayout.edgeKey(PRECURSOR, FLUX), StoreLayout.EMPTY);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -131,7 +133,7 @@ class LotAncestryTest {
 
   @Test
   void verifyLot_reportsADeletedHistoryRecordOfAnAncestor() {
-    store.tamper(Table.HISTORY, StoreLayout.historyKey(SCRAP, 5), null);
+    StoreTampering.tamper(store, Table.HISTORY, StoreLayout.historyKey(SCRAP, 5), null);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -149,7 +151,7 @@ class LotAncestryTest {
     ledger.verifyLot(PRECURSOR);
     byte[] e13 = store.get(Table.ENTRIES, StoreLayout.entryKey(13));
     e13[e13.length - 1] ^= 1;
-    store.tamper(Table.ENTRIES, StoreLayout.entryKey(13), e13);
+    StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(13), e13);
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {
@@ -163,7 +165,7 @@ class LotAncestryTest {
     Entry before = ledger.history(BLACK_MASS).get(ledger.history(BLACK_MASS).size() - 1);
     ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(BLACK_MASS)), T0.plusHours(20),
         EventContext.of("inspecting", "active")), chain.refinery);
-    store.tamper(Table.HEADS, StoreLayout.headKey(BLACK_MASS), before.hash().toBytes());
+    StoreTampering.tamper(store, Table.HEADS, StoreLayout.headKey(BLACK_MASS), before.hash().toBytes());
 
     assertThatThrownBy(() -> ledger.verifyLot(PRECURSOR))
         .isInstanceOfSatisfying(VerificationException.class, finding(f -> {

@@ -1,5 +1,7 @@
 package io.lotledger.verify;
 
+import io.lotledger.store.memory.StoreTampering;
+
 import io.lotledger.rules.VerificationException;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
@@ -45,10 +47,10 @@ class TamperDetectionTest {
   /** Rewrites ENTRIES (only) to hold {@code entries} at 0..n-1, leaving every derived table as it was. */
   private static void rewriteEntries(InMemoryLedgerStore store, List<byte[]> entries) {
     for (long i = 0; i < SIZE + 1; i++) {
-      store.tamper(Table.ENTRIES, StoreLayout.entryKey(i), null);
+      StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(i), null);
     }
     for (int i = 0; i < entries.size(); i++) {
-      store.tamper(Table.ENTRIES, StoreLayout.entryKey(i), entries.get(i));
+      StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(i), entries.get(i));
     }
   }
 
@@ -66,7 +68,7 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = populatedStore();
     byte[] entry = entries(store).get(index);
     entry[position % entry.length] ^= (byte) (1 << bit);
-    store.tamper(Table.ENTRIES, StoreLayout.entryKey(index), entry);
+    StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(index), entry);
 
     Finding f = firstFinding(store);
 
@@ -124,7 +126,7 @@ class TamperDetectionTest {
   @org.junit.jupiter.api.Test
   void verify_reportsAnEntryMissingInTheMiddleAsAGap() throws Exception {
     InMemoryLedgerStore store = populatedStore();
-    store.tamper(Table.ENTRIES, StoreLayout.entryKey(4), null);
+    StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(4), null);
 
     Finding f = firstFinding(store);
 
@@ -136,7 +138,7 @@ class TamperDetectionTest {
   void verify_reportsATamperedMerkleTreeNodeAtTheEntryThatWroteIt() throws Exception {
     InMemoryLedgerStore store = populatedStore();
     // Entry 5 (leaf 5) completes the level-1 node over leaves 4-5: (level 1, index 2).
-    store.tamper(Table.TREE, StoreLayout.treeKey(1, 2), new byte[32]);
+    StoreTampering.tamper(store, Table.TREE, StoreLayout.treeKey(1, 2), new byte[32]);
 
     Finding f = firstFinding(store);
 
@@ -160,7 +162,7 @@ class TamperDetectionTest {
     long victim = ChainVerifier.WINDOW + 5; // in the second window
     byte[] e = store.get(Table.ENTRIES, StoreLayout.entryKey(victim));
     e[e.length - 1] ^= 1;
-    store.tamper(Table.ENTRIES, StoreLayout.entryKey(victim), e);
+    StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(victim), e);
 
     for (int threads : new int[] {1, 4}) {
       VerificationException thrown = org.junit.jupiter.api.Assertions.assertThrows(
@@ -209,7 +211,7 @@ class TamperDetectionTest {
     io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
     io.lotledger.state.Transition.apply(late, revokedAt + 1, new io.lotledger.state.StoredLedger(store), io.lotledger.state.StoredLedger.changes(batch));
     store.write(batch, false);
-    store.tamper(Table.KEYS, chain.refinery.publicKey().toBytes(),
+    StoreTampering.tamper(store, Table.KEYS, chain.refinery.publicKey().toBytes(),
         StoreLayout.keyValue(revokedAt, io.lotledger.state.RegisteredKey.NOT_REVOKED, chain.refinery.actor()));
 
     assertThatThrownBy(() -> new ChainVerifier(store).verifyLot(TestChain.SULPHATE))
@@ -230,8 +232,8 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = populatedStore();
     byte[] e3 = entries(store).get(3);
     e3[e3.length - 1] ^= 1; // signature of entry 3
-    store.tamper(Table.ENTRIES, StoreLayout.entryKey(3), e3);
-    store.tamper(Table.HEADS, StoreLayout.headKey(TestChain.SULPHATE), new byte[32]);
+    StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(3), e3);
+    StoreTampering.tamper(store, Table.HEADS, StoreLayout.headKey(TestChain.SULPHATE), new byte[32]);
 
     List<Finding> findings = new ChainVerifier(store).audit();
 
@@ -246,7 +248,7 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = populatedStore();
     byte[] e3 = entries(store).get(3); // ORE_A's commissioning, an ancestor of SULPHATE
     e3[e3.length - 1] ^= 1;
-    store.tamper(Table.ENTRIES, StoreLayout.entryKey(3), e3);
+    StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(3), e3);
 
     ChainVerifier verifier = new ChainVerifier(store);
     assertThatThrownBy(() -> verifier.verifyLot(TestChain.SULPHATE))

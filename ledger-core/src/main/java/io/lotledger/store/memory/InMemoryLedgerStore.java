@@ -78,8 +78,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
   }
 
-  /** Test hook: replaces or removes ({@code value == null}) one record, bypassing the ledger. */
-  public void tamper(Table table, byte[] key, byte[] value) {
+  /**
+   * Replaces or removes ({@code value == null}) one record, bypassing the ledger, which never deletes.
+   * Package-private: only tamper tests reach it (through their {@code StoreTampering}).
+   */
+  void tamper(Table table, byte[] key, byte[] value) {
     lock.writeLock().lock();
     try {
       if (value == null) {
