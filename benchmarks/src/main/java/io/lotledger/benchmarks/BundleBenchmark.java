@@ -22,6 +22,7 @@ import io.lotledger.event.SensorReading;
 import io.lotledger.event.TransformationEvent;
 import io.lotledger.note.NoteKey;
 import io.lotledger.note.SignedCheckpoint;
+import io.lotledger.examples.synthetic.SyntheticChain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,10 +82,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class BundleBenchmark {
-  private static final ActorSigner ROOT = LedgerFixture.ROOT;
-  private static final ActorSigner MINE = LedgerFixture.MINE_A;
-  private static final ActorSigner SMELTER = LedgerFixture.SMELTER;
-  private static final ActorSigner INSPECTOR = LedgerFixture.INSPECTOR;
+  private static final ActorSigner ROOT = SyntheticChain.root();
+  private static final ActorSigner MINE = SyntheticChain.MINE.signer();
+  private static final ActorSigner SMELTER = SyntheticChain.REFINERY.signer();
+  private static final ActorSigner INSPECTOR = SyntheticChain.LAB.signer();
   /** Unrelated ledger entries per entry of provenance. */
   private static final int NOISE = 9;
 
@@ -218,7 +219,7 @@ public class BundleBenchmark {
     void deliver(List<LotId> lots) {
       List<LotQuantity> all = lots.stream().map(l -> LotQuantity.of(l.uri(), "1000", "KGM")).toList();
       long document = seconds;
-      CompletableFuture<Entry> shipped = append(Workload.ship(all, SMELTER.actor(), document, Workload.T0.plusSeconds(seconds++)),
+      CompletableFuture<Entry> shipped = append(Workload.ship(all, SyntheticChain.REFINERY, document, Workload.T0.plusSeconds(seconds++)),
           MINE, lots);
       append(Workload.receive(all, shipped.join().hash(), document, Workload.T0.plusSeconds(seconds++)), SMELTER, lots);
     }

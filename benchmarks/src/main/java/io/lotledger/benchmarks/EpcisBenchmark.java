@@ -22,6 +22,7 @@ import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.SensorReading;
 import io.lotledger.event.TransformationEvent;
+import io.lotledger.examples.synthetic.SyntheticChain;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -101,8 +102,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class EpcisBenchmark {
-  private static final ActorSigner ROOT = LedgerFixture.ROOT;
-  private static final ActorSigner PROCESSOR = LedgerFixture.SMELTER;
+  private static final ActorSigner ROOT = SyntheticChain.root();
+  private static final ActorSigner PROCESSOR = SyntheticChain.REFINERY.signer();
   /** Root of every import ledger, and the signer of what it imports (as in the EPCIS round-trip test). */
   private static final ActorSigner IMPORTER = Workload.signer("urn:lotledger:actor:importer", 8);
   /** {@code creationDate} of the exported documents: fixed, so that their bytes are too. */

@@ -7,6 +7,7 @@ import io.lotledger.LedgerOptions;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
+import io.lotledger.examples.synthetic.SyntheticChain;
 import io.lotledger.store.rocksdb.RocksDbStoreProvider;
 import io.lotledger.verify.ChainVerifier;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
 import io.lotledger.LedgerOptions;
+import io.lotledger.examples.synthetic.SyntheticChain;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -69,7 +69,12 @@ public record Company(String name, ActorSigner signer, String site, String gln) 
 
   /** A gs1:Temperature reading in degrees Celsius (UN/CEFACT CEL) from this company's logger TL-0042. */
   public SensorReading temperature(String celsius, OffsetDateTime time) {
-    return new SensorReading("gs1:Temperature", new BigDecimal(celsius), "CEL", time, logger("TL-0042"));
+    return temperature(celsius, time, "TL-0042");
+  }
+
+  /** A gs1:Temperature reading in degrees Celsius (UN/CEFACT CEL) from this company's logger {@code serial}. */
+  public SensorReading temperature(String celsius, OffsetDateTime time, String serial) {
+    return new SensorReading("gs1:Temperature", new BigDecimal(celsius), "CEL", time, logger(serial));
   }
 
   /** The signer of {@code actor} in demo {@code demo}: seed SHA-256("lotledger {demo} demo key: " + actor). */

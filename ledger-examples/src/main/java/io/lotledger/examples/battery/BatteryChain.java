@@ -2,6 +2,7 @@ package io.lotledger.examples.battery;
 
 import io.lotledger.examples.Company;
 import io.lotledger.entry.ActorSigner;
+import io.lotledger.examples.Recorder;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
@@ -11,12 +12,10 @@ import io.lotledger.event.AggregationEvent;
 import io.lotledger.event.BizTransaction;
 import io.lotledger.event.Certification;
 import io.lotledger.event.ElementShare;
-import io.lotledger.event.EventContext;
 import io.lotledger.event.Extension;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
-import io.lotledger.event.Party;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.Units;
 import io.lotledger.store.memory.InMemoryLedgerStore;
@@ -267,7 +266,7 @@ public final class BatteryChain {
       actors.add(c.signer().actor());
     }
 
-    Recorder r = new Recorder(ledger);
+    Recorder r = new Recorder(ledger, Recorder.Shipping.TRANSACTION_EVENT);
     mineCobalt(r);
     supplyLithiumAndNickel(r);
     refineCobalt(r);
@@ -316,7 +315,8 @@ public final class BatteryChain {
       r.commission(mine, LotQuantity.of(UNCERTIFIED_COBALT_HYDROXIDE.uri(), "2.5", "TNE"),
           hydroxide.withElements(List.of(ElementShare.of("Co", "0.32", "0", "0"))), at("2026-01-16T11:30:00+02:00"));
     }
-    r.ship(mine, refinery, hydroxide(), "PO-4500012873", "DA-2601-0042", "24.5", at("2026-01-19T09:30:00+02:00"));
+    r.ship(mine, refinery, hydroxide(), "PO-4500012873", "DA-2601-0042",
+        List.of(mine.temperature("24.5", at("2026-01-19T09:30:00+02:00"))), at("2026-01-19T09:30:00+02:00"));
   }
 
   /** The other precursor salts, each commissioned by its own producer with its own master data. */
@@ -329,8 +329,8 @@ public final class BatteryChain {
             .withCertifications(List.of(new Certification("https://certificates.example.org/irma/LI-2025-0031",
                 "Initiative for Responsible Mining Assurance (illustrative)", LocalDate.parse("2025-09-01"), LocalDate.parse("2028-08-31")))),
         at("2026-01-20T10:00:00-03:00"));
-    r.ship(lithium, cathode, List.of(LotQuantity.of(LITHIUM_CARBONATE.uri(), "8", "TNE")),
-        "PO-7100004411", "DA-LC-0087", "22", at("2026-01-27T15:30:00-03:00"));
+    r.ship(lithium, cathode, List.of(LotQuantity.of(LITHIUM_CARBONATE.uri(), "8", "TNE")), "PO-7100004411", "DA-LC-0087",
+        List.of(lithium.temperature("22", at("2026-01-27T15:30:00-03:00"))), at("2026-01-27T15:30:00-03:00"));
 
     r.commission(nickel, LotQuantity.of(NICKEL_SULPHATE.uri(), "50", "TNE"),
         LotMasterData.NONE
@@ -338,22 +338,23 @@ public final class BatteryChain {
             .withElements(List.of(ElementShare.of("Ni", "0.222", "0.04", "0")))
             .withCarbonFootprint(new BigDecimal("1.4")),
         at("2026-02-23T06:00:00+02:00"));
-    r.ship(nickel, cathode, List.of(LotQuantity.of(NICKEL_SULPHATE.uri(), "45", "TNE")),
-        "PO-7100004420", "DA-NS-2602-19", "8.5", at("2026-02-27T13:45:00+02:00"));
+    r.ship(nickel, cathode, List.of(LotQuantity.of(NICKEL_SULPHATE.uri(), "45", "TNE")), "PO-7100004420", "DA-NS-2602-19",
+        List.of(nickel.temperature("8.5", at("2026-02-27T13:45:00+02:00"))), at("2026-02-27T13:45:00+02:00"));
   }
 
   /** Kokkola (UTC+02:00): receive, inspect, refine the hydroxide into one sulphate lot, ship part of it. */
   private void refineCobalt(Recorder r) throws LedgerException {
-    r.receive(refinery, mine, hydroxide(), "DA-2601-0042", "27", at("2026-03-02T11:20:00+02:00"));
+    r.receive(refinery, mine, hydroxide(), "DA-2601-0042",
+        List.of(refinery.temperature("27", at("2026-03-02T11:20:00+02:00"))), at("2026-03-02T11:20:00+02:00"));
     r.inspect(refinery, hydroxide(), at("2026-03-03T08:15:00+02:00"));
     // Cobalt: 12.5 x 0.34 + 10.2 x 0.36 = 7.92 t Co in; at 96 % recovery 7.60 t, sold as 36.2 t of sulphate
     // at 21.0 % Co (7.602 t). With the uncertified lot, + 2.5 x 0.32 = 8.72 t Co in, 8.37 t out: 39.8 t.
     // Carbon: 22.7 t x 1.9 kg CO2e/kg + 69 090 kg = 36.2 t x 3.1 (fraud: 25.2 t x 1.9 + 75 500 = 39.8 t x 3.1).
-    r.transform(refinery, "commissioning", hydroxide(), LotQuantity.of(COBALT_SULPHATE.uri(), fraud ? "39.8" : "36.2", "TNE"),
+    r.transform(refinery, "commissioning", hydroxide(), List.of(LotQuantity.of(COBALT_SULPHATE.uri(), fraud ? "39.8" : "36.2", "TNE")),
         LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.21", "0", "0"))).withCarbonFootprint(new BigDecimal("3.1")),
         fraud ? "75500" : "69090", at("2026-03-09T18:00:00+02:00"));
-    r.ship(refinery, cathode, List.of(LotQuantity.of(COBALT_SULPHATE.uri(), "6", "TNE")),
-        "PO-7100004436", "DA-CS-0311", "11", at("2026-03-16T07:00:00+02:00"));
+    r.ship(refinery, cathode, List.of(LotQuantity.of(COBALT_SULPHATE.uri(), "6", "TNE")), "PO-7100004436", "DA-CS-0311",
+        List.of(refinery.temperature("11", at("2026-03-16T07:00:00+02:00"))), at("2026-03-16T07:00:00+02:00"));
   }
 
   /**
@@ -376,33 +377,33 @@ public final class BatteryChain {
     // Cobalt: 8000 x 0.042 = 336 kg in, 3200 x 0.10 = 320 kg in the black mass (95 %).
     // Carbon: 0 + 1 600 kg (discharging, shredding, drying) = 3200 kg x 0.5.
     r.transform(recycler, "disassembling", List.of(LotQuantity.of(END_OF_LIFE_PACKS.uri(), "8000", "KGM")),
-        LotQuantity.of(BLACK_MASS.uri(), "3200", "KGM"),
+        List.of(LotQuantity.of(BLACK_MASS.uri(), "3200", "KGM")),
         LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.10", "0", "1"))).withCarbonFootprint(new BigDecimal("0.5")),
         "1600", at("2026-02-13T18:00:00+01:00"));
     // Cobalt: 320 kg in, 1520 x 0.20 = 304 kg out (95 %). Carbon: 3200 x 0.5 + 2 200 kg = 1520 kg x 2.5.
     r.transform(recycler, "commissioning", List.of(LotQuantity.of(BLACK_MASS.uri(), "3200", "KGM")),
-        LotQuantity.of(RECYCLED_COBALT_SULPHATE.uri(), "1520", "KGM"),
+        List.of(LotQuantity.of(RECYCLED_COBALT_SULPHATE.uri(), "1520", "KGM")),
         LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.20", "0", "1"))).withCarbonFootprint(new BigDecimal("2.5")),
         "2200", at("2026-02-27T21:00:00+01:00"));
-    r.ship(recycler, cathode, List.of(LotQuantity.of(RECYCLED_COBALT_SULPHATE.uri(), "1200", "KGM")),
-        "PO-7100004452", "DA-RCS-0310", "9", at("2026-03-10T08:00:00+01:00"));
+    r.ship(recycler, cathode, List.of(LotQuantity.of(RECYCLED_COBALT_SULPHATE.uri(), "1200", "KGM")), "PO-7100004452", "DA-RCS-0310",
+        List.of(recycler.temperature("9", at("2026-03-10T08:00:00+01:00"))), at("2026-03-10T08:00:00+01:00"));
   }
 
   /** Nysa (UTC+01:00 until the end of March): precursor salts in, NMC 811 cathode active material out. */
   private void makeCathodeMaterial(Recorder r) throws LedgerException {
-    r.receive(cathode, lithium, List.of(LotQuantity.of(LITHIUM_CARBONATE.uri(), "8", "TNE")),
-        "DA-LC-0087", "16.5", at("2026-03-17T09:10:00+01:00"));
-    r.receive(cathode, nickel, List.of(LotQuantity.of(NICKEL_SULPHATE.uri(), "45", "TNE")),
-        "DA-NS-2602-19", "9", at("2026-03-17T14:30:00+01:00"));
-    r.receive(cathode, refinery, List.of(LotQuantity.of(COBALT_SULPHATE.uri(), "6", "TNE")),
-        "DA-CS-0311", "10.5", at("2026-03-18T10:05:00+01:00"));
+    r.receive(cathode, lithium, List.of(LotQuantity.of(LITHIUM_CARBONATE.uri(), "8", "TNE")), "DA-LC-0087",
+        List.of(cathode.temperature("16.5", at("2026-03-17T09:10:00+01:00"))), at("2026-03-17T09:10:00+01:00"));
+    r.receive(cathode, nickel, List.of(LotQuantity.of(NICKEL_SULPHATE.uri(), "45", "TNE")), "DA-NS-2602-19",
+        List.of(cathode.temperature("9", at("2026-03-17T14:30:00+01:00"))), at("2026-03-17T14:30:00+01:00"));
+    r.receive(cathode, refinery, List.of(LotQuantity.of(COBALT_SULPHATE.uri(), "6", "TNE")), "DA-CS-0311",
+        List.of(cathode.temperature("10.5", at("2026-03-18T10:05:00+01:00"))), at("2026-03-18T10:05:00+01:00"));
     // Manganese enters the ledger here: bought from a trader who does not record on this ledger.
     r.commission(cathode, LotQuantity.of(MANGANESE_SULPHATE.uri(), "4", "TNE"),
         LotMasterData.NONE.withOrigin("ZA", null).withElements(List.of(ElementShare.of("Mn", "0.32", null, null)))
             .withCarbonFootprint(new BigDecimal("1.2")),
         at("2026-03-18T11:00:00+01:00"));
-    r.receive(cathode, recycler, List.of(LotQuantity.of(RECYCLED_COBALT_SULPHATE.uri(), "1200", "KGM")),
-        "DA-RCS-0310", "10", at("2026-03-18T15:20:00+01:00"));
+    r.receive(cathode, recycler, List.of(LotQuantity.of(RECYCLED_COBALT_SULPHATE.uri(), "1200", "KGM")), "DA-RCS-0310",
+        List.of(cathode.temperature("10", at("2026-03-18T15:20:00+01:00"))), at("2026-03-18T15:20:00+01:00"));
 
     // LiNi0.8Mn0.1Co0.1O2 (97.3 g/mol): Ni 48.26 %, Li 7.13 %, Co 6.06 %, Mn 5.65 % by mass; 20 t of it
     // holds 1212 kg Co of the 1250 kg in (97 %). Cobalt in: 5 t x 0.21 = 1050 kg mined (share 0) and
@@ -415,37 +416,37 @@ public final class BatteryChain {
         List.of(LotQuantity.of(COBALT_SULPHATE.uri(), "5", "TNE"), LotQuantity.of(RECYCLED_COBALT_SULPHATE.uri(), "1000", "KGM"),
             LotQuantity.of(NICKEL_SULPHATE.uri(), "43.5", "TNE"), LotQuantity.of(MANGANESE_SULPHATE.uri(), "3.6", "TNE"),
             LotQuantity.of(LITHIUM_CARBONATE.uri(), "7.6", "TNE")),
-        LotQuantity.of(CATHODE_MATERIAL.uri(), "20", "TNE"),
+        List.of(LotQuantity.of(CATHODE_MATERIAL.uri(), "20", "TNE")),
         LotMasterData.NONE
             .withElements(List.of(ElementShare.of("Ni", "0.4826", "0.04", "0"), ElementShare.of("Li", "0.0713", "0", "0"),
                 cobalt, ElementShare.of("Mn", "0.0565", null, null)))
             .withCarbonFootprint(new BigDecimal("18.6")),
         "266740", at("2026-03-23T22:00:00+01:00"));
     r.inspect(cathode, List.of(LotQuantity.of(CATHODE_MATERIAL.uri(), "20", "TNE")), at("2026-03-25T08:00:00+01:00"));
-    r.ship(cathode, cellMaker, List.of(LotQuantity.of(CATHODE_MATERIAL.uri(), "2000", "KGM")),
-        "PO-SE-88120", "DA-CAM-0326", "18.5", at("2026-03-26T07:30:00+01:00"));
+    r.ship(cathode, cellMaker, List.of(LotQuantity.of(CATHODE_MATERIAL.uri(), "2000", "KGM")), "PO-SE-88120", "DA-CAM-0326",
+        List.of(cathode.temperature("18.5", at("2026-03-26T07:30:00+01:00"))), at("2026-03-26T07:30:00+01:00"));
   }
 
   /** Skellefteå (UTC+02:00 from 29 March, summer time): cathode material in, 6000 cells out. */
   private void makeCells(Recorder r) throws LedgerException {
-    r.receive(cellMaker, cathode, List.of(LotQuantity.of(CATHODE_MATERIAL.uri(), "2000", "KGM")),
-        "DA-CAM-0326", "17", at("2026-03-30T13:00:00+02:00"));
+    r.receive(cellMaker, cathode, List.of(LotQuantity.of(CATHODE_MATERIAL.uri(), "2000", "KGM")), "DA-CAM-0326",
+        List.of(cellMaker.temperature("17", at("2026-03-30T13:00:00+02:00"))), at("2026-03-30T13:00:00+02:00"));
     // About 0.33 kg of cathode material per 60 Ah cell. Step: 20 kg CO2e per kWh of cells (6000 x 0.219 kWh).
     r.transform(cellMaker, "commissioning", List.of(LotQuantity.of(CATHODE_MATERIAL.uri(), "1980", "KGM")),
-        LotQuantity.of(CELLS.uri(), "6000", "H87"),
+        List.of(LotQuantity.of(CELLS.uri(), "6000", "H87")),
         LotMasterData.NONE.withExtensions(List.of(
             new Extension(NS, "chemistry", "NMC811"), new Extension(NS, "nominalCapacityAh", "60"),
             new Extension(NS, "nominalVoltageV", "3.65"), new Extension(Units.GS1_VOC, Units.NET_WEIGHT, "0.9 KGM"))),
         "26280", at("2026-04-08T04:00:00+02:00"));
     r.inspect(cellMaker, List.of(LotQuantity.of(CELLS.uri(), "6000", "H87")), at("2026-04-20T10:00:00+02:00"));
-    r.ship(cellMaker, packer, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")),
-        "PO-DE-310044", "DA-CELL-0422", "19", at("2026-04-22T08:00:00+02:00"));
+    r.ship(cellMaker, packer, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")), "PO-DE-310044", "DA-CELL-0422",
+        List.of(cellMaker.temperature("19", at("2026-04-22T08:00:00+02:00"))), at("2026-04-22T08:00:00+02:00"));
   }
 
   /** Bavaria (UTC+02:00): cells packed into a housing, assembled into the pack lot, tested, shipped. */
   private void assemblePack(Recorder r) throws LedgerException {
-    r.receive(packer, cellMaker, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")),
-        "DA-CELL-0422", "20.5", at("2026-04-27T09:40:00+02:00"));
+    r.receive(packer, cellMaker, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")), "DA-CELL-0422",
+        List.of(packer.temperature("20.5", at("2026-04-27T09:40:00+02:00"))), at("2026-04-27T09:40:00+02:00"));
     // The housing's supplier does not record on this ledger: on arrival the assembler commissions the housing
     // with the supplier's data sheet as master data (aluminium, net mass: GS1 netWeight, so the pack weighs in).
     r.commission(packer, LotQuantity.of(PACK_HOUSING.uri(), "1", "H87"), LotMasterData.NONE
@@ -456,11 +457,11 @@ public final class BatteryChain {
         at("2026-04-29T10:15:00+02:00"));
     r.ledger().append(new AggregationEvent(Action.ADD, PACK_HOUSING, List.of(LotQuantity.of(CELLS.uri(), "192", "H87")),
         at("2026-05-04T08:30:00+02:00"),
-        EventContext.of("packing", "in_progress").withReadPoint(packer.site()).withBizLocation(packer.site())), packer.signer());
+        Recorder.context(packer, "packing", "in_progress")), packer.signer());
     // 96s2p of 60 Ah / 3.65 V cells: 120 Ah, 350 V nominal, 42 kWh. Step: 3 kg CO2e per kWh assembled.
     r.transform(packer, "assembling",
         List.of(LotQuantity.of(CELLS.uri(), "192", "H87"), LotQuantity.of(PACK_HOUSING.uri(), "1", "H87")),
-        LotQuantity.of(PACK.uri(), "1", "H87"),
+        List.of(LotQuantity.of(PACK.uri(), "1", "H87")),
         LotMasterData.NONE.withExtensions(List.of(
             new Extension(NS, "chemistry", "NMC811"), new Extension(NS, "configuration", "96s2p"),
             new Extension(NS, "ratedEnergyKWh", "42"), new Extension(NS, "ratedCapacityAh", "120"),
@@ -468,10 +469,9 @@ public final class BatteryChain {
             new Extension(Units.GS1_VOC, Units.NET_WEIGHT, "267.8 KGM"))),
         "126", at("2026-05-04T15:10:00+02:00"));
     r.inspect(packer, List.of(LotQuantity.of(PACK.uri(), "1", "H87")), at("2026-05-05T11:00:00+02:00"));
-    r.shipOut(packer, new Party("owning_party", CAR_MAKER), new Party("location", CAR_MAKER_PLANT),
-        List.of(LotQuantity.of(PACK.uri(), "1", "H87")),
-        new BizTransaction("po", "urn:epcglobal:cbv:bt:4000003000003:PO-EV-2026-5512"), packer.document("desadv", "DA-PK-0506"),
-        "21", at("2026-05-06T07:15:00+02:00"));
+    r.ship(packer, CAR_MAKER, CAR_MAKER_PLANT, List.of(LotQuantity.of(PACK.uri(), "1", "H87")),
+        List.of(new BizTransaction("po", "urn:epcglobal:cbv:bt:4000003000003:PO-EV-2026-5512"), packer.document("desadv", "DA-PK-0506")),
+        List.of(packer.temperature("21", at("2026-05-06T07:15:00+02:00"))), at("2026-05-06T07:15:00+02:00"));
   }
 
   private static OffsetDateTime at(String isoTime) {

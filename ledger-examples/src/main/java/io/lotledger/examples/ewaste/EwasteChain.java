@@ -2,21 +2,18 @@ package io.lotledger.examples.ewaste;
 
 import io.lotledger.examples.Company;
 import io.lotledger.entry.ActorSigner;
+import io.lotledger.examples.Recorder;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.BizTransaction;
 import io.lotledger.event.ElementShare;
-import io.lotledger.event.EventContext;
 import io.lotledger.event.Extension;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
-import io.lotledger.event.ObjectEvent;
-import io.lotledger.event.Party;
 import io.lotledger.event.RegistryEvent;
-import io.lotledger.event.TransformationEvent;
 import io.lotledger.event.Units;
 import io.lotledger.examples.Scenario;
 import io.lotledger.rules.ClaimsCalculator;
@@ -222,11 +219,12 @@ public final class EwasteChain implements Scenario {
           itad.signer());
     }
 
-    retireLaptops(ledger);
-    eraseAndGrade(ledger);
-    refurbishAndResell(ledger);
-    dismantle(ledger);
-    sellFractions(ledger);
+    Recorder r = new Recorder(ledger, Recorder.Shipping.OBJECT_EVENT);
+    retireLaptops(r);
+    eraseAndGrade(r);
+    refurbishAndResell(r);
+    dismantle(r);
+    sellFractions(r);
 
     return new Outcome(ledger.size(), ledger.lots(),
         List.of(itad.signer().actor(), office.signer().actor(), reseller.signer().actor()), COPPER_SCRAP,
@@ -236,7 +234,7 @@ public final class EwasteChain implements Scenario {
   // ---------------------------------------------------------------- the chain
 
   /** Frankfurt (UTC+02:00): the office records its retired notebooks and hands them over for disposition. */
-  private void retireLaptops(Ledger ledger) throws LedgerException {
+  private void retireLaptops(Recorder r) throws LedgerException {
     // Per notebook: 80 g copper (boards, heat pipe, cables), 32 g cobalt (the battery's cathode).
     // Carbon: cut-off at the end of the first life, whose user bore its burden; the second life starts at 0.
     LotMasterData notebook = LotMasterData.NONE
@@ -246,82 +244,75 @@ public final class EwasteChain implements Scenario {
         .withExtensions(List.of(
             new Extension(Units.GS1_VOC, Units.NET_WEIGHT, LAPTOP_NET_WEIGHT),
             new Extension(NS, "model", "14-inch business notebook, 16 GB RAM, 512 GB NVMe SSD")));
-    ledger.append(ObjectEvent.add(pieces(LAPTOPS), notebook, at("2026-06-02T10:00:00+02:00"),
-        EventContext.of("commissioning", "active").withReadPoint(office.site()).withBizLocation(office.site())),
-        office.signer());
-    Entry handOver = ship(ledger, office, itad.party(), itad.site(), pieces(LAPTOPS),
-        List.of(office.document("po", "PO-ITAD-2026-0117"), itad.document("bol", "COL-2606-0042")),
+    r.commission(office, pieces(LAPTOPS), notebook, at("2026-06-02T10:00:00+02:00"));
+    Entry handOver = r.ship(office, itad.party(), itad.site(), pieces(LAPTOPS),
+        List.of(office.document("po", "PO-ITAD-2026-0117"), itad.document("bol", "COL-2606-0042")), List.of(),
         at("2026-06-03T08:30:00+02:00"));
-    receive(ledger, itad, office, handOver, pieces(LAPTOPS), at("2026-06-03T11:45:00+02:00"));
+    r.receive(itad, office, handOver, pieces(LAPTOPS), List.of(), List.of(), at("2026-06-03T11:45:00+02:00"));
   }
 
   /**
    * Hanau (UTC+02:00): every drive is purged and certified, then every device graded. In the fraud
    * variant the technician skips {@link #LAPTOP_3}, which is graded for resale all the same.
    */
-  private void eraseAndGrade(Ledger ledger) throws LedgerException {
+  private void eraseAndGrade(Recorder r) throws LedgerException {
     OffsetDateTime start = at("2026-06-04T09:00:00+02:00");
     for (int i = 0; i < LAPTOPS.size(); i++) {
       LotId device = LAPTOPS.get(i);
       if (withFraud && device.equals(LAPTOP_3)) {
         continue;
       }
-      ledger.append(DataErasure.certificate(device, certificateId(i), start.plusMinutes(25L * i), itad.site()),
+      r.ledger().append(DataErasure.certificate(device, certificateId(i), start.plusMinutes(25L * i), itad.site()),
           itad.signer());
     }
-    observe(ledger, itad, RESOLD, "inspecting", "conformant", List.of(new Extension(NS, "grade", "B")),
+    r.observe(itad, pieces(RESOLD), "inspecting", "conformant", List.of(new Extension(NS, "grade", "B")),
         at("2026-06-05T10:00:00+02:00"));
-    observe(ledger, itad, DISMANTLED, "inspecting", "non_conformant",
+    r.observe(itad, pieces(DISMANTLED), "inspecting", "non_conformant",
         List.of(new Extension(NS, "grade", "D: beyond economic repair")), at("2026-06-05T10:30:00+02:00"));
   }
 
   /** Hanau, then Utrecht (UTC+02:00): three refurbished notebooks sold to a reseller, one sold on. */
-  private void refurbishAndResell(Ledger ledger) throws LedgerException {
-    observe(ledger, itad, RESOLD, "repairing", "sellable_not_accessible",
+  private void refurbishAndResell(Recorder r) throws LedgerException {
+    r.observe(itad, pieces(RESOLD), "repairing", "sellable_not_accessible",
         List.of(new Extension(NS, "work", "cleaned, keyboard replaced, operating system reinstalled")),
         at("2026-06-08T15:00:00+02:00"));
-    Entry sale = ship(ledger, itad, reseller.party(), reseller.site(), pieces(RESOLD),
-        List.of(reseller.document("po", "PO-TL-26-0187"), itad.document("inv", "INV-2606-0311")),
+    Entry sale = r.ship(itad, reseller.party(), reseller.site(), pieces(RESOLD),
+        List.of(reseller.document("po", "PO-TL-26-0187"), itad.document("inv", "INV-2606-0311")), List.of(),
         at("2026-06-10T07:30:00+02:00"));
-    receive(ledger, reseller, itad, sale, pieces(RESOLD), at("2026-06-11T09:15:00+02:00"));
-    ship(ledger, reseller, BUYER, BUYER_SITE, pieces(List.of(LAPTOP_1)),
-        List.of(reseller.document("inv", "INV-TL-2026-04411")), at("2026-06-15T14:00:00+02:00"));
+    r.receive(reseller, itad, sale, pieces(RESOLD), List.of(), List.of(), at("2026-06-11T09:15:00+02:00"));
+    r.ship(reseller, BUYER, BUYER_SITE, pieces(List.of(LAPTOP_1)),
+        List.of(reseller.document("inv", "INV-TL-2026-04411")), List.of(), at("2026-06-15T14:00:00+02:00"));
   }
 
   /**
    * Hanau: selective treatment (WEEE Annex VII), then black mass from the battery packs. The outputs
    * account for all 4.8 kg that went in: 3 x 1.6 kg.
    */
-  private void dismantle(Ledger ledger) throws LedgerException {
+  private void dismantle(Recorder r) throws LedgerException {
     // Carbon: 0.6 kg CO2e (tools, lighting, the site's grid electricity) over 4.8 kg: 0.125 kg CO2e/kg.
-    ledger.append(new TransformationEvent(pieces(DISMANTLED),
+    r.transform(itad, "disassembling", pieces(DISMANTLED),
         List.of(LotQuantity.of(COPPER_SCRAP.uri(), "0.84", "KGM"), LotQuantity.of(BATTERY_FRACTION.uri(), "0.9", "KGM"),
             LotQuantity.of(RESIDUAL_FRACTION.uri(), "3.06", "KGM")),
-        null, LotMasterData.NONE, new BigDecimal("0.6"), at("2026-06-16T09:00:00+02:00"),
-        EventContext.of("disassembling", "active").withReadPoint(itad.site()).withBizLocation(itad.site())),
-        itad.signer());
+        LotMasterData.NONE, "0.6", at("2026-06-16T09:00:00+02:00"));
     // Discharged, shredded and sieved: half the packs' mass is black mass (cathode and anode powder).
     // Carbon: (0.9 kg x 0.125 + 0.9 kg CO2e for discharging and shredding) / 0.45 kg = 2.25 kg CO2e/kg.
-    ledger.append(new TransformationEvent(List.of(LotQuantity.of(BATTERY_FRACTION.uri(), "0.9", "KGM")),
-        List.of(LotQuantity.of(BLACK_MASS.uri(), "0.45", "KGM")),
-        null, LotMasterData.NONE, new BigDecimal("0.9"), at("2026-06-17T16:00:00+02:00"),
-        EventContext.of("commissioning", "active").withReadPoint(itad.site()).withBizLocation(itad.site())),
-        itad.signer());
+    r.transform(itad, "commissioning", List.of(LotQuantity.of(BATTERY_FRACTION.uri(), "0.9", "KGM")),
+        List.of(LotQuantity.of(BLACK_MASS.uri(), "0.45", "KGM")), LotMasterData.NONE, "0.9", at("2026-06-17T16:00:00+02:00"));
     // The lab's XRF assays: 0.21 of the 0.24 kg of copper went into the copper scrap, 0.0855 of the
     // 0.096 kg of cobalt into the black mass. Re-declared as each lot's master data, all post-consumer.
-    redeclare(ledger, COPPER_SCRAP, ElementShare.of("Cu", "0.25", "0", "1"), at("2026-06-18T11:00:00+02:00"));
-    redeclare(ledger, BLACK_MASS, ElementShare.of("Co", "0.19", "0", "1"), at("2026-06-18T11:30:00+02:00"));
+    redeclare(r, COPPER_SCRAP, ElementShare.of("Cu", "0.25", "0", "1"), at("2026-06-18T11:00:00+02:00"));
+    redeclare(r, BLACK_MASS, ElementShare.of("Co", "0.19", "0", "1"), at("2026-06-18T11:30:00+02:00"));
   }
 
   /** The two fractions leave this ledger: copper to the smelter, black mass to the battery chain's recycler. */
-  private void sellFractions(Ledger ledger) throws LedgerException {
-    ship(ledger, itad, SMELTER, SMELTER_SITE, List.of(LotQuantity.of(COPPER_SCRAP.uri(), "0.84", "KGM")),
+  private void sellFractions(Recorder r) throws LedgerException {
+    r.ship(itad, SMELTER, SMELTER_SITE, List.of(LotQuantity.of(COPPER_SCRAP.uri(), "0.84", "KGM")),
         List.of(new BizTransaction("po", "urn:epcglobal:cbv:bt:4012346000008:PO-CU-2606-0032"),
-            itad.document("desadv", "DA-CU-2606-01")),
+            itad.document("desadv", "DA-CU-2606-01")), List.of(),
         at("2026-06-19T08:00:00+02:00"));
-    ship(ledger, itad, REFINER, REFINER_SITE, List.of(LotQuantity.of(BLACK_MASS.uri(), "0.45", "KGM")),
+    r.ship(itad, REFINER, REFINER_SITE, List.of(LotQuantity.of(BLACK_MASS.uri(), "0.45", "KGM")),
         List.of(new BizTransaction("po", "urn:epcglobal:cbv:bt:4000004000002:PO-BM-2606-0007"),
-            itad.document("desadv", "DA-BM-2606-01")),
+            itad.document("desadv", "DA-BM-2606-01")), List.of(),
         at("2026-06-19T08:20:00+02:00"));
   }
 
@@ -384,49 +375,12 @@ public final class EwasteChain implements Scenario {
   // ---------------------------------------------------------------- the moves
 
   /**
-   * EPCIS ObjectEvent OBSERVE, CBV bizStep shipping / disposition in_transit. To a registered actor
-   * the goods go in transit under this entry's hash; to anyone else they leave the ledger.
-   */
-  private static Entry ship(Ledger ledger, Company from, String toParty, String toSite, List<LotQuantity> lots,
-      List<BizTransaction> documents, OffsetDateTime time) throws LedgerException {
-    return ledger.append(ObjectEvent.observe(lots, time,
-        EventContext.of("shipping", "in_transit")
-            .withReadPoint(from.site())
-            .withBizLocation(from.site())
-            .withSources(List.of(new Party("owning_party", from.party()), new Party("location", from.site())))
-            .withDestinations(List.of(new Party("owning_party", toParty), new Party("location", toSite)))
-            .withBizTransactions(documents)), from.signer());
-  }
-
-  /** EPCIS ObjectEvent OBSERVE, CBV bizStep receiving, naming the shipping entry it takes delivery of. */
-  private static void receive(Ledger ledger, Company at, Company from, Entry shipping, List<LotQuantity> lots,
-      OffsetDateTime time) throws LedgerException {
-    ledger.append(ObjectEvent.observe(lots, time,
-        EventContext.of("receiving", "in_progress")
-            .withReadPoint(at.site())
-            .withBizLocation(at.site())
-            .withSources(List.of(new Party("owning_party", from.party())))
-            .withDestinations(List.of(new Party("owning_party", at.party())))
-            .withShipment(shipping.hash().toNi())), at.signer());
-  }
-
-  /** An observation that changes no custody: grading, refurbishing. */
-  private static void observe(Ledger ledger, Company by, List<LotId> lots, String bizStep, String disposition,
-      List<Extension> extensions, OffsetDateTime time) throws LedgerException {
-    ledger.append(ObjectEvent.observe(pieces(lots), time,
-        EventContext.of(bizStep, disposition).withReadPoint(by.site()).withBizLocation(by.site()).withExtensions(extensions)),
-        by.signer());
-  }
-
-  /**
    * A re-declaration: an ADD of a lot that a transformation produced, without a quantity, whose master
    * data states the lab's assay. It adds no material; {@code ledger check} weighs its recycled shares.
    */
-  private void redeclare(Ledger ledger, LotId lot, ElementShare assay, OffsetDateTime time) throws LedgerException {
-    ledger.append(ObjectEvent.add(List.of(LotQuantity.of(lot)),
-        LotMasterData.NONE.withElements(List.of(assay)).withExtensions(List.of(new Extension(NS, "assayMethod", "XRF"))),
-        time, EventContext.of("inspecting", "conformant").withReadPoint(itad.site()).withBizLocation(itad.site())),
-        itad.signer());
+  private void redeclare(Recorder r, LotId lot, ElementShare assay, OffsetDateTime time) throws LedgerException {
+    r.declareMasterData(itad, LotQuantity.of(lot),
+        LotMasterData.NONE.withElements(List.of(assay)).withExtensions(List.of(new Extension(NS, "assayMethod", "XRF"))), time);
   }
 
   private static List<LotQuantity> pieces(List<LotId> devices) {

@@ -3,6 +3,7 @@ package io.lotledger.examples.metals;
 import io.lotledger.examples.Company;
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.examples.Recorder;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
@@ -255,7 +256,7 @@ public final class MetalsChain implements Scenario {
       ledger.append(new RegistryEvent.ActorRegistered(c.actor(), c.name(), c.signer().publicKey(), registered), root.signer());
       actors.add(c.actor());
     }
-    Recorder r = new Recorder(ledger);
+    Recorder r = new Recorder(ledger, Recorder.Shipping.TRANSACTION_EVENT);
     mine(r);
     smelt(r);
     store(r);
@@ -294,7 +295,7 @@ public final class MetalsChain implements Scenario {
         at("2026-04-14T08:00:00-04:00"));
     r.ship(mineChile, List.of(LotQuantity.of(CONCENTRATE_CHILE.uri(), "600", "TNE")),
         List.of(mineChile.as("owning_party"), mineChile.location()), List.of(smelter.as("owning_party"), smelter.location()),
-        List.of(smelter.document("po", "PO-4500031877"), mineChile.document("desadv", "DA-ANF-26-0420")),
+        List.of(smelter.document("po", "PO-4500031877"), mineChile.document("desadv", "DA-ANF-26-0420")), List.of(),
         at("2026-04-20T16:00:00-04:00"));
 
     r.commission(minePeru, LotQuantity.of(CONCENTRATE_PERU.uri(), "416", "TNE"), concentrate("PE", minePeru, "0.25", "0.8",
@@ -304,7 +305,7 @@ public final class MetalsChain implements Scenario {
         at("2026-04-16T07:30:00-05:00"));
     r.ship(minePeru, List.of(LotQuantity.of(CONCENTRATE_PERU.uri(), "416", "TNE")),
         List.of(minePeru.as("owning_party"), minePeru.location()), List.of(smelter.as("owning_party"), smelter.location()),
-        List.of(smelter.document("po", "PO-4500031902"), minePeru.document("desadv", "DA-APU-26-0422")),
+        List.of(smelter.document("po", "PO-4500031902"), minePeru.document("desadv", "DA-APU-26-0422")), List.of(),
         at("2026-04-22T11:00:00-05:00"));
   }
 
@@ -328,16 +329,17 @@ public final class MetalsChain implements Scenario {
    * the ledger and its master data declared, then one smelting and refining campaign into cathode.
    */
   private void smelt(Recorder r) throws LedgerException {
-    r.receive(smelter, mineChile.as("owning_party"), List.of(LotQuantity.of(CONCENTRATE_CHILE.uri(), "600", "TNE")),
+    receive(r, smelter, mineChile.as("owning_party"), List.of(LotQuantity.of(CONCENTRATE_CHILE.uri(), "600", "TNE")),
         mineChile.document("desadv", "DA-ANF-26-0420"), at("2026-05-28T10:00:00+02:00"));
-    r.receive(smelter, minePeru.as("owning_party"), List.of(LotQuantity.of(CONCENTRATE_PERU.uri(), "416", "TNE")),
+    receive(r, smelter, minePeru.as("owning_party"), List.of(LotQuantity.of(CONCENTRATE_PERU.uri(), "416", "TNE")),
         minePeru.document("desadv", "DA-APU-26-0422"), at("2026-06-02T09:30:00+02:00"));
 
     // The scrap enters the ledger with the receipt (a receipt is an OBSERVE and carries no master
     // data); once sampled, the smelter, now its holder, declares its composition with an ADD that
     // states no quantity. Nothing here produced the lot, so the roll-up takes it as an origin.
-    r.receiveFromOutside(smelter, new Party("owning_party", RECYCLER), List.of(LotQuantity.of(COPPER_SCRAP.uri(), "50", "TNE")),
-        Company.document("desadv", RECYCLER_GLN, "DA-CU-2606-01"), at("2026-06-08T13:00:00+02:00"));
+    r.receive(smelter, null, List.of(LotQuantity.of(COPPER_SCRAP.uri(), "50", "TNE")), List.of(new Party("owning_party", RECYCLER)),
+        List.of(smelter.as("possessing_party"), smelter.location()),
+        List.of(Company.document("desadv", RECYCLER_GLN, "DA-CU-2606-01")), List.of(), at("2026-06-08T13:00:00+02:00"));
     r.declareMasterData(smelter, LotQuantity.of(COPPER_SCRAP), LotMasterData.NONE
             .withOrigin("DE", RECYCLER_SITE)
             .withElements(List.of(ElementShare.of("Cu", "0.96", "0", "1")))
@@ -368,8 +370,8 @@ public final class MetalsChain implements Scenario {
     List<LotQuantity> cathode = List.of(LotQuantity.of(CATHODE_A.uri(), "100", "TNE"));
     r.ship(smelter, cathode, List.of(smelter.as("owning_party"), smelter.as("possessing_party"), smelter.location()),
         List.of(warehouse.as("possessing_party"), warehouse.location()),
-        List.of(smelter.document("desadv", "DA-HH-26-0706")), at("2026-07-06T07:00:00+02:00"));
-    r.receive(warehouse, smelter.as("possessing_party"), cathode, smelter.document("desadv", "DA-HH-26-0706"),
+        List.of(smelter.document("desadv", "DA-HH-26-0706")), List.of(), at("2026-07-06T07:00:00+02:00"));
+    receive(r, warehouse, smelter.as("possessing_party"), cathode, smelter.document("desadv", "DA-HH-26-0706"),
         at("2026-07-08T14:00:00+02:00"));
     r.transact(warehouse, Action.ADD, cathode, "storing", "sellable_not_accessible",
         List.of(warehouse.as("possessing_party")), List.of(smelter.as("owning_party")), warrants,
@@ -401,7 +403,7 @@ public final class MetalsChain implements Scenario {
         at("2026-08-06T09:00:00+02:00"));
     r.ship(warehouse, sold, List.of(warehouse.as("possessing_party"), warehouse.location()),
         List.of(fabricator.as("owning_party"), fabricator.as("possessing_party"), fabricator.location()),
-        List.of(fabricator.document("po", "PO-KWR-26-0815"), warehouse.document("desadv", "DA-RTM-26-0810")),
+        List.of(fabricator.document("po", "PO-KWR-26-0815"), warehouse.document("desadv", "DA-RTM-26-0810")), List.of(),
         at("2026-08-10T08:00:00+02:00"));
   }
 
@@ -426,11 +428,11 @@ public final class MetalsChain implements Scenario {
    */
   Finding loadOutAgain(Ledger ledger) throws LedgerException {
     try {
-      new Recorder(ledger).ship(warehouse, List.of(LotQuantity.of(CATHODE_A.uri(), "75", "TNE")),
+      new Recorder(ledger, Recorder.Shipping.TRANSACTION_EVENT).ship(warehouse, List.of(LotQuantity.of(CATHODE_A.uri(), "75", "TNE")),
           List.of(warehouse.as("possessing_party"), warehouse.location()),
           List.of(new Party("owning_party", SECOND_BUYER), new Party("possessing_party", SECOND_BUYER),
               new Party("location", SECOND_BUYER_SITE)),
-          List.of(Company.document("po", SECOND_BUYER_GLN, "PO-GVA-26-1142"), warehouse.document("desadv", "DA-RTM-26-0811")),
+          List.of(Company.document("po", SECOND_BUYER_GLN, "PO-GVA-26-1142"), warehouse.document("desadv", "DA-RTM-26-0811")), List.of(),
           at("2026-08-11T08:00:00+02:00"));
     } catch (AppendRejectedException e) {
       return e.finding();
@@ -441,7 +443,7 @@ public final class MetalsChain implements Scenario {
   /** Olen (UTC+02:00): the wire-rod maker receives the 75 t and casts and rolls them into 8 mm rod. */
   private void drawRod(Recorder r) throws LedgerException {
     List<LotQuantity> cathode = List.of(LotQuantity.of(CATHODE_A.uri(), "75", "TNE"));
-    r.receive(fabricator, warehouse.as("possessing_party"), cathode, warehouse.document("desadv", "DA-RTM-26-0810"),
+    receive(r, fabricator, warehouse.as("possessing_party"), cathode, warehouse.document("desadv", "DA-RTM-26-0810"),
         at("2026-08-11T15:00:00+02:00"));
     // 99.5 % yield; 10.5 t CO2e for the shaft furnace, casting and rolling.
     r.transform(fabricator, "commissioning", cathode, List.of(LotQuantity.of(WIRE_ROD.uri(), "74.625", "TNE")),
@@ -451,6 +453,16 @@ public final class MetalsChain implements Scenario {
             .withExtensions(List.of(new Extension(NS, "material", "Cu-ETP CW004A (EN 1977:2013)"),
                 new Extension(NS, "diameterMm", "8"))),
         "10500", at("2026-08-20T06:00:00+02:00"));
+  }
+
+  /**
+   * Receiving into custody of what was shipped under despatch advice {@code desadv}: the receiver
+   * becomes the possessing party at its site, since custody follows the goods, not the title.
+   */
+  private static void receive(Recorder r, Company at, Party shipper, List<LotQuantity> lots, BizTransaction desadv,
+      OffsetDateTime time) throws LedgerException {
+    r.receive(at, r.shipment(desadv), lots, List.of(shipper), List.of(at.as("possessing_party"), at.location()),
+        List.of(desadv), List.of(), time);
   }
 
   private static String held(Ledger ledger, LotId lot, Company holder) throws LedgerException {

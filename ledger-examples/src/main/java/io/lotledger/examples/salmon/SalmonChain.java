@@ -1,8 +1,11 @@
 package io.lotledger.examples.salmon;
 
+import static io.lotledger.examples.Recorder.context;
+
 import io.lotledger.examples.Company;
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.examples.Recorder;
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
@@ -279,6 +282,7 @@ public final class SalmonChain implements Scenario {
       throw new LedgerException(LedgerException.Code.ILLEGAL_STATE,
           "ledger " + ledger.origin() + " holds " + ledger.size() + " entries; the salmon chain needs a fresh ledger");
     }
+    Recorder r = new Recorder(ledger, Recorder.Shipping.OBJECT_EVENT);
     OffsetDateTime registered = at("2024-08-01T10:00:00+02:00");
     for (Company c : List.of(hatchery, feedMill, farm, plant, logistics, retailer)) {
       ledger.append(new RegistryEvent.ActorRegistered(c.actor(), c.name(), c.signer().publicKey(), registered), root.signer());
@@ -294,9 +298,9 @@ public final class SalmonChain implements Scenario {
             .withExtensions(List.of(new Extension(GDST, "broodstockSource", "Domestic"),
                 new Extension(CBVMDA, "lotNumber", "SM-2409-04"), new Extension(NS, "fishCount", "6500"),
                 new Extension(NS, "meanWeightGrams", "120"))),
-        at("2024-09-02T08:00:00+02:00"), site(hatchery, "urn:gdst:bizStep:hatching", "active")
+        at("2024-09-02T08:00:00+02:00"), context(hatchery, "urn:gdst:bizStep:hatching", "active")
             .withExtensions(List.of(new Extension(GDST, "humanWelfarePolicy", "3P Audit")))), hatchery.signer());
-    Entry smoltShipment = ship(ledger, hatchery, farm, List.of(kg(SMOLT, SMOLT_KG)), "PO-NK-24-0311", "DA-SM-0904",
+    Entry smoltShipment = r.ship(hatchery, farm, List.of(kg(SMOLT, SMOLT_KG)), "PO-NK-24-0311", "DA-SM-0904",
         List.of(), at("2024-09-10T06:30:00+02:00"));
 
     ledger.append(ObjectEvent.add(List.of(LotQuantity.of(FEED.uri(), "40", "TNE")),
@@ -306,11 +310,11 @@ public final class SalmonChain implements Scenario {
                 LocalDate.parse("2024-01-15"), LocalDate.parse("2027-01-14"))))
             .withExtensions(List.of(new Extension(GDST, "proteinSource", "wild caught"),
                 new Extension(CBVMDA, "lotNumber", "F24-1187"), new Extension(CBVMDA, "productionDate", "2024-09-16"))),
-        at("2024-09-16T07:00:00+02:00"), site(feedMill, "commissioning", "active")), feedMill.signer());
-    Entry feedShipment = ship(ledger, feedMill, farm, List.of(LotQuantity.of(FEED.uri(), "36", "TNE")), "PO-NK-24-0317",
+        at("2024-09-16T07:00:00+02:00"), context(feedMill, "commissioning", "active")), feedMill.signer());
+    Entry feedShipment = r.ship(feedMill, farm, List.of(LotQuantity.of(FEED.uri(), "36", "TNE")), "PO-NK-24-0317",
         "DA-F-1187-1", List.of(), at("2024-09-18T15:00:00+02:00"));
 
-    growOut(ledger, smoltShipment, feedShipment);
+    growOut(r, smoltShipment, feedShipment);
   }
 
   /**
@@ -320,20 +324,23 @@ public final class SalmonChain implements Scenario {
    * to the plant, which receives it. Live smolt and dry feed travel without a cold-chain logger, so their shipments carry
    * no temperature reading; the sea temperatures below are read at the pens, after receipt.
    */
-  private void growOut(Ledger ledger, Entry smoltShipment, Entry feedShipment) throws LedgerException {
-    receive(ledger, farm, hatchery, smoltShipment, List.of(kg(SMOLT, SMOLT_KG)), "DA-SM-0904", List.of(),
+  private void growOut(Recorder r, Entry smoltShipment, Entry feedShipment) throws LedgerException {
+    Ledger ledger = r.ledger();
+    r.receive(farm, hatchery, smoltShipment, List.of(kg(SMOLT, SMOLT_KG)), List.of(hatchery.document("desadv", "DA-SM-0904")),
+        List.of(),
         at("2024-09-11T14:00:00+02:00"));
-    receive(ledger, farm, feedMill, feedShipment, List.of(LotQuantity.of(FEED.uri(), "36", "TNE")), "DA-F-1187-1", List.of(),
+    r.receive(farm, feedMill, feedShipment, List.of(LotQuantity.of(FEED.uri(), "36", "TNE")),
+        List.of(feedMill.document("desadv", "DA-F-1187-1")), List.of(),
         at("2024-09-19T10:30:00+02:00"));
 
     OffsetDateTime counted = at("2025-06-04T09:00:00+02:00");
     ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(SMOLT)), counted,
-        site(farm, "inspecting", "conformant")
+        context(farm, "inspecting", "conformant")
             .withExtensions(List.of(new Extension(NS, "adultFemaleLicePerFish", "0.08"), new Extension(NS, "pen", "4"),
                 new Extension(NS, "fishSampled", "20")))
-            .withSensorReadings(List.of(temperature("7.4", counted, farm.logger("PEN4-CTD"))))), farm.signer());
+            .withSensorReadings(List.of(farm.temperature("7.4", counted, "PEN4-CTD")))), farm.signer());
     ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(SMOLT)), at("2025-08-20T07:30:00+02:00"),
-        site(farm, TREATING, "active")
+        context(farm, TREATING, "active")
             .withExtensions(List.of(new Extension(NS, "method", "freshwater bath"), new Extension(NS, "durationHours", "3"),
                 new Extension(NS, "adultFemaleLicePerFishBefore", "0.42"), new Extension(NS, "pen", "4")))), farm.signer());
 
@@ -355,17 +362,17 @@ public final class SalmonChain implements Scenario {
                 new Extension(NS, "productionArea", "PO 10 Andøya til Senja"),
                 new Extension(NS, "fishCount", "6000"),
                 new Extension(NS, "pen", "4"))),
-        at("2026-03-09T06:00:00+01:00"), site(farm, "urn:gdst:bizStep:farmHarvest", "active")
+        at("2026-03-09T06:00:00+01:00"), context(farm, "urn:gdst:bizStep:farmHarvest", "active")
             .withExtensions(List.of(new Extension(GDST, "humanWelfarePolicy", "3P Audit"))));
     ledger.append(harvest, farm.signer());
 
     // Bled and chilled in refrigerated sea water on site, the harvest goes to the plant in the cold chain.
     OffsetDateTime shipped = at("2026-03-09T11:00:00+01:00");
-    Entry harvestShipment = ship(ledger, farm, plant, List.of(kg(HARVEST, HARVEST_KG)), "PO-KS-26-0412", "DA-H-2603-P04",
-        List.of(temperature("0.6", shipped, farm.logger("TL-0031"))), shipped);
+    Entry harvestShipment = r.ship(farm, plant, List.of(kg(HARVEST, HARVEST_KG)), "PO-KS-26-0412", "DA-H-2603-P04",
+        List.of(farm.temperature("0.6", shipped, "TL-0031")), shipped);
     OffsetDateTime received = at("2026-03-09T19:40:00+01:00");
-    receive(ledger, plant, farm, harvestShipment, List.of(kg(HARVEST, HARVEST_KG)), "DA-H-2603-P04",
-        List.of(temperature("1.1", received, plant.logger("TL-0007"))), received);
+    r.receive(plant, farm, harvestShipment, List.of(kg(HARVEST, HARVEST_KG)), List.of(farm.document("desadv", "DA-H-2603-P04")),
+        List.of(plant.temperature("1.1", received, "TL-0007")), received);
   }
 
   /** The plant fillets the harvest; the fraud variant plants its fraud here. */
@@ -386,7 +393,7 @@ public final class SalmonChain implements Scenario {
           LotMasterData.NONE.withOrigin("RU", null).withSpecies(SPECIES).withExtensions(List.of(
               new Extension(CBVMDA, "productionMethodForFishAndSeafoodCode", "AQUACULTURE"),
               new Extension(CBVMDA, "lotNumber", "MRM-2602-33"))),
-          at("2026-03-10T07:10:00+01:00"), site(plant, "commissioning", "active")
+          at("2026-03-10T07:10:00+01:00"), context(plant, "commissioning", "active")
               .withSources(List.of(new Party("owning_party", TRADER)))), plant.signer());
       inputs = List.of(kg(HARVEST, HARVEST_KG), kg(FOREIGN_SALMON, FOREIGN_KG));
     }
@@ -423,7 +430,7 @@ public final class SalmonChain implements Scenario {
                 new Extension(CBVMDA, "productionDate", "2026-03-10"),
                 new Extension(CBVMDA, "productionMethodForFishAndSeafoodCode", "AQUACULTURE"),
                 new Extension(NS, "cut", "trim D fillet, skin on, pin bone out"))),
-        time, site(plant, "commissioning", "active"));
+        time, context(plant, "commissioning", "active"));
   }
 
   /**
@@ -432,85 +439,36 @@ public final class SalmonChain implements Scenario {
    * its label resolves to the lot; custody moves with the fillet lot itself.
    */
   private void exportFillets(Ledger ledger) throws LedgerException {
+    Recorder r = new Recorder(ledger, Recorder.Shipping.OBJECT_EVENT);
     BigDecimal fillets = ledger.lotState(FILLETS).orElseThrow().held(plant.actor());
     String toEu = fillets.subtract(new BigDecimal(PALLET_KG)).toPlainString();
     OffsetDateTime truck = at("2026-03-10T16:00:00+01:00");
-    ledger.append(ObjectEvent.observe(List.of(kg(FILLETS, toEu)), truck,
-        shippingContext(plant, EU_BUYER, EU_BUYER_SITE,
-            new BizTransaction("po", "urn:epcglobal:cbv:bt:3012345000000:CMD-2026-1187"), "DA-FIL-0310-EU",
-            List.of(temperature("0.8", truck, plant.logger("TL-0008"))))), plant.signer());
+    r.ship(plant, EU_BUYER, EU_BUYER_SITE, List.of(kg(FILLETS, toEu)),
+        List.of(new BizTransaction("po", "urn:epcglobal:cbv:bt:3012345000000:CMD-2026-1187"),
+            plant.document("desadv", "DA-FIL-0310-EU")),
+        List.of(plant.temperature("0.8", truck, "TL-0008")), truck);
 
     ledger.append(new AggregationEvent(Action.ADD, PALLET, List.of(kg(FILLETS, PALLET_KG)), at("2026-03-10T21:15:00+01:00"),
-        site(plant, "packing", "in_progress")), plant.signer());
+        context(plant, "packing", "in_progress")), plant.signer());
     OffsetDateTime departed = at("2026-03-11T05:30:00+01:00");
-    Entry export = ship(ledger, plant, retailer, List.of(kg(FILLETS, PALLET_KG)), "PO-HV-88213", "DA-FIL-0310-US",
-        List.of(temperature("0.9", departed, plant.logger("TL-0009"))), departed);
+    Entry export = r.ship(plant, retailer, List.of(kg(FILLETS, PALLET_KG)), "PO-HV-88213", "DA-FIL-0310-US",
+        List.of(plant.temperature("0.9", departed, "TL-0009")), departed);
 
     // The logistics provider reports from its own loggers; custody passes from the plant to the retailer.
     OffsetDateTime oslo = at("2026-03-11T16:40:00+01:00");
     ledger.append(ObjectEvent.observe(List.of(kg(FILLETS, PALLET_KG)), oslo,
         EventContext.of("transporting", "in_transit").withReadPoint(OSL_TERMINAL)
-            .withSensorReadings(List.of(temperature("2.2", oslo, logistics.logger("TL-0117"))))), logistics.signer());
+            .withSensorReadings(List.of(logistics.temperature("2.2", oslo, "TL-0117")))), logistics.signer());
     OffsetDateTime jfk = at("2026-03-11T19:55:00-04:00");
     ledger.append(ObjectEvent.observe(List.of(kg(FILLETS, PALLET_KG)), jfk,
         EventContext.of("transporting", "in_transit").withReadPoint(JFK_TERMINAL)
-            .withSensorReadings(List.of(temperature("3.1", jfk, logistics.logger("TL-0117"))))), logistics.signer());
+            .withSensorReadings(List.of(logistics.temperature("3.1", jfk, "TL-0117")))), logistics.signer());
 
     OffsetDateTime arrived = at("2026-03-12T06:10:00-04:00");
-    receive(ledger, retailer, plant, export, List.of(kg(FILLETS, PALLET_KG)), "DA-FIL-0310-US",
-        List.of(temperature("2.6", arrived, retailer.logger("TL-0501"))), arrived);
+    r.receive(retailer, plant, export, List.of(kg(FILLETS, PALLET_KG)), List.of(plant.document("desadv", "DA-FIL-0310-US")),
+        List.of(retailer.temperature("2.6", arrived, "TL-0501")), arrived);
     ledger.append(new AggregationEvent(Action.DELETE, PALLET, List.of(kg(FILLETS, PALLET_KG)), at("2026-03-12T06:40:00-04:00"),
-        site(retailer, "unpacking", "in_progress")), retailer.signer());
-  }
-
-  // ---------------------------------------------------------------- the moves every actor makes
-
-  /** An event context at the company's own site: read point and business location. */
-  private static EventContext site(Company c, String bizStep, String disposition) {
-    return EventContext.of(bizStep, disposition).withReadPoint(c.site()).withBizLocation(c.site());
-  }
-
-  /**
-   * EPCIS ObjectEvent OBSERVE, CBV {@code shipping} / {@code in_transit} (a GDST shipping event): the
-   * lots leave {@code from} for {@code to}, tied to the buyer's purchase order and the seller's
-   * despatch advice. {@code to} is an actor of this ledger, so the goods are in transit to it under
-   * the returned entry's hash until it receives them.
-   */
-  private static Entry ship(Ledger ledger, Company from, Company to, List<LotQuantity> lots, String po, String desadv,
-      List<SensorReading> readings, OffsetDateTime time) throws LedgerException {
-    return ledger.append(ObjectEvent.observe(lots, time,
-        shippingContext(from, to.party(), to.site(), to.document("po", po), desadv, readings)), from.signer());
-  }
-
-  private static EventContext shippingContext(Company from, String toParty, String toSite, BizTransaction po, String desadv,
-      List<SensorReading> readings) {
-    return EventContext.of("shipping", "in_transit")
-        .withReadPoint(from.site())
-        .withBizLocation(from.site())
-        .withSources(List.of(new Party("owning_party", from.party()), new Party("location", from.site())))
-        .withDestinations(List.of(new Party("owning_party", toParty), new Party("location", toSite)))
-        .withBizTransactions(List.of(po, from.document("desadv", desadv)))
-        .withSensorReadings(readings);
-  }
-
-  /**
-   * EPCIS ObjectEvent OBSERVE, CBV {@code receiving} / {@code in_progress}, signed by the receiver
-   * and naming the shipping entry it takes delivery of (RFC 6920 {@code ni:} URI of its hash).
-   */
-  private static void receive(Ledger ledger, Company at, Company from, Entry shipment, List<LotQuantity> lots,
-      String desadv, List<SensorReading> readings, OffsetDateTime time) throws LedgerException {
-    ledger.append(ObjectEvent.observe(lots, time,
-        site(at, "receiving", "in_progress")
-            .withSources(List.of(new Party("owning_party", from.party())))
-            .withDestinations(List.of(new Party("owning_party", at.party())))
-            .withBizTransactions(List.of(from.document("desadv", desadv)))
-            .withSensorReadings(readings)
-            .withShipment(shipment.hash().toNi())), at.signer());
-  }
-
-  /** A gs1:Temperature reading in degrees Celsius (UN/CEFACT CEL) from a data logger. */
-  private static SensorReading temperature(String celsius, OffsetDateTime time, String device) {
-    return new SensorReading("gs1:Temperature", new BigDecimal(celsius), "CEL", time, device);
+        context(retailer, "unpacking", "in_progress")), retailer.signer());
   }
 
   /** The highest gs1:Temperature reading in the fillet lot's history. */

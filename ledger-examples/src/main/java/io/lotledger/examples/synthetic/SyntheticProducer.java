@@ -1,33 +1,28 @@
-package io.lotledger.cli;
+package io.lotledger.examples.synthetic;
 
-import static io.lotledger.cli.SyntheticChain.CARRIER;
-import static io.lotledger.cli.SyntheticChain.CATHODE;
-import static io.lotledger.cli.SyntheticChain.CELLS;
-import static io.lotledger.cli.SyntheticChain.CUSTOMER;
-import static io.lotledger.cli.SyntheticChain.LAB;
-import static io.lotledger.cli.SyntheticChain.MAX_DEPTH;
-import static io.lotledger.cli.SyntheticChain.MINE;
-import static io.lotledger.cli.SyntheticChain.REFINERY;
-import static io.lotledger.cli.SyntheticChain.T0;
+import static io.lotledger.examples.synthetic.SyntheticChain.CARRIER;
+import static io.lotledger.examples.synthetic.SyntheticChain.CATHODE;
+import static io.lotledger.examples.synthetic.SyntheticChain.CELLS;
+import static io.lotledger.examples.synthetic.SyntheticChain.CUSTOMER;
+import static io.lotledger.examples.synthetic.SyntheticChain.LAB;
+import static io.lotledger.examples.synthetic.SyntheticChain.MAX_DEPTH;
+import static io.lotledger.examples.synthetic.SyntheticChain.MINE;
+import static io.lotledger.examples.synthetic.SyntheticChain.REFINERY;
+import static io.lotledger.examples.synthetic.SyntheticChain.T0;
 
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.cli.SyntheticChain.Company;
 import io.lotledger.entry.Entry;
-import io.lotledger.event.Action;
 import io.lotledger.event.Certification;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.Event;
-import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
-import io.lotledger.event.ObjectEvent;
-import io.lotledger.event.Party;
 import io.lotledger.event.Quantity;
 import io.lotledger.event.SensorReading;
-import io.lotledger.event.TransactionEvent;
-import io.lotledger.event.TransformationEvent;
+import io.lotledger.examples.Company;
+import io.lotledger.examples.synthetic.SyntheticChain.Mix;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -131,6 +126,7 @@ final class SyntheticProducer implements Runnable {
   private final long budget;
   private final long commissions;
   private final int window;
+  private final Mix mix;
   private final LongAdder committed;
   private final AtomicReference<Throwable> failure;
   private final SplittableRandom random;
@@ -153,8 +149,11 @@ final class SyntheticProducer implements Runnable {
   private long step;
   long derived;
   int maxDepth;
+  long shipments;
+  long receipts;
+  long observations;
 
-  SyntheticProducer(Ledger ledger, int index, int producers, long budget, long commissions, int window,
+  SyntheticProducer(Ledger ledger, int index, int producers, long budget, long commissions, int window, Mix mix,
       LongAdder committed, AtomicReference<Throwable> failure) {
     this.ledger = ledger;
     this.index = index;
@@ -162,6 +161,7 @@ final class SyntheticProducer implements Runnable {
     this.budget = budget;
     this.commissions = commissions;
     this.window = window;
+    this.mix = mix;
     this.committed = committed;
     this.failure = failure;
     this.random = new SplittableRandom(0x5EED_0000L + index);
@@ -214,8 +214,8 @@ final class SyntheticProducer implements Runnable {
 
   /**
    * The next event. Depends only on the producer's index, its step and its shares, never on timing,
-   * so that a chain is the same in every run. A delivery that is due comes first; otherwise about a
-   * quarter each of transformations and shipments, the rest inspections and transport reports. An
+   * so that a chain is the same in every run. A delivery that is due comes first; otherwise it draws
+   * the chain's {@link Mix} of transformations, shipments and transport reports, the rest inspections. An
    * event on {@linkplain #settled settled} lots only is preferred, an inspection if the kind drawn
    * has none, so that the producer seldom waits; failing that, any lots (as early in a run).
    */
@@ -232,9 +232,9 @@ final class SyntheticProducer implements Runnable {
     }
     int kind = random.nextInt(100);
     for (boolean settledOnly : new boolean[] {true, false}) {
-      Planned planned = kind < 25 ? transform(time, settledOnly)
-          : kind < 50 ? ship(time, settledOnly)
-          : kind < 60 ? transport(time, settledOnly)
+      Planned planned = kind < mix.transformPercent() ? transform(time, settledOnly)
+          : kind < mix.transformPercent() + mix.shipPercent() ? ship(time, settledOnly)
+          : kind < mix.transformPercent() + mix.shipPercent() + mix.transportPercent() ? transport(time, settledOnly)
           : null;
       if (planned == null) {
         planned = inspect(time, settledOnly);
@@ -261,8 +261,7 @@ final class SyntheticProducer implements Runnable {
             ElementShare.of("Cu", "0.0" + (10 + random.nextInt(80)), null, null)))
         .withCertifications(List.of(new Certification("https://cert.example/rmi/cobalt/" + number, "RMI",
             LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1))));
-    Event event = ObjectEvent.add(List.of(new LotQuantity(lot.id, kilograms(lot.grams))), ilmd, time,
-        EventContext.of("commissioning", "active").withReadPoint(MINE.site()).withBizLocation(MINE.site()));
+    Event event = SyntheticEvents.commission(MINE, new LotQuantity(lot.id, kilograms(lot.grams)), ilmd, time);
     keep(made.get(0), lot, true);
     return new Planned(event, MINE.signer(), List.of(lot), null);
   }
@@ -341,15 +340,9 @@ final class SyntheticProducer implements Runnable {
         .withOrigin("FI", company.site())
         .withElements(List.of(ElementShare.of("Co", "0.2" + random.nextInt(10), "0.0" + random.nextInt(10), null)))
         .withCarbonFootprint(BigDecimal.valueOf(1000 + random.nextInt(9000), 2));
-    Event event = new TransformationEvent(in,
-        List.of(new LotQuantity(output.id, kilograms(output.grams))),
-        "urn:uuid:" + new UUID(random.nextLong(), random.nextLong()),
-        ilmd,
-        BigDecimal.valueOf(100 + random.nextInt(90000), 1),
-        time,
-        EventContext.of("transforming", "active")
-            .withReadPoint(company.site())
-            .withSensorReadings(List.of(SensorReading.of("gs1:Temperature", String.valueOf(400 + random.nextInt(300)), "CEL"))));
+    Event event = SyntheticEvents.transform(company, "transforming", in, new LotQuantity(output.id, kilograms(output.grams)),
+        "urn:uuid:" + new UUID(random.nextLong(), random.nextLong()), ilmd, BigDecimal.valueOf(100 + random.nextInt(90000), 1),
+        String.valueOf(400 + random.nextInt(300)), time);
     keep(made.get(maker), output, true);
     List<Lot> touched = new ArrayList<>(inputs);
     touched.add(output);
@@ -385,12 +378,8 @@ final class SyntheticProducer implements Runnable {
     Company sender = HOLDERS.get(from);
     Company buyer = out ? CUSTOMER : HOLDERS.get(from + 1);
     long document = step * producers + index;
-    Event event = new TransactionEvent(Action.ADD, List.of(new LotQuantity(lot.id, kilograms(lot.grams))), time,
-        EventContext.of("shipping", "in_transit")
-            .withReadPoint(sender.site())
-            .withSources(List.of(new Party("owning_party", sender.party())))
-            .withDestinations(List.of(new Party("owning_party", buyer.party())))
-            .withBizTransactions(List.of(sender.document("desadv", "DESADV-" + document), buyer.document("po", "PO-" + document))));
+    Event event = SyntheticEvents.ship(sender, buyer, List.of(new LotQuantity(lot.id, kilograms(lot.grams))), document, time);
+    shipments++;
     made.get(from).remove(lot);
     Shipment shipment = null;
     if (out) {
@@ -411,13 +400,9 @@ final class SyntheticProducer implements Runnable {
     Lot lot = shipment.lot;
     Company sender = HOLDERS.get(shipment.to - 1);
     Company buyer = HOLDERS.get(shipment.to);
-    Event event = ObjectEvent.observe(List.of(new LotQuantity(lot.id, kilograms(lot.grams))), time,
-        EventContext.of("receiving", "in_progress")
-            .withReadPoint(buyer.site())
-            .withBizLocation(buyer.site())
-            .withBizTransactions(List.of(sender.document("desadv", "DESADV-" + shipment.document),
-                buyer.document("recadv", "RECADV-" + (step * producers + index))))
-            .withShipment(shipped.hash().toNi()));
+    Event event = SyntheticEvents.receive(sender, buyer, List.of(new LotQuantity(lot.id, kilograms(lot.grams))),
+        shipped.hash(), shipment.document, step * producers + index, time);
+    receipts++;
     lot.holder = shipment.to;
     keep(stock.get(shipment.to), lot, false);
     return new Planned(event, buyer.signer(), List.of(lot), null);
@@ -438,12 +423,11 @@ final class SyntheticProducer implements Runnable {
       }
     }
     if (lot != null && (settled(lot) || !settledOnly)) {
-      Event event = ObjectEvent.observe(List.of(LotQuantity.of(lot.id)), time,
-          EventContext.of("inspecting", "conformant")
-              .withReadPoint(HOLDERS.get(lot.holder).site())
-              .withSensorReadings(List.of(
-                  SensorReading.of("gs1:Temperature", String.valueOf(15 + random.nextInt(15)), "CEL"),
-                  SensorReading.of("gs1:RelativeHumidity", String.valueOf(30 + random.nextInt(40)), "P1"))));
+      Event event = SyntheticEvents.observe(List.of(LotQuantity.of(lot.id)), "inspecting", "conformant",
+          HOLDERS.get(lot.holder).site(), List.of(
+              SensorReading.of("gs1:Temperature", String.valueOf(15 + random.nextInt(15)), "CEL"),
+              SensorReading.of("gs1:RelativeHumidity", String.valueOf(30 + random.nextInt(40)), "P1")), time);
+      observations++;
       return new Planned(event, LAB.signer(), List.of(lot), null);
     }
     return null;
@@ -458,12 +442,10 @@ final class SyntheticProducer implements Runnable {
     if (lot == null || (settledOnly && !settled(lot))) {
       return null;
     }
-    Event event = ObjectEvent.observe(List.of(LotQuantity.of(lot.id)), time,
-        EventContext.of("transporting", "in_transit")
-            .withReadPoint(CARRIER.site())
-            .withSensorReadings(List.of(
-                SensorReading.of("gs1:Temperature", String.valueOf(5 + random.nextInt(25)), "CEL"),
-                SensorReading.of("gs1:Acceleration", String.valueOf(random.nextInt(30)), "MSK"))));
+    Event event = SyntheticEvents.observe(List.of(LotQuantity.of(lot.id)), "transporting", "in_transit", CARRIER.site(),
+        List.of(SensorReading.of("gs1:Temperature", String.valueOf(5 + random.nextInt(25)), "CEL"),
+            SensorReading.of("gs1:Acceleration", String.valueOf(random.nextInt(30)), "MSK")), time);
+    observations++;
     return new Planned(event, CARRIER.signer(), List.of(lot), null);
   }
 

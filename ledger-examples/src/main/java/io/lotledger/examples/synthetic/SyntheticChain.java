@@ -1,4 +1,4 @@
-package io.lotledger.cli;
+package io.lotledger.examples.synthetic;
 
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
@@ -9,13 +9,12 @@ import io.lotledger.event.ActorId;
 import io.lotledger.event.BizTransaction;
 import io.lotledger.event.Event;
 import io.lotledger.event.RegistryEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.lotledger.examples.Company;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -28,8 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 /**
- * The synthetic supply chain {@code ledger bench} records: exactly {@code entries} entries with the
- * shape of a real materials ledger.
+ * A synthetic supply chain of exactly {@code entries} signed entries with the shape of a real materials
+ * ledger: what {@code ledger bench} records and the JMH benchmarks' fixture ledgers hold.
  *
  * <p>The root registers six actors (a mine, a refinery, a cathode maker, a cell maker, an inspection
  * lab, a carrier). Then producer threads ({@link SyntheticProducer}) append, each over its own share
@@ -42,7 +41,8 @@ import java.util.function.LongConsumer;
  * it holds, into a new one, which later transformations take as input in turn, up to {@value
  * #MAX_DEPTH} steps from the ore, so lots have ancestry of varying depth. The cell maker ships
  * finished products to a customer outside the ledger. Inspections by the lab and transport reports by
- * the carrier (ObjectEvent OBSERVE with sensor readings) fall in between.
+ * the carrier (ObjectEvent OBSERVE with sensor readings) fall in between. How often each kind is
+ * drawn is the chain's {@link Mix}; the events' shapes are {@link SyntheticEvents}.
  *
  * <p>Each producer signs on its own thread with {@link Ledger#appendAsync(Event, ActorSigner)} and
  * keeps a bounded window of appends in flight, which the ledger commits in groups. A producer never
@@ -52,74 +52,95 @@ import java.util.function.LongConsumer;
  * <p>The events are a function of the parameters alone (seeded per producer, never of timing), so the
  * set of entries is the same in every run but for the genesis entry's time (the ledger's clock); only
  * the order in which producers interleave differs.
+ *
+ * <p>Instances are immutable; {@link #record} may run on several ledgers at once.
  */
-final class SyntheticChain {
-  static final String ORIGIN = "bench.lotledger.io/ledger";
+public final class SyntheticChain {
+  /** The origin (ledger name) of a synthetic ledger. */
+  public static final String ORIGIN = "bench.lotledger.io/ledger";
   /** Appends in flight over all producers, at most (each keeps its share): about one commit group. */
   static final int WINDOW = 1024;
   /**
    * Most transformation steps from an origin lot to a finished product, as from ore to a battery pack:
    * refining, precursor, cathode material, cell, module, pack.
    */
-  static final int MAX_DEPTH = 6;
+  public static final int MAX_DEPTH = 6;
 
   /** The chain's clock: actors register the day before, producers' events follow one second apart. */
-  static final OffsetDateTime T0 = OffsetDateTime.of(2026, 1, 5, 8, 0, 0, 0, ZoneOffset.UTC);
+  public static final OffsetDateTime T0 = OffsetDateTime.of(2026, 1, 5, 8, 0, 0, 0, ZoneOffset.UTC);
 
-  /** A member of the chain: display name, signer (actor id = PGLN), site (SGLN) and 13-digit GLN. */
-  record Company(String name, ActorSigner signer, String site, String gln) {
-    static Company of(String name, String companyPrefix, String gln) {
-      return new Company(name, SyntheticChain.signer("urn:epc:id:pgln:" + companyPrefix + ".00000", name),
-          "urn:epc:id:sgln:" + companyPrefix + ".00001.0", gln);
-    }
+  private static final Company ROOT = company("lotledger bench consortium", "4000009", "4000009000002");
+  public static final Company MINE = company("Bench Mining", "6150009", "6150009000002");
+  public static final Company REFINERY = company("Bench Refining", "6400009", "6400009000008");
+  public static final Company CATHODE = company("Bench Cathode Materials", "5900009", "5900009000004");
+  public static final Company CELLS = company("Bench Cell Works", "7300009", "7300009000000");
+  public static final Company LAB = company("Bench Inspection Lab", "4000010", "4000010000008");
+  public static final Company CARRIER = company("Bench Logistics", "4000011", "4000011000005");
+  /** The buyer of finished products: not a registered actor, so what ships to it leaves the ledger. */
+  public static final Company CUSTOMER = company("Bench Battery Customer", "7500009", "7500009000009");
+  /** The actors the root registers, in order: entries 1 to 6. */
+  public static final List<Company> ACTORS = List.of(MINE, REFINERY, CATHODE, CELLS, LAB, CARRIER);
 
-    String party() {
-      return signer.actor().uri();
-    }
+  /**
+   * How often a producer draws each kind of event, in percent, at a step that is neither a
+   * commissioning (spread evenly over the run) nor a receipt (due some steps after its shipment);
+   * the rest are inspections. A kind with nothing to act on gives way to an inspection, or to a
+   * transport report when nothing is held.
+   */
+  public record Mix(int transformPercent, int shipPercent, int transportPercent) {
+    /** The mix {@code ledger bench} records: a quarter transformations, a quarter shipments, 10 % transport reports. */
+    public static final Mix BENCH = new Mix(25, 25, 10);
 
-    BizTransaction document(String type, String number) {
-      return new BizTransaction(type, "urn:epcglobal:cbv:bt:" + gln + ":" + number);
+    public Mix {
+      if (transformPercent < 0 || shipPercent < 0 || transportPercent < 0
+          || transformPercent + shipPercent + transportPercent > 100) {
+        throw new IllegalArgumentException("percentages must be at least 0 and add up to at most 100, not "
+            + transformPercent + ", " + shipPercent + ", " + transportPercent);
+      }
     }
   }
 
-  private static final Company ROOT = Company.of("lotledger bench consortium", "4000009", "4000009000002");
-  static final Company MINE = Company.of("Bench Mining", "6150009", "6150009000002");
-  static final Company REFINERY = Company.of("Bench Refining", "6400009", "6400009000008");
-  static final Company CATHODE = Company.of("Bench Cathode Materials", "5900009", "5900009000004");
-  static final Company CELLS = Company.of("Bench Cell Works", "7300009", "7300009000000");
-  static final Company LAB = Company.of("Bench Inspection Lab", "4000010", "4000010000008");
-  static final Company CARRIER = Company.of("Bench Logistics", "4000011", "4000011000005");
-  /** The buyer of finished products: not a registered actor, so what ships to it leaves the ledger. */
-  static final Company CUSTOMER = Company.of("Bench Battery Customer", "7500009", "7500009000009");
-  private static final List<Company> ACTORS = List.of(MINE, REFINERY, CATHODE, CELLS, LAB, CARRIER);
-
-  /** What was recorded. */
-  record Summary(long entries, long originLots, long derivedLots, int maxDepth, int producers) {}
+  /**
+   * What was recorded: all entries (the genesis and registrations included), by kind: origin lots
+   * commissioned, lots made by transformations, shipments, receipts and observations (inspections and
+   * transport reports); the deepest ancestry and how many producers appended.
+   */
+  public record Summary(long entries, long originLots, long derivedLots, int maxDepth, int producers, long shipments,
+      long receipts, long observations) {}
 
   private final long entries;
   private final int lots;
   private final int threads;
+  private final Mix mix;
+
+  /** The chain {@code ledger bench} records: {@link Mix#BENCH}. */
+  public SyntheticChain(long entries, int lots, int threads) {
+    this(entries, lots, threads, Mix.BENCH);
+  }
 
   /**
    * @param entries total entries, the genesis and registrations included (at least 1)
    * @param lots origin lots to commission (fewer if the entries do not leave room for them)
    * @param threads producer threads, at most (never more than there are origin lots)
+   * @param mix how often each kind of event is drawn
    */
-  SyntheticChain(long entries, int lots, int threads) {
+  public SyntheticChain(long entries, int lots, int threads, Mix mix) {
     if (entries < 1 || lots < 1 || threads < 1) {
       throw new IllegalArgumentException("entries, lots and threads must be positive, not " + entries + ", " + lots + ", " + threads);
     }
     this.entries = entries;
     this.lots = lots;
     this.threads = threads;
+    this.mix = Objects.requireNonNull(mix, "mix");
   }
 
   /** The root actor, whose self-registration is the genesis entry. */
-  static ActorSigner root() {
+  public static ActorSigner root() {
     return ROOT.signer();
   }
 
-  static String rootName() {
+  /** The root actor's display name. */
+  public static String rootName() {
     return ROOT.name();
   }
 
@@ -130,7 +151,7 @@ final class SyntheticChain {
    *
    * @throws LedgerException if the ledger refuses an append (a bug in the chain or the ledger)
    */
-  Summary record(Ledger ledger, LongConsumer poll) throws LedgerException {
+  public Summary record(Ledger ledger, LongConsumer poll) throws LedgerException {
     LongAdder committed = new LongAdder();
     committed.increment(); // the genesis entry
     int registrations = (int) Math.min(ACTORS.size(), entries - 1);
@@ -145,14 +166,14 @@ final class SyntheticChain {
     int producers = (int) Math.min(threads, originLots);
     if (producers == 0) {
       poll.accept(committed.sum());
-      return new Summary(entries, 0, 0, 0, 0);
+      return new Summary(entries, 0, 0, 0, 0, 0, 0, 0);
     }
 
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<SyntheticProducer> all = new ArrayList<>(producers);
     for (int p = 0; p < producers; p++) {
       all.add(new SyntheticProducer(ledger, p, producers, share(events, producers, p), share(originLots, producers, p),
-          Math.max(1, WINDOW / producers), committed, failure));
+          Math.max(1, WINDOW / producers), mix, committed, failure));
     }
     ExecutorService pool = Executors.newFixedThreadPool(producers, r -> {
       Thread t = new Thread(r, "lotledger-bench-producer");
@@ -197,7 +218,9 @@ final class SyntheticChain {
     poll.accept(committed.sum());
     long derived = all.stream().mapToLong(pr -> pr.derived).sum();
     int depth = all.stream().mapToInt(pr -> pr.maxDepth).max().orElse(0);
-    return new Summary(committed.sum(), originLots, derived, depth, producers);
+    return new Summary(committed.sum(), originLots, derived, depth, producers,
+        all.stream().mapToLong(pr -> pr.shipments).sum(), all.stream().mapToLong(pr -> pr.receipts).sum(),
+        all.stream().mapToLong(pr -> pr.observations).sum());
   }
 
   /** Producer {@code p}'s share of {@code n} split over {@code producers}: the first ones take the remainder. */
@@ -205,13 +228,12 @@ final class SyntheticChain {
     return n / producers + (p < n % producers ? 1 : 0);
   }
 
-  /** A signer whose seed is SHA-256("lotledger bench " + name): reproducible, and worthless as a secret. */
-  private static ActorSigner signer(String actor, String name) {
-    try {
-      byte[] seed = MessageDigest.getInstance("SHA-256").digest(("lotledger bench " + name).getBytes(StandardCharsets.UTF_8));
-      return new ActorSigner(new ActorId(actor), Ed25519Signer.fromSeed(seed));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("SHA-256 and 32-byte Ed25519 seeds are always available", e);
-    }
+  /**
+   * A member of the chain: party {@code urn:epc:id:pgln:{companyPrefix}.00000}, site {@code
+   * urn:epc:id:sgln:{companyPrefix}.00001.0}, and a demo key ({@link Company#demoSigner}): reproducible,
+   * and worthless as a secret.
+   */
+  private static Company company(String name, String companyPrefix, String gln) {
+    return Company.of("bench", name, companyPrefix, "00001", gln);
   }
 }

@@ -1,6 +1,7 @@
-package io.lotledger.cli;
+package io.lotledger.examples.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
@@ -37,10 +38,14 @@ class SyntheticChainTest {
 
   /** Records a chain in memory, verifies it, and returns its entries; the ledger is left open for queries. */
   private static Recorded record(long entries, int lots, int threads) throws LedgerException {
+    return record(entries, lots, threads, SyntheticChain.Mix.BENCH);
+  }
+
+  private static Recorded record(long entries, int lots, int threads, SyntheticChain.Mix mix) throws LedgerException {
     Ledger ledger = Ledger.create(new InMemoryLedgerStore(), SyntheticChain.ORIGIN, SyntheticChain.root(),
         SyntheticChain.rootName(), FIXED);
     List<Long> polls = new ArrayList<>();
-    SyntheticChain.Summary summary = new SyntheticChain(entries, lots, threads).record(ledger, polls::add);
+    SyntheticChain.Summary summary = new SyntheticChain(entries, lots, threads, mix).record(ledger, polls::add);
     ledger.verify();
     List<Entry> all = new ArrayList<>();
     for (long i = 0; i < ledger.size(); i++) {
@@ -195,5 +200,55 @@ class SyntheticChainTest {
 
     assertThat(r.summary().producers()).isEqualTo(2);
     assertThat(r.entries()).hasSize(100);
+  }
+
+  @Test
+  void record_summaryCountsEveryKindOfEntryItAppended() throws LedgerException {
+    Recorded r = record(3000, 40, 2);
+    r.ledger().close();
+
+    List<Event> events = r.entries().stream().map(Entry::event).toList();
+    SyntheticChain.Summary s = r.summary();
+    assertThat(events.stream().filter(e -> e instanceof ObjectEvent o && o.action() == Action.ADD)).hasSize((int) s.originLots());
+    assertThat(events.stream().filter(TransformationEvent.class::isInstance)).hasSize((int) s.derivedLots());
+    assertThat(events.stream().filter(e -> "shipping".equals(e.context().bizStep()))).hasSize((int) s.shipments());
+    assertThat(events.stream().filter(e -> "receiving".equals(e.context().bizStep()))).hasSize((int) s.receipts());
+    assertThat(events.stream().filter(e -> e instanceof ObjectEvent o && o.action() == Action.OBSERVE
+        && !"receiving".equals(o.context().bizStep()))).hasSize((int) s.observations());
+    assertThat(1 + SyntheticChain.ACTORS.size() + s.originLots() + s.derivedLots() + s.shipments() + s.receipts()
+        + s.observations()).isEqualTo(3000);
+  }
+
+  @Test
+  void record_drawsTheKindsOfItsMix_aMixOfNothingButInspectionsMovesNoGoods() throws LedgerException {
+    Recorded r = record(500, 30, 2, new SyntheticChain.Mix(0, 0, 0)); // record() has verified the whole ledger
+    r.ledger().close();
+
+    SyntheticChain.Summary s = r.summary();
+    assertThat(s.originLots()).isEqualTo(30);
+    assertThat(s.derivedLots()).isZero();
+    assertThat(s.shipments()).isZero();
+    assertThat(s.receipts()).isZero();
+    assertThat(s.observations()).isEqualTo(500 - 1 - SyntheticChain.ACTORS.size() - 30);
+    assertThat(r.entries()).filteredOn(e -> e.event() instanceof ObjectEvent o && o.action() == Action.OBSERVE)
+        .allMatch(e -> "inspecting".equals(e.event().context().bizStep()));
+  }
+
+  @Test
+  void record_moreTransformationsInTheMix_moreTransformationsInTheLedger() throws LedgerException {
+    Recorded few = record(3000, 300, 2, new SyntheticChain.Mix(5, 25, 10));
+    Recorded many = record(3000, 300, 2, new SyntheticChain.Mix(50, 25, 10));
+    few.ledger().close();
+    many.ledger().close();
+
+    assertThat(many.summary().derivedLots()).isGreaterThan(2 * few.summary().derivedLots());
+  }
+
+  @Test
+  void mix_rejectsPercentagesThatAreNegativeOrAddUpToMoreThan100() {
+    assertThatThrownBy(() -> new SyntheticChain.Mix(50, 40, 11)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("50, 40, 11");
+    assertThatThrownBy(() -> new SyntheticChain.Mix(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new SyntheticChain.Mix(50, 40, 10).shipPercent()).isEqualTo(40);
   }
 }
