@@ -7,7 +7,7 @@ import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.examples.Scenario;
-import io.lotledger.examples.Scenarios;
+import io.lotledger.examples.catalog.Scenarios;
 import io.lotledger.note.Checkpoint;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

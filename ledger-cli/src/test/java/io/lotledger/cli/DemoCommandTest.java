@@ -2,7 +2,7 @@ package io.lotledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lotledger.examples.Scenarios;
+import io.lotledger.examples.catalog.Scenarios;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

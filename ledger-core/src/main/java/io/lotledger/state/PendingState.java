@@ -88,7 +88,7 @@ public final class PendingState implements LedgerState, StateChanges {
     }
   };
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Map<Long, NodeHash>[] newTree() {
     return new Map[64];
   }

@@ -15,7 +15,7 @@ import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.examples.Scenario;
-import io.lotledger.examples.Scenarios;
+import io.lotledger.examples.catalog.Scenarios;
 import io.lotledger.rules.CheckFinding;
 import io.lotledger.testing.RecyclingChain;
 import java.awt.image.BufferedImage;
