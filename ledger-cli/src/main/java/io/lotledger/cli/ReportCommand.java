@@ -83,9 +83,9 @@ final class ReportCommand implements Callable<Integer> {
             .put("lot", lot.uri())
             .put("lots", report.lots().size())
             .put("events", report.events().size())
-            .put("integrityVerified", report.integrity() == null)
-            .put("integrityFailure", report.integrity() == null ? null : report.integrity().toString())
-            .put("claimsChecked", report.check() != null)
+            .put("integrityVerified", report.verified())
+            .put("integrityFailure", report.integrity().map(Object::toString).orElse(null))
+            .put("claimsChecked", report.check().isPresent())
             .put("findings", findings)));
         return LedgerCli.EXIT_OK;
       }

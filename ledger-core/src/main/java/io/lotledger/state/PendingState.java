@@ -24,7 +24,8 @@ public final class PendingState implements LedgerState, StateChanges {
   private final Map<Ed25519PublicKey, RegisteredKey> keys = new HashMap<>();
   private final Map<ActorId, RegisteredActor> actors = new HashMap<>();
   private final Map<LotId, EntryHash> heads = new HashMap<>();
-  private final Map<LotId, LotState> lots = new HashMap<>();
+  /** Lot states in their stored form: a batch of a whole document may change many, and decoded states take several times the memory. */
+  private final Map<LotId, byte[]> lots = new HashMap<>();
   private final Map<String, Long> eventIds = new HashMap<>();
   private final Map<EntryHash, Long> hashes = new HashMap<>();
   /** Tree nodes by level, then index: the right edge the next leaves combine with. */
@@ -144,8 +145,8 @@ public final class PendingState implements LedgerState, StateChanges {
 
   @Override
   public LotState lot(LotId lot) throws StoreException {
-    LotState s = lots.get(lot);
-    return s != null ? s : below.lot(lot);
+    byte[] s = lots.get(lot);
+    return s != null ? StoreLayout.lotState(s) : below.lot(lot);
   }
 
   // ------------------------------------------------------------------ changes
@@ -197,6 +198,6 @@ public final class PendingState implements LedgerState, StateChanges {
 
   @Override
   public void lot(LotId lot, LotState state) {
-    lots.put(lot, state);
+    lots.put(lot, StoreLayout.lotStateValue(state));
   }
 }
