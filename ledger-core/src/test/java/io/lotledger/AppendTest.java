@@ -17,7 +17,11 @@ import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.RegistryEvent;
+import io.lotledger.spi.ForwardingLedgerStore;
+import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
+import io.lotledger.spi.WriteBatch;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.StoreSnapshot;
 import io.lotledger.testing.TestChain;
@@ -27,10 +31,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,32 +221,56 @@ class AppendTest {
 
   @Test
   void groupCommitWithLinger_writesPipelinedAppendsInFullGroups() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
-    InMemoryLedgerStore inner = new InMemoryLedgerStore();
-    io.lotledger.spi.LedgerStore counting = new io.lotledger.spi.ForwardingLedgerStore(inner) {
+    // The committer is held inside the write of a first, single append while the others queue up, so
+    // the groups that follow do not depend on how threads are scheduled or on the clock: 250 queued
+    // appends of at most 100 per group are exactly three writes (the last, of 50, after the linger
+    // expires with nothing more to take). Without grouping they would be 250 writes.
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean holdNextWrite = new AtomicBoolean();
+    List<Integer> groups = Collections.synchronizedList(new ArrayList<>());
+    LedgerStore gated = new ForwardingLedgerStore(new InMemoryLedgerStore()) {
       @Override
-      public void write(io.lotledger.spi.WriteBatch b, boolean sync) throws io.lotledger.spi.StoreException {
-        writes.incrementAndGet();
+      public void write(WriteBatch b, boolean sync) throws StoreException {
+        groups.add((int) b.puts().stream().filter(put -> put.table() == Table.ENTRIES).count());
+        if (holdNextWrite.compareAndSet(true, false)) {
+          writing.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while held", e);
+          }
+        }
         super.write(b, sync);
       }
     };
     LedgerOptions options = LedgerOptions.DEFAULT.withMaxBatch(100).withLinger(java.time.Duration.ofMillis(200));
-    try (Ledger grouped = Ledger.create(counting, TestChain.ORIGIN, chain.root, "root", options)) {
+    try (Ledger grouped = Ledger.create(gated, TestChain.ORIGIN, chain.root, "root", options)) {
       chain.registerActors(grouped);
-      int before = writes.get();
-      List<java.util.concurrent.CompletableFuture<Entry>> futures = new ArrayList<>();
-      for (int i = 0; i < 300; i++) {
-        futures.add(grouped.appendAsync(ObjectEvent.add(List.of(LotQuantity.of("urn:x:linger:" + i, "1", "KGM")), null,
-            TestChain.T0, EventContext.of("commissioning", null)), chain.mine));
+      holdNextWrite.set(true);
+      CompletableFuture<Entry> first = grouped.appendAsync(commission("urn:x:linger:first"), chain.mine);
+      assertThat(writing.await(30, TimeUnit.SECONDS)).as("the committer reached the held write").isTrue();
+      groups.clear();
+
+      List<CompletableFuture<Entry>> futures = new ArrayList<>();
+      for (int i = 0; i < 250; i++) {
+        futures.add(grouped.appendAsync(commission("urn:x:linger:" + i), chain.mine));
       }
+      release.countDown();
+      first.get(30, TimeUnit.SECONDS);
       for (var f : futures) {
         f.get(30, TimeUnit.SECONDS);
       }
 
-      assertThat(writes.get() - before).as("batches for 300 pipelined appends of at most 100").isBetween(3, 6);
-      assertThat(grouped.size()).isEqualTo(3 + 300);
+      assertThat(groups).as("entries per write for 250 queued appends of at most 100 per group").containsExactly(100, 100, 50);
+      assertThat(grouped.size()).isEqualTo(3 + 1 + 250);
       grouped.verify();
     }
+  }
+
+  private static Event commission(String lot) {
+    return ObjectEvent.add(List.of(LotQuantity.of(lot, "1", "KGM")), null, TestChain.T0, EventContext.of("commissioning", null));
   }
 
   @Test
