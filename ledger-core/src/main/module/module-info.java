@@ -5,10 +5,15 @@
  *
  * <p>Exported packages are the API. {@code io.lotledger.engine} (the committer and the ledger's records
  * beside its store), {@code io.lotledger.state} (the ledger's state, its transition function and the
- * store layout) and the generated protobuf packages are internal and may change in any release.
+ * store layout), the generated protobuf packages and the relocated protobuf runtime are internal and may
+ * change in any release.
  */
 module io.lotledger.core {
-  requires com.google.protobuf;
+  // protobuf-java is packed into the jar, relocated to io.lotledger.internal.protobuf: needed to compile
+  // only, and a user's protobuf version cannot clash with it. The relocated runtime uses these two.
+  requires static com.google.protobuf;
+  requires java.logging;
+  requires jdk.unsupported;
   requires org.bouncycastle.provider;
   requires org.slf4j;
 

@@ -1,5 +1,7 @@
 package io.lotledger;
 
+import io.lotledger.entry.ActorSigner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.bundle.Bundle;
@@ -8,8 +10,8 @@ import io.lotledger.bundle.BundleVerifier;
 import io.lotledger.bundle.TrustAnchors;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
-import io.lotledger.log.NoteKey;
-import io.lotledger.log.SignedCheckpoint;
+import io.lotledger.note.NoteKey;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.TestChain;
 import java.io.File;

@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
  * The library jars are named modules on the module path: they resolve together with their dependencies,
  * and export their API packages only. The engine, the ledger's state and store layout, and the generated
  * protobuf classes stay internal. The descriptors are packaged (META-INF/versions/17 of multi-release
- * jars), so this runs where the libraries are jars: {@code mvn verify}, as CI runs it.
+ * jars), so this runs where the libraries are jars: {@code mvn verify}, as CI runs it. The core, on the
+ * module path without protobuf-java, decodes an entry: the relocated protobuf runtime is inside it.
  */
 class ModuleDescriptorTest {
 
-  /** The libraries' runtime dependencies, by jar name. */
+  /** The libraries' runtime dependencies, by jar name: no protobuf-java, which ledger-core packs relocated. */
   private static final List<String> RUNTIME = List.of("ledger-core-", "ledger-store-", "ledger-epcis-", "ledger-report-", "ledger-examples-",
-      "protobuf-java-", "bcprov-", "slf4j-api-", "rocksdbjni-", "jackson-", "json-schema-validator-", "itu-");
+      "bcprov-", "slf4j-api-", "rocksdbjni-", "jackson-", "json-schema-validator-", "itu-");
 
   private static Path jarOf(Class<?> c) throws URISyntaxException {
     return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -65,13 +66,30 @@ class ModuleDescriptorTest {
         "io.lotledger.store.memory", "io.lotledger.verify");
     assertThat(modules.get("io.lotledger.core").packages())
         .as("internal packages are in the module, not exported")
-        .contains("io.lotledger.engine", "io.lotledger.state");
+        .contains("io.lotledger.engine", "io.lotledger.state", "io.lotledger.internal.protobuf");
     assertThat(exports(modules.get("io.lotledger.store.rocksdb"))).containsExactly("io.lotledger.store.rocksdb");
     assertThat(modules.get("io.lotledger.store.rocksdb").provides())
         .anySatisfy(p -> assertThat(p.service()).isEqualTo("io.lotledger.spi.LedgerStoreProvider"));
     assertThat(exports(modules.get("io.lotledger.epcis"))).containsExactly("io.lotledger.epcis");
     assertThat(exports(modules.get("io.lotledger.report"))).containsExactlyInAnyOrder("io.lotledger.report", "io.lotledger.policy");
     assertThat(exports(modules.get("io.lotledger.examples"))).contains("io.lotledger.examples.synthetic");
+
+    // On the module path, with no protobuf-java anywhere, the core decodes an entry (the relocated
+    // protobuf runtime is part of the module) and sees the hash the class path sees.
+    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(resolved, ClassLoader.getPlatformClassLoader());
+    assertThat(layer.findModule("io.lotledger.core")).isPresent();
+    assertThat(resolved.findModule("com.google.protobuf")).isEmpty();
+    io.lotledger.entry.SignedEntry entry;
+    try (Ledger ledger = Ledger.inMemory().create("module.test/ledger",
+        new io.lotledger.entry.ActorSigner(new io.lotledger.event.ActorId("urn:example:root"),
+            io.lotledger.crypto.Ed25519Signer.generate(new java.security.SecureRandom())), "root")) {
+      entry = ledger.entry(0).orElseThrow().signed();
+    }
+    Class<?> codec = layer.findLoader("io.lotledger.core").loadClass("io.lotledger.entry.EntryCodec");
+    assertThat(codec.getModule().getName()).isEqualTo("io.lotledger.core");
+    Object decoded = codec.getMethod("decode", byte[].class).invoke(null, (Object) entry.encoded());
+    Object hash = decoded.getClass().getMethod("hash").invoke(decoded);
+    assertThat(hash.getClass().getMethod("toHex").invoke(hash)).isEqualTo(entry.hash().toHex());
     for (ModuleDescriptor d : modules.values()) {
       if (d.name().startsWith("io.lotledger")) {
         assertThat(d.exports()).as(d.name()).noneMatch(ModuleDescriptor.Exports::isQualified);
