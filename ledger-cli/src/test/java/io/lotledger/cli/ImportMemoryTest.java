@@ -28,7 +28,7 @@ class ImportMemoryTest {
   void import_documentOfManyMinimalEvents_fitsInAHeapProportionalToTheLimits() throws Exception {
     boolean soak = "1".equals(System.getenv("LEDGER_SOAK"));
     int events = soak ? 86_000 : 20_000;
-    String heap = soak ? "-Xmx256m" : "-Xmx72m";
+    String heap = System.getProperty("import.heap", soak ? "-Xmx256m" : "-Xmx72m");
     Path document = tmp.resolve("minimal.jsonld");
     long bytes = MinimalEpcisDocument.write(document, events);
     assertThat(bytes).isLessThan(16L * 1024 * 1024);

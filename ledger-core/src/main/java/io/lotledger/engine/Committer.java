@@ -479,8 +479,8 @@ public final class Committer {
         }
         if (single) {
           only = new Entry(next, entry);
-        } else {
-          encoded[i] = entry.encoded();
+        } else if ((encoded[i] = StoredLedger.lastEntryIn(mine)) == null) {
+          throw new IllegalStateException("the rules stored no entry for entry " + next);
         }
         next++;
       }

@@ -279,9 +279,18 @@ public final class StoredLedger implements LedgerState {
     return put.table() == Table.META && Arrays.equals(put.key(), StoreLayout.META_SIZE) ? StoreLayout.u64(put.value()) : -1;
   }
 
-  /** Whether {@code put} writes an entry's bytes; {@link #entryOf} then returns them. */
-  public static boolean isEntry(WriteBatch.Put put) {
-    return put.table() == Table.ENTRIES;
+  /**
+   * The bytes of the last entry {@code batch} writes (the array the batch holds, not a copy), or null:
+   * for a caller that keeps a batch's entries as bytes only, without a second copy of each.
+   */
+  public static byte[] lastEntryIn(WriteBatch batch) {
+    List<WriteBatch.Put> puts = batch.puts();
+    for (int i = puts.size() - 1; i >= 0; i--) {
+      if (puts.get(i).table() == Table.ENTRIES) {
+        return puts.get(i).value();
+      }
+    }
+    return null;
   }
 
   // ------------------------------------------------------------------ checkpoints
