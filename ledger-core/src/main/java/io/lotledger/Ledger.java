@@ -142,51 +142,6 @@ public final class Ledger implements AutoCloseable {
     return LedgerSetup.on(store);
   }
 
-  /** @deprecated use {@code Ledger.in(directory).options(options).open()} */
-  @Deprecated
-  public static Ledger open(Path directory, LedgerOptions options) throws LedgerException {
-    return in(directory).options(options).open();
-  }
-
-  /** @deprecated use {@code Ledger.on(store).options(options).open()} */
-  @Deprecated
-  public static Ledger open(LedgerStore store, LedgerOptions options) throws LedgerException {
-    return on(store).options(options).open();
-  }
-
-  /** @deprecated use {@code Ledger.on(store).options(options).recordsIn(directory).open()} */
-  @Deprecated
-  public static Ledger open(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
-    return openOn(store, options, directory);
-  }
-
-  /** @deprecated use {@code Ledger.in(directory).options(options).create(origin, root, rootName)} */
-  @Deprecated
-  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName, LedgerOptions options)
-      throws LedgerException {
-    return in(directory).options(options).create(origin, root, rootName);
-  }
-
-  /** @deprecated use {@code Ledger.on(store).options(options).create(origin, root, rootName)} */
-  @Deprecated
-  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options)
-      throws LedgerException {
-    return on(store).options(options).create(origin, root, rootName);
-  }
-
-  /** @deprecated use {@code Ledger.on(store).options(options).recordsIn(directory).create(origin, root, rootName)} */
-  @Deprecated
-  public static Ledger create(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
-      Path directory) throws LedgerException {
-    return createOn(store, origin, root, rootName, options, directory);
-  }
-
-  /** @deprecated use {@code Ledger.inMemory().create(origin, root, rootName)} */
-  @Deprecated
-  public static Ledger inMemory(String origin, ActorSigner root, String rootName) throws LedgerException {
-    return inMemory().create(origin, root, rootName);
-  }
-
   static Ledger openOn(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
     try {
       return new Ledger(store, options, directory);

@@ -49,7 +49,7 @@ class AppendTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new InMemoryLedgerStore();
-    ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
   }
 
@@ -246,7 +246,7 @@ class AppendTest {
       }
     };
     LedgerOptions options = LedgerOptions.DEFAULT.withMaxBatch(100).withLinger(java.time.Duration.ofMillis(200));
-    try (Ledger grouped = Ledger.create(gated, TestChain.ORIGIN, chain.root, "root", options)) {
+    try (Ledger grouped = Ledger.on(gated).options(options).create(TestChain.ORIGIN, chain.root, "root")) {
       chain.registerActors(grouped);
       holdNextWrite.set(true);
       CompletableFuture<Entry> first = grouped.appendAsync(commission("urn:x:linger:first"), chain.mine);

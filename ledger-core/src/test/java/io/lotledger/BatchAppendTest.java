@@ -37,7 +37,7 @@ class BatchAppendTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new InMemoryLedgerStore();
-    ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
   }
 

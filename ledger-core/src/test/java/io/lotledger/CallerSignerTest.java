@@ -51,7 +51,7 @@ class CallerSignerTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new InMemoryLedgerStore();
-    ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
   }
 
@@ -223,7 +223,7 @@ class CallerSignerTest {
     ActorSigner root = new ActorSigner(chain.root.actor(),
         new ScriptedSigner(chain.root.signer(), chain.mine.signer(), 0, call -> {}));
 
-    assertThatThrownBy(() -> Ledger.create(new InMemoryLedgerStore(), TestChain.ORIGIN, root, "root", LedgerOptions.DEFAULT))
+    assertThatThrownBy(() -> Ledger.on(new InMemoryLedgerStore()).create(TestChain.ORIGIN, root, "root"))
         .isInstanceOfSatisfying(AppendRejectedException.class, e -> {
           assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
           assertThat(e.finding().index()).isZero();

@@ -51,7 +51,7 @@ class FailedWriteTest {
   @Test
   void afterAWriteWithUnknownOutcome_theLedgerRefusesFurtherAppends_andNeverOverwritesAStoredEntry() throws Exception {
     FailsAfterWriting store = new FailsAfterWriting(new InMemoryLedgerStore());
-    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
     long size = ledger.size();
     store.armed.set(true);
@@ -64,7 +64,7 @@ class FailedWriteTest {
         .isInstanceOf(StoreException.class).hasMessageContaining("stopped accepting appends");
     ledger.close();
 
-    try (Ledger reopened = Ledger.open(store, LedgerOptions.DEFAULT)) {
+    try (Ledger reopened = Ledger.on(store).open()) {
       assertThat(reopened.size()).isEqualTo(size + 1);
       reopened.verify();
       assertThat(reopened.append(observe(TestChain.ORE_B, 3), chain.mine).index()).isEqualTo(size + 1);

@@ -44,7 +44,7 @@ class ShadedProtobufIT {
         .as("the protobuf-java an application brings").isEqualTo("protobuf-java-" + System.getProperty("lotledger.protobuf3") + ".jar");
 
     ActorSigner log = TestChain.signer("urn:lotledger:log", 77);
-    try (Ledger ledger = Ledger.create(new InMemoryLedgerStore(), TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT)) {
+    try (Ledger ledger = Ledger.on(new InMemoryLedgerStore()).create(TestChain.ORIGIN, chain.root, "root")) {
       chain.populate(ledger);
       Entry last = ledger.entry(ledger.size() - 1).orElseThrow();
       assertThat(EntryCodec.decode(last.signed().encoded()).body()).isEqualTo(last.signed().body());

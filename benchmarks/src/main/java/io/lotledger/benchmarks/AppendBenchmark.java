@@ -3,6 +3,7 @@ package io.lotledger.benchmarks;
 import io.lotledger.entry.ActorSigner;
 import io.lotledger.Durability;
 import io.lotledger.Ledger;
+import io.lotledger.LedgerSetup;
 import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
 import io.lotledger.crypto.Signer;
@@ -147,7 +148,7 @@ public class AppendBenchmark {
 
     @Setup(Level.Iteration)
     public void open() throws LedgerException {
-      ledger = withMine(Ledger.inMemory(Workload.ORIGIN, ROOT, "Benchmark root"));
+      ledger = withMine(Ledger.inMemory().create(Workload.ORIGIN, ROOT, "Benchmark root"));
     }
 
     @TearDown(Level.Iteration)
@@ -163,7 +164,7 @@ public class AppendBenchmark {
 
     @Setup(Level.Iteration)
     public void open() throws LedgerException {
-      ledger = withMine(Ledger.inMemory(Workload.ORIGIN, ROOT, "Benchmark root"));
+      ledger = withMine(Ledger.inMemory().create(Workload.ORIGIN, ROOT, "Benchmark root"));
       ledger.append(ObjectEvent.add(List.of(LotQuantity.of(HOT_LOT, "1000", "KGM")), null, Workload.T0,
           EventContext.of("commissioning", "active")), MINE);
     }
@@ -190,7 +191,8 @@ public class AppendBenchmark {
       Files.createDirectories(base);
       directory = Files.createTempDirectory(base, "append-");
       store = new CountingStore(RocksDbLedgerStore.open(directory, true));
-      ledger = withMine(Ledger.create(store, Workload.ORIGIN, ROOT, "Benchmark root", options, records ? directory : null));
+      LedgerSetup setup = Ledger.on(store).options(options);
+      ledger = withMine((records ? setup.recordsIn(directory) : setup).create(Workload.ORIGIN, ROOT, "Benchmark root"));
     }
 
     void close() throws IOException, LedgerException {

@@ -109,7 +109,7 @@ public class BundleBenchmark {
     Ed25519Signer logKey = Ed25519Signer.fromSeed(seed);
     LotId last;
     SignedCheckpoint checkpoint;
-    try (Ledger ledger = Ledger.inMemory(Workload.ORIGIN, ROOT, "Benchmark root")) {
+    try (Ledger ledger = Ledger.inMemory().create(Workload.ORIGIN, ROOT, "Benchmark root")) {
       for (ActorSigner a : List.of(MINE, SMELTER, INSPECTOR)) {
         ledger.append(new RegistryEvent.ActorRegistered(a.actor(), a.actor().uri(), a.publicKey(), Workload.T0), ROOT);
       }

@@ -132,7 +132,7 @@ public class EpcisBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws LedgerException, IOException {
-    source = Ledger.inMemory(Workload.ORIGIN, ROOT, "Benchmark root");
+    source = Ledger.inMemory().create(Workload.ORIGIN, ROOT, "Benchmark root");
     source.append(new RegistryEvent.ActorRegistered(PROCESSOR.actor(), "smelter", PROCESSOR.publicKey(), Workload.T0), ROOT);
     Mix mix = new Mix(events);
     source.appendAll(mix.events, PROCESSOR);
@@ -163,7 +163,7 @@ public class EpcisBenchmark {
   }
 
   private static Ledger importLedger() throws LedgerException {
-    return Ledger.inMemory("bench.lotledger.io/import", IMPORTER, "Benchmark importer");
+    return Ledger.inMemory().create("bench.lotledger.io/import", IMPORTER, "Benchmark importer");
   }
 
   /**

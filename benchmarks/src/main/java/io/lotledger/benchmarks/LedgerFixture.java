@@ -115,7 +115,7 @@ public final class LedgerFixture {
   private static SyntheticChain.Summary generate(Path dir, long entries) throws LedgerException {
     LedgerOptions options = LedgerOptions.DEFAULT.withDurability(Durability.NO_SYNC);
     SyntheticChain chain = new SyntheticChain(entries, (int) (entries * COMMISSION_PERCENT / 100), PRODUCERS, MIX);
-    try (Ledger ledger = Ledger.create(dir, SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName(), options)) {
+    try (Ledger ledger = Ledger.in(dir).options(options).create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName())) {
       long[] last = {System.nanoTime()};
       SyntheticChain.Summary summary = chain.record(ledger, committed -> {
         if (System.nanoTime() - last[0] > 10_000_000_000L) {

@@ -86,7 +86,7 @@ public class MerkleBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException, LedgerException {
     store = RocksDbLedgerStore.open(LedgerFixture.ensure(treeSize), false);
-    ledger = Ledger.open(store, LedgerOptions.DEFAULT);
+    ledger = Ledger.on(store).open();
     size = ledger.size();
     root = ledger.root(size);
     SplittableRandom random = new SplittableRandom(9162);

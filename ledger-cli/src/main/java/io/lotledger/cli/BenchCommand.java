@@ -210,14 +210,14 @@ final class BenchCommand implements Callable<Integer> {
     SyntheticChain.Summary built;
     long appendNanos;
     try (Progress progress = Progress.start(spec, "append", entries, "entries");
-        Ledger ledger = Ledger.create(dir, SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName(), options)) {
+        Ledger ledger = Ledger.in(dir).options(options).create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName())) {
       built = chain.record(ledger, progress::update);
       appendNanos = System.nanoTime() - start;
       progress.finish();
     }
 
     ReadProgressStore store = new ReadProgressStore(new RocksDbStoreProvider().open(dir, false));
-    try (Ledger ledger = Ledger.open(store, options)) {
+    try (Ledger ledger = Ledger.on(store).options(options).open()) {
       Entry typical = typicalEntry(ledger);
       byte[] message = EntryCodec.signingInput(EntryCodec.encodeBody(typical.body()));
       long[] raw = rawVerify(typical.body().key(), typical.signed().signature(), message, threadCount);

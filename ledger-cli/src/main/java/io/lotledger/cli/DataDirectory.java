@@ -44,7 +44,7 @@ final class DataDirectory {
    */
   Ledger openExisting(UnaryOperator<LedgerStore> decorate) throws CliException, LedgerException {
     requireLedger();
-    return Ledger.open(decorate.apply(new RocksDbStoreProvider().open(dir, false)), LedgerOptions.DEFAULT, dir);
+    return Ledger.on(decorate.apply(new RocksDbStoreProvider().open(dir, false))).recordsIn(dir).open();
   }
 
   private void requireLedger() throws CliException {

@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       Scenario scenario = Scenarios.create(name, withFraud);
-      try (Ledger ledger = Ledger.create(data.path(), scenario.origin(), scenario.root(), scenario.rootName(), scenario.options())) {
+      try (Ledger ledger = Ledger.in(data.path()).options(scenario.options()).create(scenario.origin(), scenario.root(), scenario.rootName())) {
         Scenario.Outcome outcome = scenario.record(ledger);
         ledger.verify();
         Ed25519Signer logKey = demoLogKey();

@@ -187,7 +187,7 @@ class BundleCliTest {
   void checkpoint_withoutALogKeyFile_exitsTwoInOneLine() throws Exception {
     Path dir = tmp.resolve("library-made");
     BatteryChain chain = new BatteryChain();
-    Ledger.create(dir, BatteryChain.ORIGIN, chain.root(), chain.rootName(), BatteryChain.options()).close();
+    Ledger.in(dir).options(BatteryChain.options()).create(BatteryChain.ORIGIN, chain.root(), chain.rootName()).close();
 
     Result r = ledger("checkpoint", "--data", dir.toString());
 
@@ -310,7 +310,7 @@ class BundleCliTest {
 
     Path library = tmp.resolve("library-made");
     BatteryChain chain = new BatteryChain();
-    try (Ledger ledger = Ledger.create(library, BatteryChain.ORIGIN, chain.root(), chain.rootName(), BatteryChain.options())) {
+    try (Ledger ledger = Ledger.in(library).options(BatteryChain.options()).create(BatteryChain.ORIGIN, chain.root(), chain.rootName())) {
       chain.record(ledger);
     }
     Result none = ledger("export", PACK, "--out", tmp.resolve("none.bundle").toString(), "--data", library.toString());

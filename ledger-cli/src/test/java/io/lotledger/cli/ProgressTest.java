@@ -132,8 +132,7 @@ class ProgressTest {
   @Test
   void readProgressStore_reportsTheEntriesVerificationHasReached() throws Exception {
     ReadProgressStore store = new ReadProgressStore(new InMemoryLedgerStore());
-    try (Ledger ledger = Ledger.create(store, SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName(),
-        LedgerOptions.DEFAULT)) {
+    try (Ledger ledger = Ledger.on(store).create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName())) {
       new SyntheticChain(50, 3, 1).record(ledger, n -> {});
       // 100 ms pass with every entry read: the quiet second ends at the tenth.
       Progress p = new Progress(new PrintWriter(written, true), false, () -> clock.nanos += 100 * MS, "verify",

@@ -39,7 +39,7 @@ final class BundleFixture {
 
   /** A ledger holding only its genesis entry, in {@code store}. */
   Ledger emptyLedger(InMemoryLedgerStore store) throws LedgerException {
-    return Ledger.create(store, TestChain.ORIGIN, chain.root, "Test root", OPTIONS);
+    return Ledger.on(store).options(OPTIONS).create(TestChain.ORIGIN, chain.root, "Test root");
   }
 
   /** The {@link TestChain} ledger of 8 entries, in {@code store}. */

@@ -267,8 +267,7 @@ class BundleVerifierTest {
   @Test
   void verify_rejectsEntriesOfALedgerCreatedForAnotherOriginUnderATrustedCheckpoint() throws Exception {
     Bundle foreign;
-    try (Ledger other = Ledger.create(new InMemoryLedgerStore(), "other.lotledger.io/ledger", fixture.chain.root, "Test root",
-        BundleFixture.OPTIONS)) {
+    try (Ledger other = Ledger.on(new InMemoryLedgerStore()).options(BundleFixture.OPTIONS).create("other.lotledger.io/ledger", fixture.chain.root, "Test root")) {
       fixture.chain.populate(other);
       SignedCheckpoint own = other.checkpoint(BundleFixture.LOG.signer());
       Bundle exported = BundleExporter.export(other, TestChain.SULPHATE, own);

@@ -59,7 +59,7 @@ class CustodyRulesTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new InMemoryLedgerStore();
-    ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.registerActors(ledger);
     ledger.append(new RegistryEvent.ActorRegistered(smelter.actor(), "Smelter", smelter.publicKey(), T), chain.root);
     ledger.append(new RegistryEvent.ActorRegistered(trader.actor(), "Trader", trader.publicKey(), T), chain.root);

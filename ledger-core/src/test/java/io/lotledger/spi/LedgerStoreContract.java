@@ -494,7 +494,7 @@ public abstract class LedgerStoreContract {
   void ledger_onThisStore_verifies_andReopensWithTheSameState() throws Exception {
     TestChain chain = new TestChain();
     LedgerStore store = store();
-    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
     ledger.verify();
     assertThat(ledger.audit()).isEmpty();
@@ -512,7 +512,7 @@ public abstract class LedgerStoreContract {
 
     // The rest needs a store that persists; a memory store's test ends (skipped) here.
     LedgerStore again = reopened(store);
-    try (Ledger reopened = Ledger.open(again, LedgerOptions.DEFAULT)) {
+    try (Ledger reopened = Ledger.on(again).open()) {
       assertThat(reopened.size()).isEqualTo(8);
       assertThat(reopened.origin()).isEqualTo(TestChain.ORIGIN);
       assertThat(reopened.lots()).isEqualTo(lots);

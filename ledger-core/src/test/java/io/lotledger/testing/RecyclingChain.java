@@ -90,7 +90,7 @@ public final class RecyclingChain {
   }
 
   public Ledger newLedger() throws LedgerException {
-    return Ledger.inMemory(ORIGIN, root, "Test consortium");
+    return Ledger.inMemory().create(ORIGIN, root, "Test consortium");
   }
 
   /** Records the whole honest chain (entries 1..12) on a fresh ledger. */

@@ -55,7 +55,7 @@ public final class TestChain {
 
   /** A new in-memory ledger holding only the genesis entry. */
   public Ledger emptyLedger() throws LedgerException {
-    return Ledger.inMemory(ORIGIN, root, "Test root");
+    return Ledger.inMemory().create(ORIGIN, root, "Test root");
   }
 
   /** Registers the mine and the refinery (entries 1, 2). */

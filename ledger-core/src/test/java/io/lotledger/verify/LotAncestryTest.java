@@ -46,7 +46,7 @@ class LotAncestryTest {
 
   @BeforeEach
   void record() throws Exception {
-    ledger = Ledger.create(store, RecyclingChain.ORIGIN, chain.root, "Test consortium", LedgerOptions.DEFAULT);
+    ledger = Ledger.on(store).create(RecyclingChain.ORIGIN, chain.root, "Test consortium");
     chain.record(ledger); // the ledger stays open: closing it would close the store the tests tamper with
   }
 

@@ -32,7 +32,7 @@ class TamperDetectionTest {
   private static InMemoryLedgerStore populatedStore() throws Exception {
     TestChain chain = new TestChain();
     InMemoryLedgerStore store = new InMemoryLedgerStore();
-    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
     assertThat(ledger.size()).isEqualTo(SIZE);
     return store; // the ledger is not closed: closing would close the store
@@ -151,7 +151,7 @@ class TamperDetectionTest {
   void verify_findsTheSameFirstFailureWithOneThreadOrFourAcrossWindows() throws Exception {
     TestChain chain = new TestChain();
     InMemoryLedgerStore store = new InMemoryLedgerStore();
-    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
     for (int i = 0; i < 2 * ChainVerifier.WINDOW + 10; i++) {
       ledger.append(io.lotledger.event.ObjectEvent.observe(List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
@@ -176,7 +176,7 @@ class TamperDetectionTest {
   void audit_reportsARevocationOfAnUnknownKeyInsteadOfFailing() throws Exception {
     TestChain chain = new TestChain();
     InMemoryLedgerStore store = new InMemoryLedgerStore();
-    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
     io.lotledger.entry.ActorSigner stranger = TestChain.signer("urn:lotledger:actor:stranger", 9);
     // A correctly signed revocation of a key nobody registered, forced in behind the API.
@@ -200,7 +200,7 @@ class TamperDetectionTest {
   void verifyLot_refusesAKeysRecordThatCitesARevocationAsTheKeysRegistration() throws Exception {
     TestChain chain = new TestChain();
     InMemoryLedgerStore store = new InMemoryLedgerStore();
-    Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT);
+    Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
     ledger.append(new io.lotledger.event.RegistryEvent.KeyRevoked(chain.refinery.actor(), chain.refinery.publicKey(), TestChain.T0), chain.root);
     long revokedAt = ledger.size() - 1;

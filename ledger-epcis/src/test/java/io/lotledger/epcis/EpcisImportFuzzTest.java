@@ -24,7 +24,7 @@ class EpcisImportFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void importInto(byte[] json) throws LedgerException {
-    try (Ledger ledger = Ledger.inMemory("epcis.fuzz/ledger", IMPORTER, "importer")) {
+    try (Ledger ledger = Ledger.inMemory().create("epcis.fuzz/ledger", IMPORTER, "importer")) {
       try {
         EpcisImport.into(ledger, IMPORTER, json);
       } catch (LedgerException e) {

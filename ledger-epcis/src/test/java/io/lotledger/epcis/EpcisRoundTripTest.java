@@ -63,8 +63,8 @@ class EpcisRoundTripTest {
     byte[] original = Files.readAllBytes(file);
     List<EventHashId> originalIds = EventHashId.fromDocument(original);
 
-    try (Ledger first = Ledger.inMemory("epcis.test/first", ROOT, "importer");
-        Ledger second = Ledger.inMemory("epcis.test/second", ROOT, "importer")) {
+    try (Ledger first = Ledger.inMemory().create("epcis.test/first", ROOT, "importer");
+        Ledger second = Ledger.inMemory().create("epcis.test/second", ROOT, "importer")) {
       EpcisImport.Result imported = EpcisImport.into(first, ROOT, original);
       assertThat(imported.added()).hasSize((int) originalIds.stream().map(EventHashId::id).distinct().count());
       for (int i = 0; i < originalIds.size(); i++) {
@@ -94,7 +94,7 @@ class EpcisRoundTripTest {
     LotId catchLot = new LotId("urn:gdst:example.org:product:lot:class:fisherman01.tunau.v1-0122-2022");
     LotId commingled = new LotId("urn:gdst:example.org:product:lot:class:processor.10u.commingle-01232022");
     LotId packed = new LotId("urn:gdst:example.org:product:lot:class:processor.2u.v1-0122-2022");
-    try (Ledger ledger = Ledger.inMemory("epcis.test/gdst", ROOT, "importer")) {
+    try (Ledger ledger = Ledger.inMemory().create("epcis.test/gdst", ROOT, "importer")) {
       assertThat(EpcisImport.into(ledger, ROOT, chain).added()).hasSize(17);
       // The importer vouches for the records, it does not hold the fish: no lot is custody-tracked.
       for (LotId lot : List.of(catchLot, commingled, packed)) {
@@ -122,7 +122,7 @@ class EpcisRoundTripTest {
     LotId inPlace = new LotId("https://id.gs1.org/01/04012345111118/10/4444");
     LotId serialIn = new LotId("https://id.gs1.org/01/04012345111224/21/25");
     LotId serialOut = new LotId("https://id.gs1.org/01/04012345778892/21/25");
-    try (Ledger ledger = Ledger.inMemory("epcis.test/in-place", ROOT, "importer")) {
+    try (Ledger ledger = Ledger.inMemory().create("epcis.test/in-place", ROOT, "importer")) {
       TransformationEvent t = (TransformationEvent) EpcisImport.into(ledger, ROOT, doc).added().get(0).event();
       assertThat(t.inputs()).extracting(LotQuantity::lot).contains(inPlace, serialIn);
       assertThat(t.outputs()).extracting(LotQuantity::lot).contains(inPlace, serialOut);
@@ -195,7 +195,7 @@ class EpcisRoundTripTest {
              {"sensorReport": [{"type": "Temperature", "uom": "CEL"}]}]}]}}
         """;
     byte[] original = doc.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    try (Ledger ledger = Ledger.inMemory("epcis.test/c62", ROOT, "importer")) {
+    try (Ledger ledger = Ledger.inMemory().create("epcis.test/c62", ROOT, "importer")) {
       EpcisImport.into(ledger, ROOT, original);
       byte[] exported = EpcisExport.toBytes(EpcisExport.all(ledger, NOW));
       assertThat(EventHashId.fromDocument(exported)).extracting(EventHashId::id)
@@ -212,7 +212,7 @@ class EpcisRoundTripTest {
   void richSensorData_isKeptAsWritten_andItsReadingsAreWhatATemperaturePolicyJudges() throws Exception {
     byte[] doc = Files.readAllBytes(path("/epcis-examples/WithSensorData/SensorDataExample1.jsonld"));
     LotId item = new LotId("https://id.gs1.org/01/04012345111118/21/9876");
-    try (Ledger ledger = Ledger.inMemory("epcis.test/sensors", ROOT, "importer")) {
+    try (Ledger ledger = Ledger.inMemory().create("epcis.test/sensors", ROOT, "importer")) {
       Event event = EpcisImport.into(ledger, ROOT, doc).added().get(0).event();
       // Three elements of four reports each (with device metadata and raw data the model has no field for).
       assertThat(event.context().sensorReadings()).hasSize(12);
@@ -259,8 +259,8 @@ class EpcisRoundTripTest {
         .withSensorReadings(List.of(io.lotledger.event.SensorReading.of("FurnaceTemperature", "1200", "CEL")))
         .withSources(List.of(new io.lotledger.event.Party("tolling_party", "urn:epc:id:pgln:4012345.00000")))
         .withBizTransactions(List.of(new io.lotledger.event.BizTransaction("tolling_contract", "urn:example:contract:T-7")));
-    try (Ledger ledger = Ledger.inMemory("epcis.test/words", ROOT, "importer");
-        Ledger other = Ledger.inMemory("epcis.test/words-2", ROOT, "importer")) {
+    try (Ledger ledger = Ledger.inMemory().create("epcis.test/words", ROOT, "importer");
+        Ledger other = Ledger.inMemory().create("epcis.test/words-2", ROOT, "importer")) {
       ledger.append(ObjectEvent.add(List.of(LotQuantity.of(ore.uri(), "5", "TNE")), null, NOW.minusDays(2),
           io.lotledger.event.EventContext.of("commissioning", "active")), ROOT);
       Event smelt = TransformationEvent.of(List.of(LotQuantity.of(ore.uri(), "5", "TNE")), List.of(LotQuantity.of(metal.uri(), "1", "TNE")),

@@ -2,9 +2,9 @@ package io.lotledger.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
 import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.EventContext;
@@ -70,6 +70,19 @@ class ReadmeExampleTest {
     String readme = Files.readString(Path.of("../README.md"));
 
     assertThat(normalise(readme)).contains(normalise(example));
+  }
+
+  @Test
+  void readme_showsTheExamplesImports() throws Exception {
+    String source = Files.readString(Path.of("src/test/java/io/lotledger/examples/ReadmeExampleTest.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    // Every import the example needs, as the README shows them (the test's own imports aside).
+    List<String> needed = source.lines()
+        .filter(l -> l.startsWith("import ") && !l.startsWith("import static") && !l.startsWith("import org.junit")
+            && !l.equals("import java.nio.file.Files;"))
+        .toList();
+    assertThat(needed).hasSizeGreaterThan(10);
+    assertThat(readme.lines().map(String::strip).toList()).containsAll(needed);
   }
 
   /** Indentation differs between a method body and a Markdown block; the code must not. */

@@ -153,8 +153,7 @@ class ReportBrowserTest {
     Scenario scenario = Scenarios.create(demo, false);
     Set<String> expected = new TreeSet<>();
     Path page = dir.resolve("report.html");
-    try (Ledger ledger = Ledger.create(dir.resolve("data"), scenario.origin(), scenario.root(), scenario.rootName(),
-        scenario.options())) {
+    try (Ledger ledger = Ledger.in(dir.resolve("data")).options(scenario.options()).create(scenario.origin(), scenario.root(), scenario.rootName())) {
       LotId finalLot = scenario.record(ledger).finalLot();
       expected.add(finalLot.uri());
       ledger.ancestors(finalLot).forEach(l -> expected.add(l.uri()));

@@ -230,7 +230,7 @@ public final class BatteryChain {
 
   /** A new in-memory ledger whose root is this chain's root, holding only its genesis entry. */
   public Ledger newInMemoryLedger() throws LedgerException {
-    return Ledger.create(new InMemoryLedgerStore(), ORIGIN, root(), rootName(), options());
+    return Ledger.on(new InMemoryLedgerStore()).options(options()).create(ORIGIN, root(), rootName());
   }
 
   /** The demo signer of the company whose party (actor id) is {@code actor}: for tests that append to a recorded chain. */

@@ -222,7 +222,7 @@ public final class SalmonChain implements Scenario {
 
   /** A new in-memory ledger whose root is this chain's root, holding only its genesis entry. */
   public Ledger newInMemoryLedger() throws LedgerException {
-    return Ledger.create(new InMemoryLedgerStore(), ORIGIN, root(), rootName(), options());
+    return Ledger.on(new InMemoryLedgerStore()).options(options()).create(ORIGIN, root(), rootName());
   }
 
   /**

@@ -41,7 +41,7 @@ class EwasteChainTest {
   private static final ActorId RESELLER = new ActorId("urn:epc:id:pgln:8712100.00000");
 
   private static Ledger fresh(EwasteChain chain) throws LedgerException {
-    return Ledger.create(new InMemoryLedgerStore(), chain.origin(), chain.root(), chain.rootName(), chain.options());
+    return Ledger.on(new InMemoryLedgerStore()).options(chain.options()).create(chain.origin(), chain.root(), chain.rootName());
   }
 
   private static BigDecimal dec(String v) {

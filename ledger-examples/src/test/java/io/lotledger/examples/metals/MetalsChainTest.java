@@ -66,7 +66,7 @@ class MetalsChainTest {
   }
 
   private static Ledger fresh(Scenario s) throws LedgerException {
-    return Ledger.create(new InMemoryLedgerStore(), s.origin(), s.root(), s.rootName(), s.options());
+    return Ledger.on(new InMemoryLedgerStore()).options(s.options()).create(s.origin(), s.root(), s.rootName());
   }
 
   private LotState state(LotId lot) throws LedgerException {

@@ -42,8 +42,7 @@ class SyntheticChainTest {
   }
 
   private static Recorded record(long entries, int lots, int threads, SyntheticChain.Mix mix) throws LedgerException {
-    Ledger ledger = Ledger.create(new InMemoryLedgerStore(), SyntheticChain.ORIGIN, SyntheticChain.root(),
-        SyntheticChain.rootName(), FIXED);
+    Ledger ledger = Ledger.on(new InMemoryLedgerStore()).options(FIXED).create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName());
     List<Long> polls = new ArrayList<>();
     SyntheticChain.Summary summary = new SyntheticChain(entries, lots, threads, mix).record(ledger, polls::add);
     ledger.verify();

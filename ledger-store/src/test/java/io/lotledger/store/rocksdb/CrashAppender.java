@@ -29,7 +29,7 @@ public final class CrashAppender {
     int threads = Integer.parseInt(args[2]);
     PrintStream out = System.out;
     TestChain chain = new TestChain();
-    Ledger ledger = Ledger.create(dir, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT.withDurability(durability));
+    Ledger ledger = Ledger.in(dir).options(LedgerOptions.DEFAULT.withDurability(durability)).create(TestChain.ORIGIN, chain.root, "root");
     chain.registerActors(ledger);
     for (int t = 0; t < threads; t++) {
       int id = t;

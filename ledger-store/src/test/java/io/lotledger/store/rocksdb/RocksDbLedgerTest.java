@@ -192,7 +192,7 @@ class RocksDbLedgerTest {
   void rejectedAppend_ofAnEntryLinkingAStaleHead_leavesEveryColumnFamilyUnchanged() throws Exception {
     RocksDbLedgerStore store = RocksDbLedgerStore.open(dir, true);
     EntryHash staleHash;
-    try (Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT)) {
+    try (Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root")) {
       chain.populate(ledger);
       SignedEntry stale = ledger.prepare(observe(TestChain.ORE_B, 1), chain.mine);
       staleHash = stale.hash();
@@ -222,7 +222,7 @@ class RocksDbLedgerTest {
   @Test
   void rejectedAppends_ofADuplicateAndOfAnUnregisteredSigner_leaveEveryColumnFamilyUnchanged() throws Exception {
     RocksDbLedgerStore store = RocksDbLedgerStore.open(dir, true);
-    try (Ledger ledger = Ledger.create(store, TestChain.ORIGIN, chain.root, "root", LedgerOptions.DEFAULT)) {
+    try (Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root")) {
       chain.populate(ledger);
       Entry last = ledger.entry(7).orElseThrow();
       ActorSigner stranger = TestChain.signer("urn:lotledger:actor:stranger", 9);
