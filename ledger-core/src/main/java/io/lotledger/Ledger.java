@@ -70,7 +70,6 @@ public final class Ledger implements AutoCloseable {
   private final LedgerStore store;
   /** The ledger's state as the store holds it: every read goes through it. */
   private final StoredLedger state;
-  private final LedgerOptions options;
   private final String origin;
   private final ActorId root;
   private final Committer committer;
@@ -84,7 +83,6 @@ public final class Ledger implements AutoCloseable {
   private Ledger(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
     this.guard = directory == null ? null : RollbackGuard.in(directory);
     this.store = guard == null ? store : guard.marking(store);
-    this.options = options;
     this.state = new StoredLedger(this.store);
     StoredLedger.Meta meta = state.meta().orElse(null);
     if (meta == null) {

@@ -223,7 +223,7 @@ class CallerSignerTest {
     ActorSigner root = new ActorSigner(chain.root.actor(),
         new ScriptedSigner(chain.root.signer(), chain.mine.signer(), 0, call -> {}));
 
-    assertThatThrownBy(() -> Ledger.on(new InMemoryLedgerStore()).create(TestChain.ORIGIN, root, "root"))
+    assertThatThrownBy(() -> Ledger.inMemory().create(TestChain.ORIGIN, root, "root"))
         .isInstanceOfSatisfying(AppendRejectedException.class, e -> {
           assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
           assertThat(e.finding().index()).isZero();

@@ -12,7 +12,6 @@ import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.note.NoteKey;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.TestChain;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -44,7 +43,7 @@ class ShadedProtobufIT {
         .as("the protobuf-java an application brings").isEqualTo("protobuf-java-" + System.getProperty("lotledger.protobuf3") + ".jar");
 
     ActorSigner log = TestChain.signer("urn:lotledger:log", 77);
-    try (Ledger ledger = Ledger.on(new InMemoryLedgerStore()).create(TestChain.ORIGIN, chain.root, "root")) {
+    try (Ledger ledger = Ledger.inMemory().create(TestChain.ORIGIN, chain.root, "root")) {
       chain.populate(ledger);
       Entry last = ledger.entry(ledger.size() - 1).orElseThrow();
       assertThat(EntryCodec.decode(last.signed().encoded()).body()).isEqualTo(last.signed().body());

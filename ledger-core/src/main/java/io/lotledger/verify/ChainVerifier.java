@@ -173,7 +173,7 @@ public final class ChainVerifier {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private static java.util.concurrent.ForkJoinPool pool(int threads) {
-    return POOLS.computeIfAbsent(threads, java.util.concurrent.ForkJoinPool::new);
+    return POOLS.computeIfAbsent(threads, n -> new java.util.concurrent.ForkJoinPool(n));
   }
 
   /** Verifies the whole ledger; throws at the first broken fact. */

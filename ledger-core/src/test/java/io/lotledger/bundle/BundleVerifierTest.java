@@ -12,7 +12,6 @@ import io.lotledger.note.NoteSignature;
 import io.lotledger.note.NoteSigner;
 import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.note.SignedNote;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
@@ -267,7 +266,7 @@ class BundleVerifierTest {
   @Test
   void verify_rejectsEntriesOfALedgerCreatedForAnotherOriginUnderATrustedCheckpoint() throws Exception {
     Bundle foreign;
-    try (Ledger other = Ledger.on(new InMemoryLedgerStore()).options(BundleFixture.OPTIONS).create("other.lotledger.io/ledger", fixture.chain.root, "Test root")) {
+    try (Ledger other = Ledger.inMemory().options(BundleFixture.OPTIONS).create("other.lotledger.io/ledger", fixture.chain.root, "Test root")) {
       fixture.chain.populate(other);
       SignedCheckpoint own = other.checkpoint(BundleFixture.LOG.signer());
       Bundle exported = BundleExporter.export(other, TestChain.SULPHATE, own);

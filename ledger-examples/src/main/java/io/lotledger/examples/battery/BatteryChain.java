@@ -18,7 +18,6 @@ import io.lotledger.event.LotMasterData;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.Units;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -230,7 +229,7 @@ public final class BatteryChain {
 
   /** A new in-memory ledger whose root is this chain's root, holding only its genesis entry. */
   public Ledger newInMemoryLedger() throws LedgerException {
-    return Ledger.on(new InMemoryLedgerStore()).options(options()).create(ORIGIN, root(), rootName());
+    return Ledger.inMemory().options(options()).create(ORIGIN, root(), rootName());
   }
 
   /** The demo signer of the company whose party (actor id) is {@code actor}: for tests that append to a recorded chain. */

@@ -26,7 +26,6 @@ import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.SensorReading;
 import io.lotledger.event.TransformationEvent;
 import io.lotledger.examples.Scenario;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.rules.Finding;
 import io.lotledger.rules.LotState;
 import java.math.BigDecimal;
@@ -222,7 +221,12 @@ public final class SalmonChain implements Scenario {
 
   /** A new in-memory ledger whose root is this chain's root, holding only its genesis entry. */
   public Ledger newInMemoryLedger() throws LedgerException {
-    return Ledger.on(new InMemoryLedgerStore()).options(options()).create(ORIGIN, root(), rootName());
+    return Ledger.inMemory().options(options()).create(ORIGIN, root(), rootName());
+  }
+
+  @Override
+  public String policyFile() {
+    return POLICY_FILE;
   }
 
   /**
@@ -232,11 +236,6 @@ public final class SalmonChain implements Scenario {
    * @throws LedgerException ILLEGAL_STATE if the ledger is not fresh or has another root, or any
    *     append failure other than the fraud variant's planted, expected rejection
    */
-  @Override
-  public String policyFile() {
-    return POLICY_FILE;
-  }
-
   @Override
   public Outcome record(Ledger ledger) throws LedgerException {
     List<String> highlights = new ArrayList<>();

@@ -28,7 +28,6 @@ import io.lotledger.examples.Scenario;
 import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.rules.LotState;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -41,7 +40,7 @@ class EwasteChainTest {
   private static final ActorId RESELLER = new ActorId("urn:epc:id:pgln:8712100.00000");
 
   private static Ledger fresh(EwasteChain chain) throws LedgerException {
-    return Ledger.on(new InMemoryLedgerStore()).options(chain.options()).create(chain.origin(), chain.root(), chain.rootName());
+    return Ledger.inMemory().options(chain.options()).create(chain.origin(), chain.root(), chain.rootName());
   }
 
   private static BigDecimal dec(String v) {

@@ -34,7 +34,6 @@ import io.lotledger.rules.ElementBalance;
 import io.lotledger.rules.LotCheck;
 import io.lotledger.rules.Policy;
 import io.lotledger.rules.PolicyRule;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
 import io.lotledger.rules.LotState;
@@ -66,7 +65,7 @@ class MetalsChainTest {
   }
 
   private static Ledger fresh(Scenario s) throws LedgerException {
-    return Ledger.on(new InMemoryLedgerStore()).options(s.options()).create(s.origin(), s.root(), s.rootName());
+    return Ledger.inMemory().options(s.options()).create(s.origin(), s.root(), s.rootName());
   }
 
   private LotState state(LotId lot) throws LedgerException {

@@ -17,7 +17,6 @@ import io.lotledger.event.Party;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.rules.LotState;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -42,7 +41,7 @@ class SyntheticChainTest {
   }
 
   private static Recorded record(long entries, int lots, int threads, SyntheticChain.Mix mix) throws LedgerException {
-    Ledger ledger = Ledger.on(new InMemoryLedgerStore()).options(FIXED).create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName());
+    Ledger ledger = Ledger.inMemory().options(FIXED).create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName());
     List<Long> polls = new ArrayList<>();
     SyntheticChain.Summary summary = new SyntheticChain(entries, lots, threads, mix).record(ledger, polls::add);
     ledger.verify();
