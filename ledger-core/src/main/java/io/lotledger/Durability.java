@@ -6,7 +6,8 @@ public enum Durability {
   PER_APPEND,
   /**
    * Appends that arrive together are written as one atomic batch with one fsync, then all are
-   * acknowledged: the same guarantee as {@link #PER_APPEND}, amortised over the group (the default).
+   * acknowledged: the same guarantee as {@link #PER_APPEND}, amortised over the group (the
+   * default).
    */
   GROUP_COMMIT,
   /**

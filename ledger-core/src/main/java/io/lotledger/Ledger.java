@@ -1,19 +1,18 @@
 package io.lotledger;
 
-import io.lotledger.error.LedgerException;
-import io.lotledger.entry.ActorSigner;
-import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.crypto.Ed25519PublicKey;
+import io.lotledger.crypto.Signer;
 import io.lotledger.engine.Committer;
 import io.lotledger.engine.EntrySigning;
 import io.lotledger.engine.MerkleLog;
 import io.lotledger.engine.RollbackGuard;
-import io.lotledger.crypto.Ed25519PublicKey;
-import io.lotledger.crypto.Signer;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
@@ -22,20 +21,19 @@ import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
 import io.lotledger.note.CheckpointFile;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.state.StoreLayout;
+import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.LotState;
+import io.lotledger.rules.VerificationException;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreProvider;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.WriteBatch;
-import io.lotledger.rules.LotState;
 import io.lotledger.state.StoredLedger;
 import io.lotledger.state.Transition;
 import io.lotledger.verify.ChainVerifier;
-import io.lotledger.rules.Failure;
-import io.lotledger.rules.Finding;
-import io.lotledger.rules.CustodyRules;
 import io.lotledger.verify.RollbackException;
-import io.lotledger.rules.VerificationException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,34 +50,45 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Open one on disk with {@link #create(Path, String, ActorSigner, String)} / {@link #open(Path)}
  * (embedded RocksDB, found through {@link LedgerStoreProvider}), or in memory with {@link
- * #inMemory}. Append events with {@link #appendAsync(Event, ActorSigner)}: the ledger links each lot
- * the event touches to that lot's current head, signs, and commits. Or append an entry signed
- * elsewhere with {@link #appendAsync(SignedEntry)}: its links are a compare-and-set on the heads, and
- * a stale head rejects it.
+ * #inMemory}. Append events with {@link #appendAsync(Event, ActorSigner)}: the ledger links each
+ * lot the event touches to that lot's current head, signs, and commits. Or append an entry signed
+ * elsewhere with {@link #appendAsync(SignedEntry)}: its links are a compare-and-set on the heads,
+ * and a stale head rejects it.
  *
  * <p><b>Thread-safety.</b> All methods may be called from any number of threads. Signatures are
  * made and checked on the calling threads (appends that must be re-linked after losing a race for a
  * lot's head are re-signed on a pool thread); one committer thread, which never runs callers' code,
  * orders appends, judges each against the state left by the ones before it ({@link Transition}),
- * and writes each group as one atomic batch with one fsync ({@link Durability}). A rejected append changes nothing; an acknowledged one
- * (completed future) is durable as its options say. Reads see every acknowledged append.
+ * and writes each group as one atomic batch with one fsync ({@link Durability}). A rejected append
+ * changes nothing; an acknowledged one (completed future) is durable as its options say. Reads see
+ * every acknowledged append.
  */
 public final class Ledger implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
   private final LedgerStore store;
+
   /** The ledger's state as the store holds it: every read goes through it. */
   private final StoredLedger state;
+
   private final String origin;
   private final ActorId root;
   private final Committer committer;
+
   /** Roots, proofs and signed checkpoints of the ledger's Merkle log. */
   private final MerkleLog log;
-  /** The ledger's records beside its store (signed checkpoint, acknowledged size); null in memory. */
+
+  /**
+   * The ledger's records beside its store (signed checkpoint, acknowledged size); null in memory.
+   */
   private final RollbackGuard guard;
+
   private volatile boolean closed;
 
-  /** {@code directory}, when given, holds the ledger's own records beside the store ({@link #open(LedgerStore, LedgerOptions, Path)}). */
+  /**
+   * {@code directory}, when given, holds the ledger's own records beside the store ({@link
+   * #open(LedgerStore, LedgerOptions, Path)}).
+   */
   private Ledger(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
     this.guard = directory == null ? null : RollbackGuard.in(directory);
     this.store = guard == null ? store : guard.marking(store);
@@ -89,7 +98,8 @@ public final class Ledger implements AutoCloseable {
       if (guard != null) {
         guard.requireNothingLost();
       }
-      throw new LedgerException(LedgerException.Code.NOT_FOUND, "the store holds no ledger (no genesis entry)");
+      throw new LedgerException(
+          LedgerException.Code.NOT_FOUND, "the store holds no ledger (no genesis entry)");
     }
     this.origin = meta.origin();
     this.root = meta.root();
@@ -97,9 +107,15 @@ public final class Ledger implements AutoCloseable {
     if (guard != null) {
       guard.check(state, origin, size);
     }
-    this.committer = new Committer(this.store, new Committer.GroupCommit(
-        options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch(), options.linger(),
-        options.durability() != Durability.NO_SYNC), origin, size);
+    this.committer =
+        new Committer(
+            this.store,
+            new Committer.GroupCommit(
+                options.durability() == Durability.PER_APPEND ? 1 : options.maxBatch(),
+                options.linger(),
+                options.durability() != Durability.NO_SYNC),
+            origin,
+            size);
     this.log = new MerkleLog(state, origin, committer::size, guard);
   }
 
@@ -109,23 +125,28 @@ public final class Ledger implements AutoCloseable {
    * Opens the existing ledger in {@code directory} (embedded RocksDB) with default options; {@link
    * #in(Path)} for other options.
    *
-   * @throws RollbackException if the store holds fewer entries than the ledger acknowledged, or fewer
-   *     than, or a history other than, the latest checkpoint the ledger signed ({@link #checkpointFile(Path)})
+   * @throws RollbackException if the store holds fewer entries than the ledger acknowledged, or
+   *     fewer than, or a history other than, the latest checkpoint the ledger signed ({@link
+   *     #checkpointFile(Path)})
    */
   public static Ledger open(Path directory) throws LedgerException {
     return in(directory).open();
   }
 
   /**
-   * Creates a ledger named {@code origin} in {@code directory} (embedded RocksDB) with default options,
-   * whose root actor — the trust anchor that registers every other actor — is {@code root}; {@link
-   * #in(Path)} for other options.
+   * Creates a ledger named {@code origin} in {@code directory} (embedded RocksDB) with default
+   * options, whose root actor — the trust anchor that registers every other actor — is {@code
+   * root}; {@link #in(Path)} for other options.
    */
-  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName) throws LedgerException {
+  public static Ledger create(Path directory, String origin, ActorSigner root, String rootName)
+      throws LedgerException {
     return in(directory).create(origin, root, rootName);
   }
 
-  /** A ledger in {@code directory} (embedded RocksDB, the ledger's own records beside it), to open or create. */
+  /**
+   * A ledger in {@code directory} (embedded RocksDB, the ledger's own records beside it), to open
+   * or create.
+   */
   public static LedgerSetup in(Path directory) {
     return LedgerSetup.in(directory);
   }
@@ -135,12 +156,16 @@ public final class Ledger implements AutoCloseable {
     return LedgerSetup.inMemory();
   }
 
-  /** A ledger in {@code store}, a store of your own that the ledger will own and close, to open or create. */
+  /**
+   * A ledger in {@code store}, a store of your own that the ledger will own and close, to open or
+   * create.
+   */
   public static LedgerSetup on(LedgerStore store) {
     return LedgerSetup.on(store);
   }
 
-  static Ledger openOn(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
+  static Ledger openOn(LedgerStore store, LedgerOptions options, Path directory)
+      throws LedgerException {
     try {
       return new Ledger(store, options, directory);
     } catch (LedgerException | RuntimeException e) {
@@ -149,28 +174,43 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
-  /** The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger signed. */
+  /**
+   * The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger
+   * signed.
+   */
   public static final String CHECKPOINT_FILE = RollbackGuard.CHECKPOINT_FILE;
 
   /**
-   * The file in which the ledger in {@code directory} keeps the latest checkpoint it signed, beside and
-   * independent of its store's files, so that losing store files cannot also lose the evidence of what
-   * they held.
+   * The file in which the ledger in {@code directory} keeps the latest checkpoint it signed, beside
+   * and independent of its store's files, so that losing store files cannot also lose the evidence
+   * of what they held.
    */
   public static CheckpointFile checkpointFile(Path directory) {
     return RollbackGuard.checkpointFile(directory);
   }
 
   /** Writes the genesis entry (the root actor's self-signed registration) into an empty store. */
-  static Ledger createOn(LedgerStore store, String origin, ActorSigner root, String rootName, LedgerOptions options,
-      Path directory) throws LedgerException {
+  static Ledger createOn(
+      LedgerStore store,
+      String origin,
+      ActorSigner root,
+      String rootName,
+      LedgerOptions options,
+      Path directory)
+      throws LedgerException {
     try {
       requireOrigin(origin);
       StoredLedger empty = new StoredLedger(store);
       if (empty.holdsLedger()) {
-        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in this store");
+        throw new LedgerException(
+            LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in this store");
       }
-      SignedEntry entry = EntrySigning.genesis(origin, root, rootName, OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
+      SignedEntry entry =
+          EntrySigning.genesis(
+              origin,
+              root,
+              rootName,
+              OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
       WriteBatch batch = new WriteBatch();
       Finding f = Transition.accept(entry, 0, empty, StoredLedger.changes(batch));
       if (f != null) {
@@ -189,7 +229,10 @@ public final class Ledger implements AutoCloseable {
     return provider().exists(directory);
   }
 
-  /** The store driver used for directories: {@value #DEFAULT_PROVIDER}, unless another is the only one present. */
+  /**
+   * The store driver used for directories: {@value #DEFAULT_PROVIDER}, unless another is the only
+   * one present.
+   */
   static LedgerStoreProvider provider() {
     return LedgerStoreProvider.find(DEFAULT_PROVIDER);
   }
@@ -205,11 +248,11 @@ public final class Ledger implements AutoCloseable {
    * exceptionally with {@link AppendRejectedException} (nothing stored) or another {@link
    * LedgerException}.
    *
-   * <p>The signature {@code signer} returns is checked under its key (unless it is the built-in {@link
-   * io.lotledger.crypto.Ed25519Signer}): one that does not verify is refused with {@link
+   * <p>The signature {@code signer} returns is checked under its key (unless it is the built-in
+   * {@link io.lotledger.crypto.Ed25519Signer}): one that does not verify is refused with {@link
    * AppendRejectedException} and {@link Failure#BAD_SIGNATURE}. The event is signed on the calling
-   * thread; if another append moves a head first, it is re-linked and re-signed on a pool thread, never
-   * on the thread that orders appends, so a slow signer delays only its own appends.
+   * thread; if another append moves a head first, it is re-linked and re-signed on a pool thread,
+   * never on the thread that orders appends, so a slow signer delays only its own appends.
    */
   public CompletableFuture<Entry> appendAsync(Event event, ActorSigner signer) {
     try {
@@ -218,7 +261,8 @@ public final class Ledger implements AutoCloseable {
     } catch (LedgerException e) {
       return CompletableFuture.failedFuture(e);
     } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e));
+      return CompletableFuture.failedFuture(
+          new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e));
     }
   }
 
@@ -228,19 +272,38 @@ public final class Ledger implements AutoCloseable {
    */
   public CompletableFuture<Entry> appendAsync(SignedEntry entry) {
     if (!entry.signatureValid()) {
-      return CompletableFuture.failedFuture(new AppendRejectedException(new Finding(Failure.BAD_SIGNATURE, size(), entry.hash(),
-          null, "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid")));
+      return CompletableFuture.failedFuture(
+          new AppendRejectedException(
+              new Finding(
+                  Failure.BAD_SIGNATURE,
+                  size(),
+                  entry.hash(),
+                  null,
+                  "signature does not verify under key " + entry.body().key().toHex(),
+                  "valid Ed25519 signature",
+                  "invalid")));
     }
     return committer.submit(entry, null, null);
   }
 
-  /** Decodes outside bytes (bounded, canonical) and appends them as {@link #appendAsync(SignedEntry)}. */
+  /**
+   * Decodes outside bytes (bounded, canonical) and appends them as {@link
+   * #appendAsync(SignedEntry)}.
+   */
   public CompletableFuture<Entry> appendAsync(byte[] encodedEntry) {
     try {
       return appendAsync(EntryCodec.decode(encodedEntry));
     } catch (EntryFormatException e) {
-      return CompletableFuture.failedFuture(new AppendRejectedException(
-          new Finding(Failure.MALFORMED_ENTRY, size(), EntryHash.ofEntry(encodedEntry), null, e.getMessage(), null, null)));
+      return CompletableFuture.failedFuture(
+          new AppendRejectedException(
+              new Finding(
+                  Failure.MALFORMED_ENTRY,
+                  size(),
+                  EntryHash.ofEntry(encodedEntry),
+                  null,
+                  e.getMessage(),
+                  null,
+                  null)));
     }
   }
 
@@ -260,20 +323,23 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Appends {@code events}, each signed by {@code signer}, all or nothing (one atomic store batch), each
-   * judged against the ledger as the ones before it leave it. When one breaks a rule the batch is refused
-   * with an {@link AppendRejectedException} whose {@link AppendRejectedException#position() position}
-   * names it, and the ledger is exactly as it was: how a document (an EPCIS import) is stored.
+   * Appends {@code events}, each signed by {@code signer}, all or nothing (one atomic store batch),
+   * each judged against the ledger as the ones before it leave it. When one breaks a rule the batch
+   * is refused with an {@link AppendRejectedException} whose {@link
+   * AppendRejectedException#position() position} names it, and the ledger is exactly as it was: how
+   * a document (an EPCIS import) is stored.
    *
    * <p>The events are linked and signed on the calling thread, each signature checked as in {@link
-   * #appendAsync(Event, ActorSigner)} (a bad one refuses the batch at its position); if a lot's head
-   * moves before the batch is ordered, the whole batch is re-linked and re-signed on a pool thread.
+   * #appendAsync(Event, ActorSigner)} (a bad one refuses the batch at its position); if a lot's
+   * head moves before the batch is ordered, the whole batch is re-linked and re-signed on a pool
+   * thread.
    *
    * <p>The returned list is immutable and holds the entries as their stored bytes, decoding each on
    * access: a batch's entries all stay in memory until it is written, so their compact form is what
    * bounds the heap a large batch needs (see PERFORMANCE.md, "EPCIS import memory").
    */
-  public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer) throws LedgerException {
+  public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer)
+      throws LedgerException {
     ensureOpen();
     if (events.isEmpty()) {
       return List.of();
@@ -282,16 +348,24 @@ public final class Ledger implements AutoCloseable {
     CompletableFuture<List<Entry>> appended;
     try {
       // Signed here, on the caller's thread, against the heads committed now; the committer judges
-      // the links as a compare-and-set and has the batch re-signed if a head moved meanwhile. No local
+      // the links as a compare-and-set and has the batch re-signed if a head moved meanwhile. No
+      // local
       // keeps the signed entries: the committer drops them once judged (a batch can be large).
-      appended = committer.submitAll(batch, signer, EntrySigning.sign(origin, batch, signer, this::committedHead, size(), true));
+      appended =
+          committer.submitAll(
+              batch,
+              signer,
+              EntrySigning.sign(origin, batch, signer, this::committedHead, size(), true));
     } catch (IllegalArgumentException e) {
       throw new LedgerException(LedgerException.Code.INVALID_INPUT, e.getMessage(), e);
     }
     return Committer.await(appended);
   }
 
-  /** The entry whose event carries EPCIS eventID {@code eventId} (for imported events, the CBV 2.0 hash ID). */
+  /**
+   * The entry whose event carries EPCIS eventID {@code eventId} (for imported events, the CBV 2.0
+   * hash ID).
+   */
   public Optional<Entry> entryByEventId(String eventId) throws LedgerException {
     ensureOpen();
     long index = state.eventIndex(eventId);
@@ -299,19 +373,20 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Builds and signs (without appending) the entry {@code signer} would append for {@code event} now.
+   * Builds and signs (without appending) the entry {@code signer} would append for {@code event}
+   * now.
    *
    * @throws AppendRejectedException with {@link Failure#BAD_SIGNATURE} if {@code signer} returned a
    *     signature that does not verify under its key
    */
   public SignedEntry prepare(Event event, ActorSigner signer) throws LedgerException {
-    return EntrySigning.sign(origin, List.of(event), signer, this::committedHead, size(), false).get(0);
+    return EntrySigning.sign(origin, List.of(event), signer, this::committedHead, size(), false)
+        .get(0);
   }
 
   private EntryHash committedHead(LotId lot) throws StoreException {
     return state.head(lot);
   }
-
 
   // ------------------------------------------------------------------ reading
 
@@ -338,7 +413,8 @@ public final class Ledger implements AutoCloseable {
     }
     byte[] bytes = state.entryBytes(index);
     if (bytes == null) {
-      throw new StoreException("entry " + index + " is missing from the store (size " + size() + ")");
+      throw new StoreException(
+          "entry " + index + " is missing from the store (size " + size() + ")");
     }
     return Optional.of(new Entry(index, EntryCodec.decode(bytes)));
   }
@@ -357,8 +433,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * {@code lot}'s custody and mass balance (who holds how much, what is in transit), absent when the
-   * lot is not tracked here: never commissioned, produced or received on this ledger.
+   * {@code lot}'s custody and mass balance (who holds how much, what is in transit), absent when
+   * the lot is not tracked here: never commissioned, produced or received on this ledger.
    */
   public Optional<LotState> lotState(LotId lot) throws LedgerException {
     ensureOpen();
@@ -408,13 +484,18 @@ public final class Ledger implements AutoCloseable {
 
   // ------------------------------------------------------------------ Merkle log (RFC 9162)
 
-  /** The Merkle tree root over entries {@code [0, size)} (RFC 9162 §2.1.1; the leaf data is the entry hash). */
+  /**
+   * The Merkle tree root over entries {@code [0, size)} (RFC 9162 §2.1.1; the leaf data is the
+   * entry hash).
+   */
   public NodeHash root(long size) throws LedgerException {
     ensureOpen();
     return log.root(size);
   }
 
-  /** The proof that entry {@code index} is leaf {@code index} of the tree of {@code size} entries. */
+  /**
+   * The proof that entry {@code index} is leaf {@code index} of the tree of {@code size} entries.
+   */
   public InclusionProof inclusionProof(long index, long size) throws LedgerException {
     ensureOpen();
     return log.inclusionProof(index, size);
@@ -427,13 +508,13 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Signs a checkpoint (C2SP tlog-checkpoint: origin, size, root) of the ledger as it stands, with the
-   * log key, stores it and returns it; returns the latest checkpoint unchanged when no entry was added
-   * since. The first checkpoint fixes the log key; a later call with another key is refused. The ledger
-   * never signs a checkpoint inconsistent with its latest one: if the tree no longer yields that
-   * checkpoint's root (the store was rewritten), it refuses with a {@link VerificationException}; so it
-   * does, with {@link Failure#BAD_CHECKPOINT}, when {@code logKey} returns a signature that does not
-   * verify under its public key, and stores nothing.
+   * Signs a checkpoint (C2SP tlog-checkpoint: origin, size, root) of the ledger as it stands, with
+   * the log key, stores it and returns it; returns the latest checkpoint unchanged when no entry
+   * was added since. The first checkpoint fixes the log key; a later call with another key is
+   * refused. The ledger never signs a checkpoint inconsistent with its latest one: if the tree no
+   * longer yields that checkpoint's root (the store was rewritten), it refuses with a {@link
+   * VerificationException}; so it does, with {@link Failure#BAD_CHECKPOINT}, when {@code logKey}
+   * returns a signature that does not verify under its public key, and stores nothing.
    */
   public synchronized SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
     ensureOpen();
@@ -467,7 +548,8 @@ public final class Ledger implements AutoCloseable {
     java.util.TreeSet<Long> indexes = state.keyEvents();
     List<Entry> out = new ArrayList<>(indexes.size());
     for (long i : indexes) {
-      out.add(entry(i).orElseThrow(() -> new StoreException("registry entry " + i + " is missing")));
+      out.add(
+          entry(i).orElseThrow(() -> new StoreException("registry entry " + i + " is missing")));
     }
     return out;
   }
@@ -487,16 +569,19 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Verifies {@code lot}'s provenance: its chain, its ancestors' chains, the keys that signed them, and
-   * the history and parents indexes of those lots (see {@link ChainVerifier#verifyLot}). Returns the
-   * ancestry read from the verified entries: show that, not {@link #parents} or {@link #history}.
+   * Verifies {@code lot}'s provenance: its chain, its ancestors' chains, the keys that signed them,
+   * and the history and parents indexes of those lots (see {@link ChainVerifier#verifyLot}).
+   * Returns the ancestry read from the verified entries: show that, not {@link #parents} or {@link
+   * #history}.
    */
   public io.lotledger.verify.LotAncestry verifyLot(LotId lot) throws LedgerException {
     ensureOpen();
     return new ChainVerifier(store).verifyLot(lot);
   }
 
-  /** As {@link #verifyLot}, collecting every finding into the returned ancestry instead of throwing. */
+  /**
+   * As {@link #verifyLot}, collecting every finding into the returned ancestry instead of throwing.
+   */
   public io.lotledger.verify.LotAncestry auditLot(LotId lot) throws LedgerException {
     ensureOpen();
     return new ChainVerifier(store).auditLot(lot);
@@ -504,7 +589,8 @@ public final class Ledger implements AutoCloseable {
 
   private void ensureOpen() throws LedgerException {
     if (closed) {
-      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed");
+      throw new LedgerException(
+          LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed");
     }
   }
 
@@ -533,9 +619,15 @@ public final class Ledger implements AutoCloseable {
 
   /** Refuses an origin that cannot name a ledger (and its log key, C2SP signed-note key names). */
   private static void requireOrigin(String origin) throws LedgerException {
-    if (origin == null || origin.isEmpty() || origin.length() > 256 || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
-          "origin must be 1-256 printable ASCII characters without spaces or '+' (it names the log key), not '" + origin + "'");
+    if (origin == null
+        || origin.isEmpty()
+        || origin.length() > 256
+        || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT,
+          "origin must be 1-256 printable ASCII characters without spaces or '+' (it names the log key), not '"
+              + origin
+              + "'");
     }
   }
 
@@ -546,5 +638,4 @@ public final class Ledger implements AutoCloseable {
       LOG.warn("closing store after a failed open: {}", e.getMessage());
     }
   }
-
 }

@@ -8,12 +8,14 @@ import java.time.InstantSource;
  * @param durability when appends are acknowledged (see {@link Durability})
  * @param maxBatch most appends committed in one atomic batch (and one fsync); 1 disables grouping
  * @param clock the time the ledger itself stamps (the genesis entry); fixed in tests and demos
- * @param linger how long the committer may wait for a group to fill up to {@code maxBatch} before it
- *     writes (and fsyncs) it; zero (the default) writes whatever has queued, adding no latency
+ * @param linger how long the committer may wait for a group to fill up to {@code maxBatch} before
+ *     it writes (and fsyncs) it; zero (the default) writes whatever has queued, adding no latency
  */
-public record LedgerOptions(Durability durability, int maxBatch, InstantSource clock, java.time.Duration linger) {
+public record LedgerOptions(
+    Durability durability, int maxBatch, InstantSource clock, java.time.Duration linger) {
   public static final LedgerOptions DEFAULT =
-      new LedgerOptions(Durability.GROUP_COMMIT, 1024, InstantSource.system(), java.time.Duration.ZERO);
+      new LedgerOptions(
+          Durability.GROUP_COMMIT, 1024, InstantSource.system(), java.time.Duration.ZERO);
 
   public LedgerOptions {
     if (durability == null || clock == null || linger == null) {

@@ -37,11 +37,13 @@ public final class LedgerSetup {
   }
 
   static LedgerSetup in(Path directory) {
-    return new LedgerSetup(Objects.requireNonNull(directory, "directory"), null, directory, LedgerOptions.DEFAULT);
+    return new LedgerSetup(
+        Objects.requireNonNull(directory, "directory"), null, directory, LedgerOptions.DEFAULT);
   }
 
   static LedgerSetup on(LedgerStore store) {
-    return new LedgerSetup(null, Objects.requireNonNull(store, "store"), null, LedgerOptions.DEFAULT);
+    return new LedgerSetup(
+        null, Objects.requireNonNull(store, "store"), null, LedgerOptions.DEFAULT);
   }
 
   static LedgerSetup inMemory() {
@@ -56,12 +58,16 @@ public final class LedgerSetup {
   /**
    * The same setup keeping the ledger's own records (how many entries it acknowledged, the latest
    * checkpoint it signed) in {@code directory}, beside a store of your own: opening then refuses a
-   * store that lost entries. A ledger {@link Ledger#in(Path) in a directory} keeps them there already.
+   * store that lost entries. A ledger {@link Ledger#in(Path) in a directory} keeps them there
+   * already.
    */
   public LedgerSetup recordsIn(Path directory) {
     if (store == null) {
-      throw new IllegalStateException("records are kept beside a store of your own (Ledger.on), not "
-          + (this.directory != null ? "beside a directory's store, which keeps them already" : "an in-memory ledger"));
+      throw new IllegalStateException(
+          "records are kept beside a store of your own (Ledger.on), not "
+              + (this.directory != null
+                  ? "beside a directory's store, which keeps them already"
+                  : "an in-memory ledger"));
     }
     return new LedgerSetup(null, store, Objects.requireNonNull(directory, "directory"), options);
   }
@@ -82,16 +88,17 @@ public final class LedgerSetup {
       return Ledger.openOn(provider.open(directory, false), options, directory);
     }
     if (store == null) {
-      throw new LedgerException(LedgerException.Code.NOT_FOUND, "an in-memory ledger has nothing to open: create it");
+      throw new LedgerException(
+          LedgerException.Code.NOT_FOUND, "an in-memory ledger has nothing to open: create it");
     }
     return Ledger.openOn(store, options, records);
   }
 
   /**
    * Creates a ledger named {@code origin} (its log origin: the first line of every checkpoint it
-   * signs, C2SP tlog-checkpoint) whose root actor — the trust anchor that registers every other actor —
-   * is {@code root}, displayed as {@code rootName}. The genesis entry is the root's self-signed
-   * registration.
+   * signs, C2SP tlog-checkpoint) whose root actor — the trust anchor that registers every other
+   * actor — is {@code root}, displayed as {@code rootName}. The genesis entry is the root's
+   * self-signed registration.
    *
    * @throws LedgerException ILLEGAL_STATE if a ledger is there already; INVALID_INPUT for an origin
    *     that cannot name a log (1-256 printable ASCII characters without spaces or '+')
@@ -100,8 +107,15 @@ public final class LedgerSetup {
     if (directory != null) {
       RollbackGuard.refuseCreatingOver(directory);
       // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
-      return Ledger.createOn(Ledger.provider().open(directory, true), origin, root, rootName, options, directory);
+      return Ledger.createOn(
+          Ledger.provider().open(directory, true), origin, root, rootName, options, directory);
     }
-    return Ledger.createOn(store != null ? store : new InMemoryLedgerStore(), origin, root, rootName, options, records);
+    return Ledger.createOn(
+        store != null ? store : new InMemoryLedgerStore(),
+        origin,
+        root,
+        rootName,
+        options,
+        records);
   }
 }

@@ -1,26 +1,25 @@
 package io.lotledger;
 
-import io.lotledger.error.LedgerException;
-import io.lotledger.entry.ActorSigner;
-import io.lotledger.rules.AppendRejectedException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Signer;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Event;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
+import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.VerificationException;
 import io.lotledger.spi.Table;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import io.lotledger.testing.StoreSnapshot;
 import io.lotledger.testing.TestChain;
-import io.lotledger.rules.Failure;
-import io.lotledger.rules.VerificationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +33,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Caller-supplied {@link Signer}s (an HSM or KMS adapter): one that signs with the wrong key or returns
- * garbage gets nothing acknowledged, and one that is slow or blocks delays only its own appends, never
- * the committer that orders everybody's.
+ * Caller-supplied {@link Signer}s (an HSM or KMS adapter): one that signs with the wrong key or
+ * returns garbage gets nothing acknowledged, and one that is slow or blocks delays only its own
+ * appends, never the committer that orders everybody's.
  *
- * <p>Races are staged with latches; the bounded waits ({@link #GUARD}) only keep a broken build from
- * hanging, they measure nothing.
+ * <p>Races are staged with latches; the bounded waits ({@link #GUARD}) only keep a broken build
+ * from hanging, they measure nothing.
  */
 class CallerSignerTest {
   private static final long GUARD = 20;
@@ -95,13 +94,20 @@ class CallerSignerTest {
     }
   }
 
-  /** The refinery's actor with a signer that holds its key but signs with the mine's from call {@code badFrom}. */
+  /**
+   * The refinery's actor with a signer that holds its key but signs with the mine's from call
+   * {@code badFrom}.
+   */
   private ActorSigner refineryWiredToMineKeyFrom(int badFrom, IntConsumer beforeSigning) {
-    return new ActorSigner(chain.refinery.actor(),
+    return new ActorSigner(
+        chain.refinery.actor(),
         new ScriptedSigner(chain.refinery.signer(), chain.mine.signer(), badFrom, beforeSigning));
   }
 
-  /** The refinery's actor and key behind a caller-supplied signer that runs {@code beforeSigning} first. */
+  /**
+   * The refinery's actor and key behind a caller-supplied signer that runs {@code beforeSigning}
+   * first.
+   */
   private ActorSigner refineryThrough(IntConsumer beforeSigning) {
     return refineryWiredToMineKeyFrom(Integer.MAX_VALUE, beforeSigning);
   }
@@ -124,25 +130,38 @@ class CallerSignerTest {
   }
 
   private static Event observe(LotId lot, int hours) {
-    return ObjectEvent.observe(List.of(LotQuantity.of(lot)), TestChain.T0.plusDays(5).plusHours(hours),
+    return ObjectEvent.observe(
+        List.of(LotQuantity.of(lot)),
+        TestChain.T0.plusDays(5).plusHours(hours),
         EventContext.of("inspecting", null));
   }
 
   private static Event commission(String lot) {
-    return ObjectEvent.add(List.of(LotQuantity.of(lot, "1", "KGM")), null, TestChain.T0.plusDays(5),
+    return ObjectEvent.add(
+        List.of(LotQuantity.of(lot, "1", "KGM")),
+        null,
+        TestChain.T0.plusDays(5),
         EventContext.of("commissioning", null));
   }
 
-  /** Asserts that {@code append} is refused with a bad signature by the refinery's key, and that nothing changed. */
-  private void assertBadSignatureUnchanged(int position, AppendTest.ThrowingAppend append) throws Exception {
+  /**
+   * Asserts that {@code append} is refused with a bad signature by the refinery's key, and that
+   * nothing changed.
+   */
+  private void assertBadSignatureUnchanged(int position, AppendTest.ThrowingAppend append)
+      throws Exception {
     Map<Table, List<String>> before = StoreSnapshot.of(store);
     long size = ledger.size();
 
-    assertThatThrownBy(append::run).isInstanceOfSatisfying(AppendRejectedException.class, e -> {
-      assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
-      assertThat(e.finding().detail()).contains(chain.refinery.publicKey().toHex(), ScriptedSigner.class.getName());
-      assertThat(e.position()).isEqualTo(position);
-    });
+    assertThatThrownBy(append::run)
+        .isInstanceOfSatisfying(
+            AppendRejectedException.class,
+            e -> {
+              assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
+              assertThat(e.finding().detail())
+                  .contains(chain.refinery.publicKey().toHex(), ScriptedSigner.class.getName());
+              assertThat(e.position()).isEqualTo(position);
+            });
 
     assertThat(StoreSnapshot.of(store)).isEqualTo(before);
     assertThat(ledger.size()).isEqualTo(size);
@@ -152,67 +171,87 @@ class CallerSignerTest {
   // ------------------------------------------------------------------ defect 2: bad signatures
 
   @Test
-  void append_bySignerThatSignsWithAnotherKey_isRefusedAsBadSignature_andChangesNothing() throws Exception {
+  void append_bySignerThatSignsWithAnotherKey_isRefusedAsBadSignature_andChangesNothing()
+      throws Exception {
     ActorSigner wrongKey = refineryWiredToMineKeyFrom(0, call -> {});
 
     assertBadSignatureUnchanged(-1, () -> ledger.append(observe(TestChain.SULPHATE, 1), wrongKey));
   }
 
   @Test
-  void append_bySignerThatReturnsGarbage_isRefusedAsBadSignature_andChangesNothing() throws Exception {
-    Signer garbage = new Signer() {
-      @Override
-      public byte[] sign(byte[] message) {
-        return new byte[Ed25519PublicKey.SIGNATURE_LENGTH];
-      }
+  void append_bySignerThatReturnsGarbage_isRefusedAsBadSignature_andChangesNothing()
+      throws Exception {
+    Signer garbage =
+        new Signer() {
+          @Override
+          public byte[] sign(byte[] message) {
+            return new byte[Ed25519PublicKey.SIGNATURE_LENGTH];
+          }
 
-      @Override
-      public Ed25519PublicKey publicKey() {
-        return chain.refinery.publicKey();
-      }
-    };
+          @Override
+          public Ed25519PublicKey publicKey() {
+            return chain.refinery.publicKey();
+          }
+        };
     ActorSigner refinery = new ActorSigner(chain.refinery.actor(), garbage);
 
     assertThatThrownBy(() -> ledger.append(observe(TestChain.SULPHATE, 1), refinery))
-        .isInstanceOfSatisfying(AppendRejectedException.class,
+        .isInstanceOfSatisfying(
+            AppendRejectedException.class,
             e -> assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE));
     assertThat(ledger.size()).isEqualTo(8);
     ledger.verify();
   }
 
   @Test
-  void appendAll_bySignerThatGoesWrongAtTheThirdEvent_isRefusedAtPosition2_andChangesNothing() throws Exception {
+  void appendAll_bySignerThatGoesWrongAtTheThirdEvent_isRefusedAtPosition2_andChangesNothing()
+      throws Exception {
     ActorSigner wrongFromThird = refineryWiredToMineKeyFrom(2, call -> {});
-    List<Event> events = List.of(observe(TestChain.SULPHATE, 1), observe(TestChain.SULPHATE, 2),
-        observe(TestChain.SULPHATE, 3));
+    List<Event> events =
+        List.of(
+            observe(TestChain.SULPHATE, 1),
+            observe(TestChain.SULPHATE, 2),
+            observe(TestChain.SULPHATE, 3));
 
     assertBadSignatureUnchanged(2, () -> ledger.appendAll(events, wrongFromThird));
   }
 
   @Test
-  void append_whoseReSigningAfterARaceReturnsABadSignature_isRefused_andTheLedgerStillVerifies() throws Exception {
+  void append_whoseReSigningAfterARaceReturnsABadSignature_isRefused_andTheLedgerStillVerifies()
+      throws Exception {
     CountDownLatch signing = latch();
     CountDownLatch headMoved = latch();
-    // The first signature is good but links to a head that moves before it is committed; the one made
+    // The first signature is good but links to a head that moves before it is committed; the one
+    // made
     // when it is re-linked is by the wrong key.
-    ActorSigner goesWrongWhenRelinking = refineryWiredToMineKeyFrom(1, call -> {
-      if (call == 0) {
-        signing.countDown();
-        await(headMoved);
-      }
-    });
+    ActorSigner goesWrongWhenRelinking =
+        refineryWiredToMineKeyFrom(
+            1,
+            call -> {
+              if (call == 0) {
+                signing.countDown();
+                await(headMoved);
+              }
+            });
 
-    CompletableFuture<Entry> racing = CompletableFuture.supplyAsync(
-        () -> ledger.appendAsync(observe(TestChain.SULPHATE, 1), goesWrongWhenRelinking)).thenCompose(f -> f);
+    CompletableFuture<Entry> racing =
+        CompletableFuture.supplyAsync(
+                () -> ledger.appendAsync(observe(TestChain.SULPHATE, 1), goesWrongWhenRelinking))
+            .thenCompose(f -> f);
     await(signing);
     Entry winner = ledger.append(observe(TestChain.SULPHATE, 2), chain.refinery);
     headMoved.countDown();
 
-    assertThat(racing).failsWithin(GUARD, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
-        .havingCause().isInstanceOfSatisfying(AppendRejectedException.class, e -> {
-          assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
-          assertThat(e.finding().detail()).contains(chain.refinery.publicKey().toHex());
-        });
+    assertThat(racing)
+        .failsWithin(GUARD, TimeUnit.SECONDS)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(
+            AppendRejectedException.class,
+            e -> {
+              assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
+              assertThat(e.finding().detail()).contains(chain.refinery.publicKey().toHex());
+            });
     assertThat(ledger.size()).isEqualTo(winner.index() + 1);
     assertThat(ledger.head(TestChain.SULPHATE)).contains(winner.hash());
     ledger.verify();
@@ -220,34 +259,42 @@ class CallerSignerTest {
 
   @Test
   void create_withRootSignerThatSignsWithAnotherKey_isRefusedAsBadSignature() {
-    ActorSigner root = new ActorSigner(chain.root.actor(),
-        new ScriptedSigner(chain.root.signer(), chain.mine.signer(), 0, call -> {}));
+    ActorSigner root =
+        new ActorSigner(
+            chain.root.actor(),
+            new ScriptedSigner(chain.root.signer(), chain.mine.signer(), 0, call -> {}));
 
     assertThatThrownBy(() -> Ledger.inMemory().create(TestChain.ORIGIN, root, "root"))
-        .isInstanceOfSatisfying(AppendRejectedException.class, e -> {
-          assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
-          assertThat(e.finding().index()).isZero();
-          assertThat(e.finding().detail()).contains(chain.root.publicKey().toHex());
-        });
+        .isInstanceOfSatisfying(
+            AppendRejectedException.class,
+            e -> {
+              assertThat(e.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
+              assertThat(e.finding().index()).isZero();
+              assertThat(e.finding().detail()).contains(chain.root.publicKey().toHex());
+            });
   }
 
   @Test
-  void checkpoint_byLogKeySignerThatSignsWithAnotherKey_isRefused_andNothingIsStored() throws Exception {
+  void checkpoint_byLogKeySignerThatSignsWithAnotherKey_isRefused_andNothingIsStored()
+      throws Exception {
     Signer logKey = TestChain.signer("urn:unused:log", 11).signer();
     Signer wiredWrong = new ScriptedSigner(logKey, chain.mine.signer(), 0, call -> {});
 
     assertThatThrownBy(() -> ledger.checkpoint(wiredWrong))
-        .isInstanceOfSatisfying(VerificationException.class, e -> {
-          assertThat(e.finding().failure()).isEqualTo(Failure.BAD_CHECKPOINT);
-          assertThat(e.finding().detail()).contains(logKey.publicKey().toHex(), "size 8");
-        });
+        .isInstanceOfSatisfying(
+            VerificationException.class,
+            e -> {
+              assertThat(e.finding().failure()).isEqualTo(Failure.BAD_CHECKPOINT);
+              assertThat(e.finding().detail()).contains(logKey.publicKey().toHex(), "size 8");
+            });
     assertThat(ledger.checkpoints()).isEmpty();
     assertThat(ledger.logKey()).isEmpty();
 
     assertThat(ledger.checkpoint(logKey).checkpoint().size()).isEqualTo(8);
   }
 
-  // ------------------------------------------------------------------ defect 3: the committer runs no caller code
+  // ------------------------------------------------------------------ defect 3: the committer runs
+  // no caller code
 
   @Test
   void aSignerBlockedWhileReSigningAfterARace_doesNotStopAnotherCallersAppend() throws Exception {
@@ -255,25 +302,32 @@ class CallerSignerTest {
     CountDownLatch headMoved = latch();
     CountDownLatch reSigning = latch();
     CountDownLatch release = latch();
-    ActorSigner slowHsm = refineryThrough(call -> {
-      if (call == 0) { // signed against a head that then moves: must be re-linked
-        signing.countDown();
-        await(headMoved);
-      } else if (call == 1) { // the re-signing blocks, as a stuck HSM would
-        reSigning.countDown();
-        await(release);
-      }
-    });
+    ActorSigner slowHsm =
+        refineryThrough(
+            call -> {
+              if (call == 0) { // signed against a head that then moves: must be re-linked
+                signing.countDown();
+                await(headMoved);
+              } else if (call == 1) { // the re-signing blocks, as a stuck HSM would
+                reSigning.countDown();
+                await(release);
+              }
+            });
 
-    CompletableFuture<Entry> racing = CompletableFuture.supplyAsync(
-        () -> ledger.appendAsync(observe(TestChain.SULPHATE, 1), slowHsm)).thenCompose(f -> f);
+    CompletableFuture<Entry> racing =
+        CompletableFuture.supplyAsync(
+                () -> ledger.appendAsync(observe(TestChain.SULPHATE, 1), slowHsm))
+            .thenCompose(f -> f);
     await(signing);
     Entry winner = ledger.append(observe(TestChain.SULPHATE, 2), chain.refinery);
     headMoved.countDown();
     await(reSigning);
 
     // Another caller's append commits while the HSM is stuck: the committer is not the one waiting.
-    Entry other = ledger.appendAsync(commission("urn:lotledger:test:other-caller"), chain.mine).get(GUARD, TimeUnit.SECONDS);
+    Entry other =
+        ledger
+            .appendAsync(commission("urn:lotledger:test:other-caller"), chain.mine)
+            .get(GUARD, TimeUnit.SECONDS);
     assertThat(other.index()).isEqualTo(winner.index() + 1);
     assertThat(racing).isNotDone();
 
@@ -285,29 +339,38 @@ class CallerSignerTest {
   }
 
   @Test
-  void anAppendToTheSameLot_waitsBehindOneBeingReSigned_soThatLotOrderIsSubmissionOrder() throws Exception {
+  void anAppendToTheSameLot_waitsBehindOneBeingReSigned_soThatLotOrderIsSubmissionOrder()
+      throws Exception {
     CountDownLatch signing = latch();
     CountDownLatch headMoved = latch();
     CountDownLatch reSigning = latch();
     CountDownLatch release = latch();
-    ActorSigner slowHsm = refineryThrough(call -> {
-      if (call == 0) {
-        signing.countDown();
-        await(headMoved);
-      } else if (call == 1) {
-        reSigning.countDown();
-        await(release);
-      }
-    });
+    ActorSigner slowHsm =
+        refineryThrough(
+            call -> {
+              if (call == 0) {
+                signing.countDown();
+                await(headMoved);
+              } else if (call == 1) {
+                reSigning.countDown();
+                await(release);
+              }
+            });
 
-    CompletableFuture<Entry> first = CompletableFuture.supplyAsync(
-        () -> ledger.appendAsync(observe(TestChain.SULPHATE, 1), slowHsm)).thenCompose(f -> f);
+    CompletableFuture<Entry> first =
+        CompletableFuture.supplyAsync(
+                () -> ledger.appendAsync(observe(TestChain.SULPHATE, 1), slowHsm))
+            .thenCompose(f -> f);
     await(signing);
     ledger.append(observe(TestChain.SULPHATE, 2), chain.refinery);
     headMoved.countDown();
     await(reSigning);
-    CompletableFuture<Entry> second = ledger.appendAsync(observe(TestChain.SULPHATE, 3), chain.refinery);
-    Entry unrelated = ledger.appendAsync(commission("urn:lotledger:test:unrelated"), chain.mine).get(GUARD, TimeUnit.SECONDS);
+    CompletableFuture<Entry> second =
+        ledger.appendAsync(observe(TestChain.SULPHATE, 3), chain.refinery);
+    Entry unrelated =
+        ledger
+            .appendAsync(commission("urn:lotledger:test:unrelated"), chain.mine)
+            .get(GUARD, TimeUnit.SECONDS);
     assertThat(second).isNotDone();
 
     release.countDown();
@@ -320,91 +383,130 @@ class CallerSignerTest {
   void aSignerBlockedWhileSigningABatch_doesNotStopAnotherCallersAppend() throws Exception {
     CountDownLatch signing = latch();
     CountDownLatch release = latch();
-    ActorSigner slowHsm = refineryThrough(call -> {
-      if (call == 0) {
-        signing.countDown();
-        await(release);
-      }
-    });
+    ActorSigner slowHsm =
+        refineryThrough(
+            call -> {
+              if (call == 0) {
+                signing.countDown();
+                await(release);
+              }
+            });
 
-    CompletableFuture<List<Entry>> batch = CompletableFuture.supplyAsync(() -> {
-      try {
-        return ledger.appendAll(List.of(observe(TestChain.SULPHATE, 1), observe(TestChain.SULPHATE, 2)), slowHsm);
-      } catch (LedgerException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
+    CompletableFuture<List<Entry>> batch =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return ledger.appendAll(
+                    List.of(observe(TestChain.SULPHATE, 1), observe(TestChain.SULPHATE, 2)),
+                    slowHsm);
+              } catch (LedgerException e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
     await(signing);
 
-    Entry other = ledger.appendAsync(commission("urn:lotledger:test:other-caller"), chain.mine).get(GUARD, TimeUnit.SECONDS);
+    Entry other =
+        ledger
+            .appendAsync(commission("urn:lotledger:test:other-caller"), chain.mine)
+            .get(GUARD, TimeUnit.SECONDS);
     assertThat(batch).isNotDone();
 
     release.countDown();
-    assertThat(batch.get(GUARD, TimeUnit.SECONDS)).extracting(Entry::index).containsExactly(other.index() + 1, other.index() + 2);
+    assertThat(batch.get(GUARD, TimeUnit.SECONDS))
+        .extracting(Entry::index)
+        .containsExactly(other.index() + 1, other.index() + 2);
     ledger.verify();
   }
 
   @Test
-  void aBatchWhoseLotHeadMovedWhileItWasSigned_isReLinkedWhole_andCommitsAfterTheWinner() throws Exception {
+  void aBatchWhoseLotHeadMovedWhileItWasSigned_isReLinkedWhole_andCommitsAfterTheWinner()
+      throws Exception {
     CountDownLatch signing = latch();
     CountDownLatch headMoved = latch();
-    ActorSigner slowHsm = refineryThrough(call -> {
-      if (call == 0) {
-        signing.countDown();
-        await(headMoved);
-      }
-    });
+    ActorSigner slowHsm =
+        refineryThrough(
+            call -> {
+              if (call == 0) {
+                signing.countDown();
+                await(headMoved);
+              }
+            });
 
-    CompletableFuture<List<Entry>> batch = CompletableFuture.supplyAsync(() -> {
-      try {
-        // The first signature links the lot to the head seen then, which moves before the batch is judged.
-        return ledger.appendAll(List.of(observe(TestChain.SULPHATE, 1), commission("urn:lotledger:test:batch-new"),
-            observe(TestChain.SULPHATE, 2)), slowHsm);
-      } catch (LedgerException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
+    CompletableFuture<List<Entry>> batch =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                // The first signature links the lot to the head seen then, which moves before the
+                // batch is judged.
+                return ledger.appendAll(
+                    List.of(
+                        observe(TestChain.SULPHATE, 1),
+                        commission("urn:lotledger:test:batch-new"),
+                        observe(TestChain.SULPHATE, 2)),
+                    slowHsm);
+              } catch (LedgerException e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
     await(signing);
     Entry winner = ledger.append(observe(TestChain.SULPHATE, 3), chain.refinery);
     headMoved.countDown();
 
     List<Entry> entries = batch.get(GUARD, TimeUnit.SECONDS);
-    assertThat(entries).extracting(Entry::index).containsExactly(winner.index() + 1, winner.index() + 2, winner.index() + 3);
+    assertThat(entries)
+        .extracting(Entry::index)
+        .containsExactly(winner.index() + 1, winner.index() + 2, winner.index() + 3);
     assertThat(entries.get(0).signed().body().links().get(0).prev()).isEqualTo(winner.hash());
-    assertThat(entries.get(2).signed().body().links().get(0).prev()).isEqualTo(entries.get(0).hash());
+    assertThat(entries.get(2).signed().body().links().get(0).prev())
+        .isEqualTo(entries.get(0).hash());
     ledger.verify();
   }
 
   @Test
-  void racingAppendsBatchesAndRegistrations_onASharedLot_throughCallerSigners_allCommitAndVerify() throws Exception {
+  void racingAppendsBatchesAndRegistrations_onASharedLot_throughCallerSigners_allCommitAndVerify()
+      throws Exception {
     ActorSigner refinery = refineryThrough(call -> {}); // checked, re-signed off the committer
     int rounds = 30;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     List<java.util.concurrent.Future<?>> work = new ArrayList<>();
     for (int t = 0; t < 2; t++) {
       int id = t;
-      work.add(pool.submit(() -> {
-        for (int i = 0; i < rounds; i++) {
-          ledger.append(observe(TestChain.SULPHATE, id * 100 + i), refinery);
-        }
-        return null;
-      }));
+      work.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < rounds; i++) {
+                  ledger.append(observe(TestChain.SULPHATE, id * 100 + i), refinery);
+                }
+                return null;
+              }));
     }
-    work.add(pool.submit(() -> {
-      for (int i = 0; i < rounds; i++) {
-        ledger.appendAll(List.of(observe(TestChain.SULPHATE, 300 + i), commission("urn:lotledger:test:race-" + i),
-            observe(TestChain.SULPHATE, 400 + i)), refinery);
-      }
-      return null;
-    }));
-    work.add(pool.submit(() -> {
-      for (int i = 0; i < rounds; i++) {
-        ActorSigner newcomer = TestChain.signer("urn:lotledger:actor:newcomer-" + i, 100 + i);
-        ledger.append(new io.lotledger.event.RegistryEvent.ActorRegistered(newcomer.actor(), "n" + i,
-            newcomer.publicKey(), TestChain.T0), chain.root);
-      }
-      return null;
-    }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; i < rounds; i++) {
+                ledger.appendAll(
+                    List.of(
+                        observe(TestChain.SULPHATE, 300 + i),
+                        commission("urn:lotledger:test:race-" + i),
+                        observe(TestChain.SULPHATE, 400 + i)),
+                    refinery);
+              }
+              return null;
+            }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; i < rounds; i++) {
+                ActorSigner newcomer =
+                    TestChain.signer("urn:lotledger:actor:newcomer-" + i, 100 + i);
+                ledger.append(
+                    new io.lotledger.event.RegistryEvent.ActorRegistered(
+                        newcomer.actor(), "n" + i, newcomer.publicKey(), TestChain.T0),
+                    chain.root);
+              }
+              return null;
+            }));
     for (java.util.concurrent.Future<?> f : work) {
       f.get(60, TimeUnit.SECONDS);
     }

@@ -1,6 +1,5 @@
 package io.lotledger;
 
-import io.lotledger.state.StoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,9 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store write that fails may still have reached the store (the log written, its fsync failed). The
- * ledger then stops accepting appends (fail-stop) instead of appending on from a size that may be stale,
- * which would write new entries over stored ones; reopening reads what the store holds.
+ * A store write that fails may still have reached the store (the log written, its fsync failed).
+ * The ledger then stops accepting appends (fail-stop) instead of appending on from a size that may
+ * be stale, which would write new entries over stored ones; reopening reads what the store holds.
  */
 class FailedWriteTest {
   private final TestChain chain = new TestChain();
@@ -49,7 +48,8 @@ class FailedWriteTest {
   }
 
   @Test
-  void afterAWriteWithUnknownOutcome_theLedgerRefusesFurtherAppends_andNeverOverwritesAStoredEntry() throws Exception {
+  void afterAWriteWithUnknownOutcome_theLedgerRefusesFurtherAppends_andNeverOverwritesAStoredEntry()
+      throws Exception {
     FailsAfterWriting store = new FailsAfterWriting(new InMemoryLedgerStore());
     Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
@@ -57,23 +57,30 @@ class FailedWriteTest {
     store.armed.set(true);
 
     assertThatThrownBy(() -> ledger.append(observe(TestChain.SULPHATE, 1), chain.refinery))
-        .isInstanceOf(StoreException.class).hasMessageContaining("outcome is unknown");
-    // The failed write did reach the store; appending on from the old size would overwrite its entry.
-    assertThat(store.inner.get(Table.ENTRIES, io.lotledger.state.StoreLayout.entryKey(size))).isNotNull();
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("outcome is unknown");
+    // The failed write did reach the store; appending on from the old size would overwrite its
+    // entry.
+    assertThat(store.inner.get(Table.ENTRIES, io.lotledger.state.StoreLayout.entryKey(size)))
+        .isNotNull();
     assertThatThrownBy(() -> ledger.append(observe(TestChain.ORE_B, 2), chain.mine))
-        .isInstanceOf(StoreException.class).hasMessageContaining("stopped accepting appends");
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("stopped accepting appends");
     ledger.close();
 
     try (Ledger reopened = Ledger.on(store).open()) {
       assertThat(reopened.size()).isEqualTo(size + 1);
       reopened.verify();
-      assertThat(reopened.append(observe(TestChain.ORE_B, 3), chain.mine).index()).isEqualTo(size + 1);
+      assertThat(reopened.append(observe(TestChain.ORE_B, 3), chain.mine).index())
+          .isEqualTo(size + 1);
       reopened.verify();
     }
   }
 
   private static ObjectEvent observe(LotId lot, int hours) {
-    return ObjectEvent.observe(List.of(LotQuantity.of(lot.uri(), "1", "KGM")), TestChain.T0.plusHours(hours),
+    return ObjectEvent.observe(
+        List.of(LotQuantity.of(lot.uri(), "1", "KGM")),
+        TestChain.T0.plusHours(hours),
         EventContext.of("inspecting", "active"));
   }
 }

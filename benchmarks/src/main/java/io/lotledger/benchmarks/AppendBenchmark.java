@@ -1,13 +1,13 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Durability;
 import io.lotledger.Ledger;
-import io.lotledger.LedgerSetup;
-import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
+import io.lotledger.LedgerSetup;
 import io.lotledger.crypto.Signer;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.ObjectEvent;
@@ -42,42 +42,45 @@ import org.openjdk.jmh.annotations.Warmup;
  * Append throughput in appends per second (all producer threads together), with raw Ed25519 signing
  * as the baseline in the same run.
  *
- * <p>Every append is {@code ledger.appendAsync(event, signer)} of a commissioning event (ObjectEvent
- * ADD of a fresh lot with quantity, master data and context, about 500 bytes signed): the producer
- * thread builds the event, links it, encodes and signs it (Ed25519); the ledger's one committer thread
- * orders it, checks the chain rules and writes it, a group of appends per atomic batch. Producers are
- * <b>pipelined</b>: each keeps a window of appends in flight and, once the window is full, waits for
- * its oldest append before submitting the next. Before each iteration the window is filled (untimed),
- * so that a measured iteration is in steady state: every counted append is matched by one completed.
+ * <p>Every append is {@code ledger.appendAsync(event, signer)} of a commissioning event
+ * (ObjectEvent ADD of a fresh lot with quantity, master data and context, about 500 bytes signed):
+ * the producer thread builds the event, links it, encodes and signs it (Ed25519); the ledger's one
+ * committer thread orders it, checks the chain rules and writes it, a group of appends per atomic
+ * batch. Producers are <b>pipelined</b>: each keeps a window of appends in flight and, once the
+ * window is full, waits for its oldest append before submitting the next. Before each iteration the
+ * window is filled (untimed), so that a measured iteration is in steady state: every counted append
+ * is matched by one completed.
  *
  * <ul>
- *   <li>{@code rawSign}: {@link Signer#sign} of a 300-byte message: a producer's floor (one thread).
+ *   <li>{@code rawSign}: {@link Signer#sign} of a 300-byte message: a producer's floor (one
+ *       thread).
  *   <li>{@code inMemory}: {@link Ledger#inMemory}, one producer, window 1024: the ledger's own cost
  *       (event, linking, encoding, signing, rules, handoff) without storage.
- *   <li>{@code inMemory2Producers}: the same with two producer threads signing in parallel, each with
- *       a window of 1024, into the single ordered committer.
+ *   <li>{@code inMemory2Producers}: the same with two producer threads signing in parallel, each
+ *       with a window of 1024, into the single ordered committer.
  *   <li>{@code inMemoryCallerSigner}: {@code inMemory} with the same key behind a caller-supplied
- *       {@link Signer} (as an HSM or KMS adapter is): the ledger checks every signature such a signer
- *       returns, on the producer's thread; the difference from {@code inMemory} is that check.
+ *       {@link Signer} (as an HSM or KMS adapter is): the ledger checks every signature such a
+ *       signer returns, on the producer's thread; the difference from {@code inMemory} is that
+ *       check.
  *   <li>{@code inMemoryOneLot2Producers}: two producers, each with 64 in flight, observing one lot:
  *       nearly every append is signed against a head that moves before it is ordered, so it is
  *       re-linked and re-signed (by the committer before issue 13, by a pool thread since).
  *   <li>{@code noSync}: embedded RocksDB ({@code ledger-store}) with {@link Durability#NO_SYNC}
  *       (write-ahead log, no fsync), one producer, window 1024: storage CPU cost without the disk.
- *   <li>{@code durable}, parameter {@code fsyncEvery} = 1, 100, 1000: durable appends with one fsync
- *       per group of at most {@code fsyncEvery} appends. 1 is {@link Durability#PER_APPEND} with a
- *       blocking producer ({@link Ledger#append}: sign, submit, wait for the fsync); 100 and 1000 are
- *       {@link Durability#GROUP_COMMIT} with {@link LedgerOptions#withMaxBatch} {@code fsyncEvery} and
- *       a window of {@code fsyncEvery} appends in flight.
+ *   <li>{@code durable}, parameter {@code fsyncEvery} = 1, 100, 1000: durable appends with one
+ *       fsync per group of at most {@code fsyncEvery} appends. 1 is {@link Durability#PER_APPEND}
+ *       with a blocking producer ({@link Ledger#append}: sign, submit, wait for the fsync); 100 and
+ *       1000 are {@link Durability#GROUP_COMMIT} with {@link LedgerOptions#withMaxBatch} {@code
+ *       fsyncEvery} and a window of {@code fsyncEvery} appends in flight.
  *   <li>{@code durable2Producers}: GROUP_COMMIT with max batch 1000 and two producers, each with a
  *       window of 1000.
  * </ul>
  *
  * <p>The RocksDB benchmarks also report {@code :groups}, atomic batches written per second (counted
  * by a pass-through {@link CountingStore}): for the durable ones, fsyncs per second. The primary
- * score divided by it is the number of appends each group really held. A group is what the committer
- * finds queued when it turns to the next one; with {@link LedgerOptions#withLinger} (used here, 20 ms)
- * the committer waits for the group to fill to {@code fsyncEvery} before writing it.
+ * score divided by it is the number of appends each group really held. A group is what the
+ * committer finds queued when it turns to the next one; with {@link LedgerOptions#withLinger} (used
+ * here, 20 ms) the committer waits for the group to fill to {@code fsyncEvery} before writing it.
  *
  * <p>Each iteration starts from a fresh ledger (genesis plus one registered actor), so memory and
  * database size do not grow across iterations. RocksDB directories are created under the system
@@ -96,32 +99,41 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class AppendBenchmark {
-  /** Lot numbers, unique across threads and iterations, so that every append commissions a new lot. */
+  /**
+   * Lot numbers, unique across threads and iterations, so that every append commissions a new lot.
+   */
   private static final AtomicLong LOTS = new AtomicLong();
 
   private static final ActorSigner ROOT = Workload.signer("urn:lotledger:actor:root", 1);
   private static final ActorSigner MINE = Workload.signer("urn:lotledger:actor:mine", 2);
+
   /**
-   * The same actor and key behind a caller-supplied {@link Signer} (as an HSM or KMS adapter would be):
-   * not the built-in {@code Ed25519Signer}, so the ledger checks each signature it returns.
+   * The same actor and key behind a caller-supplied {@link Signer} (as an HSM or KMS adapter would
+   * be): not the built-in {@code Ed25519Signer}, so the ledger checks each signature it returns.
    */
-  private static final ActorSigner MINE_BY_CALLER = new ActorSigner(MINE.actor(), new Signer() {
-    private final Signer key = MINE.signer();
+  private static final ActorSigner MINE_BY_CALLER =
+      new ActorSigner(
+          MINE.actor(),
+          new Signer() {
+            private final Signer key = MINE.signer();
 
-    @Override
-    public byte[] sign(byte[] message) {
-      return key.sign(message);
-    }
+            @Override
+            public byte[] sign(byte[] message) {
+              return key.sign(message);
+            }
 
-    @Override
-    public io.lotledger.crypto.Ed25519PublicKey publicKey() {
-      return key.publicKey();
-    }
-  });
+            @Override
+            public io.lotledger.crypto.Ed25519PublicKey publicKey() {
+              return key.publicKey();
+            }
+          });
 
   /** Registers the appending actor, so that appends pass the key rules. */
   private static Ledger withMine(Ledger ledger) throws LedgerException {
-    ledger.append(new RegistryEvent.ActorRegistered(MINE.actor(), "Benchmark mine", MINE.publicKey(), Workload.T0), ROOT);
+    ledger.append(
+        new RegistryEvent.ActorRegistered(
+            MINE.actor(), "Benchmark mine", MINE.publicKey(), Workload.T0),
+        ROOT);
     return ledger;
   }
 
@@ -135,8 +147,12 @@ public class AppendBenchmark {
   /** An observation of {@link #HOT_LOT}: every one links to the one before it. */
   private static CompletableFuture<Entry> observeHotLot(Ledger ledger) {
     long n = LOTS.incrementAndGet();
-    return ledger.appendAsync(ObjectEvent.observe(List.of(LotQuantity.of(new io.lotledger.event.LotId(HOT_LOT))),
-        Workload.T0.plusSeconds(n % 1_000_000), EventContext.of("inspecting", null)), MINE);
+    return ledger.appendAsync(
+        ObjectEvent.observe(
+            List.of(LotQuantity.of(new io.lotledger.event.LotId(HOT_LOT))),
+            Workload.T0.plusSeconds(n % 1_000_000),
+            EventContext.of("inspecting", null)),
+        MINE);
   }
 
   // ------------------------------------------------------------------ ledgers (one per iteration)
@@ -165,8 +181,13 @@ public class AppendBenchmark {
     @Setup(Level.Iteration)
     public void open() throws LedgerException {
       ledger = withMine(Ledger.inMemory().create(Workload.ORIGIN, ROOT, "Benchmark root"));
-      ledger.append(ObjectEvent.add(List.of(LotQuantity.of(HOT_LOT, "1000", "KGM")), null, Workload.T0,
-          EventContext.of("commissioning", "active")), MINE);
+      ledger.append(
+          ObjectEvent.add(
+              List.of(LotQuantity.of(HOT_LOT, "1000", "KGM")),
+              null,
+              Workload.T0,
+              EventContext.of("commissioning", "active")),
+          MINE);
     }
 
     @TearDown(Level.Iteration)
@@ -185,14 +206,20 @@ public class AppendBenchmark {
       open(options, false);
     }
 
-    /** With {@code records}, the ledger keeps its records beside the store, as one opened by directory does. */
+    /**
+     * With {@code records}, the ledger keeps its records beside the store, as one opened by
+     * directory does.
+     */
     void open(LedgerOptions options, boolean records) throws IOException, LedgerException {
       Path base = LedgerFixture.baseDirectory();
       Files.createDirectories(base);
       directory = Files.createTempDirectory(base, "append-");
       store = new CountingStore(RocksDbLedgerStore.open(directory, true));
       LedgerSetup setup = Ledger.on(store).options(options);
-      ledger = withMine((records ? setup.recordsIn(directory) : setup).create(Workload.ORIGIN, ROOT, "Benchmark root"));
+      ledger =
+          withMine(
+              (records ? setup.recordsIn(directory) : setup)
+                  .create(Workload.ORIGIN, ROOT, "Benchmark root"));
     }
 
     void close() throws IOException, LedgerException {
@@ -221,19 +248,23 @@ public class AppendBenchmark {
     public int fsyncEvery;
 
     /**
-     * Whether the ledger keeps {@code acknowledged.size} beside the store (as every ledger opened by
-     * directory does since issue 13): one positioned write of 16 bytes after each group's fsync.
+     * Whether the ledger keeps {@code acknowledged.size} beside the store (as every ledger opened
+     * by directory does since issue 13): one positioned write of 16 bytes after each group's fsync.
      */
     @Param({"true"})
     public boolean sizeMark;
 
     @Setup(Level.Iteration)
     public void open() throws IOException, LedgerException {
-      open(fsyncEvery == 1
-          ? LedgerOptions.DEFAULT.withDurability(Durability.PER_APPEND).withMaxBatch(1)
-          : LedgerOptions.DEFAULT.withDurability(Durability.GROUP_COMMIT).withMaxBatch(fsyncEvery)
-              // Let each group fill to fsyncEvery (the producer keeps that many in flight).
-              .withLinger(java.time.Duration.ofMillis(20)), sizeMark);
+      open(
+          fsyncEvery == 1
+              ? LedgerOptions.DEFAULT.withDurability(Durability.PER_APPEND).withMaxBatch(1)
+              : LedgerOptions.DEFAULT
+                  .withDurability(Durability.GROUP_COMMIT)
+                  .withMaxBatch(fsyncEvery)
+                  // Let each group fill to fsyncEvery (the producer keeps that many in flight).
+                  .withLinger(java.time.Duration.ofMillis(20)),
+          sizeMark);
     }
 
     @TearDown(Level.Iteration)
@@ -390,7 +421,9 @@ public class AppendBenchmark {
     }
   }
 
-  /** Atomic batches written (commit groups; fsyncs when durable), normalised by JMH to per second. */
+  /**
+   * Atomic batches written (commit groups; fsyncs when durable), normalised by JMH to per second.
+   */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Groups {
@@ -452,7 +485,10 @@ public class AppendBenchmark {
   @Benchmark
   @Threads(1)
   public Object durable(Durable s, DurableWindow w, Groups g) throws LedgerException {
-    Object result = s.fsyncEvery == 1 ? s.ledger.append(Workload.commission(LOTS.incrementAndGet()), MINE) : w.next();
+    Object result =
+        s.fsyncEvery == 1
+            ? s.ledger.append(Workload.commission(LOTS.incrementAndGet()), MINE)
+            : w.next();
     g.groups += s.store.takeBatches();
     return result;
   }

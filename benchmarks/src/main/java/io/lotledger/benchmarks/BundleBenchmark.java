@@ -1,8 +1,6 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Bundle;
 import io.lotledger.bundle.BundleExporter;
 import io.lotledger.bundle.BundleVerifier;
@@ -10,9 +8,11 @@ import io.lotledger.bundle.TrustAnchors;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
@@ -20,9 +20,9 @@ import io.lotledger.event.ObjectEvent;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.SensorReading;
 import io.lotledger.event.TransformationEvent;
+import io.lotledger.examples.synthetic.SyntheticChain;
 import io.lotledger.note.NoteKey;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.examples.synthetic.SyntheticChain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,22 +48,22 @@ import org.openjdk.jmh.annotations.Warmup;
  * Offline verification of a provenance bundle whose lot has about {@code ancestry} entries of
  * provenance, beside the raw Ed25519 cost of the same signatures in the same run.
  *
- * <p>Setup (once per fork, in memory): a ledger where a cobalt lot is the end of a chain of smelting
- * steps. Each step has the mine commission two ore lots, the inspector observe each, the mine ship
- * both to the smelter and the smelter receive them (referencing the shipment); then the smelter
- * transforms part of each, with part of the previous step's output, into a new lot, which the
- * inspector observes: eight entries of provenance per step, each step's transformation linking three
- * input chains, and every event honest under the custody and mass-balance rules. Between steps,
- * unrelated lots are commissioned (about ten entries of ledger per entry of provenance), so that
- * inclusion proofs have realistic length. A
- * checkpoint is signed halfway and at the end; the bundle of the last lot as of the last checkpoint
- * is exported once ({@link BundleExporter}) and kept as bytes. Its entry count (provenance plus the
- * registry entries) and size are printed at setup.
+ * <p>Setup (once per fork, in memory): a ledger where a cobalt lot is the end of a chain of
+ * smelting steps. Each step has the mine commission two ore lots, the inspector observe each, the
+ * mine ship both to the smelter and the smelter receive them (referencing the shipment); then the
+ * smelter transforms part of each, with part of the previous step's output, into a new lot, which
+ * the inspector observes: eight entries of provenance per step, each step's transformation linking
+ * three input chains, and every event honest under the custody and mass-balance rules. Between
+ * steps, unrelated lots are commissioned (about ten entries of ledger per entry of provenance), so
+ * that inclusion proofs have realistic length. A checkpoint is signed halfway and at the end; the
+ * bundle of the last lot as of the last checkpoint is exported once ({@link BundleExporter}) and
+ * kept as bytes. Its entry count (provenance plus the registry entries) and size are printed at
+ * setup.
  *
  * <ul>
- *   <li>{@code verifyBundle}: {@code BundleVerifier.verify(Bundle.parse(bytes), trust, null)}: parse,
- *       checkpoint signature, every entry's decoding, canonical check and inclusion proof, the
- *       registry replay with every signature, and the provenance walk. Milliseconds per bundle.
+ *   <li>{@code verifyBundle}: {@code BundleVerifier.verify(Bundle.parse(bytes), trust, null)}:
+ *       parse, checkpoint signature, every entry's decoding, canonical check and inclusion proof,
+ *       the registry replay with every signature, and the provenance walk. Milliseconds per bundle.
  *   <li>{@code parseBundle}: {@link Bundle#parse} alone. Milliseconds.
  *   <li>{@code rawVerifyBundle}: Ed25519 verification of exactly the bundle's entry signatures over
  *       their signing inputs, with the keys decoded once: the floor of {@code verifyBundle}, in
@@ -86,6 +86,7 @@ public class BundleBenchmark {
   private static final ActorSigner MINE = SyntheticChain.MINE.signer();
   private static final ActorSigner SMELTER = SyntheticChain.REFINERY.signer();
   private static final ActorSigner INSPECTOR = SyntheticChain.LAB.signer();
+
   /** Unrelated ledger entries per entry of provenance. */
   private static final int NOISE = 9;
 
@@ -111,7 +112,10 @@ public class BundleBenchmark {
     SignedCheckpoint checkpoint;
     try (Ledger ledger = Ledger.inMemory().create(Workload.ORIGIN, ROOT, "Benchmark root")) {
       for (ActorSigner a : List.of(MINE, SMELTER, INSPECTOR)) {
-        ledger.append(new RegistryEvent.ActorRegistered(a.actor(), a.actor().uri(), a.publicKey(), Workload.T0), ROOT);
+        ledger.append(
+            new RegistryEvent.ActorRegistered(
+                a.actor(), a.actor().uri(), a.publicKey(), Workload.T0),
+            ROOT);
       }
       Chain chain = new Chain(ledger);
       last = chain.commission();
@@ -138,7 +142,12 @@ public class BundleBenchmark {
       checkpoint = ledger.checkpoint(logKey);
       bundleBytes = BundleExporter.export(ledger, last, checkpoint).toBytes();
     }
-    trust = new TrustAnchors(Workload.ORIGIN, NoteKey.of(Workload.ORIGIN, logKey.publicKey()), ROOT.actor(), ROOT.publicKey());
+    trust =
+        new TrustAnchors(
+            Workload.ORIGIN,
+            NoteKey.of(Workload.ORIGIN, logKey.publicKey()),
+            ROOT.actor(),
+            ROOT.publicKey());
 
     Bundle bundle = Bundle.parse(bundleBytes);
     BundleVerifier.Verified verified = BundleVerifier.verify(bundle, trust, null);
@@ -159,13 +168,20 @@ public class BundleBenchmark {
     rawKey = ROOT.publicKey();
     rawMessage = Workload.rawMessage();
     rawSignature = ROOT.signer().sign(rawMessage);
-    System.out.printf("%nBundleBenchmark: bundle of %d entries (%d of provenance) as of a checkpoint of %d entries, %d bytes, "
+    System.out.printf(
+        "%nBundleBenchmark: bundle of %d entries (%d of provenance) as of a checkpoint of %d entries, %d bytes, "
             + "inclusion paths of %d hashes%n",
-        verified.entries(), verified.provenanceEntries(), checkpoint.checkpoint().size(), bundleBytes.length,
+        verified.entries(),
+        verified.provenanceEntries(),
+        checkpoint.checkpoint().size(),
+        bundleBytes.length,
         bundle.items().get(0).inclusion(checkpoint.checkpoint().size()).path().size());
   }
 
-  /** Appends the chain's events pipelined, each lot's appends in order (a lot's next append waits for its last). */
+  /**
+   * Appends the chain's events pipelined, each lot's appends in order (a lot's next append waits
+   * for its last).
+   */
   private static final class Chain {
     private final Ledger ledger;
     private final Map<LotId, CompletableFuture<?>> last = new HashMap<>();
@@ -177,7 +193,8 @@ public class BundleBenchmark {
       this.ledger = ledger;
     }
 
-    private CompletableFuture<Entry> append(io.lotledger.event.Event event, ActorSigner signer, List<LotId> touched) {
+    private CompletableFuture<Entry> append(
+        io.lotledger.event.Event event, ActorSigner signer, List<LotId> touched) {
       for (LotId lot : touched) {
         CompletableFuture<?> f = last.get(lot);
         if (f != null) {
@@ -200,48 +217,88 @@ public class BundleBenchmark {
 
     LotId commission() {
       LotId lot = new LotId("urn:epc:class:lgtin:4012345.012345.B-" + (lots++));
-      append(ObjectEvent.add(List.of(LotQuantity.of(lot.uri(), "1000", "KGM")),
-          Workload.ORE_MASTER_DATA, Workload.T0.plusSeconds(seconds++),
-          EventContext.of("commissioning", "active").withReadPoint("urn:epc:id:sgln:4012345.00001.0")), MINE, List.of(lot));
+      append(
+          ObjectEvent.add(
+              List.of(LotQuantity.of(lot.uri(), "1000", "KGM")),
+              Workload.ORE_MASTER_DATA,
+              Workload.T0.plusSeconds(seconds++),
+              EventContext.of("commissioning", "active")
+                  .withReadPoint("urn:epc:id:sgln:4012345.00001.0")),
+          MINE,
+          List.of(lot));
       return lot;
     }
 
     void observe(LotId lot) {
-      append(ObjectEvent.observe(List.of(LotQuantity.of(lot)), Workload.T0.plusSeconds(seconds++),
-          EventContext.of("inspecting", "in_progress").withReadPoint("urn:epc:id:sgln:4098765.00002.0")
-              .withSensorReadings(List.of(SensorReading.of("gs1:Temperature", "21.5", "CEL")))), INSPECTOR, List.of(lot));
+      append(
+          ObjectEvent.observe(
+              List.of(LotQuantity.of(lot)),
+              Workload.T0.plusSeconds(seconds++),
+              EventContext.of("inspecting", "in_progress")
+                  .withReadPoint("urn:epc:id:sgln:4098765.00002.0")
+                  .withSensorReadings(List.of(SensorReading.of("gs1:Temperature", "21.5", "CEL")))),
+          INSPECTOR,
+          List.of(lot));
     }
 
     /**
-     * The mine ships all of {@code lots} (commissioned at 1000 kg each) to the smelter, which receives
-     * them once the shipment has committed (its receipt names the shipping entry).
+     * The mine ships all of {@code lots} (commissioned at 1000 kg each) to the smelter, which
+     * receives them once the shipment has committed (its receipt names the shipping entry).
      */
     void deliver(List<LotId> lots) {
-      List<LotQuantity> all = lots.stream().map(l -> LotQuantity.of(l.uri(), "1000", "KGM")).toList();
+      List<LotQuantity> all =
+          lots.stream().map(l -> LotQuantity.of(l.uri(), "1000", "KGM")).toList();
       long document = seconds;
-      CompletableFuture<Entry> shipped = append(Workload.ship(all, SyntheticChain.REFINERY, document, Workload.T0.plusSeconds(seconds++)),
-          MINE, lots);
-      append(Workload.receive(all, shipped.join().hash(), document, Workload.T0.plusSeconds(seconds++)), SMELTER, lots);
+      CompletableFuture<Entry> shipped =
+          append(
+              Workload.ship(
+                  all, SyntheticChain.REFINERY, document, Workload.T0.plusSeconds(seconds++)),
+              MINE,
+              lots);
+      append(
+          Workload.receive(
+              all, shipped.join().hash(), document, Workload.T0.plusSeconds(seconds++)),
+          SMELTER,
+          lots);
     }
 
-    /** The smelter turns 400 kg of each of {@code inputs} (lots it holds) into a new lot of 1150 kg. */
+    /**
+     * The smelter turns 400 kg of each of {@code inputs} (lots it holds) into a new lot of 1150 kg.
+     */
     LotId transform(List<LotId> inputs) {
       LotId out = new LotId("urn:epc:class:lgtin:4098765.054321.B-" + (lots++));
-      List<LotQuantity> in = inputs.stream().map(l -> LotQuantity.of(l.uri(), "400", "KGM")).toList();
+      List<LotQuantity> in =
+          inputs.stream().map(l -> LotQuantity.of(l.uri(), "400", "KGM")).toList();
       List<LotId> touched = new ArrayList<>(inputs);
       touched.add(out);
-      append(new TransformationEvent(in, List.of(LotQuantity.of(out.uri(), "1150", "KGM")), null,
-          Workload.smelt().ilmd(), new BigDecimal("840.5"), Workload.T0.plusSeconds(seconds++),
-          EventContext.of("transforming", "active").withReadPoint("urn:epc:id:sgln:4098765.00001.0")
-              .withSensorReadings(List.of(SensorReading.of("gs1:Temperature", "612.5", "CEL")))), SMELTER, touched);
+      append(
+          new TransformationEvent(
+              in,
+              List.of(LotQuantity.of(out.uri(), "1150", "KGM")),
+              null,
+              Workload.smelt().ilmd(),
+              new BigDecimal("840.5"),
+              Workload.T0.plusSeconds(seconds++),
+              EventContext.of("transforming", "active")
+                  .withReadPoint("urn:epc:id:sgln:4098765.00001.0")
+                  .withSensorReadings(
+                      List.of(SensorReading.of("gs1:Temperature", "612.5", "CEL")))),
+          SMELTER,
+          touched);
       return out;
     }
 
     /** An unrelated commissioning: part of the ledger, not of the bundle. */
     void noise() {
       LotId lot = new LotId("urn:epc:class:lgtin:4012345.012345.N-" + (lots++));
-      append(ObjectEvent.add(List.of(LotQuantity.of(lot.uri(), "1000", "KGM")), Workload.ORE_MASTER_DATA,
-          Workload.T0.plusSeconds(seconds++), EventContext.of("commissioning", "active")), MINE, List.of());
+      append(
+          ObjectEvent.add(
+              List.of(LotQuantity.of(lot.uri(), "1000", "KGM")),
+              Workload.ORE_MASTER_DATA,
+              Workload.T0.plusSeconds(seconds++),
+              EventContext.of("commissioning", "active")),
+          MINE,
+          List.of());
     }
   }
 

@@ -7,9 +7,9 @@ import io.lotledger.spi.WriteBatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link LedgerStore} that passes every call to another and counts the atomic batches written (one
- * per commit group; one fsync each when synced), so that a benchmark can report how many appends
- * each group really held. One counter update per group; reads are not counted.
+ * A {@link LedgerStore} that passes every call to another and counts the atomic batches written
+ * (one per commit group; one fsync each when synced), so that a benchmark can report how many
+ * appends each group really held. One counter update per group; reads are not counted.
  */
 final class CountingStore extends ForwardingLedgerStore {
   private final AtomicLong untaken = new AtomicLong();

@@ -1,7 +1,7 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
+import io.lotledger.error.LedgerException;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.store.rocksdb.RocksDbLedgerStore;
 import io.lotledger.verify.ChainVerifier;
@@ -28,24 +28,27 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same run.
  *
  * <ul>
- *   <li>{@code verifyLedger}: {@code new ChainVerifier(store, threads).verify()} over a RocksDB ledger
- *       of {@code entries} entries ({@link LedgerFixture}: commissionings, observations, shipments
- *       and their receipts, transformations with fan-in 2-4, seven actors), opened directly with {@link
- *       RocksDbLedgerStore}. Everything the verifier does is measured: reading every entry, decoding
- *       with the canonical check, entry hash, signature (on {@code threads} threads, windows of 1024
- *       entries), the chain rules in index order, recomputing every derived record (hash index, heads,
- *       history, lots, edges, Merkle tree, registry) and comparing it with the store, and the final
- *       table scans. One invocation is one whole verification; when it outlasts the iteration time
- *       ({@code -r}), as at the default sizes, every iteration is exactly one verification (JMH ends an
- *       iteration after the invocation in progress). Mode {@link Mode#Throughput}: the primary score is whole verifications per second
- *       (tiny); <b>the figure to read is the secondary score {@code verifyLedger:entries}</b>, the
- *       entries verified per iteration (an {@link AuxCounters} counter) divided by the iteration's
- *       time, in entries per second. (JMH drops auxiliary counters in {@code SingleShotTime} mode, and
- *       {@code @OperationsPerInvocation} cannot follow the {@code entries} parameter.)
+ *   <li>{@code verifyLedger}: {@code new ChainVerifier(store, threads).verify()} over a RocksDB
+ *       ledger of {@code entries} entries ({@link LedgerFixture}: commissionings, observations,
+ *       shipments and their receipts, transformations with fan-in 2-4, seven actors), opened
+ *       directly with {@link RocksDbLedgerStore}. Everything the verifier does is measured: reading
+ *       every entry, decoding with the canonical check, entry hash, signature (on {@code threads}
+ *       threads, windows of 1024 entries), the chain rules in index order, recomputing every
+ *       derived record (hash index, heads, history, lots, edges, Merkle tree, registry) and
+ *       comparing it with the store, and the final table scans. One invocation is one whole
+ *       verification; when it outlasts the iteration time ({@code -r}), as at the default sizes,
+ *       every iteration is exactly one verification (JMH ends an iteration after the invocation in
+ *       progress). Mode {@link Mode#Throughput}: the primary score is whole verifications per
+ *       second (tiny); <b>the figure to read is the secondary score {@code
+ *       verifyLedger:entries}</b>, the entries verified per iteration (an {@link AuxCounters}
+ *       counter) divided by the iteration's time, in entries per second. (JMH drops auxiliary
+ *       counters in {@code SingleShotTime} mode, and {@code @OperationsPerInvocation} cannot follow
+ *       the {@code entries} parameter.)
  *   <li>{@code rawVerify}: one BouncyCastle Ed25519 verification with a cached key over a 300-byte
  *       message, in verifications per second on one thread: the floor. {@code verifyLedger:entries}
- *       divided by ({@code threads} × {@code rawVerify}) is the fraction of the per-thread signature
- *       ceiling the verifier reaches (with 2 threads on 2 cores, the ordered checks share the cores).
+ *       divided by ({@code threads} × {@code rawVerify}) is the fraction of the per-thread
+ *       signature ceiling the verifier reaches (with 2 threads on 2 cores, the ordered checks share
+ *       the cores).
  * </ul>
  *
  * <p>The ledger is generated once per size under {@code -Dlotledger.bench.dir} (default {@code
@@ -68,7 +71,9 @@ import org.openjdk.jmh.annotations.Warmup;
 // The verifier keeps every lot's head and every lineage edge in memory: about 50 MB live at 100,000
 // entries, so about 0.5 GB at 1,000,000. Prepended, so that -jvmArgsAppend on the command line (the
 // bench dir) does not replace it.
-@Fork(value = 1, jvmArgsPrepend = {"-Xmx3g"})
+@Fork(
+    value = 1,
+    jvmArgsPrepend = {"-Xmx3g"})
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class LedgerVerificationBenchmark {
@@ -88,8 +93,13 @@ public class LedgerVerificationBenchmark {
     public void open() throws IOException, LedgerException {
       Path dir = LedgerFixture.ensure(entries);
       store = RocksDbLedgerStore.open(dir, false);
-      System.out.printf("%nLedgerVerificationBenchmark: %d entries, %.1f MB in %s, %d verifier thread(s), %d processors%n",
-          entries, LedgerFixture.sizeOf(dir) / 1e6, dir, threads, Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          "%nLedgerVerificationBenchmark: %d entries, %.1f MB in %s, %d verifier thread(s), %d processors%n",
+          entries,
+          LedgerFixture.sizeOf(dir) / 1e6,
+          dir,
+          threads,
+          Runtime.getRuntime().availableProcessors());
     }
 
     @TearDown(Level.Trial)

@@ -2,16 +2,15 @@ package io.lotledger.benchmarks;
 
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
-import io.lotledger.LedgerOptions;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
 import io.lotledger.log.ProofException;
 import io.lotledger.log.TreeHasher;
-import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.store.rocksdb.RocksDbLedgerStore;
 import java.io.IOException;
 import java.util.SplittableRandom;
@@ -36,15 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code inclusionProof}: {@link Ledger#inclusionProof}{@code (i, size)} for a random entry
- *       {@code i} of the whole tree (whose size is not a power of two, so the right edge is composed
- *       from stored subtrees): reads of the stored perfect subtrees plus the hashing of the ragged
- *       edge.
+ *       {@code i} of the whole tree (whose size is not a power of two, so the right edge is
+ *       composed from stored subtrees): reads of the stored perfect subtrees plus the hashing of
+ *       the ragged edge.
  *   <li>{@code verifyInclusion}: {@link InclusionProof#verify} of one of 1024 precomputed proofs
  *       against the root (a path of about log2(size) SHA-256 node hashes).
  *   <li>{@code consistencyProof}: {@link Ledger#consistencyProof}{@code (m, size)} from a random
  *       earlier size {@code m}.
- *   <li>{@code treeNodeRead}: one read of a stored tree node ({@code store.get(TREE, key)}) from the
- *       same RocksDB store: the unit of proof generation, which needs about one read per path hash.
+ *   <li>{@code treeNodeRead}: one read of a stored tree node ({@code store.get(TREE, key)}) from
+ *       the same RocksDB store: the unit of proof generation, which needs about one read per path
+ *       hash.
  *   <li>{@code nodeHash}: {@link TreeHasher#node} (SHA-256 of 65 bytes): the unit of proof
  *       verification, which needs one per path hash.
  * </ul>
@@ -109,7 +109,9 @@ public class MerkleBenchmark {
     }
     left = TreeHasher.leaf(new byte[32]);
     right = TreeHasher.leaf(new byte[] {1});
-    System.out.printf("%nMerkleBenchmark: tree of %d entries, inclusion paths of %d hashes%n", size, proofs[0].path().size());
+    System.out.printf(
+        "%nMerkleBenchmark: tree of %d entries, inclusion paths of %d hashes%n",
+        size, proofs[0].path().size());
   }
 
   @TearDown(Level.Trial)

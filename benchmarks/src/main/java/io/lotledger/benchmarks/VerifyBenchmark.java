@@ -1,9 +1,9 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.crypto.Sha256;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.EntryBody;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
@@ -29,18 +29,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * same run.
  *
  * <ul>
- *   <li>{@code rawVerify}: BouncyCastle Ed25519 verification through {@link Ed25519PublicKey#verify}
- *       with the key decoded once (as a verifier caches registered keys), over a fixed 300-byte
- *       message. The floor: no entry can verify faster than this.
+ *   <li>{@code rawVerify}: BouncyCastle Ed25519 verification through {@link
+ *       Ed25519PublicKey#verify} with the key decoded once (as a verifier caches registered keys),
+ *       over a fixed 300-byte message. The floor: no entry can verify faster than this.
  *   <li>{@code decodeEntry}: {@link EntryCodec#decode} of a realistic entry (a TransformationEvent:
  *       two inputs, one output, ILMD, bizStep, read point, a sensor reading): protobuf parse, the
  *       canonical re-encoding check and the model rules, plus the entry hash. No signature check.
- *   <li>{@code verifyEntry}: decode and signature check, {@code decode(bytes).signatureValid()}: what
- *       a verifier pays per entry before the chain rules.
+ *   <li>{@code verifyEntry}: decode and signature check, {@code decode(bytes).signatureValid()}:
+ *       what a verifier pays per entry before the chain rules.
  *   <li>{@code sha256Entry}: {@link Sha256#hash} of the entry bytes, the entry hash alone.
  *   <li>{@code parseKey}: {@link Ed25519PublicKey#parse} of the signer's 32-byte key as {@code
- *       decodeEntry} does for every entry: a hit in the cache of validated keys (the full-order check,
- *       about the cost of one verification, is paid once per distinct key).
+ *       decodeEntry} does for every entry: a hit in the cache of validated keys (the full-order
+ *       check, about the cost of one verification, is paid once per distinct key).
  * </ul>
  *
  * <p>Run (after {@code mvn -pl benchmarks -am package -DskipTests}):
@@ -79,9 +79,10 @@ public class VerifyBenchmark {
             refinery.actor(),
             key,
             event,
-            (LotId lot) -> event.outputs().stream().anyMatch(q -> q.lot().equals(lot))
-                ? null
-                : EntryHash.ofEntry(lot.uri().getBytes(StandardCharsets.UTF_8)));
+            (LotId lot) ->
+                event.outputs().stream().anyMatch(q -> q.lot().equals(lot))
+                    ? null
+                    : EntryHash.ofEntry(lot.uri().getBytes(StandardCharsets.UTF_8)));
     SignedEntry entry = EntryCodec.sign(body, refinery.signer());
     entryBytes = entry.encoded();
 
@@ -90,8 +91,15 @@ public class VerifyBenchmark {
       throw new IllegalStateException("benchmark fixture does not verify");
     }
     System.out.println(
-        "\nVerifyBenchmark: entry is " + entryBytes.length + " bytes (" + event.getClass().getSimpleName()
-            + ", " + body.links().size() + " links); raw message " + message.length + " bytes");
+        "\nVerifyBenchmark: entry is "
+            + entryBytes.length
+            + " bytes ("
+            + event.getClass().getSimpleName()
+            + ", "
+            + body.links().size()
+            + " links); raw message "
+            + message.length
+            + " bytes");
   }
 
   @Benchmark

@@ -1,8 +1,8 @@
 package io.lotledger.benchmarks;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.Certification;
@@ -37,9 +37,17 @@ final class Workload {
   static final LotMasterData ORE_MASTER_DATA =
       LotMasterData.NONE
           .withOrigin("CD", SyntheticChain.MINE.site())
-          .withElements(List.of(ElementShare.of("Co", "0.12", null, null), ElementShare.of("Cu", "0.031", null, null)))
+          .withElements(
+              List.of(
+                  ElementShare.of("Co", "0.12", null, null),
+                  ElementShare.of("Cu", "0.031", null, null)))
           .withCertifications(
-              List.of(new Certification("https://cert.example/rmi/cobalt/4711", "RMI", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1))));
+              List.of(
+                  new Certification(
+                      "https://cert.example/rmi/cobalt/4711",
+                      "RMI",
+                      LocalDate.of(2026, 1, 1),
+                      LocalDate.of(2027, 1, 1))));
 
   private Workload() {}
 
@@ -54,7 +62,9 @@ final class Workload {
     }
   }
 
-  /** The fixed 300-byte message the raw Ed25519 baselines sign and verify (about an entry's size). */
+  /**
+   * The fixed 300-byte message the raw Ed25519 baselines sign and verify (about an entry's size).
+   */
   static byte[] rawMessage() {
     byte[] message = new byte[300];
     byte[] pattern = "lotledger benchmark message ".getBytes(StandardCharsets.US_ASCII);
@@ -64,18 +74,25 @@ final class Workload {
     return message;
   }
 
-  /** The mine's commissioning (ObjectEvent ADD) of 1000 kg ore lot number {@code n}, with master data. */
+  /**
+   * The mine's commissioning (ObjectEvent ADD) of 1000 kg ore lot number {@code n}, with master
+   * data.
+   */
   static ObjectEvent commission(long n) {
-    return SyntheticEvents.commission(SyntheticChain.MINE, LotQuantity.of("urn:epc:class:lgtin:6150009.000100.ORE-" + n, "1000", "KGM"),
-        ORE_MASTER_DATA, T0.plusSeconds(n % 1_000_000));
+    return SyntheticEvents.commission(
+        SyntheticChain.MINE,
+        LotQuantity.of("urn:epc:class:lgtin:6150009.000100.ORE-" + n, "1000", "KGM"),
+        ORE_MASTER_DATA,
+        T0.plusSeconds(n % 1_000_000));
   }
 
   /**
    * The mine's shipping (TransactionEvent ADD) of {@code lots} to {@code buyer} (an actor of the
-   * ledger, which must then receive them, or any other party, to which they leave the ledger), under
-   * despatch advice and order number {@code document}.
+   * ledger, which must then receive them, or any other party, to which they leave the ledger),
+   * under despatch advice and order number {@code document}.
    */
-  static TransactionEvent ship(List<LotQuantity> lots, Company buyer, long document, OffsetDateTime time) {
+  static TransactionEvent ship(
+      List<LotQuantity> lots, Company buyer, long document, OffsetDateTime time) {
     return SyntheticEvents.ship(SyntheticChain.MINE, buyer, lots, document, time);
   }
 
@@ -83,8 +100,10 @@ final class Workload {
    * The refinery's receipt (ObjectEvent OBSERVE) of what the mine's shipping entry {@code shipment}
    * carried: it names that entry (RFC 6920 ni URI), as the rules require.
    */
-  static ObjectEvent receive(List<LotQuantity> lots, EntryHash shipment, long document, OffsetDateTime time) {
-    return SyntheticEvents.receive(SyntheticChain.MINE, SyntheticChain.REFINERY, lots, shipment, document, document, time);
+  static ObjectEvent receive(
+      List<LotQuantity> lots, EntryHash shipment, long document, OffsetDateTime time) {
+    return SyntheticEvents.receive(
+        SyntheticChain.MINE, SyntheticChain.REFINERY, lots, shipment, document, document, time);
   }
 
   /**
@@ -97,11 +116,17 @@ final class Workload {
             .withOrigin("FI", SyntheticChain.REFINERY.site())
             .withElements(List.of(ElementShare.of("Co", "0.205", "0.1", "0.05")))
             .withCarbonFootprint(new BigDecimal("12.75"));
-    return SyntheticEvents.transform(SyntheticChain.REFINERY, "transforming",
+    return SyntheticEvents.transform(
+        SyntheticChain.REFINERY,
+        "transforming",
         List.of(
             LotQuantity.of("urn:epc:class:lgtin:6150009.000100.ORE-A", "1000", "KGM"),
             LotQuantity.of("urn:epc:class:lgtin:6150009.000100.ORE-B", "2.5", "TNE")),
         LotQuantity.of("urn:epc:class:lgtin:6400009.000200.CoSO4-1", "1480", "KGM"),
-        "urn:uuid:6a1f3e0c-0d2b-4f7a-9c51-1e1d2a7b9f00", sulphate, new BigDecimal("840.5"), "612.5", T0.plusDays(3));
+        "urn:uuid:6a1f3e0c-0d2b-4f7a-9c51-1e1d2a7b9f00",
+        sulphate,
+        new BigDecimal("840.5"),
+        "612.5",
+        T0.plusDays(3));
   }
 }

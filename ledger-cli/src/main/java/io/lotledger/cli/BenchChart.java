@@ -9,8 +9,9 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
 /**
- * The PNG bar chart of {@code ledger bench --chart}: append, verify and raw Ed25519 verify per second,
- * titled with what the figures depend on (entries, threads, durability, CPU, JDK). Drawn headless.
+ * The PNG bar chart of {@code ledger bench --chart}: append, verify and raw Ed25519 verify per
+ * second, titled with what the figures depend on (entries, threads, durability, CPU, JDK). Drawn
+ * headless.
  */
 final class BenchChart {
   static final int WIDTH = 800;
@@ -23,30 +24,48 @@ final class BenchChart {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true"); // no display needed, none used
     }
-    CategoryChart chart = new CategoryChartBuilder()
-        .width(WIDTH)
-        .height(HEIGHT)
-        .title(title(result))
-        .yAxisTitle("per second (" + result.threads() + (result.threads() == 1 ? " thread)" : " threads)"))
-        .build();
-    chart.getStyler()
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title(result))
+            .yAxisTitle(
+                "per second ("
+                    + result.threads()
+                    + (result.threads() == 1 ? " thread)" : " threads)"))
+            .build();
+    chart
+        .getStyler()
         .setLabelsVisible(true)
         .setLegendVisible(false)
         .setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     chart.getStyler().setYAxisMin(0.0);
-    chart.addSeries("per second",
+    chart.addSeries(
+        "per second",
         List.of("append (entries)", "verify (entries)", "raw Ed25519 verify"),
         List.of(result.appendPerSec(), result.verifyPerSec(), result.rawVerifyPerSec()));
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
   }
 
   static String title(BenchCommand.Result r) {
-    return String.format(Locale.ROOT, "lotledger bench: %,d entries, %d threads, %s durability | %s | JDK %s",
-        r.entries(), r.threads(), r.durability(), shortCpu(r.cpu()), r.jdk().replaceFirst(" \\(.*", ""));
+    return String.format(
+        Locale.ROOT,
+        "lotledger bench: %,d entries, %d threads, %s durability | %s | JDK %s",
+        r.entries(),
+        r.threads(),
+        r.durability(),
+        shortCpu(r.cpu()),
+        r.jdk().replaceFirst(" \\(.*", ""));
   }
 
-  /** The CPU model without trademark marks and repeated spaces, which only cost width in a title. */
+  /**
+   * The CPU model without trademark marks and repeated spaces, which only cost width in a title.
+   */
   static String shortCpu(String cpu) {
-    return cpu.replace("(R)", "").replace("(TM)", "").replace("(tm)", "").replaceAll("\\s+", " ").strip();
+    return cpu.replace("(R)", "")
+        .replace("(TM)", "")
+        .replace("(tm)", "")
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 }

@@ -2,7 +2,6 @@ package io.lotledger.cli;
 
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
-import io.lotledger.LedgerOptions;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.store.rocksdb.RocksDbStoreProvider;
 import java.io.IOException;
@@ -17,14 +16,17 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --data DIR} option every command that touches a ledger takes, with the checks that turn
- * a wrong directory into one clear line instead of a storage error. The default, {@code ./ledger-data},
- * is relative to the user's working directory.
+ * The {@code --data DIR} option every command that touches a ledger takes, with the checks that
+ * turn a wrong directory into one clear line instead of a storage error. The default, {@code
+ * ./ledger-data}, is relative to the user's working directory.
  */
 final class DataDirectory {
   static final String DEFAULT = "ledger-data";
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT,
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = DEFAULT,
       description = "Ledger directory (default: ./${DEFAULT-VALUE}).")
   Path dir;
 
@@ -44,7 +46,9 @@ final class DataDirectory {
    */
   Ledger openExisting(UnaryOperator<LedgerStore> decorate) throws CliException, LedgerException {
     requireLedger();
-    return Ledger.on(decorate.apply(new RocksDbStoreProvider().open(dir, false))).recordsIn(dir).open();
+    return Ledger.on(decorate.apply(new RocksDbStoreProvider().open(dir, false)))
+        .recordsIn(dir)
+        .open();
   }
 
   private void requireLedger() throws CliException {
@@ -55,8 +59,11 @@ final class DataDirectory {
       throw CliException.usage("no ledger in " + dir + ": not a directory");
     }
     if (!Ledger.exists(dir)) {
-      throw CliException.usage("no ledger in " + dir + ": the directory holds no ledger store"
-          + (isEmpty() ? " (it is empty)" : ""));
+      throw CliException.usage(
+          "no ledger in "
+              + dir
+              + ": the directory holds no ledger store"
+              + (isEmpty() ? " (it is empty)" : ""));
     }
   }
 
@@ -80,9 +87,9 @@ final class DataDirectory {
 
   /**
    * Deletes the directory and everything in it, because the user asked to replace it ({@code
-   * --force}). Refuses the places a slip of the finger would make catastrophic: a symbolic link, the
-   * file-system root, the home directory, and the working directory or any directory containing it.
-   * Symbolic links inside are removed, never followed.
+   * --force}). Refuses the places a slip of the finger would make catastrophic: a symbolic link,
+   * the file-system root, the home directory, and the working directory or any directory containing
+   * it. Symbolic links inside are removed, never followed.
    */
   void deleteForReplacement() throws CliException {
     if (Files.isSymbolicLink(dir)) {
@@ -107,22 +114,25 @@ final class DataDirectory {
       throw CliException.usage("refusing to delete " + target + ": " + refusal);
     }
     try {
-      Files.walkFileTree(target, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          target,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          if (e != null) {
-            throw e;
-          }
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              if (e != null) {
+                throw e;
+              }
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw CliException.usage("cannot delete " + target + ": " + LedgerCli.describe(e));
     }

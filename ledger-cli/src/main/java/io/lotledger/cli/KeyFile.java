@@ -1,8 +1,8 @@
 package io.lotledger.cli;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.crypto.Ed25519Signer;
 import io.lotledger.crypto.InvalidKeyException;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.event.ActorId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,19 +41,21 @@ import java.util.Set;
  * secret: 9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60
  * </pre>
  *
- * {@code actor} is the actor's URI; {@code public} is the RFC 8032 public key and {@code secret} the
- * 32-byte seed (the RFC 8032 private key), both as 64 lowercase hex digits. On reading, the public key
- * derived from the seed must equal {@code public}, so a damaged file is caught before it signs.
+ * {@code actor} is the actor's URI; {@code public} is the RFC 8032 public key and {@code secret}
+ * the 32-byte seed (the RFC 8032 private key), both as 64 lowercase hex digits. On reading, the
+ * public key derived from the seed must equal {@code public}, so a damaged file is caught before it
+ * signs.
  *
- * <p><b>Security.</b> Files are created with POSIX mode 600 in the same call that creates them (never
- * readable by others, even briefly) and never overwritten. A key file that group or others may access
- * is refused on reading, as OpenSSH refuses such private keys. The byte and char buffers that held
- * the secret are wiped once the signer holds its copy; the parsed text also passes through Java
- * strings, which cannot be wiped, so this is hygiene, not a guarantee.
+ * <p><b>Security.</b> Files are created with POSIX mode 600 in the same call that creates them
+ * (never readable by others, even briefly) and never overwritten. A key file that group or others
+ * may access is refused on reading, as OpenSSH refuses such private keys. The byte and char buffers
+ * that held the secret are wiped once the signer holds its copy; the parsed text also passes
+ * through Java strings, which cannot be wiped, so this is hygiene, not a guarantee.
  */
 final class KeyFile {
   /** The first line, which names the format and its version. */
   static final String HEADER = "lotledger-key v1";
+
   /** Largest key file read: four short lines fit in far less. */
   static final int MAX_BYTES = 4096;
 
@@ -63,7 +65,10 @@ final class KeyFile {
 
   private KeyFile() {}
 
-  /** The default actor of a new key: {@code urn:lotledger:actor:} and the first 16 hex digits of the public key. */
+  /**
+   * The default actor of a new key: {@code urn:lotledger:actor:} and the first 16 hex digits of the
+   * public key.
+   */
   static ActorId defaultActor(Ed25519Signer signer) {
     return new ActorId("urn:lotledger:actor:" + signer.publicKey().toHex().substring(0, 16));
   }
@@ -71,20 +76,31 @@ final class KeyFile {
   /**
    * Writes {@code signer}'s key for {@code actor} to a new file {@code file}, mode 600.
    *
-   * @throws KeyFileException if the file exists (it is never overwritten), its directory is missing,
-   *     or the file system cannot give it owner-only permissions
+   * @throws KeyFileException if the file exists (it is never overwritten), its directory is
+   *     missing, or the file system cannot give it owner-only permissions
    */
   static void write(Path file, ActorId actor, Ed25519Signer signer) throws KeyFileException {
     byte[] seed = signer.exportSeed();
-    byte[] text = (HEADER + "\n"
-        + "actor: " + actor.uri() + "\n"
-        + "public: " + signer.publicKey().toHex() + "\n"
-        + "secret: " + HEX.formatHex(seed) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        (HEADER
+                + "\n"
+                + "actor: "
+                + actor.uri()
+                + "\n"
+                + "public: "
+                + signer.publicKey().toHex()
+                + "\n"
+                + "secret: "
+                + HEX.formatHex(seed)
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8);
     Arrays.fill(seed, (byte) 0);
     boolean created = false;
-    try (SeekableByteChannel out = Files.newByteChannel(file,
-        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
+    try (SeekableByteChannel out =
+        Files.newByteChannel(
+            file,
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
       created = true;
       ByteBuffer buffer = ByteBuffer.wrap(text);
       while (buffer.hasRemaining()) {
@@ -95,7 +111,8 @@ final class KeyFile {
     } catch (NoSuchFileException e) {
       throw new KeyFileException(file, 0, "its directory does not exist");
     } catch (UnsupportedOperationException e) {
-      throw new KeyFileException(file, 0, "the file system has no POSIX permissions, so the key cannot be kept private");
+      throw new KeyFileException(
+          file, 0, "the file system has no POSIX permissions, so the key cannot be kept private");
     } catch (IOException e) {
       if (created) {
         deleteQuietly(file);
@@ -110,11 +127,13 @@ final class KeyFile {
    * Reads the key in {@code file}.
    *
    * @throws KeyFileException naming the file (and line) if it is missing, too large, accessible by
-   *     group or others, not exactly in the format above, or if its public key does not match its secret
+   *     group or others, not exactly in the format above, or if its public key does not match its
+   *     secret
    */
   static ActorSigner read(Path file) throws KeyFileException {
     if (!Files.isRegularFile(file)) {
-      throw new KeyFileException(file, 0, Files.exists(file) ? "is not a regular file" : "does not exist");
+      throw new KeyFileException(
+          file, 0, Files.exists(file) ? "is not a regular file" : "does not exist");
     }
     requireOwnerOnly(file);
     byte[] bytes = readBounded(file);
@@ -133,14 +152,20 @@ final class KeyFile {
   private static ActorSigner parse(Path file, char[] chars) throws KeyFileException {
     String text = new String(chars);
     if (text.indexOf('\r') >= 0) {
-      throw new KeyFileException(file, lineOf(text, text.indexOf('\r')), "carriage return found; lines must end in a line feed only");
+      throw new KeyFileException(
+          file,
+          lineOf(text, text.indexOf('\r')),
+          "carriage return found; lines must end in a line feed only");
     }
     if (!text.endsWith("\n")) {
       throw new KeyFileException(file, 0, "must end with a line feed");
     }
     List<String> lines = List.of(text.substring(0, text.length() - 1).split("\n", -1));
     if (lines.size() != 4) {
-      throw new KeyFileException(file, 0, "must have exactly 4 lines (header, actor, public, secret), not " + lines.size());
+      throw new KeyFileException(
+          file,
+          0,
+          "must have exactly 4 lines (header, actor, public, secret), not " + lines.size());
     }
     if (!lines.get(0).equals(HEADER)) {
       throw new KeyFileException(file, 1, "expected '" + HEADER + "'");
@@ -157,8 +182,10 @@ final class KeyFile {
     try {
       Ed25519Signer signer = Ed25519Signer.fromSeed(seed);
       if (!signer.publicKey().matches(publicKey)) {
-        throw new KeyFileException(file, 3, "public key does not match the secret (expected "
-            + signer.publicKey().toHex() + ")");
+        throw new KeyFileException(
+            file,
+            3,
+            "public key does not match the secret (expected " + signer.publicKey().toHex() + ")");
       }
       return new ActorSigner(actor, signer);
     } catch (InvalidKeyException e) {
@@ -169,7 +196,8 @@ final class KeyFile {
   }
 
   /** The value of line {@code number}, which must read {@code "<name>: <value>"}. */
-  private static String field(Path file, List<String> lines, int number, String name) throws KeyFileException {
+  private static String field(Path file, List<String> lines, int number, String name)
+      throws KeyFileException {
     String line = lines.get(number - 1);
     String prefix = name + ": ";
     if (!line.startsWith(prefix)) {
@@ -179,11 +207,17 @@ final class KeyFile {
   }
 
   /** 32 bytes from exactly 64 lowercase hex digits. */
-  private static byte[] hex(Path file, List<String> lines, int number, String name) throws KeyFileException {
+  private static byte[] hex(Path file, List<String> lines, int number, String name)
+      throws KeyFileException {
     String value = field(file, lines, number, name);
-    if (value.length() != 64 || !value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-      throw new KeyFileException(file, number, name + " must be 64 lowercase hex digits"
-          + (name.equals("secret") ? "" : ", not '" + abbreviate(value) + "'"));
+    if (value.length() != 64
+        || !value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      throw new KeyFileException(
+          file,
+          number,
+          name
+              + " must be 64 lowercase hex digits"
+              + (name.equals("secret") ? "" : ", not '" + abbreviate(value) + "'"));
     }
     return HEX.parseHex(value);
   }
@@ -198,10 +232,19 @@ final class KeyFile {
       throw new KeyFileException(file, "cannot read its permissions: " + e.getMessage(), e);
     }
     Set<PosixFilePermission> others = EnumSet.copyOf(mode);
-    others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+    others.removeAll(
+        EnumSet.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE));
     if (!others.isEmpty()) {
-      throw new KeyFileException(file, 0, "is accessible by group or others (mode " + PosixFilePermissions.toString(mode)
-          + "); run: chmod 600 " + file);
+      throw new KeyFileException(
+          file,
+          0,
+          "is accessible by group or others (mode "
+              + PosixFilePermissions.toString(mode)
+              + "); run: chmod 600 "
+              + file);
     }
   }
 
@@ -211,7 +254,8 @@ final class KeyFile {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         Arrays.fill(bytes, (byte) 0);
-        throw new KeyFileException(file, 0, "is larger than " + MAX_BYTES + " bytes; not a lotledger key file");
+        throw new KeyFileException(
+            file, 0, "is larger than " + MAX_BYTES + " bytes; not a lotledger key file");
       }
       return bytes;
     } catch (IOException e) {
@@ -221,10 +265,12 @@ final class KeyFile {
 
   private static char[] decodeUtf8(Path file, byte[] bytes) throws KeyFileException {
     try {
-      CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes));
       char[] out = new char[chars.remaining()];
       chars.get(out);
       Arrays.fill(chars.array(), '\0');

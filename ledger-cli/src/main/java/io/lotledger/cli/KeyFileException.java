@@ -13,7 +13,9 @@ public final class KeyFileException extends LedgerException {
   private final int line;
 
   KeyFileException(Path file, int line, String problem) {
-    super(Code.INVALID_INPUT, "key file " + file + (line > 0 ? " line " + line : "") + ": " + problem);
+    super(
+        Code.INVALID_INPUT,
+        "key file " + file + (line > 0 ? " line " + line : "") + ": " + problem);
     this.file = file;
     this.line = line;
   }

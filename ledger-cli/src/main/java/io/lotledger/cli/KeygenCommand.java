@@ -12,21 +12,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger keygen}: a new Ed25519 key in a new, owner-only key file (see {@link KeyFile}). */
-@Command(name = "keygen",
+@Command(
+    name = "keygen",
     description = {
-        "Generate an Ed25519 signing key for an actor and write it to a new key file with mode 600.",
-        "Never overwrites a file. Keep the file secret: whoever holds it can sign as the actor."
+      "Generate an Ed25519 signing key for an actor and write it to a new key file with mode 600.",
+      "Never overwrites a file. Keep the file secret: whoever holds it can sign as the actor."
     })
 final class KeygenCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The key file to create.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "The key file to create.")
   Path file;
 
-  @Option(names = "--actor", paramLabel = "URI",
-      description = "The actor the key belongs to (default: urn:lotledger:actor:<first 16 hex digits of the public key>).")
+  @Option(
+      names = "--actor",
+      paramLabel = "URI",
+      description =
+          "The actor the key belongs to (default: urn:lotledger:actor:<first 16 hex digits of the public key>).")
   String actor;
 
-  @Option(names = "--json", description = "Print one JSON object: {\"file\", \"actor\" (URI), \"publicKey\" "
-      + "(64 hex digits)}; never the secret.")
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON object: {\"file\", \"actor\" (URI), \"publicKey\" "
+              + "(64 hex digits)}; never the secret.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -46,10 +57,12 @@ final class KeygenCommand implements Callable<Integer> {
     KeyFile.write(file, owner, signer);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(JsonOutput.text(JsonOutput.object()
-          .put("file", file.toString())
-          .put("actor", owner.uri())
-          .put("publicKey", signer.publicKey().toHex())));
+      out.println(
+          JsonOutput.text(
+              JsonOutput.object()
+                  .put("file", file.toString())
+                  .put("actor", owner.uri())
+                  .put("publicKey", signer.publicKey().toHex())));
     } else {
       out.println("wrote " + file + " (mode 600)");
       out.println("actor: " + owner.uri());

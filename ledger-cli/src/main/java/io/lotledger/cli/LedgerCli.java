@@ -1,10 +1,10 @@
 package io.lotledger.cli;
 
 import io.lotledger.error.LedgerException;
-import io.lotledger.rules.VerificationException;
 import io.lotledger.policy.PolicyFile;
 import io.lotledger.policy.PolicyFileException;
 import io.lotledger.rules.Policy;
+import io.lotledger.rules.VerificationException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -33,15 +33,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code ledger} command: records, lists, traces and verifies lots in a ledger directory.
  *
  * <p>Every failure ends in one line on stderr, {@code ledger: <message>}, and an exit code: {@value
- * #EXIT_OK} success, {@value #EXIT_INVALID} the ledger or a bundle does not verify (or a lot's check has
- * findings), {@value #EXIT_USAGE} a
- * usage or input error (bad arguments, a missing directory, not a ledger, a corrupt store, a bad key file,
- * a malformed bundle or trust file),
- * {@value #EXIT_INTERNAL} an internal error (a bug). Stack traces appear only with {@code LEDGER_DEBUG=1}.
- * A mistyped command or option is named with the one meant, when a typo explains it ({@link #usageMessage}).
+ * #EXIT_OK} success, {@value #EXIT_INVALID} the ledger or a bundle does not verify (or a lot's
+ * check has findings), {@value #EXIT_USAGE} a usage or input error (bad arguments, a missing
+ * directory, not a ledger, a corrupt store, a bad key file, a malformed bundle or trust file),
+ * {@value #EXIT_INTERNAL} an internal error (a bug). Stack traces appear only with {@code
+ * LEDGER_DEBUG=1}. A mistyped command or option is named with the one meant, when a typo explains
+ * it ({@link #usageMessage}).
  *
- * <p>{@code ledger} without a command prints the help, as {@code ledger --help} does (exit 0): asking
- * what there is is not a mistake. {@code ledger completion} prints picocli's bash/zsh completion script.
+ * <p>{@code ledger} without a command prints the help, as {@code ledger --help} does (exit 0):
+ * asking what there is is not a mistake. {@code ledger completion} prints picocli's bash/zsh
+ * completion script.
  */
 @Command(
     name = "ledger",
@@ -51,33 +52,45 @@ import picocli.CommandLine.UnmatchedArgumentException;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Verifiable track-and-trace of material lots: an append-only ledger of signed, hash-linked "
-            + "events (GS1 EPCIS 2.0-shaped) in an embedded store.",
-        "",
-        "Try it: ledger demo battery && ledger lots && ledger verify",
-        "Then prove one lot offline: ledger trust > trust.txt && ledger export LOT --out lot.bundle "
-            + "&& ledger verify --bundle lot.bundle --trust trust.txt",
-        "Commands that print data take --json: one JSON object on one line (pure ASCII; amounts as exact decimal "
-            + "strings), its members listed in the command's help.",
-        "TAB completion in bash or zsh: source <(ledger completion)",
-        "Without a command, 'ledger' prints this help (exit 0)."
+      "Verifiable track-and-trace of material lots: an append-only ledger of signed, hash-linked "
+          + "events (GS1 EPCIS 2.0-shaped) in an embedded store.",
+      "",
+      "Try it: ledger demo battery && ledger lots && ledger verify",
+      "Then prove one lot offline: ledger trust > trust.txt && ledger export LOT --out lot.bundle "
+          + "&& ledger verify --bundle lot.bundle --trust trust.txt",
+      "Commands that print data take --json: one JSON object on one line (pure ASCII; amounts as exact decimal "
+          + "strings), its members listed in the command's help.",
+      "TAB completion in bash or zsh: source <(ledger completion)",
+      "Without a command, 'ledger' prints this help (exit 0)."
     },
     subcommands = {
-        DemoCommand.class, InitCommand.class, KeygenCommand.class, LotsCommand.class,
-        TraceCommand.class, VerifyCommand.class, CheckCommand.class, CheckpointCommand.class,
-        TrustCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class, EpcisHashCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      DemoCommand.class,
+      InitCommand.class,
+      KeygenCommand.class,
+      LotsCommand.class,
+      TraceCommand.class,
+      VerifyCommand.class,
+      CheckCommand.class,
+      CheckpointCommand.class,
+      TrustCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
+      ReportCommand.class,
+      EpcisHashCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-        "  0   success",
-        "  1   the ledger or bundle does not verify (the first broken fact is printed),",
-        "      or check found claims or policy rules the records do not back",
-        "  2   usage or input error: bad arguments, a missing directory, not a ledger,",
-        "      a corrupt store, a bad key file, an unreadable or malformed bundle,",
-        "      trust or policy file",
-        "  70  internal error",
-        "",
-        "Set LEDGER_DEBUG=1 to see stack traces and library logs."
+      "  0   success",
+      "  1   the ledger or bundle does not verify (the first broken fact is printed),",
+      "      or check found claims or policy rules the records do not back",
+      "  2   usage or input error: bad arguments, a missing directory, not a ledger,",
+      "      a corrupt store, a bad key file, an unreadable or malformed bundle,",
+      "      trust or policy file",
+      "  70  internal error",
+      "",
+      "Set LEDGER_DEBUG=1 to see stack traces and library logs."
     })
 public final class LedgerCli implements Callable<Integer> {
   static final int EXIT_OK = 0;
@@ -107,16 +120,23 @@ public final class LedgerCli implements Callable<Integer> {
       throw CliException.usage(e.getMessage());
     }
   }
+
   static final int EXIT_INVALID = 1;
+
   /** The subcommand that prints the shell completion script. */
   static final String COMPLETION = "completion";
+
   static final int EXIT_USAGE = 2;
+
   /** sysexits.h EX_SOFTWARE: an internal software error. */
   static final int EXIT_INTERNAL = 70;
 
   private static final String DEBUG_ENV = "LEDGER_DEBUG";
 
-  /** Whether the stderr the commands write to is a terminal: progress is then a bar redrawn in place. */
+  /**
+   * Whether the stderr the commands write to is a terminal: progress is then a bar redrawn in
+   * place.
+   */
   private final boolean stderrIsTerminal;
 
   LedgerCli(boolean stderrIsTerminal) {
@@ -129,7 +149,9 @@ public final class LedgerCli implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Without a command: the usage with every command, on stdout, as {@code ledger --help} prints it. */
+  /**
+   * Without a command: the usage with every command, on stdout, as {@code ledger --help} prints it.
+   */
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -138,36 +160,46 @@ public final class LedgerCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     if (debug()) {
-      // Before any logger exists: slf4j-simple reads its level once. simplelogger.properties keeps it off otherwise.
+      // Before any logger exists: slf4j-simple reads its level once. simplelogger.properties keeps
+      // it off otherwise.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
     System.exit(run(args, System.out, System.err));
   }
 
   /**
-   * Runs the command line {@code args}, writing to {@code out} and {@code err} (UTF-8), and returns the
-   * exit code. Never throws and never calls {@link System#exit}.
+   * Runs the command line {@code args}, writing to {@code out} and {@code err} (UTF-8), and returns
+   * the exit code. Never throws and never calls {@link System#exit}.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter =
+        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter =
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     try {
-      // Only the process's own stderr can be a terminal; a stream handed in (tests, embedding) never is.
-      CommandLine cli = new CommandLine(new LedgerCli(err == System.err && Progress.stderrIsTerminal()));
+      // Only the process's own stderr can be a terminal; a stream handed in (tests, embedding)
+      // never is.
+      CommandLine cli =
+          new CommandLine(new LedgerCli(err == System.err && Progress.stderrIsTerminal()));
       DemoCommand.addScenarios(cli.getSubcommands().get("demo"));
-      // picocli's own: prints a bash completion script (zsh loads it through bashcompinit). Renamed from
-      // generate-completion in its spec, so that its usage and description say 'ledger completion' too.
+      // picocli's own: prints a bash completion script (zsh loads it through bashcompinit). Renamed
+      // from
+      // generate-completion in its spec, so that its usage and description say 'ledger completion'
+      // too.
       CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
       completion.getCommandSpec().name(COMPLETION);
       cli.addSubcommand(completion);
       cli.setOut(outWriter);
       cli.setErr(errWriter);
       cli.setParameterExceptionHandler(LedgerCli::reportUsage);
-      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
+      cli.setExecutionExceptionHandler(
+          (e, commandLine, parseResult) -> report(e, commandLine.getErr()));
       return cli.execute(args);
     } catch (RuntimeException | Error e) {
       // Only reachable through a bug in the handlers themselves; still one line and a code.
-      return report(e instanceof Exception ex ? ex : new IllegalStateException(String.valueOf(e), e), errWriter);
+      return report(
+          e instanceof Exception ex ? ex : new IllegalStateException(String.valueOf(e), e),
+          errWriter);
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -186,9 +218,9 @@ public final class LedgerCli implements Callable<Integer> {
   }
 
   /**
-   * What was wrong with the arguments, in one line: a mistyped command or option with the most similar
-   * name picocli finds, if a typo explains it ({@code unknown command 'trce'; did you mean 'trace'?}),
-   * else picocli's message and where to get help.
+   * What was wrong with the arguments, in one line: a mistyped command or option with the most
+   * similar name picocli finds, if a typo explains it ({@code unknown command 'trce'; did you mean
+   * 'trace'?}), else picocli's message and where to get help.
    */
   static String usageMessage(ParameterException e) {
     CommandLine at = e.getCommandLine();
@@ -196,15 +228,33 @@ public final class LedgerCli implements Callable<Integer> {
     String help = " (see '" + command + " --help')";
     if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String arg = u.getUnmatched().get(0);
-      List<String> suggestions = u.getSuggestions().stream().filter(name -> Typo.explains(arg, name)).toList();
+      List<String> suggestions =
+          u.getSuggestions().stream().filter(name -> Typo.explains(arg, name)).toList();
       if (!u.isUnknownOption() && !at.getSubcommands().isEmpty()) {
-        // Below the root, a command is named with its parents ('demo batery'), as it is typed after 'ledger'.
-        String parent = at.getCommandSpec().parent() == null ? "" : command.substring(command.indexOf(' ') + 1) + " ";
-        return oneLine("unknown command '" + parent + arg + "'"
-            + (suggestions.isEmpty() ? help : "; did you mean '" + parent + suggestions.get(0) + "'?"));
+        // Below the root, a command is named with its parents ('demo batery'), as it is typed after
+        // 'ledger'.
+        String parent =
+            at.getCommandSpec().parent() == null
+                ? ""
+                : command.substring(command.indexOf(' ') + 1) + " ";
+        return oneLine(
+            "unknown command '"
+                + parent
+                + arg
+                + "'"
+                + (suggestions.isEmpty()
+                    ? help
+                    : "; did you mean '" + parent + suggestions.get(0) + "'?"));
       }
       if (u.isUnknownOption() && !suggestions.isEmpty()) {
-        return oneLine("unknown option '" + arg + "' of '" + command + "'; did you mean '" + suggestions.get(0) + "'?");
+        return oneLine(
+            "unknown option '"
+                + arg
+                + "' of '"
+                + command
+                + "'; did you mean '"
+                + suggestions.get(0)
+                + "'?");
       }
     }
     return oneLine(e.getMessage()) + help;
@@ -230,8 +280,10 @@ public final class LedgerCli implements Callable<Integer> {
       code = EXIT_USAGE;
       message = describe(io.getCause());
     } else if (e instanceof IllegalArgumentException) {
-      // The model refused a value: arguments are validated before they reach it, so this is data read
-      // from the store that does not decode (a corrupt record), which is an input error, not a bug here.
+      // The model refused a value: arguments are validated before they reach it, so this is data
+      // read
+      // from the store that does not decode (a corrupt record), which is an input error, not a bug
+      // here.
       code = EXIT_USAGE;
       message = "invalid data: " + e.getMessage();
     } else {

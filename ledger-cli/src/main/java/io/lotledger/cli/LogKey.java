@@ -13,15 +13,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * A ledger directory's log key: the Ed25519 key that signs its checkpoints (C2SP tlog-checkpoint),
  * kept beside the store in {@code DIR/keys/log.key} in the {@link KeyFile} format, whose actor line
- * reads {@code urn:lotledger:log:<origin>}. The {@code keys/} directory is created with mode 700 and
- * the file with mode 600; RocksDB ignores subdirectories, so the store never sees it.
+ * reads {@code urn:lotledger:log:<origin>}. The {@code keys/} directory is created with mode 700
+ * and the file with mode 600; RocksDB ignores subdirectories, so the store never sees it.
  *
- * <p>The first checkpoint pins the key's public half in the ledger ({@link io.lotledger.Ledger#logKey()}),
- * so a replaced key file cannot sign for the ledger afterwards.
+ * <p>The first checkpoint pins the key's public half in the ledger ({@link
+ * io.lotledger.Ledger#logKey()}), so a replaced key file cannot sign for the ledger afterwards.
  */
 final class LogKey {
   /** The key directory, relative to the ledger directory. */
   static final String DIRECTORY = "keys";
+
   /** The key file's name inside {@link #DIRECTORY}. */
   static final String FILE = "log.key";
 
@@ -43,19 +44,24 @@ final class LogKey {
   }
 
   /**
-   * Writes {@code signer} as the log key of the ledger {@code origin} in {@code dataDir} (which must
-   * exist), creating {@code keys/} with mode 700. Never overwrites a key.
+   * Writes {@code signer} as the log key of the ledger {@code origin} in {@code dataDir} (which
+   * must exist), creating {@code keys/} with mode 700. Never overwrites a key.
    */
-  static void write(Path dataDir, String origin, Ed25519Signer signer) throws CliException, KeyFileException {
+  static void write(Path dataDir, String origin, Ed25519Signer signer)
+      throws CliException, KeyFileException {
     Path keys = dataDir.resolve(DIRECTORY);
     try {
-      Files.createDirectory(keys, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectory(
+          keys, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (FileAlreadyExistsException e) {
       if (!Files.isDirectory(keys, LinkOption.NOFOLLOW_LINKS)) {
         throw CliException.usage(keys + " exists and is not a directory");
       }
     } catch (UnsupportedOperationException e) {
-      throw CliException.usage("cannot create " + keys + ": the file system has no POSIX permissions, so the log key cannot be kept private");
+      throw CliException.usage(
+          "cannot create "
+              + keys
+              + ": the file system has no POSIX permissions, so the log key cannot be kept private");
     } catch (IOException e) {
       throw CliException.usage("cannot create " + keys + ": " + LedgerCli.describe(e));
     }
@@ -71,8 +77,13 @@ final class LogKey {
   static Signer read(Path dataDir) throws CliException, KeyFileException {
     Path file = file(dataDir);
     if (!exists(dataDir)) {
-      throw CliException.usage("no log key for the ledger in " + dataDir + ": " + file + " does not exist "
-          + "('ledger init' and 'ledger demo' create it)");
+      throw CliException.usage(
+          "no log key for the ledger in "
+              + dataDir
+              + ": "
+              + file
+              + " does not exist "
+              + "('ledger init' and 'ledger demo' create it)");
     }
     return KeyFile.read(file).signer();
   }

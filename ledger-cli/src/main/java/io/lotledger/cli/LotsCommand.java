@@ -14,11 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger lots}: every lot id, one per line, in order of first appearance. */
-@Command(name = "lots", description = "List every lot in the ledger, one per line, in order of first appearance.")
+@Command(
+    name = "lots",
+    description = "List every lot in the ledger, one per line, in order of first appearance.")
 final class LotsCommand implements Callable<Integer> {
   @Mixin DataDirectory data;
 
-  @Option(names = "--json", description = "Print one JSON object: {\"lots\":[URI, ...]}, in the same order.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object: {\"lots\":[URI, ...]}, in the same order.")
   boolean json;
 
   @Spec CommandSpec spec;

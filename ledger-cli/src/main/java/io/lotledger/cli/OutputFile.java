@@ -14,15 +14,17 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * A file a command writes (a bundle, a report): checked before any work, then written whole or not at
- * all, to a new file beside it that is forced to disk and renamed over it. Without {@code force} an
- * existing file is never replaced, even one that appears while the command runs.
+ * A file a command writes (a bundle, a report): checked before any work, then written whole or not
+ * at all, to a new file beside it that is forced to disk and renamed over it. Without {@code force}
+ * an existing file is never replaced, even one that appears while the command runs.
  *
  * @param option the option that named the file, for messages ({@code --out}, {@code --html})
  */
 record OutputFile(Path file, String option, boolean force) {
 
-  /** Refuses a directory, an existing file without --force, and a file whose directory is missing. */
+  /**
+   * Refuses a directory, an existing file without --force, and a file whose directory is missing.
+   */
   void requireWritable() throws CliException {
     if (Files.isDirectory(file)) {
       throw CliException.usage(option + " " + file + " is a directory");
@@ -36,14 +38,20 @@ record OutputFile(Path file, String option, boolean force) {
     }
   }
 
-  /** Writes {@code bytes} to a new file beside the target, forces it to disk, then renames it over the target. */
+  /**
+   * Writes {@code bytes} to a new file beside the target, forces it to disk, then renames it over
+   * the target.
+   */
   void write(byte[] bytes) throws CliException {
     Path target = file.toAbsolutePath();
     byte[] suffix = new byte[6];
     new SecureRandom().nextBytes(suffix);
-    Path tmp = target.resolveSibling("." + target.getFileName() + "." + HexFormat.of().formatHex(suffix) + ".tmp");
+    Path tmp =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + HexFormat.of().formatHex(suffix) + ".tmp");
     try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel out =
+          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           out.write(buffer);
@@ -52,7 +60,8 @@ record OutputFile(Path file, String option, boolean force) {
       }
       if (force) {
         try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }

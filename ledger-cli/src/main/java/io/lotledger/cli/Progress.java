@@ -8,18 +8,18 @@ import java.util.function.LongSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Reports the progress of one long phase of a command (building a bench ledger, verifying) on stderr,
- * never on stdout, so that {@code --json} output stays clean.
+ * Reports the progress of one long phase of a command (building a bench ledger, verifying) on
+ * stderr, never on stdout, so that {@code --json} output stays clean.
  *
  * <p>On a terminal it draws one line, redrawn in place with {@code \r} at most {@value
  * #REDRAW_MILLIS} ms apart and erased when the phase ends: phase, bar, percentage, done/total, rate
- * and time left. Elsewhere (a log file, CI) it writes plain lines: whenever another tenth of the total
- * is done or {@value #PLAIN_MILLIS} ms have passed since the last line, and one closing line. Nothing
- * at all is written during the first {@value #QUIET_MILLIS} ms of a phase, so quick runs stay
- * silent.
+ * and time left. Elsewhere (a log file, CI) it writes plain lines: whenever another tenth of the
+ * total is done or {@value #PLAIN_MILLIS} ms have passed since the last line, and one closing line.
+ * Nothing at all is written during the first {@value #QUIET_MILLIS} ms of a phase, so quick runs
+ * stay silent.
  *
- * <p>Time comes from the injected nanosecond clock, so tests are deterministic. Not thread-safe: one
- * thread reports (the command's own thread polls counters that workers advance).
+ * <p>Time comes from the injected nanosecond clock, so tests are deterministic. Not thread-safe:
+ * one thread reports (the command's own thread polls counters that workers advance).
  */
 final class Progress implements AutoCloseable {
   static final long REDRAW_MILLIS = 100;
@@ -52,7 +52,13 @@ final class Progress implements AutoCloseable {
    * @param total the amount of work, at least 1
    * @param unit what is counted, plural (e.g. {@code entries})
    */
-  Progress(PrintWriter err, boolean terminal, LongSupplier nanoClock, String phase, long total, String unit) {
+  Progress(
+      PrintWriter err,
+      boolean terminal,
+      LongSupplier nanoClock,
+      String phase,
+      long total,
+      String unit) {
     if (total < 1) {
       throw new IllegalArgumentException("total must be at least 1, not " + total);
     }
@@ -66,10 +72,13 @@ final class Progress implements AutoCloseable {
     this.lastShownNanos = startNanos;
   }
 
-  /** Starts a phase on the stderr of {@code spec}'s command line, as a bar when that is a terminal. */
+  /**
+   * Starts a phase on the stderr of {@code spec}'s command line, as a bar when that is a terminal.
+   */
   static Progress start(CommandSpec spec, String phase, long total, String unit) {
     boolean terminal = spec.root().userObject() instanceof LedgerCli cli && cli.stderrIsTerminal();
-    return new Progress(spec.commandLine().getErr(), terminal, System::nanoTime, phase, Math.max(1, total), unit);
+    return new Progress(
+        spec.commandLine().getErr(), terminal, System::nanoTime, phase, Math.max(1, total), unit);
   }
 
   /**
@@ -84,7 +93,9 @@ final class Progress implements AutoCloseable {
     Path fd2 = Path.of("/proc/self/fd/2");
     try {
       String target = Files.readSymbolicLink(fd2).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+      return target.startsWith("/dev/pts/")
+          || target.startsWith("/dev/tty")
+          || target.equals("/dev/console");
     } catch (Exception e) {
       return System.console() != null;
     }
@@ -107,7 +118,8 @@ final class Progress implements AutoCloseable {
     } else {
       long tenth = this.done * 10 / total;
       // All done is left to the closing line of finish().
-      if (this.done < total && (!shown || tenth > lastTenth || now - lastShownNanos >= millis(PLAIN_MILLIS))) {
+      if (this.done < total
+          && (!shown || tenth > lastTenth || now - lastShownNanos >= millis(PLAIN_MILLIS))) {
         err.println(line(now, false));
         err.flush();
         lastShown(now, tenth);
@@ -116,8 +128,8 @@ final class Progress implements AutoCloseable {
   }
 
   /**
-   * Ends the phase as completed: erases the bar, or writes a closing line (with the elapsed time and
-   * the mean rate) if any line was written before. Idempotent.
+   * Ends the phase as completed: erases the bar, or writes a closing line (with the elapsed time
+   * and the mean rate) if any line was written before. Idempotent.
    */
   void finish() {
     if (ended) {
@@ -135,7 +147,9 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  /** Ends the phase without a closing line (it failed or was abandoned); erases the bar. Idempotent. */
+  /**
+   * Ends the phase without a closing line (it failed or was abandoned); erases the bar. Idempotent.
+   */
   @Override
   public void close() {
     if (ended) {
@@ -170,22 +184,54 @@ final class Progress implements AutoCloseable {
     err.flush();
   }
 
-  /** One report: {@code verify: 4500/10000 entries (45%), 1,234 entries/s}, or the terminal bar form. */
+  /**
+   * One report: {@code verify: 4500/10000 entries (45%), 1,234 entries/s}, or the terminal bar
+   * form.
+   */
   String line(long now, boolean closing) {
     double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
     long rate = Math.round(done / seconds);
     long percent = done * 100 / total;
     if (closing) {
-      return String.format(Locale.ROOT, "%s: %,d/%,d %s (%d%%) in %.1f s, %,d %s/s",
-          phase, done, total, unit, percent, seconds, rate, unit);
+      return String.format(
+          Locale.ROOT,
+          "%s: %,d/%,d %s (%d%%) in %.1f s, %,d %s/s",
+          phase,
+          done,
+          total,
+          unit,
+          percent,
+          seconds,
+          rate,
+          unit);
     }
     if (!terminal) {
-      return String.format(Locale.ROOT, "%s: %,d/%,d %s (%d%%), %,d %s/s", phase, done, total, unit, percent, rate, unit);
+      return String.format(
+          Locale.ROOT,
+          "%s: %,d/%,d %s (%d%%), %,d %s/s",
+          phase,
+          done,
+          total,
+          unit,
+          percent,
+          rate,
+          unit);
     }
     int filled = (int) (done * BAR_WIDTH / total);
     String bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
-    String left = rate > 0 && done < total ? ", " + (total - done + rate - 1) / rate + " s left" : "";
-    return String.format(Locale.ROOT, "%-6s [%s] %3d%% %,d/%,d %s, %,d/s%s", phase, bar, percent, done, total, unit, rate, left);
+    String left =
+        rate > 0 && done < total ? ", " + (total - done + rate - 1) / rate + " s left" : "";
+    return String.format(
+        Locale.ROOT,
+        "%-6s [%s] %3d%% %,d/%,d %s, %,d/s%s",
+        phase,
+        bar,
+        percent,
+        done,
+        total,
+        unit,
+        rate,
+        left);
   }
 
   private static long millis(long ms) {

@@ -19,38 +19,70 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ledger bench} end to end, through {@link LedgerCli#run}: one small real run, and the argument checks. */
+/**
+ * {@code ledger bench} end to end, through {@link LedgerCli#run}: one small real run, and the
+ * argument checks.
+ */
 class BenchCliTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   @TempDir Path tmp;
 
   @Test
-  void bench_smallLedger_reportsEveryFigureAsJsonDrawsThePngAndKeepsTheLedgerItMeasured() throws Exception {
+  void bench_smallLedger_reportsEveryFigureAsJsonDrawsThePngAndKeepsTheLedgerItMeasured()
+      throws Exception {
     Path data = tmp.resolve("bench-ledger");
     Path chart = tmp.resolve("bench.png");
 
-    Result r = ledger("bench", "--entries", "300", "--lots", "10", "--threads", "2", "--json",
-        "--data", data.toString(), "--chart", chart.toString());
+    Result r =
+        ledger(
+            "bench",
+            "--entries",
+            "300",
+            "--lots",
+            "10",
+            "--threads",
+            "2",
+            "--json",
+            "--data",
+            data.toString(),
+            "--chart",
+            chart.toString());
 
     assertThat(r.code()).as("stderr: %s", r.err()).isZero();
     assertThat(r.outLines()).as("stdout is the JSON object alone").hasSize(1);
     Map<String, Object> json = JsonReader.object(r.out());
-    for (String key : List.of("appendPerSec", "verifyPerSec", "rawVerifyPerSec", "verifyToRawRatio", "entries",
-        "verifiedEntries", "lots", "threads", "cores", "rawVerifyMessageBytes")) {
+    for (String key :
+        List.of(
+            "appendPerSec",
+            "verifyPerSec",
+            "rawVerifyPerSec",
+            "verifyToRawRatio",
+            "entries",
+            "verifiedEntries",
+            "lots",
+            "threads",
+            "cores",
+            "rawVerifyMessageBytes")) {
       assertThat(json.get(key)).as(key).isInstanceOf(Number.class);
       assertThat(new BigDecimal(json.get(key).toString())).as(key).isPositive();
     }
-    assertThat(json).containsEntry("entries", 300L).containsEntry("verifiedEntries", 300L)
-        .containsEntry("lots", 10L).containsEntry("threads", 2L).containsEntry("durability", "group")
+    assertThat(json)
+        .containsEntry("entries", 300L)
+        .containsEntry("verifiedEntries", 300L)
+        .containsEntry("lots", 10L)
+        .containsEntry("threads", 2L)
+        .containsEntry("durability", "group")
         .containsEntry("cores", (long) Runtime.getRuntime().availableProcessors())
-        .containsEntry("data", data.toString()).containsEntry("chart", chart.toString());
+        .containsEntry("data", data.toString())
+        .containsEntry("chart", chart.toString());
     assertThat((String) json.get("jdk")).startsWith(System.getProperty("java.version") + " (");
     assertThat((String) json.get("cpu")).isNotBlank();
     BigDecimal ratio = (BigDecimal) json.get("verifyToRawRatio");
     long verify = (Long) json.get("verifyPerSec");
     long raw = (Long) json.get("rawVerifyPerSec");
-    assertThat(ratio.doubleValue()).isCloseTo((double) verify / raw, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(ratio.doubleValue())
+        .isCloseTo((double) verify / raw, org.assertj.core.data.Percentage.withPercentage(1));
 
     // The ledger it measured holds exactly the entries asked for, and verifies.
     try (Ledger ledger = Ledger.open(data)) {
@@ -68,12 +100,30 @@ class BenchCliTest {
 
   @Test
   void benchChartTitle_namesEntriesThreadsCpuAndJdk() {
-    BenchCommand.Result result = new BenchCommand.Result(20_000, 20_000, 1_000, 5_000, 6, 2, 2, "group",
-        2_000_000_000L, 1_000_000_000L, 8_000, 1_000_000_000L, 500,
-        "17.0.15 (OpenJDK 64-Bit Server VM)", "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", 2, null, null);
+    BenchCommand.Result result =
+        new BenchCommand.Result(
+            20_000,
+            20_000,
+            1_000,
+            5_000,
+            6,
+            2,
+            2,
+            "group",
+            2_000_000_000L,
+            1_000_000_000L,
+            8_000,
+            1_000_000_000L,
+            500,
+            "17.0.15 (OpenJDK 64-Bit Server VM)",
+            "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz",
+            2,
+            null,
+            null);
 
     assertThat(BenchChart.title(result))
-        .contains("20,000 entries", "2 threads", "Intel Xeon Gold 6338 CPU @ 2.00GHz", "| JDK 17.0.15")
+        .contains(
+            "20,000 entries", "2 threads", "Intel Xeon Gold 6338 CPU @ 2.00GHz", "| JDK 17.0.15")
         .doesNotContain("OpenJDK");
     assertThat(result.appendPerSec()).isEqualTo(10_000);
     assertThat(result.verifyPerSec()).isEqualTo(20_000);

@@ -22,14 +22,19 @@ class DemoCommandTest {
   void demo_recordsVerifiesAndNamesTheFinalLot_honestAndWithFraud(String name) {
     for (boolean fraud : new boolean[] {false, true}) {
       Path dir = tmp.resolve(name + (fraud ? "-fraud" : ""));
-      LedgerCliTest.Result r = fraud
-          ? LedgerCliTest.ledger("demo", name, "--with-fraud", "--data", dir.toString())
-          : LedgerCliTest.ledger("demo", name, "--data", dir.toString());
+      LedgerCliTest.Result r =
+          fraud
+              ? LedgerCliTest.ledger("demo", name, "--with-fraud", "--data", dir.toString())
+              : LedgerCliTest.ledger("demo", name, "--data", dir.toString());
 
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.outLines()).anySatisfy(l -> assertThat(l).startsWith("final lot: "));
-      String finalLot = r.outLines().stream().filter(l -> l.startsWith("final lot: ")).findFirst().orElseThrow()
-          .substring("final lot: ".length());
+      String finalLot =
+          r.outLines().stream()
+              .filter(l -> l.startsWith("final lot: "))
+              .findFirst()
+              .orElseThrow()
+              .substring("final lot: ".length());
       assertThat(r.outLines()).anySatisfy(l -> assertThat(l).startsWith("verified: "));
       if (fraud) {
         assertThat(r.out()).as("the fraud is reported as caught").containsPattern("(?i)fraud");
@@ -39,11 +44,16 @@ class DemoCommandTest {
       assertThat(LedgerCliTest.ledger("trace", finalLot, "--data", dir.toString()).code()).isZero();
       // Its final lot's provenance exports as EPCIS 2.0 that the official schema accepts.
       Path epcis = tmp.resolve(name + (fraud ? "-fraud" : "") + ".jsonld");
-      LedgerCliTest.Result exported = LedgerCliTest.ledger("export", finalLot, "--epcis", "--out", epcis.toString(), "--data", dir.toString());
+      LedgerCliTest.Result exported =
+          LedgerCliTest.ledger(
+              "export", finalLot, "--epcis", "--out", epcis.toString(), "--data", dir.toString());
       assertThat(exported.code()).as(exported.err()).isZero();
       try {
-        assertThat(io.lotledger.epcis.EpcisSchema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(epcis.toFile())))
-            .as("schema violations of %s's EPCIS export", name).isEmpty();
+        assertThat(
+                io.lotledger.epcis.EpcisSchema.validate(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(epcis.toFile())))
+            .as("schema violations of %s's EPCIS export", name)
+            .isEmpty();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -52,7 +62,8 @@ class DemoCommandTest {
 
   @Test
   void demo_unknownOrMissingName_exitsTwoWithOneLine() {
-    LedgerCliTest.assertOneLineError(LedgerCliTest.ledger("demo", "tea", "--data", tmp.resolve("t").toString()), 2);
+    LedgerCliTest.assertOneLineError(
+        LedgerCliTest.ledger("demo", "tea", "--data", tmp.resolve("t").toString()), 2);
     LedgerCliTest.Result missing = LedgerCliTest.ledger("demo");
     LedgerCliTest.assertOneLineError(missing, 2);
     assertThat(missing.err()).contains("battery").contains("salmon");

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The bytes {@link JsonOutput} writes: what the removed hand-written JsonWriter wrote, byte for byte. */
+/**
+ * The bytes {@link JsonOutput} writes: what the removed hand-written JsonWriter wrote, byte for
+ * byte.
+ */
 class JsonOutputTest {
 
   @Test
@@ -18,7 +21,9 @@ class JsonOutputTest {
 
     String json = JsonOutput.text(o);
 
-    assertThat(json).isEqualTo("{\"s\":\"a\\\"b\\\\c\\nd\\te\\u0001f\\u00e5g\\u2028h\\ud83d\\udd0b\\u007fi/\"}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"s\":\"a\\\"b\\\\c\\nd\\te\\u0001f\\u00e5g\\u2028h\\ud83d\\udd0b\\u007fi/\"}");
     assertThat(json.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
     assertThat(JsonReader.object(json)).containsEntry("s", nasty);
   }
@@ -36,13 +41,18 @@ class JsonOutputTest {
 
   @Test
   void decimal_isWrittenInPlainNotationWithEveryDigit() {
-    ObjectNode o = JsonOutput.object().put("ratio", new BigDecimal("0.873")).put("tiny", new BigDecimal("1.5E-7"))
-        .put("seconds", new BigDecimal("1.500"));
+    ObjectNode o =
+        JsonOutput.object()
+            .put("ratio", new BigDecimal("0.873"))
+            .put("tiny", new BigDecimal("1.5E-7"))
+            .put("seconds", new BigDecimal("1.500"));
     o.putObject("nested").put("big", new BigDecimal("1E+3"));
 
     String json = JsonOutput.text(o);
 
-    assertThat(json).isEqualTo("{\"ratio\":0.873,\"tiny\":0.00000015,\"seconds\":1.500,\"nested\":{\"big\":1000}}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"ratio\":0.873,\"tiny\":0.00000015,\"seconds\":1.500,\"nested\":{\"big\":1000}}");
     assertThat(JsonReader.object(json)).containsEntry("ratio", new BigDecimal("0.873"));
   }
 }

@@ -14,8 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Fuzzes {@link KeyFile#read}, which reads the key file an actor signs with. Contract: any file
  * contents either give a signer whose public key the file names, or a {@link
- * io.lotledger.cli.KeyFileException} naming the file and line. The bytes are written to an owner-only
- * file, so that the permission check passes and the parser sees them.
+ * io.lotledger.cli.KeyFileException} naming the file and line. The bytes are written to an
+ * owner-only file, so that the permission check passes and the parser sees them.
  *
  * <p>{@code mvn verify} replays the committed corpus ({@code KeyFileFuzzTestInputs/}); {@code
  * fuzz/run.sh} fuzzes (docs/reliability.md, Fuzzing).
@@ -42,7 +42,10 @@ class KeyFileFuzzTest {
 
   private static Path directory() {
     try {
-      Path dir = Files.createTempDirectory("keyfile-fuzz", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path dir =
+          Files.createTempDirectory(
+              "keyfile-fuzz",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       dir.toFile().deleteOnExit();
       return dir;
     } catch (IOException e) {

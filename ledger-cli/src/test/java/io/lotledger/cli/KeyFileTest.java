@@ -3,8 +3,8 @@ package io.lotledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.event.ActorId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeyFileTest {
-  private static final String SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+  private static final String SEED =
+      "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+
   /** RFC 8032 §7.1 TEST 1: the public key of the seed above. */
-  private static final String PUBLIC = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+  private static final String PUBLIC =
+      "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 
   @TempDir Path dir;
 
@@ -43,11 +46,18 @@ class KeyFileTest {
     Path file = dir.resolve("k");
     KeyFile.write(file, KeyFile.defaultActor(signer), signer);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(Files.readString(file)).isEqualTo("lotledger-key v1\n"
-        + "actor: urn:lotledger:actor:d75a980182b10ab7\n"
-        + "public: " + PUBLIC + "\n"
-        + "secret: " + SEED + "\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(file))
+        .isEqualTo(
+            "lotledger-key v1\n"
+                + "actor: urn:lotledger:actor:d75a980182b10ab7\n"
+                + "public: "
+                + PUBLIC
+                + "\n"
+                + "secret: "
+                + SEED
+                + "\n");
   }
 
   @Test
@@ -57,18 +67,21 @@ class KeyFileTest {
     Ed25519Signer signer = Ed25519Signer.generate(new SecureRandom());
 
     assertThatThrownBy(() -> KeyFile.write(file, KeyFile.defaultActor(signer), signer))
-        .isInstanceOf(KeyFileException.class).hasMessageContaining("already exists");
+        .isInstanceOf(KeyFileException.class)
+        .hasMessageContaining("already exists");
     assertThat(Files.readString(file)).isEqualTo("precious");
   }
 
   @Test
   void read_namesTheLineOfEachFormatError() throws IOException {
-    String good = "lotledger-key v1\nactor: urn:x:a\npublic: " + PUBLIC + "\nsecret: " + SEED + "\n";
+    String good =
+        "lotledger-key v1\nactor: urn:x:a\npublic: " + PUBLIC + "\nsecret: " + SEED + "\n";
     assertThat(readError(good.replace("v1", "v2"))).isEqualTo(1);
     assertThat(readError(good.replace("actor: urn:x:a", "actor: not a uri"))).isEqualTo(2);
     assertThat(readError(good.replace("actor: ", "owner: "))).isEqualTo(2);
     assertThat(readError(good.replace(PUBLIC, PUBLIC.toUpperCase()))).isEqualTo(3);
-    assertThat(readError(good.replace(PUBLIC, PUBLIC.replace('d', 'e')))).isEqualTo(3); // does not match the secret
+    assertThat(readError(good.replace(PUBLIC, PUBLIC.replace('d', 'e'))))
+        .isEqualTo(3); // does not match the secret
     assertThat(readError(good.replace(SEED, SEED.substring(2)))).isEqualTo(4);
     assertThat(readError(good.replace("\nsecret", "\r\nsecret"))).isEqualTo(3);
     assertThat(readError(good + "extra: line\n")).isZero();
@@ -86,18 +99,31 @@ class KeyFileTest {
     assertThatThrownBy(() -> KeyFile.read(binary)).hasMessageContaining("not UTF-8");
 
     assertThatThrownBy(() -> KeyFile.read(dir.resolve("missing")))
-        .isInstanceOf(KeyFileException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(KeyFileException.class)
+        .hasMessageContaining("does not exist");
 
-    Path shared = write("shared", "lotledger-key v1\nactor: urn:x:a\npublic: " + PUBLIC + "\nsecret: " + SEED + "\n");
+    Path shared =
+        write(
+            "shared",
+            "lotledger-key v1\nactor: urn:x:a\npublic: " + PUBLIC + "\nsecret: " + SEED + "\n");
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
     assertThatThrownBy(() -> KeyFile.read(shared))
-        .isInstanceOf(KeyFileException.class).hasMessageContaining("accessible by group or others").hasMessageContaining("chmod 600");
+        .isInstanceOf(KeyFileException.class)
+        .hasMessageContaining("accessible by group or others")
+        .hasMessageContaining("chmod 600");
   }
 
   @Test
   void errors_neverEchoTheSecret() throws IOException {
     String badSecret = SEED.substring(0, 63) + "Z";
-    Path file = write("k", "lotledger-key v1\nactor: urn:x:a\npublic: " + PUBLIC + "\nsecret: " + badSecret + "\n");
+    Path file =
+        write(
+            "k",
+            "lotledger-key v1\nactor: urn:x:a\npublic: "
+                + PUBLIC
+                + "\nsecret: "
+                + badSecret
+                + "\n");
     assertThatThrownBy(() -> KeyFile.read(file)).hasMessageNotContaining(SEED.substring(0, 16));
   }
 

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Writes an EPCIS 2.0 JSON-LD {@code EPCISDocument} of many minimal events, the shape that stresses an
- * import's memory most for its size: each event is an ObjectEvent OBSERVE of one serialised item (its
- * own SGTIN, so every event has its own CBV 2.0 hash ID and lot) at its own second, about 190 bytes,
- * so 86,000 of them make 16.3 MB, under both import limits (16 MiB, 100,000 events).
+ * Writes an EPCIS 2.0 JSON-LD {@code EPCISDocument} of many minimal events, the shape that stresses
+ * an import's memory most for its size: each event is an ObjectEvent OBSERVE of one serialised item
+ * (its own SGTIN, so every event has its own CBV 2.0 hash ID and lot) at its own second, about 190
+ * bytes, so 86,000 of them make 16.3 MB, under both import limits (16 MiB, 100,000 events).
  *
  * <p>Depends on the JDK only, so it runs as a single source file; from the repository root:
  *
@@ -31,14 +31,19 @@ public final class MinimalEpcisDocument {
       throw new IllegalArgumentException("events must be at least 1, not " + events);
     }
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
-          + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-01-01T00:00:00.000Z\","
-          + "\"epcisBody\":{\"eventList\":[\n");
+      out.write(
+          "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
+              + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-01-01T00:00:00.000Z\","
+              + "\"epcisBody\":{\"eventList\":[\n");
       for (int i = 0; i < events; i++) {
         String time = START.plusSeconds(i).toString().replace("Z", ".000Z");
-        out.write("{\"type\":\"ObjectEvent\",\"eventTime\":\"" + time
-            + "\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"urn:epc:id:sgtin:4012345.011111." + String.format("%06d", i + 1)
-            + "\"],\"action\":\"OBSERVE\",\"bizStep\":\"inspecting\"}" + (i + 1 < events ? ",\n" : "\n"));
+        out.write(
+            "{\"type\":\"ObjectEvent\",\"eventTime\":\""
+                + time
+                + "\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[\"urn:epc:id:sgtin:4012345.011111."
+                + String.format("%06d", i + 1)
+                + "\"],\"action\":\"OBSERVE\",\"bizStep\":\"inspecting\"}"
+                + (i + 1 < events ? ",\n" : "\n"));
       }
       out.write("]}}\n");
     } catch (IOException e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerOptions;
 import io.lotledger.examples.synthetic.SyntheticChain;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import java.io.PrintWriter;
@@ -28,7 +27,8 @@ class ProgressTest {
   private final StringWriter written = new StringWriter();
 
   private Progress progress(boolean terminal, long total) {
-    return new Progress(new PrintWriter(written, true), terminal, () -> clock.nanos, "verify", total, "entries");
+    return new Progress(
+        new PrintWriter(written, true), terminal, () -> clock.nanos, "verify", total, "entries");
   }
 
   private List<String> lines() {
@@ -64,11 +64,12 @@ class ProgressTest {
     p.update(10_000); // all done is left to the closing line
     p.finish();
 
-    assertThat(lines()).containsExactly(
-        "verify: 1,100/10,000 entries (11%), 1,000 entries/s",
-        "verify: 2,050/10,000 entries (20%), 1,577 entries/s",
-        "verify: 2,600/10,000 entries (26%), 765 entries/s",
-        "verify: 10,000/10,000 entries (100%) in 3.8 s, 2,632 entries/s");
+    assertThat(lines())
+        .containsExactly(
+            "verify: 1,100/10,000 entries (11%), 1,000 entries/s",
+            "verify: 2,050/10,000 entries (20%), 1,577 entries/s",
+            "verify: 2,600/10,000 entries (26%), 765 entries/s",
+            "verify: 10,000/10,000 entries (100%) in 3.8 s, 2,632 entries/s");
   }
 
   @Test
@@ -110,7 +111,8 @@ class ProgressTest {
     // Three seconds after the quiet one, at most one redraw per 100 ms (plus the first).
     assertThat(redraws).isBetween(25L, 31L);
     assertThat(all).doesNotContain("\n");
-    assertThat(beforeFinish).contains("verify [##########..........]  50% 2,000/4,000 entries, 1,000/s, 2 s left");
+    assertThat(beforeFinish)
+        .contains("verify [##########..........]  50% 2,000/4,000 entries, 1,000/s, 2 s left");
     // The final erase: back to column 0, blanks over the bar, back to column 0.
     assertThat(all.substring(beforeFinish.length())).matches("\r +\r");
   }
@@ -132,11 +134,19 @@ class ProgressTest {
   @Test
   void readProgressStore_reportsTheEntriesVerificationHasReached() throws Exception {
     ReadProgressStore store = new ReadProgressStore(new InMemoryLedgerStore());
-    try (Ledger ledger = Ledger.on(store).create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName())) {
+    try (Ledger ledger =
+        Ledger.on(store)
+            .create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName())) {
       new SyntheticChain(50, 3, 1).record(ledger, n -> {});
       // 100 ms pass with every entry read: the quiet second ends at the tenth.
-      Progress p = new Progress(new PrintWriter(written, true), false, () -> clock.nanos += 100 * MS, "verify",
-          ledger.size(), "entries");
+      Progress p =
+          new Progress(
+              new PrintWriter(written, true),
+              false,
+              () -> clock.nanos += 100 * MS,
+              "verify",
+              ledger.size(),
+              "entries");
       store.track(p);
       ledger.verify();
       store.track(null);
@@ -151,6 +161,7 @@ class ProgressTest {
   @Test
   void total_mustBePositive() {
     assertThatThrownBy(() -> progress(false, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0");
   }
 }

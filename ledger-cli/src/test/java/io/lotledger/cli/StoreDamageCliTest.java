@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the CLI says over a damaged store: the damage, as one line, exit 2 ("the store … is corrupt"),
- * or the rollback against what the ledger signed, exit 1 — never success over lost entries or a failed
- * read, and never a checkpoint or bundle signed over them. The battery demo signs a checkpoint of all
- * {@value #DEMO_SIZE} entries.
+ * What the CLI says over a damaged store: the damage, as one line, exit 2 ("the store … is
+ * corrupt"), or the rollback against what the ledger signed, exit 1 — never success over lost
+ * entries or a failed read, and never a checkpoint or bundle signed over them. The battery demo
+ * signs a checkpoint of all {@value #DEMO_SIZE} entries.
  */
 class StoreDamageCliTest {
   private static final int DEMO_SIZE = 42;
@@ -28,6 +28,7 @@ class StoreDamageCliTest {
   @TempDir static Path shared;
   @TempDir Path tmp;
   private static Path demo;
+
   /** The demo after one more open: RocksDB has flushed its write-ahead log into table files. */
   private static Path flushed;
 
@@ -41,7 +42,8 @@ class StoreDamageCliTest {
   }
 
   @Test
-  void logOverwrittenInTheMiddle_verifyAndCheckpointReportTheCorruption_exitTwo() throws IOException {
+  void logOverwrittenInTheMiddle_verifyAndCheckpointReportTheCorruption_exitTwo()
+      throws IOException {
     Path dir = copy(demo, tmp.resolve("w"));
     Path log = only(dir, ".log");
     try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
@@ -67,11 +69,14 @@ class StoreDamageCliTest {
 
     Result verify = ledger("verify", "--data", dir.toString());
     assertOneLineError(verify, 1);
-    assertThat(verify.err()).contains("rollback").containsPattern("holds \\d+ entries")
+    assertThat(verify.err())
+        .contains("rollback")
+        .containsPattern("holds \\d+ entries")
         .contains("checkpoint of " + DEMO_SIZE);
     assertOneLineError(ledger("checkpoint", "--data", dir.toString()), 1);
     Path bundle = tmp.resolve("pack.bundle");
-    assertOneLineError(ledger("export", PACK, "--data", dir.toString(), "--out", bundle.toString()), 1);
+    assertOneLineError(
+        ledger("export", PACK, "--data", dir.toString(), "--out", bundle.toString()), 1);
     assertThat(bundle).doesNotExist();
   }
 
@@ -95,11 +100,17 @@ class StoreDamageCliTest {
 
       Result r = ledger("lots", "--data", dir.toString());
       assertOneLineError(r, 2);
-      assertThat(r.err()).as("MANIFEST cut to %s bytes", keep).contains("is corrupt").doesNotContain("version");
+      assertThat(r.err())
+          .as("MANIFEST cut to %s bytes", keep)
+          .contains("is corrupt")
+          .doesNotContain("version");
     }
   }
 
-  /** Every table file damaged in turn: each command either prints what is stored or fails naming the damage. */
+  /**
+   * Every table file damaged in turn: each command either prints what is stored or fails naming the
+   * damage.
+   */
   @Test
   void tableFileDamaged_neverReportsSuccessOverAFailedRead() throws IOException {
     String lots = ledger("lots", "--data", flushed.toString()).out();
@@ -111,7 +122,8 @@ class StoreDamageCliTest {
     int failed = 0;
     for (Path table : tables) {
       Path dir = copy(flushed, tmp.resolve("s-" + table.getFileName()));
-      try (RandomAccessFile f = new RandomAccessFile(dir.resolve(table.getFileName()).toFile(), "rw")) {
+      try (RandomAccessFile f =
+          new RandomAccessFile(dir.resolve(table.getFileName()).toFile(), "rw")) {
         f.seek(Math.min(100, f.length() / 2));
         f.write("0".repeat(32).getBytes());
       }
@@ -123,7 +135,9 @@ class StoreDamageCliTest {
         assertThat(l.err()).contains("is corrupt");
       }
       Result v = ledger("verify", "--data", dir.toString());
-      assertThat(v.code()).as("verify over damaged %s: %s", table.getFileName(), v.err()).isNotZero();
+      assertThat(v.code())
+          .as("verify over damaged %s: %s", table.getFileName(), v.err())
+          .isNotZero();
       failed += l.code() == 0 ? 0 : 1;
     }
     assertThat(failed).as("lots refused over a damaged table it reads").isPositive();

@@ -29,23 +29,31 @@ import java.util.List;
  *
  * <p>{@link #parse} bounds everything (size, counts, path lengths) before any hash or signature is
  * computed, accepts only the canonical encoding, and rejects anything else with a {@link
- * LedgerException} of code {@link LedgerException.Code#INVALID_INPUT INVALID_INPUT}. Nothing is trusted until {@link BundleVerifier} has checked it. Immutable.
+ * LedgerException} of code {@link LedgerException.Code#INVALID_INPUT INVALID_INPUT}. Nothing is
+ * trusted until {@link BundleVerifier} has checked it. Immutable.
  */
 public final class Bundle {
   /** File magic: the ASCII bytes {@code LLBUNDLE}. */
   public static final byte[] MAGIC = "LLBUNDLE".getBytes(StandardCharsets.US_ASCII);
+
   /** The format version this code writes and reads. */
   public static final int VERSION = 1;
+
   /** Largest bundle file accepted (checked before reading it). */
   public static final int MAX_BYTES = 64 << 20;
+
   /** Most entries in a bundle. */
   public static final int MAX_ENTRIES = 200_000;
+
   /** Most earlier checkpoints with consistency proofs. */
   public static final int MAX_CONSISTENCY = 1024;
+
   /** Largest checkpoint note. */
   public static final int MAX_NOTE_BYTES = 64 << 10;
 
-  /** One entry of the bundle at its index, with its inclusion proof against the bundle's checkpoint. */
+  /**
+   * One entry of the bundle at its index, with its inclusion proof against the bundle's checkpoint.
+   */
   public static final class Item {
     private final long index;
     private final byte[] entry;
@@ -79,7 +87,9 @@ public final class Bundle {
     }
   }
 
-  /** An earlier checkpoint of the same log, with the proof that the bundle's checkpoint extends it. */
+  /**
+   * An earlier checkpoint of the same log, with the proof that the bundle's checkpoint extends it.
+   */
   public record Earlier(SignedCheckpoint checkpoint, List<NodeHash> path) {
     public Earlier {
       path = List.copyOf(path);
@@ -96,7 +106,12 @@ public final class Bundle {
   private final List<Item> items;
   private final List<Earlier> earlier;
 
-  Bundle(String origin, LotId lot, SignedCheckpoint checkpoint, List<Item> items, List<Earlier> earlier) {
+  Bundle(
+      String origin,
+      LotId lot,
+      SignedCheckpoint checkpoint,
+      List<Item> items,
+      List<Earlier> earlier) {
     this.origin = origin;
     this.lot = lot;
     this.checkpoint = checkpoint;
@@ -130,54 +145,75 @@ public final class Bundle {
   /** Reads a bundle file, refusing one larger than {@link #MAX_BYTES} before reading it. */
   public static Bundle read(Path file) throws LedgerException {
     try {
-      // Ask the file system first, so that an oversized file is refused without buffering 64 MiB of it;
-      // the bounded read below still guards files whose size is unknown or growing (pipes, devices).
+      // Ask the file system first, so that an oversized file is refused without buffering 64 MiB of
+      // it;
+      // the bounded read below still guards files whose size is unknown or growing (pipes,
+      // devices).
       if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
-        throw new LedgerException(INVALID_INPUT, "bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
+        throw new LedgerException(
+            INVALID_INPUT,
+            "bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
       }
     } catch (IOException e) {
-      throw new LedgerException(INVALID_INPUT, "cannot read bundle " + file + ": " + e.getMessage(), e);
+      throw new LedgerException(
+          INVALID_INPUT, "cannot read bundle " + file + ": " + e.getMessage(), e);
     }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new LedgerException(INVALID_INPUT, "bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
+        throw new LedgerException(
+            INVALID_INPUT,
+            "bundle " + file + " is larger than the limit of " + MAX_BYTES + " bytes");
       }
       return parse(bytes);
     } catch (NoSuchFileException e) {
       throw new LedgerException(INVALID_INPUT, "bundle " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new LedgerException(INVALID_INPUT, "cannot read bundle " + file + ": " + e.getMessage(), e);
+      throw new LedgerException(
+          INVALID_INPUT, "cannot read bundle " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Parses a bundle's bytes (magic, version, bounded protobuf in its one canonical encoding); verifies
-   * nothing.
+   * Parses a bundle's bytes (magic, version, bounded protobuf in its one canonical encoding);
+   * verifies nothing.
    */
   public static Bundle parse(byte[] bytes) throws LedgerException {
     if (bytes.length > MAX_BYTES) {
-      throw new LedgerException(INVALID_INPUT, "bundle is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
+      throw new LedgerException(
+          INVALID_INPUT, "bundle is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
     }
-    if (bytes.length < MAGIC.length + 1 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      throw new LedgerException(INVALID_INPUT, "not a lotledger bundle (it does not start with LLBUNDLE)");
+    if (bytes.length < MAGIC.length + 1
+        || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      throw new LedgerException(
+          INVALID_INPUT, "not a lotledger bundle (it does not start with LLBUNDLE)");
     }
     int version = bytes[MAGIC.length] & 0xff;
     if (version != VERSION) {
-      throw new LedgerException(INVALID_INPUT, "bundle format version " + version + " is not supported (this version reads " + VERSION + ")");
+      throw new LedgerException(
+          INVALID_INPUT,
+          "bundle format version "
+              + version
+              + " is not supported (this version reads "
+              + VERSION
+              + ")");
     }
     io.lotledger.bundle.proto.Bundle proto;
     try {
-      // Parsing from an array never allocates more than the array holds: a length prefix larger than
+      // Parsing from an array never allocates more than the array holds: a length prefix larger
+      // than
       // what follows fails as truncated instead of allocating.
-      CodedInputStream in = CodedInputStream.newInstance(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
+      CodedInputStream in =
+          CodedInputStream.newInstance(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
       in.setRecursionLimit(8);
       proto = io.lotledger.bundle.proto.Bundle.parseFrom(in);
-      // An end-group tag at the top level ends parseFrom(CodedInputStream) without an error, and would
+      // An end-group tag at the top level ends parseFrom(CodedInputStream) without an error, and
+      // would
       // silently cut off every record after it.
       in.checkLastTagWas(0);
     } catch (InvalidProtocolBufferException e) {
-      throw new LedgerException(INVALID_INPUT, "bundle is not a valid protobuf Bundle message: " + e.getMessage(), e);
+      throw new LedgerException(
+          INVALID_INPUT, "bundle is not a valid protobuf Bundle message: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new LedgerException(INVALID_INPUT, "bundle cannot be parsed: " + e.getMessage(), e);
     }
@@ -186,31 +222,53 @@ public final class Bundle {
     }
     for (int i = 0; i < proto.getConsistencyCount(); i++) {
       if (!proto.getConsistency(i).getUnknownFields().asMap().isEmpty()) {
-        throw new LedgerException(INVALID_INPUT, "bundle earlier checkpoint #" + i + " has fields this version does not know");
+        throw new LedgerException(
+            INVALID_INPUT,
+            "bundle earlier checkpoint #" + i + " has fields this version does not know");
       }
     }
-    // One encoding per bundle, as for entries (EntryCodec): the re-encoding of what was read must be the
-    // input itself, which rejects duplicated or reordered fields, explicit defaults, non-minimal varints
+    // One encoding per bundle, as for entries (EntryCodec): the re-encoding of what was read must
+    // be the
+    // input itself, which rejects duplicated or reordered fields, explicit defaults, non-minimal
+    // varints
     // and trailing bytes, so no byte of a bundle can change without changing what it says.
     int bodyLength = bytes.length - MAGIC.length - 1;
     if (proto.getSerializedSize() != bodyLength
-        || !Arrays.equals(proto.toByteArray(), 0, bodyLength, bytes, MAGIC.length + 1, bytes.length)) {
-      throw new LedgerException(INVALID_INPUT, "bundle is not in canonical encoding (its re-encoding differs: repeated or reordered"
-          + " fields, explicit defaults, non-minimal varints or trailing bytes)");
+        || !Arrays.equals(
+            proto.toByteArray(), 0, bodyLength, bytes, MAGIC.length + 1, bytes.length)) {
+      throw new LedgerException(
+          INVALID_INPUT,
+          "bundle is not in canonical encoding (its re-encoding differs: repeated or reordered"
+              + " fields, explicit defaults, non-minimal varints or trailing bytes)");
     }
     if (proto.getEntriesCount() > MAX_ENTRIES) {
-      throw new LedgerException(INVALID_INPUT, "bundle holds " + proto.getEntriesCount() + " entries, more than " + MAX_ENTRIES);
+      throw new LedgerException(
+          INVALID_INPUT,
+          "bundle holds " + proto.getEntriesCount() + " entries, more than " + MAX_ENTRIES);
     }
     if (proto.getConsistencyCount() > MAX_CONSISTENCY) {
-      throw new LedgerException(INVALID_INPUT, "bundle holds " + proto.getConsistencyCount() + " earlier checkpoints, more than " + MAX_CONSISTENCY);
+      throw new LedgerException(
+          INVALID_INPUT,
+          "bundle holds "
+              + proto.getConsistencyCount()
+              + " earlier checkpoints, more than "
+              + MAX_CONSISTENCY);
     }
     if (proto.getEntriesTotal() != proto.getEntriesCount() || proto.getEntriesCount() == 0) {
-      throw new LedgerException(INVALID_INPUT, "bundle is truncated or incomplete: it declares " + proto.getEntriesTotal()
-          + " entries and holds " + proto.getEntriesCount());
+      throw new LedgerException(
+          INVALID_INPUT,
+          "bundle is truncated or incomplete: it declares "
+              + proto.getEntriesTotal()
+              + " entries and holds "
+              + proto.getEntriesCount());
     }
     if (proto.getConsistencyTotal() != proto.getConsistencyCount()) {
-      throw new LedgerException(INVALID_INPUT, "bundle is truncated or incomplete: it declares " + proto.getConsistencyTotal()
-          + " earlier checkpoints and holds " + proto.getConsistencyCount());
+      throw new LedgerException(
+          INVALID_INPUT,
+          "bundle is truncated or incomplete: it declares "
+              + proto.getConsistencyTotal()
+              + " earlier checkpoints and holds "
+              + proto.getConsistencyCount());
     }
     LotId lot;
     try {
@@ -233,25 +291,43 @@ public final class Bundle {
       long index = e.getIndex();
       // index < 0 is a uint64 above 2^63: no ledger holds that many entries.
       if (index < 0 || index <= previous) {
-        throw new LedgerException(INVALID_INPUT, where + ": indexes must be unique and ascending, but " + Long.toUnsignedString(index)
-            + " follows " + previous);
+        throw new LedgerException(
+            INVALID_INPUT,
+            where
+                + ": indexes must be unique and ascending, but "
+                + Long.toUnsignedString(index)
+                + " follows "
+                + previous);
       }
       previous = index;
       if (e.getEntry().isEmpty()) {
-        throw new LedgerException(INVALID_INPUT, where + " (index " + index + ") has no entry bytes");
+        throw new LedgerException(
+            INVALID_INPUT, where + " (index " + index + ") has no entry bytes");
       }
-      items.add(new Item(index, e.getEntry().toByteArray(), hashes(where + " inclusion proof", e.getInclusionList(), InclusionProof.MAX_PATH)));
+      items.add(
+          new Item(
+              index,
+              e.getEntry().toByteArray(),
+              hashes(where + " inclusion proof", e.getInclusionList(), InclusionProof.MAX_PATH)));
     }
     List<Earlier> earlier = new ArrayList<>(proto.getConsistencyCount());
     long previousSize = -1;
     for (int i = 0; i < proto.getConsistencyCount(); i++) {
       var c = proto.getConsistency(i);
       String where = "bundle earlier checkpoint #" + i;
-      Earlier e = new Earlier(checkpoint(where, c.getCheckpoint()), hashes(where + " consistency proof", c.getPathList(), ConsistencyProof.MAX_PATH));
+      Earlier e =
+          new Earlier(
+              checkpoint(where, c.getCheckpoint()),
+              hashes(where + " consistency proof", c.getPathList(), ConsistencyProof.MAX_PATH));
       long size = e.checkpoint().checkpoint().size();
       if (i > 0 && Long.compareUnsigned(size, previousSize) <= 0) {
-        throw new LedgerException(INVALID_INPUT, where + ": earlier checkpoints must have unique, ascending sizes, but "
-            + Long.toUnsignedString(size) + " follows " + Long.toUnsignedString(previousSize));
+        throw new LedgerException(
+            INVALID_INPUT,
+            where
+                + ": earlier checkpoints must have unique, ascending sizes, but "
+                + Long.toUnsignedString(size)
+                + " follows "
+                + Long.toUnsignedString(previousSize));
       }
       previousSize = size;
       earlier.add(e);
@@ -264,7 +340,9 @@ public final class Bundle {
       throw new LedgerException(INVALID_INPUT, where + " is missing");
     }
     if (note.size() > MAX_NOTE_BYTES) {
-      throw new LedgerException(INVALID_INPUT, where + " is " + note.size() + " bytes, over the limit of " + MAX_NOTE_BYTES);
+      throw new LedgerException(
+          INVALID_INPUT,
+          where + " is " + note.size() + " bytes, over the limit of " + MAX_NOTE_BYTES);
     }
     try {
       return SignedCheckpoint.parse(note.toByteArray());
@@ -273,9 +351,11 @@ public final class Bundle {
     }
   }
 
-  private static List<NodeHash> hashes(String where, List<ByteString> list, int max) throws LedgerException {
+  private static List<NodeHash> hashes(String where, List<ByteString> list, int max)
+      throws LedgerException {
     if (list.size() > max) {
-      throw new LedgerException(INVALID_INPUT, where + " has " + list.size() + " hashes, more than " + max);
+      throw new LedgerException(
+          INVALID_INPUT, where + " has " + list.size() + " hashes, more than " + max);
     }
     List<NodeHash> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
@@ -292,17 +372,23 @@ public final class Bundle {
 
   /** The bundle file's bytes. */
   public byte[] toBytes() {
-    var b = io.lotledger.bundle.proto.Bundle.newBuilder()
-        .setOrigin(origin)
-        .setLot(lot.uri())
-        .setCheckpoint(ByteString.copyFrom(checkpoint.toBytes()));
+    var b =
+        io.lotledger.bundle.proto.Bundle.newBuilder()
+            .setOrigin(origin)
+            .setLot(lot.uri())
+            .setCheckpoint(ByteString.copyFrom(checkpoint.toBytes()));
     for (Item item : items) {
-      var e = io.lotledger.bundle.proto.BundleEntry.newBuilder().setIndex(item.index).setEntry(ByteString.copyFrom(item.entry));
+      var e =
+          io.lotledger.bundle.proto.BundleEntry.newBuilder()
+              .setIndex(item.index)
+              .setEntry(ByteString.copyFrom(item.entry));
       item.inclusion.forEach(h -> e.addInclusion(ByteString.copyFrom(h.toBytes())));
       b.addEntries(e);
     }
     for (Earlier c : earlier) {
-      var p = io.lotledger.bundle.proto.Consistency.newBuilder().setCheckpoint(ByteString.copyFrom(c.checkpoint().toBytes()));
+      var p =
+          io.lotledger.bundle.proto.Consistency.newBuilder()
+              .setCheckpoint(ByteString.copyFrom(c.checkpoint().toBytes()));
       c.path().forEach(h -> p.addPath(ByteString.copyFrom(h.toBytes())));
       b.addConsistency(p);
     }

@@ -1,25 +1,22 @@
 package io.lotledger.bundle;
 
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.Link;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.ProofException;
 import io.lotledger.log.TreeHasher;
 import io.lotledger.note.Checkpoint;
-import io.lotledger.state.StoreLayout;
-import io.lotledger.spi.StoreException;
-import io.lotledger.state.PendingState;
-import io.lotledger.state.Transition;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
 import io.lotledger.rules.VerificationException;
-import java.util.Arrays;
-import java.util.EnumMap;
+import io.lotledger.spi.StoreException;
+import io.lotledger.state.PendingState;
+import io.lotledger.state.Transition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,31 +34,45 @@ import java.util.TreeMap;
  *       bytes, leads to the checkpoint's root at the entry's index (a valid proof for one entry
  *       attached to another fails);
  *   <li>entry 0 names the trusted origin and registers the trusted root actor with the trusted key;
- *       replaying the registry in index order, every entry is signed by a key its actor held at that
- *       index ({@link Transition});
- *   <li>the lot's {@link Provenance} closure is complete: every followed hash link resolves to an entry
- *       of the bundle at a lower index that touches the linked lot;
- *   <li>with {@link RememberedCheckpoints}, the checkpoint is consistent with the one remembered for
- *       this log.
+ *       replaying the registry in index order, every entry is signed by a key its actor held at
+ *       that index ({@link Transition});
+ *   <li>the lot's {@link Provenance} closure is complete: every followed hash link resolves to an
+ *       entry of the bundle at a lower index that touches the linked lot;
+ *   <li>with {@link RememberedCheckpoints}, the checkpoint is consistent with the one remembered
+ *       for this log.
  * </ol>
  *
  * Throws at the first broken fact. Stateless and thread-safe.
  */
 public final class BundleVerifier {
   /** What a successful verification established. */
-  public record Verified(io.lotledger.event.LotId lot, Checkpoint checkpoint, int entries, int provenanceEntries) {}
+  public record Verified(
+      io.lotledger.event.LotId lot, Checkpoint checkpoint, int entries, int provenanceEntries) {}
 
   private BundleVerifier() {}
 
-  public static Verified verify(Bundle bundle, TrustAnchors trust, RememberedCheckpoints remembered) throws LedgerException {
+  public static Verified verify(Bundle bundle, TrustAnchors trust, RememberedCheckpoints remembered)
+      throws LedgerException {
     if (!bundle.origin().equals(trust.origin())) {
-      throw fail(Failure.WRONG_ORIGIN, -1, null, "the bundle is for another ledger", trust.origin(), bundle.origin());
+      throw fail(
+          Failure.WRONG_ORIGIN,
+          -1,
+          null,
+          "the bundle is for another ledger",
+          trust.origin(),
+          bundle.origin());
     }
     Checkpoint cp;
     try {
       cp = bundle.checkpoint().verify(trust.logKey());
     } catch (LedgerException e) {
-      throw fail(Failure.BAD_CHECKPOINT, -1, null, e.getMessage(), "signed by " + trust.logKey().toVkey(), "not");
+      throw fail(
+          Failure.BAD_CHECKPOINT,
+          -1,
+          null,
+          e.getMessage(),
+          "signed by " + trust.logKey().toVkey(),
+          "not");
     }
     checkEarlier(bundle, trust, cp);
 
@@ -74,17 +85,34 @@ public final class BundleVerifier {
       try {
         entry = EntryCodec.decode(item.rawEntry());
       } catch (EntryFormatException e) {
-        throw fail(Failure.MALFORMED_ENTRY, index, EntryHash.ofEntry(item.rawEntry()), e.getMessage(), null, null);
+        throw fail(
+            Failure.MALFORMED_ENTRY,
+            index,
+            EntryHash.ofEntry(item.rawEntry()),
+            e.getMessage(),
+            null,
+            null);
       }
       if (Long.compareUnsigned(index, cp.size()) >= 0) {
-        throw fail(Failure.BAD_INCLUSION_PROOF, index, entry.hash(), "the entry is beyond the checkpoint",
-            "index < " + cp.size(), String.valueOf(index));
+        throw fail(
+            Failure.BAD_INCLUSION_PROOF,
+            index,
+            entry.hash(),
+            "the entry is beyond the checkpoint",
+            "index < " + cp.size(),
+            String.valueOf(index));
       }
       InclusionProof proof = item.inclusion(cp.size());
       try {
         proof.verify(TreeHasher.leaf(entry.hash().toBytes()), cp.root());
       } catch (ProofException e) {
-        throw fail(Failure.BAD_INCLUSION_PROOF, index, entry.hash(), e.getMessage(), cp.root().toHex(), "another root");
+        throw fail(
+            Failure.BAD_INCLUSION_PROOF,
+            index,
+            entry.hash(),
+            e.getMessage(),
+            cp.root().toHex(),
+            "another root");
       }
       byHash.put(entry.hash(), entry);
       indexOf.put(entry.hash(), index);
@@ -93,17 +121,34 @@ public final class BundleVerifier {
 
     SignedEntry genesis = byIndex.get(0L);
     if (genesis == null) {
-      throw fail(Failure.INCOMPLETE_BUNDLE, 0, null, "the bundle lacks entry 0, which registers the root actor", "entry 0", "missing");
+      throw fail(
+          Failure.INCOMPLETE_BUNDLE,
+          0,
+          null,
+          "the bundle lacks entry 0, which registers the root actor",
+          "entry 0",
+          "missing");
     }
     if (!genesis.body().origin().equals(trust.origin())) {
       // Every later entry is held to entry 0's origin by the registry replay.
-      throw fail(Failure.WRONG_ORIGIN, 0, genesis.hash(), "entry 0 was signed for another ledger", trust.origin(),
+      throw fail(
+          Failure.WRONG_ORIGIN,
+          0,
+          genesis.hash(),
+          "entry 0 was signed for another ledger",
+          trust.origin(),
           genesis.body().origin());
     }
     if (!(genesis.body().event() instanceof RegistryEvent.ActorRegistered reg)
-        || !reg.actor().equals(trust.root()) || !reg.key().equals(trust.rootKey())) {
-      throw fail(Failure.UNTRUSTED_ROOT, 0, genesis.hash(), "entry 0 does not register the trusted root actor and key",
-          trust.root() + " " + trust.rootKey().toHex(), genesis.body().actor() + " " + genesis.body().key().toHex());
+        || !reg.actor().equals(trust.root())
+        || !reg.key().equals(trust.rootKey())) {
+      throw fail(
+          Failure.UNTRUSTED_ROOT,
+          0,
+          genesis.hash(),
+          "entry 0 does not register the trusted root actor and key",
+          trust.root() + " " + trust.rootKey().toHex(),
+          genesis.body().actor() + " " + genesis.body().key().toHex());
     }
 
     replayRegistry(byIndex);
@@ -117,10 +162,11 @@ public final class BundleVerifier {
 
   /**
    * The earlier checkpoints serve verifiers that remember checkpoints, but are checked for every
-   * verifier: an unchecked part of a bundle could be altered by anyone on the way without the bundle
-   * failing, and would mislead a verifier that remembers checkpoints reading it later.
+   * verifier: an unchecked part of a bundle could be altered by anyone on the way without the
+   * bundle failing, and would mislead a verifier that remembers checkpoints reading it later.
    */
-  private static void checkEarlier(Bundle bundle, TrustAnchors trust, Checkpoint cp) throws VerificationException {
+  private static void checkEarlier(Bundle bundle, TrustAnchors trust, Checkpoint cp)
+      throws VerificationException {
     List<Bundle.Earlier> earlier = bundle.earlier();
     for (int i = 0; i < earlier.size(); i++) {
       Bundle.Earlier e = earlier.get(i);
@@ -129,17 +175,37 @@ public final class BundleVerifier {
       try {
         old = e.checkpoint().verify(trust.logKey());
       } catch (LedgerException ex) {
-        throw fail(Failure.BAD_CHECKPOINT, -1, null, where + ": " + ex.getMessage(), "signed by " + trust.logKey().toVkey(), "not");
+        throw fail(
+            Failure.BAD_CHECKPOINT,
+            -1,
+            null,
+            where + ": " + ex.getMessage(),
+            "signed by " + trust.logKey().toVkey(),
+            "not");
       }
       if (old.size() == 0 || Long.compareUnsigned(old.size(), cp.size()) >= 0) {
-        throw fail(Failure.BAD_CHECKPOINT, -1, null, where + " is not smaller than the bundle's checkpoint",
-            "size 1.." + Long.toUnsignedString(cp.size() - 1), Long.toUnsignedString(old.size()));
+        throw fail(
+            Failure.BAD_CHECKPOINT,
+            -1,
+            null,
+            where + " is not smaller than the bundle's checkpoint",
+            "size 1.." + Long.toUnsignedString(cp.size() - 1),
+            Long.toUnsignedString(old.size()));
       }
       try {
         e.proofTo(cp.size()).verify(old.root(), cp.root());
       } catch (ProofException ex) {
-        throw fail(Failure.SPLIT_VIEW, -1, null, where + " (size " + Long.toUnsignedString(old.size())
-            + ") is not extended by the bundle's checkpoint: " + ex.getMessage(), "a valid consistency proof", "none");
+        throw fail(
+            Failure.SPLIT_VIEW,
+            -1,
+            null,
+            where
+                + " (size "
+                + Long.toUnsignedString(old.size())
+                + ") is not extended by the bundle's checkpoint: "
+                + ex.getMessage(),
+            "a valid consistency proof",
+            "none");
       }
     }
   }
@@ -152,8 +218,13 @@ public final class BundleVerifier {
       long index = e.getKey();
       SignedEntry entry = e.getValue();
       if (!entry.signatureValid()) {
-        throw fail(Failure.BAD_SIGNATURE, index, entry.hash(), "signature does not verify under key " + entry.body().key().toHex(),
-            "valid Ed25519 signature", "invalid");
+        throw fail(
+            Failure.BAD_SIGNATURE,
+            index,
+            entry.hash(),
+            "signature does not verify under key " + entry.body().key().toHex(),
+            "valid Ed25519 signature",
+            "invalid");
       }
       // Links are judged by the provenance walk; here every link is taken as naming the lot's head.
       PendingState state = new PendingState(registry);
@@ -178,15 +249,26 @@ public final class BundleVerifier {
   }
 
   /** Checks the lot's provenance closure and returns how many entries it holds. */
-  private static int checkProvenance(Bundle bundle, Map<EntryHash, SignedEntry> byHash, Map<EntryHash, Long> indexOf,
-      TreeMap<Long, SignedEntry> byIndex) throws LedgerException {
+  private static int checkProvenance(
+      Bundle bundle,
+      Map<EntryHash, SignedEntry> byHash,
+      Map<EntryHash, Long> indexOf,
+      TreeMap<Long, SignedEntry> byIndex)
+      throws LedgerException {
     EntryHash head = newestOf(bundle, byIndex);
     Provenance.Closure closure = Provenance.walk(bundle.lot(), head, byHash::get);
     if (closure.missing() != null) {
       Provenance.Missing m = closure.missing();
       long referrer = m.referrer() == null ? -1 : indexOf.get(m.referrer());
-      throw new VerificationException(new Finding(Failure.INCOMPLETE_BUNDLE, referrer, m.referrer(), m.lot(),
-          "the bundle lacks the previous entry this entry links for the lot", m.hash().toHex(), "missing"));
+      throw new VerificationException(
+          new Finding(
+              Failure.INCOMPLETE_BUNDLE,
+              referrer,
+              m.referrer(),
+              m.lot(),
+              "the bundle lacks the previous entry this entry links for the lot",
+              m.hash().toHex(),
+              "missing"));
     }
     for (var e : closure.entries().entrySet()) {
       long index = indexOf.get(e.getKey());
@@ -197,26 +279,41 @@ public final class BundleVerifier {
         }
         long prevIndex = indexOf.get(link.prev());
         if (prevIndex >= index || !prev.body().linksByLot().containsKey(link.lot())) {
-          throw new VerificationException(new Finding(Failure.LINK_MISMATCH, index, e.getKey(), link.lot(),
-              "the linked entry is not an earlier entry of the lot", "an entry before " + index + " touching the lot",
-              "entry " + prevIndex));
+          throw new VerificationException(
+              new Finding(
+                  Failure.LINK_MISMATCH,
+                  index,
+                  e.getKey(),
+                  link.lot(),
+                  "the linked entry is not an earlier entry of the lot",
+                  "an entry before " + index + " touching the lot",
+                  "entry " + prevIndex));
         }
       }
     }
     return closure.entries().size();
   }
 
-  private static EntryHash newestOf(Bundle bundle, TreeMap<Long, SignedEntry> byIndex) throws VerificationException {
+  private static EntryHash newestOf(Bundle bundle, TreeMap<Long, SignedEntry> byIndex)
+      throws VerificationException {
     for (SignedEntry e : byIndex.descendingMap().values()) {
       if (e.body().linksByLot().containsKey(bundle.lot())) {
         return e.hash();
       }
     }
-    throw new VerificationException(new Finding(Failure.INCOMPLETE_BUNDLE, -1, null, bundle.lot(),
-        "the bundle holds no entry of its lot", "an entry of the lot", "none"));
+    throw new VerificationException(
+        new Finding(
+            Failure.INCOMPLETE_BUNDLE,
+            -1,
+            null,
+            bundle.lot(),
+            "the bundle holds no entry of its lot",
+            "an entry of the lot",
+            "none"));
   }
 
-  private static VerificationException fail(Failure f, long index, EntryHash hash, String detail, String expected, String actual) {
+  private static VerificationException fail(
+      Failure f, long index, EntryHash hash, String detail, String expected, String actual) {
     return new VerificationException(new Finding(f, index, hash, null, detail, expected, actual));
   }
 }

@@ -1,11 +1,11 @@
 package io.lotledger.bundle;
 
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.Link;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotQuantity;
 import io.lotledger.event.TransformationEvent;
@@ -21,12 +21,12 @@ import java.util.TreeMap;
  * The one rule for which entries make up a lot's provenance, shared by the exporter and the bundle
  * verifier so that what is exported is exactly what is checked.
  *
- * <p>Start from the lot's newest entry. From an entry reached along lot L's chain, follow L's link to
- * L's previous entry; and if the entry is a transformation with L among its outputs, follow each
- * input's link too (the input's head when it was consumed), continuing along the input's chain. Links
- * for other lots an entry happens to touch are not followed: they are not this lot's provenance.
- * What happened to an input lot after it was consumed (its other uses, its shipments to others) is
- * not part of it either.
+ * <p>Start from the lot's newest entry. From an entry reached along lot L's chain, follow L's link
+ * to L's previous entry; and if the entry is a transformation with L among its outputs, follow each
+ * input's link too (the input's head when it was consumed), continuing along the input's chain.
+ * Links for other lots an entry happens to touch are not followed: they are not this lot's
+ * provenance. What happened to an input lot after it was consumed (its other uses, its shipments to
+ * others) is not part of it either.
  */
 public final class Provenance {
   /** Finds an entry by hash; returns null when it is unavailable. */
@@ -44,27 +44,40 @@ public final class Provenance {
   private Provenance() {}
 
   /**
-   * The entries of {@code lot}'s provenance in {@code ledger}, walked back from {@code head} (one of the
-   * lot's entries), in ledger order: what a bundle proves and what an EPCIS export of the lot holds.
+   * The entries of {@code lot}'s provenance in {@code ledger}, walked back from {@code head} (one
+   * of the lot's entries), in ledger order: what a bundle proves and what an EPCIS export of the
+   * lot holds.
    *
    * @throws LedgerException STORAGE when the ledger lacks an entry a link names (run verify)
    */
   public static List<Entry> in(Ledger ledger, LotId lot, EntryHash head) throws LedgerException {
     Map<EntryHash, Entry> found = new HashMap<>();
-    Closure closure = walk(lot, head, hash -> {
-      Entry e = ledger.entry(hash).orElse(null);
-      if (e == null) {
-        return null;
-      }
-      found.put(hash, e);
-      return e.signed();
-    });
+    Closure closure =
+        walk(
+            lot,
+            head,
+            hash -> {
+              Entry e = ledger.entry(hash).orElse(null);
+              if (e == null) {
+                return null;
+              }
+              found.put(hash, e);
+              return e.signed();
+            });
     if (closure.missing() != null) {
-      throw new LedgerException(LedgerException.Code.STORAGE, "the ledger lacks entry " + closure.missing().hash() + " of lot "
-          + closure.missing().lot() + " (run verify)");
+      throw new LedgerException(
+          LedgerException.Code.STORAGE,
+          "the ledger lacks entry "
+              + closure.missing().hash()
+              + " of lot "
+              + closure.missing().lot()
+              + " (run verify)");
     }
     TreeMap<Long, Entry> ordered = new TreeMap<>();
-    closure.entries().keySet().forEach(hash -> ordered.put(found.get(hash).index(), found.get(hash)));
+    closure
+        .entries()
+        .keySet()
+        .forEach(hash -> ordered.put(found.get(hash).index(), found.get(hash)));
     return new ArrayList<>(ordered.values());
   }
 

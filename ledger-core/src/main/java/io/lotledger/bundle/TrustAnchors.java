@@ -1,8 +1,9 @@
 package io.lotledger.bundle;
 
-import io.lotledger.error.LedgerException;
 import static io.lotledger.error.LedgerException.Code.INVALID_INPUT;
+
 import io.lotledger.crypto.Ed25519PublicKey;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.ActorId;
 import io.lotledger.note.NoteKey;
 import java.io.IOException;
@@ -33,49 +34,70 @@ import java.util.HexFormat;
  */
 public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519PublicKey rootKey) {
   public static final String HEADER = "lotledger-trust v1";
+
   /** Largest trust file accepted. */
   public static final int MAX_BYTES = 64 << 10;
 
   public TrustAnchors {
     if (origin == null || logKey == null || root == null || rootKey == null) {
-      throw new IllegalArgumentException("trust anchors need an origin, a log key, a root actor and its key");
+      throw new IllegalArgumentException(
+          "trust anchors need an origin, a log key, a root actor and its key");
     }
     if (!logKey.name().equals(origin)) {
-      throw new IllegalArgumentException("the log key is named " + logKey.name() + ", not after the origin " + origin);
+      throw new IllegalArgumentException(
+          "the log key is named " + logKey.name() + ", not after the origin " + origin);
     }
   }
 
   /** The trust file's text. */
   public String format() {
-    return HEADER + "\n"
-        + "origin " + origin + "\n"
-        + "log " + logKey.toVkey() + "\n"
-        + "root " + root.uri() + " " + rootKey.toHex() + "\n";
+    return HEADER
+        + "\n"
+        + "origin "
+        + origin
+        + "\n"
+        + "log "
+        + logKey.toVkey()
+        + "\n"
+        + "root "
+        + root.uri()
+        + " "
+        + rootKey.toHex()
+        + "\n";
   }
 
   public static TrustAnchors read(Path file) throws LedgerException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new LedgerException(INVALID_INPUT, "trust file " + file + " is larger than " + MAX_BYTES + " bytes");
+        throw new LedgerException(
+            INVALID_INPUT, "trust file " + file + " is larger than " + MAX_BYTES + " bytes");
       }
       return parse(file.toString(), bytes);
     } catch (NoSuchFileException e) {
       throw new LedgerException(INVALID_INPUT, "trust file " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new LedgerException(INVALID_INPUT, "cannot read trust file " + file + ": " + e.getMessage(), e);
+      throw new LedgerException(
+          INVALID_INPUT, "cannot read trust file " + file + ": " + e.getMessage(), e);
     }
   }
 
   /** Parses trust-file bytes; {@code name} labels errors. */
   public static TrustAnchors parse(String name, byte[] bytes) throws LedgerException {
     if (bytes.length > MAX_BYTES) {
-      throw new LedgerException(INVALID_INPUT, "trust file " + name + " is " + bytes.length + " bytes, larger than " + MAX_BYTES);
+      throw new LedgerException(
+          INVALID_INPUT,
+          "trust file " + name + " is " + bytes.length + " bytes, larger than " + MAX_BYTES);
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new LedgerException(INVALID_INPUT, "trust file " + name + " is not UTF-8", e);
     }
@@ -112,15 +134,18 @@ public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519P
           require(f, 3, where);
           root = once(root, value(where, () -> new ActorId(f[1])), where);
           if (f[2].length() != 64) {
-            throw new LedgerException(INVALID_INPUT, where + ": the root key must be 64 hex digits");
+            throw new LedgerException(
+                INVALID_INPUT, where + ": the root key must be 64 hex digits");
           }
           rootKey = value(where, () -> Ed25519PublicKey.parse(HexFormat.of().parseHex(f[2])));
         }
-        default -> throw new LedgerException(INVALID_INPUT, where + ": unknown field '" + f[0] + "'");
+        default ->
+            throw new LedgerException(INVALID_INPUT, where + ": unknown field '" + f[0] + "'");
       }
     }
     if (origin == null || log == null || root == null) {
-      throw new LedgerException(INVALID_INPUT, "trust file " + name + " needs an origin, a log and a root line");
+      throw new LedgerException(
+          INVALID_INPUT, "trust file " + name + " needs an origin, a log and a root line");
     }
     try {
       return new TrustAnchors(origin, log, root, rootKey);
@@ -145,7 +170,8 @@ public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519P
 
   private static void require(String[] f, int n, String where) throws LedgerException {
     if (f.length != n) {
-      throw new LedgerException(INVALID_INPUT, where + ": '" + f[0] + "' takes " + (n - 1) + " value(s)");
+      throw new LedgerException(
+          INVALID_INPUT, where + ": '" + f[0] + "' takes " + (n - 1) + " value(s)");
     }
   }
 

@@ -7,8 +7,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 /**
  * Ed25519 signing (RFC 8032 §5.1.6) with BouncyCastle's low-level implementation.
  *
- * <p>Thread-safe and immutable. The seed never appears in {@link #toString()}; {@link #exportSeed()}
- * is the single, explicit way to get it out (to write a key file).
+ * <p>Thread-safe and immutable. The seed never appears in {@link #toString()}; {@link
+ * #exportSeed()} is the single, explicit way to get it out (to write a key file).
  */
 public final class Ed25519Signer implements Signer {
   /** Seed (private key) length in bytes. */
@@ -34,7 +34,10 @@ public final class Ed25519Signer implements Signer {
   public static Ed25519Signer fromSeed(byte[] seed) throws InvalidKeyException {
     if (seed == null || seed.length != SEED_LENGTH) {
       throw new InvalidKeyException(
-          "Ed25519 seed must be " + SEED_LENGTH + " bytes, not " + (seed == null ? 0 : seed.length));
+          "Ed25519 seed must be "
+              + SEED_LENGTH
+              + " bytes, not "
+              + (seed == null ? 0 : seed.length));
     }
     return new Ed25519Signer(seed.clone());
   }

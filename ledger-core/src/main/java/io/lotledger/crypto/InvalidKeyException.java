@@ -2,7 +2,9 @@ package io.lotledger.crypto;
 
 import io.lotledger.error.LedgerException;
 
-/** A key's bytes were rejected: wrong length, not a point, not of full prime order, or a bad file. */
+/**
+ * A key's bytes were rejected: wrong length, not a point, not of full prime order, or a bad file.
+ */
 public final class InvalidKeyException extends LedgerException {
   private static final long serialVersionUID = 1L;
 

@@ -4,8 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256 (FIPS 180-4) through the JDK's {@link MessageDigest}, which HotSpot compiles to the SHA-NI
- * instructions where the CPU has them (several times faster than a pure-Java digest).
+ * SHA-256 (FIPS 180-4) through the JDK's {@link MessageDigest}, which HotSpot compiles to the
+ * SHA-NI instructions where the CPU has them (several times faster than a pure-Java digest).
  *
  * <p>Thread-safe: each thread reuses its own digest instance.
  */
@@ -13,7 +13,8 @@ public final class Sha256 {
   /** Digest length in bytes. */
   public static final int LENGTH = 32;
 
-  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+  private static final ThreadLocal<MessageDigest> DIGEST =
+      ThreadLocal.withInitial(Sha256::newDigest);
 
   private Sha256() {}
 

@@ -1,26 +1,24 @@
 package io.lotledger.engine;
 
-
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.ActorSigner;
-import io.lotledger.rules.AppendRejectedException;
-
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
 import io.lotledger.event.RegistryEvent;
+import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
 import io.lotledger.spi.LedgerStore;
+import io.lotledger.spi.StoreException;
+import io.lotledger.spi.WriteBatch;
 import io.lotledger.state.LedgerState;
 import io.lotledger.state.PendingState;
 import io.lotledger.state.StateChanges;
 import io.lotledger.state.StoredLedger;
 import io.lotledger.state.Transition;
-import io.lotledger.spi.StoreException;
-import io.lotledger.spi.WriteBatch;
-import io.lotledger.rules.Failure;
-import io.lotledger.rules.Finding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,10 +38,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that orders a ledger's appends: it takes what callers submitted, judges each against
- * the state the ones before it leave ({@link Transition}), and writes each group as one atomic batch
- * with one fsync ({@link Durability}). Callers' futures are completed on other threads, so their
- * callbacks never run on (or block) the committer.
+ * The one thread that orders a ledger's appends: it takes what callers submitted, judges each
+ * against the state the ones before it leave ({@link Transition}), and writes each group as one
+ * atomic batch with one fsync ({@link Durability}). Callers' futures are completed on other
+ * threads, so their callbacks never run on (or block) the committer.
  *
  * <p><b>The committer never runs callers' code</b>, their {@link io.lotledger.crypto.Signer}s
  * included: a slow HSM would otherwise stall every append of every caller. Entries arrive signed
@@ -52,22 +50,26 @@ import org.slf4j.LoggerFactory;
  * committer sends it back to be re-linked to the heads it now sees and re-signed on a pool thread,
  * at most {@value #MAX_RELINKS} times, and judges it again when it returns: a compare-and-set.
  *
- * <p><b>Order.</b> Appends are judged in the order they were submitted, except that while one is out
- * being re-signed, later appends that share a lot or an EPCIS eventID with it wait behind it (they
- * are "parked"), and so does every registry change (which can change whose signatures are valid),
- * and everything after a waiting registry change. Appends with nothing in common with it go ahead.
- * So appends that share a lot are committed in submission order, as links, custody and mass balance
- * need. Registry changes are ordered against everything because the rules read the registry beyond
- * the signer's own key (a shipment's buyer may or may not be an actor of the ledger): the price is
- * that a signer stuck while re-signing holds up a registry change, and what follows it, until it
- * returns.
+ * <p><b>Order.</b> Appends are judged in the order they were submitted, except that while one is
+ * out being re-signed, later appends that share a lot or an EPCIS eventID with it wait behind it
+ * (they are "parked"), and so does every registry change (which can change whose signatures are
+ * valid), and everything after a waiting registry change. Appends with nothing in common with it go
+ * ahead. So appends that share a lot are committed in submission order, as links, custody and mass
+ * balance need. Registry changes are ordered against everything because the rules read the registry
+ * beyond the signer's own key (a shipment's buyer may or may not be an actor of the ledger): the
+ * price is that a signer stuck while re-signing holds up a registry change, and what follows it,
+ * until it returns.
  *
  * <p>Thread-safe: {@link #submit} may be called from any thread; {@link #stop} once, by the ledger.
  * Fields marked "committer only" are touched by the committer thread alone.
  */
 public final class Committer {
   private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
-  /** Most times an auto-linked append (or batch) is re-linked and re-signed after losing a race for a head. */
+
+  /**
+   * Most times an auto-linked append (or batch) is re-linked and re-signed after losing a race for
+   * a head.
+   */
   private static final int MAX_RELINKS = 64;
 
   private final LedgerStore store;
@@ -76,14 +78,18 @@ public final class Committer {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile long size;
+
   /** Set when a store write failed with an unknown outcome: every later append fails with it. */
   private volatile StoreException broken;
+
   private volatile boolean stopped;
 
   /** Appends waiting behind one being re-signed, in submission order (committer only). */
   private final ArrayDeque<Pending> parked = new ArrayDeque<>();
+
   /** What the appends out being re-signed or parked hold (committer only). */
   private final Holds held = new Holds();
+
   /** Appends out being re-signed (committer only). */
   private int out;
 
@@ -96,7 +102,10 @@ public final class Committer {
    */
   public record GroupCommit(int maxBatch, java.time.Duration linger, boolean sync) {}
 
-  /** A committer appending to {@code store}, which holds {@code size} entries of ledger {@code origin}. */
+  /**
+   * A committer appending to {@code store}, which holds {@code size} entries of ledger {@code
+   * origin}.
+   */
   public Committer(LedgerStore store, GroupCommit options, String origin, long size) {
     this.store = store;
     this.options = options;
@@ -124,14 +133,21 @@ public final class Committer {
   }
 
   /**
-   * Queues {@code entries}, signed by {@code signer} for {@code events} (one each, linked to each other
-   * as {@link EntrySigning#sign} links them), to be committed all together or not at all: each is
-   * judged against the state the ones before it leave, and the first that breaks a rule fails the
-   * whole batch with {@link AppendRejectedException#position()} naming it.
+   * Queues {@code entries}, signed by {@code signer} for {@code events} (one each, linked to each
+   * other as {@link EntrySigning#sign} links them), to be committed all together or not at all:
+   * each is judged against the state the ones before it leave, and the first that breaks a rule
+   * fails the whole batch with {@link AppendRejectedException#position()} naming it.
    */
-  public CompletableFuture<List<Entry>> submitAll(List<Event> events, ActorSigner signer, List<SignedEntry> entries) {
-    // EncodedEntries are not copied: a copy would decode every entry of what may be a whole document.
-    Pending p = new Pending(List.copyOf(events), signer, true, entries instanceof EncodedEntries ? entries : List.copyOf(entries));
+  public CompletableFuture<List<Entry>> submitAll(
+      List<Event> events, ActorSigner signer, List<SignedEntry> entries) {
+    // EncodedEntries are not copied: a copy would decode every entry of what may be a whole
+    // document.
+    Pending p =
+        new Pending(
+            List.copyOf(events),
+            signer,
+            true,
+            entries instanceof EncodedEntries ? entries : List.copyOf(entries));
     submit(p);
     return published(p.future, all -> all);
   }
@@ -142,18 +158,20 @@ public final class Committer {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "interrupted while appending", e);
+      throw new LedgerException(
+          LedgerException.Code.ILLEGAL_STATE, "interrupted while appending", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof LedgerException le) {
         throw le;
       }
-      throw new LedgerException(LedgerException.Code.STORAGE, "append failed: " + e.getCause(), e.getCause());
+      throw new LedgerException(
+          LedgerException.Code.STORAGE, "append failed: " + e.getCause(), e.getCause());
     }
   }
 
   /**
-   * Commits what was submitted before (waiting for appends out being re-signed to return), fails what
-   * arrives after, and waits for the thread to end.
+   * Commits what was submitted before (waiting for appends out being re-signed to return), fails
+   * what arrives after, and waits for the thread to end.
    */
   public void stop() {
     stopped = true;
@@ -184,22 +202,27 @@ public final class Committer {
   private static final ExecutorService RESIGNING = daemons("lotledger-resigning");
 
   private static ExecutorService daemons(String name) {
-    return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
-  private static <T> CompletableFuture<T> published(CompletableFuture<List<Entry>> internal, Function<List<Entry>, T> view) {
+  private static <T> CompletableFuture<T> published(
+      CompletableFuture<List<Entry>> internal, Function<List<Entry>, T> view) {
     CompletableFuture<T> out = new CompletableFuture<>();
-    internal.whenComplete((entries, failure) -> CALLBACKS.execute(() -> {
-      if (failure != null) {
-        out.completeExceptionally(failure);
-      } else {
-        out.complete(view.apply(entries));
-      }
-    }));
+    internal.whenComplete(
+        (entries, failure) ->
+            CALLBACKS.execute(
+                () -> {
+                  if (failure != null) {
+                    out.completeExceptionally(failure);
+                  } else {
+                    out.complete(view.apply(entries));
+                  }
+                }));
     return out;
   }
 
@@ -219,31 +242,42 @@ public final class Committer {
   }
 
   private LedgerException closed() {
-    return new LedgerException(LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed");
+    return new LedgerException(
+        LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed");
   }
 
   /**
    * One submission: the entries of one append (auto-linked when {@code signer} is given) or of one
-   * {@code Ledger.appendAll} batch, completed through {@code future}. The committer owns it while it is
-   * queued or parked; a re-signing thread owns it while it is out, and hands it back through the queue.
+   * {@code Ledger.appendAll} batch, completed through {@code future}. The committer owns it while
+   * it is queued or parked; a re-signing thread owns it while it is out, and hands it back through
+   * the queue.
    */
   private static final class Pending {
     static final Pending STOP = new Pending(List.of(), null, false, List.of());
 
     final List<Event> events;
-    /** The signer of auto-linked entries, which may re-link and re-sign them; null for entries signed elsewhere. */
+
+    /**
+     * The signer of auto-linked entries, which may re-link and re-sign them; null for entries
+     * signed elsewhere.
+     */
     final ActorSigner signer;
+
     /** Whether rejections name a position ({@code Ledger.appendAll}). */
     final boolean batch;
+
     final CompletableFuture<List<Entry>> future = new CompletableFuture<>();
+
     /** The lots and EPCIS eventIDs the events touch: what orders it against others. */
     final Set<Object> scope = new HashSet<>();
+
     /** Whether an event is a registry change, ordered against every other append. */
     final boolean barrier;
 
     List<SignedEntry> entries;
     int relinks;
     State state = State.QUEUED;
+
     /** Why re-signing failed, when it did (set by the re-signing thread before handing back). */
     LedgerException resignFailure;
 
@@ -304,11 +338,16 @@ public final class Committer {
       }
       queue.drainTo(group, maxBatch - 1);
       long lingerNanos = options.linger().toNanos();
-      if (lingerNanos > 0 && group.size() < maxBatch && !stopping && !group.contains(Pending.STOP)) {
+      if (lingerNanos > 0
+          && group.size() < maxBatch
+          && !stopping
+          && !group.contains(Pending.STOP)) {
         // Wait a little for more appends so that one fsync covers a fuller group.
         long deadline = System.nanoTime() + lingerNanos;
         try {
-          for (long left = lingerNanos; group.size() < maxBatch && left > 0; left = deadline - System.nanoTime()) {
+          for (long left = lingerNanos;
+              group.size() < maxBatch && left > 0;
+              left = deadline - System.nanoTime()) {
             Pending more = queue.poll(left, TimeUnit.NANOSECONDS);
             if (more == null) {
               break;
@@ -323,7 +362,8 @@ public final class Committer {
           // only close() stops the committer; commit what we have
         }
       }
-      // What was submitted before STOP is committed; what after, refused, except appends coming back
+      // What was submitted before STOP is committed; what after, refused, except appends coming
+      // back
       // from re-signing, which were submitted before.
       List<Pending> work = new ArrayList<>(group.size());
       for (Pending p : group) {
@@ -342,7 +382,8 @@ public final class Committer {
         } catch (Throwable t) {
           // The committer must survive anything, or every later append would wait for ever.
           LOG.error("ledger {}: committing a group failed", origin, t);
-          LedgerException failure = new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
+          LedgerException failure =
+              new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
           g.accepted.forEach(p -> p.fail(failure));
           for (Pending p : work) {
             if (p.state == State.RETURNED) {
@@ -400,13 +441,24 @@ public final class Committer {
     try {
       store.write(g.batch, options.sync());
     } catch (StoreException | RuntimeException e) {
-      // The write may have reached the store in part or whole (its fsync failed after the log write, say):
-      // appending on from a size that may be stale could overwrite entries, so the ledger stops (fail-stop,
+      // The write may have reached the store in part or whole (its fsync failed after the log
+      // write, say):
+      // appending on from a size that may be stale could overwrite entries, so the ledger stops
+      // (fail-stop,
       // as RocksDB does after a background error) and reopening reads what the store holds.
-      LOG.error("ledger {}: writing {} appends failed; their outcome is unknown and the ledger accepts no more appends",
-          origin, g.accepted.size(), e);
-      broken = new StoreException("ledger " + origin + " stopped accepting appends after a failed write, whose "
-          + "outcome is unknown (the entries may or may not be stored): close and reopen it; cause: " + e.getMessage(), e);
+      LOG.error(
+          "ledger {}: writing {} appends failed; their outcome is unknown and the ledger accepts no more appends",
+          origin,
+          g.accepted.size(),
+          e);
+      broken =
+          new StoreException(
+              "ledger "
+                  + origin
+                  + " stopped accepting appends after a failed write, whose "
+                  + "outcome is unknown (the entries may or may not be stored): close and reopen it; cause: "
+                  + e.getMessage(),
+              e);
       g.accepted.forEach(p -> p.fail(broken));
       return;
     }
@@ -441,10 +493,10 @@ public final class Committer {
   }
 
   /**
-   * Judges {@code p}'s entries in order on a private overlay over the group; when all pass, adds their
-   * records to the group and accepts {@code p}; when one fails, fails {@code p} and leaves the group
-   * untouched, or, when the failure is a head that moved since {@code p} was signed, sends {@code p}
-   * back to be re-linked and re-signed.
+   * Judges {@code p}'s entries in order on a private overlay over the group; when all pass, adds
+   * their records to the group and accepts {@code p}; when one fails, fails {@code p} and leaves
+   * the group untouched, or, when the failure is a head that moved since {@code p} was signed,
+   * sends {@code p} back to be re-linked and re-signed.
    */
   private void judge(Pending p, Group g) {
     p.state = State.DONE;
@@ -452,13 +504,15 @@ public final class Committer {
       p.fail(broken);
       return;
     }
-    // One entry needs no private layer: it reports its changes only once it passed. A batch's entries
+    // One entry needs no private layer: it reports its changes only once it passed. A batch's
+    // entries
     // go on a layer over the group's, which the group takes only once they all passed.
     boolean single = p.entries.size() == 1;
     PendingState local = single ? g.pending : new PendingState(g.pending);
     WriteBatch mine = single ? g.batch : new WriteBatch();
     StateChanges changes = StoredLedger.changes(mine).andThen(local);
-    // A batch keeps only each entry's bytes (its ENTRIES record): it can be a whole EPCIS document, and
+    // A batch keeps only each entry's bytes (its ENTRIES record): it can be a whole EPCIS document,
+    // and
     // decoded entries take about twice the memory. A single append keeps its entry as signed.
     byte[][] encoded = single ? null : new byte[p.entries.size()][];
     Entry only = null;
@@ -467,7 +521,8 @@ public final class Committer {
     try {
       for (int i = 0; i < p.entries.size(); i++) {
         // Each entry of a batch is read once; its bytes then live on only in the batch's write.
-        SignedEntry entry = p.entries instanceof EncodedEntries batch ? batch.take(i) : p.entries.get(i);
+        SignedEntry entry =
+            p.entries instanceof EncodedEntries batch ? batch.take(i) : p.entries.get(i);
         Finding f = judge(entry, next, local, changes);
         if (f != null) {
           if (lostRace(f, p, i) && p.relinks < MAX_RELINKS) {
@@ -488,7 +543,9 @@ public final class Committer {
       p.fail(e);
       return;
     } catch (RuntimeException e) {
-      p.fail(new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
+      p.fail(
+          new LedgerException(
+              LedgerException.Code.INVALID_INPUT, "append failed: " + e.getMessage(), e));
       return;
     }
     if (!single) {
@@ -510,8 +567,8 @@ public final class Committer {
   }
 
   /**
-   * Whether entry {@code i} of an auto-linked {@code p} failed only because it lost a race: a head it
-   * links to moved (or an identical entry, signed against the same heads, won).
+   * Whether entry {@code i} of an auto-linked {@code p} failed only because it lost a race: a head
+   * it links to moved (or an identical entry, signed against the same heads, won).
    */
   private static boolean lostRace(Finding f, Pending p, int i) {
     return p.signer != null
@@ -520,8 +577,9 @@ public final class Committer {
   }
 
   /**
-   * Hands {@code p} to a re-signing thread, with the heads of its lots as the group leaves them so far:
-   * no later append can move them before {@code p} returns, since appends that share its lots wait.
+   * Hands {@code p} to a re-signing thread, with the heads of its lots as the group leaves them so
+   * far: no later append can move them before {@code p} returns, since appends that share its lots
+   * wait.
    */
   private void sendBack(Pending p, Group g) throws StoreException {
     Map<LotId, EntryHash> heads = new HashMap<>();
@@ -539,24 +597,30 @@ public final class Committer {
     out++;
     hold(p);
     try {
-      RESIGNING.execute(() -> {
-        try {
-          p.entries = EntrySigning.sign(origin, p.events, p.signer, heads::get, firstIndex, p.batch);
-        } catch (LedgerException e) {
-          p.resignFailure = e;
-        } catch (Throwable t) {
-          // Whatever a caller's signer throws (an Error, a checked exception thrown sneakily), the append
-          // must come back, or everything held behind it, and close(), would wait for ever.
-          p.resignFailure = new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + t, t);
-        } finally {
-          p.state = State.RETURNED;
-          queue.add(p); // even when closing: it was submitted before
-        }
-      });
+      RESIGNING.execute(
+          () -> {
+            try {
+              p.entries =
+                  EntrySigning.sign(origin, p.events, p.signer, heads::get, firstIndex, p.batch);
+            } catch (LedgerException e) {
+              p.resignFailure = e;
+            } catch (Throwable t) {
+              // Whatever a caller's signer throws (an Error, a checked exception thrown sneakily),
+              // the append
+              // must come back, or everything held behind it, and close(), would wait for ever.
+              p.resignFailure =
+                  new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + t, t);
+            } finally {
+              p.state = State.RETURNED;
+              queue.add(p); // even when closing: it was submitted before
+            }
+          });
     } catch (RuntimeException e) { // the pool refused the task (no thread could be started)
       out--;
       release(p);
-      p.fail(new LedgerException(LedgerException.Code.STORAGE, "append failed: cannot re-sign it: " + e, e));
+      p.fail(
+          new LedgerException(
+              LedgerException.Code.STORAGE, "append failed: cannot re-sign it: " + e, e));
     }
   }
 
@@ -564,11 +628,18 @@ public final class Committer {
    * Chain rules plus duplicate detection; fills {@code derived} with what an accepted entry stores.
    * Signatures were checked where the entries were signed ({@link EntrySigning}) or submitted.
    */
-  private Finding judge(SignedEntry entry, long index, LedgerState state, StateChanges changes) throws StoreException {
+  private Finding judge(SignedEntry entry, long index, LedgerState state, StateChanges changes)
+      throws StoreException {
     long at = state.indexOf(entry.hash());
     if (at >= 0) {
-      return new Finding(Failure.DUPLICATE_ENTRY, index, entry.hash(), null, "the same entry is already at index " + at,
-          "a new entry", "entry " + at);
+      return new Finding(
+          Failure.DUPLICATE_ENTRY,
+          index,
+          entry.hash(),
+          null,
+          "the same entry is already at index " + at,
+          "a new entry",
+          "entry " + at);
     }
     return Transition.accept(entry, index, state, changes);
   }

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * What the appends out being re-signed, or parked behind them, hold: their lots and EPCIS event IDs
  * (counted, as several may hold one), and whether a registry change is among them. An append that
- * touches anything held, or comes while a registry change is held, must wait, so that a lot's entries
- * commit in submission order. Committer thread only.
+ * touches anything held, or comes while a registry change is held, must wait, so that a lot's
+ * entries commit in submission order. Committer thread only.
  */
 final class Holds {
   private final Map<Object, Integer> held = new HashMap<>();
@@ -30,7 +30,10 @@ final class Holds {
     }
   }
 
-  /** Whether an append touching {@code scope} must wait: a registry change is held, or part of its scope is. */
+  /**
+   * Whether an append touching {@code scope} must wait: a registry change is held, or part of its
+   * scope is.
+   */
   boolean blocks(Set<Object> scope) {
     if (barriers > 0) {
       return true;

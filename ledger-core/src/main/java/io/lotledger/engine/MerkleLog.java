@@ -1,9 +1,8 @@
 package io.lotledger.engine;
 
-import io.lotledger.error.LedgerException;
-
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Signer;
+import io.lotledger.error.LedgerException;
 import io.lotledger.log.ConsistencyProof;
 import io.lotledger.log.InclusionProof;
 import io.lotledger.log.NodeHash;
@@ -13,29 +12,29 @@ import io.lotledger.note.Checkpoint;
 import io.lotledger.note.NoteKey;
 import io.lotledger.note.NoteVerificationException;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.state.StoreLayout;
-import io.lotledger.spi.LedgerStore;
-import io.lotledger.spi.StoreException;
-import io.lotledger.state.StoredLedger;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
 import io.lotledger.rules.VerificationException;
+import io.lotledger.spi.StoreException;
+import io.lotledger.state.StoredLedger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * A ledger's Merkle log (RFC 9162): tree roots and proofs over its stored entries, and the checkpoints
- * its log key signs (C2SP tlog-checkpoint), kept in the store and, through {@link RollbackGuard}, beside
- * it. The public face is {@code Ledger}; this is where the work is done. Thread-safe as the store is,
- * with {@link #checkpoint} serialised by the caller.
+ * A ledger's Merkle log (RFC 9162): tree roots and proofs over its stored entries, and the
+ * checkpoints its log key signs (C2SP tlog-checkpoint), kept in the store and, through {@link
+ * RollbackGuard}, beside it. The public face is {@code Ledger}; this is where the work is done.
+ * Thread-safe as the store is, with {@link #checkpoint} serialised by the caller.
  */
 public final class MerkleLog {
   private final StoredLedger state;
   private final String origin;
+
   /** How many entries the ledger holds now. */
   private final LongSupplier size;
+
   /** The ledger's records beside the store; null in memory. */
   private final RollbackGuard guard;
 
@@ -52,20 +51,29 @@ public final class MerkleLog {
     return tree().root(size);
   }
 
-  /** The proof that entry {@code index} is leaf {@code index} of the tree of {@code size} entries (RFC 9162 §2.1.3). */
+  /**
+   * The proof that entry {@code index} is leaf {@code index} of the tree of {@code size} entries
+   * (RFC 9162 §2.1.3).
+   */
   public InclusionProof inclusionProof(long index, long size) throws LedgerException {
     requireSize(size);
     if (index < 0 || index >= size) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "entry " + index + " is not in a tree of " + size);
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT, "entry " + index + " is not in a tree of " + size);
     }
     return tree().inclusion(index, size);
   }
 
-  /** The proof that the tree of {@code size1} entries is a prefix of the tree of {@code size2} (RFC 9162 §2.1.4). */
+  /**
+   * The proof that the tree of {@code size1} entries is a prefix of the tree of {@code size2} (RFC
+   * 9162 §2.1.4).
+   */
   public ConsistencyProof consistencyProof(long size1, long size2) throws LedgerException {
     requireSize(size2);
     if (size1 < 1 || size1 > size2) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "no consistency proof from " + size1 + " to " + size2);
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT,
+          "no consistency proof from " + size1 + " to " + size2);
     }
     return tree().consistency(size1, size2);
   }
@@ -74,9 +82,14 @@ public final class MerkleLog {
   public SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
     byte[] pinned = state.pinnedLogKey();
     if (pinned != null && !logKey.publicKey().matches(pinned)) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
-          "ledger " + origin + " signs checkpoints with log key " + java.util.HexFormat.of().formatHex(pinned)
-              + ", not " + logKey.publicKey().toHex());
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT,
+          "ledger "
+              + origin
+              + " signs checkpoints with log key "
+              + java.util.HexFormat.of().formatHex(pinned)
+              + ", not "
+              + logKey.publicKey().toHex());
     }
     long treeSize = size.getAsLong();
     ProofBuilder tree = tree();
@@ -85,9 +98,17 @@ public final class MerkleLog {
       Checkpoint last = latest.get().checkpoint();
       NodeHash recomputed = tree.root(last.size());
       if (!recomputed.equals(last.root())) {
-        throw new VerificationException(new Finding(Failure.STORE_MISMATCH, last.size() - 1, null, null,
-            "the log no longer matches its checkpoint at size " + last.size() + "; refusing to sign a new one",
-            last.root().toHex(), recomputed.toHex()));
+        throw new VerificationException(
+            new Finding(
+                Failure.STORE_MISMATCH,
+                last.size() - 1,
+                null,
+                null,
+                "the log no longer matches its checkpoint at size "
+                    + last.size()
+                    + "; refusing to sign a new one",
+                last.root().toHex(),
+                recomputed.toHex()));
       }
       if (last.size() == treeSize) {
         // A crash may have come between storing this checkpoint and recording it outside the store.
@@ -102,8 +123,10 @@ public final class MerkleLog {
     try {
       signed = SignedCheckpoint.sign(checkpoint, logKey);
     } catch (RuntimeException e) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "log key signer " + logKey.getClass().getName()
-          + " failed: " + e, e);
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT,
+          "log key signer " + logKey.getClass().getName() + " failed: " + e,
+          e);
     }
     // Always checked (one verification per checkpoint): a log key behind an HSM that signs with
     // another key, or returns garbage, would otherwise publish a checkpoint nobody can verify.
@@ -111,12 +134,24 @@ public final class MerkleLog {
     try {
       signed.verify(key);
     } catch (NoteVerificationException e) {
-      throw new VerificationException(new Finding(Failure.BAD_CHECKPOINT, -1, null, null,
-          "the signature " + logKey.getClass().getName() + " returned for the checkpoint of size " + treeSize
-              + " does not verify under the log key " + logKey.publicKey().toHex() + "; nothing was stored",
-          "valid Ed25519 signature by " + key, e.getMessage()));
+      throw new VerificationException(
+          new Finding(
+              Failure.BAD_CHECKPOINT,
+              -1,
+              null,
+              null,
+              "the signature "
+                  + logKey.getClass().getName()
+                  + " returned for the checkpoint of size "
+                  + treeSize
+                  + " does not verify under the log key "
+                  + logKey.publicKey().toHex()
+                  + "; nothing was stored",
+              "valid Ed25519 signature by " + key,
+              e.getMessage()));
     }
-    // The synced write also makes every entry the checkpoint covers durable (one write-ahead log), so the
+    // The synced write also makes every entry the checkpoint covers durable (one write-ahead log),
+    // so the
     // checkpoint is recorded outside the store only once what it covers is on disk.
     state.storeCheckpoint(treeSize, signed.toBytes(), pinned == null ? logKey.publicKey() : null);
     if (guard != null) {
@@ -139,7 +174,8 @@ public final class MerkleLog {
       try {
         out.add(SignedCheckpoint.parse(note.note()));
       } catch (LedgerException e) {
-        throw new StoreException("corrupt checkpoint record in the store (run verify): " + e.getMessage(), e);
+        throw new StoreException(
+            "corrupt checkpoint record in the store (run verify): " + e.getMessage(), e);
       }
     }
     return out;
@@ -154,7 +190,8 @@ public final class MerkleLog {
     try {
       return Optional.of(Ed25519PublicKey.parse(pinned));
     } catch (LedgerException e) {
-      throw new StoreException("corrupt log key record in the store (run verify): " + e.getMessage(), e);
+      throw new StoreException(
+          "corrupt log key record in the store (run verify): " + e.getMessage(), e);
     }
   }
 
@@ -165,7 +202,9 @@ public final class MerkleLog {
   private void requireSize(long treeSize) throws LedgerException {
     long now = size.getAsLong();
     if (treeSize < 0 || treeSize > now) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT, "tree size " + treeSize + " is beyond the ledger's " + now + " entries");
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT,
+          "tree size " + treeSize + " is beyond the ledger's " + now + " entries");
     }
   }
 }

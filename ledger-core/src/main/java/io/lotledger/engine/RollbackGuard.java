@@ -1,8 +1,7 @@
 package io.lotledger.engine;
 
-import io.lotledger.error.LedgerException;
-
 import io.lotledger.crypto.Ed25519PublicKey;
+import io.lotledger.error.LedgerException;
 import io.lotledger.log.NodeHash;
 import io.lotledger.log.ProofBuilder;
 import io.lotledger.log.StoredTree;
@@ -10,14 +9,13 @@ import io.lotledger.note.Checkpoint;
 import io.lotledger.note.CheckpointFile;
 import io.lotledger.note.NoteKey;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.state.StoreLayout;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.VerificationException;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.state.StoredLedger;
-import io.lotledger.rules.Failure;
-import io.lotledger.rules.Finding;
 import io.lotledger.verify.RollbackException;
-import io.lotledger.rules.VerificationException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -29,10 +27,10 @@ import java.util.OptionalLong;
 /**
  * A ledger's records beside its store, and the checks they make possible: the latest checkpoint its
  * log key signed ({@value #CHECKPOINT_FILE}) and how many entries it acknowledged ({@code
- * SizeMark}). Store files can be lost together — a damaged write-ahead log takes entries, checkpoint
- * records and the log key's pin with it — so only records outside them can tell that a store holds
- * less than, or other than, what the ledger promised. Opening refuses such a store ({@code
- * RollbackException}); see docs/reliability.md.
+ * SizeMark}). Store files can be lost together — a damaged write-ahead log takes entries,
+ * checkpoint records and the log key's pin with it — so only records outside them can tell that a
+ * store holds less than, or other than, what the ledger promised. Opening refuses such a store
+ * ({@code RollbackException}); see docs/reliability.md.
  *
  * <p>Used by one ledger; {@link #recordSigned} under the ledger's checkpoint lock.
  */
@@ -40,6 +38,7 @@ public final class RollbackGuard {
   private final Path directory;
   private final CheckpointFile signedFile;
   private final SizeMark sizeMark;
+
   /** The size of the checkpoint in {@link #signedFile}, as last read or written. */
   private long signedFileSize = -1;
 
@@ -49,7 +48,10 @@ public final class RollbackGuard {
     this.sizeMark = SizeMark.in(directory);
   }
 
-  /** The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger signed. */
+  /**
+   * The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger
+   * signed.
+   */
   public static final String CHECKPOINT_FILE = "signed.checkpoint";
 
   /** The checkpoint file of the ledger whose records live in {@code directory}. */
@@ -62,65 +64,103 @@ public final class RollbackGuard {
     return new RollbackGuard(directory);
   }
 
-  /** Refuses to create a new ledger where one kept its records: a new ledger would hide that its store is gone. */
+  /**
+   * Refuses to create a new ledger where one kept its records: a new ledger would hide that its
+   * store is gone.
+   */
   public static void refuseCreatingOver(Path directory) throws LedgerException {
     RollbackGuard guard = in(directory);
     for (Path record : List.of(guard.signedFile.path(), guard.sizeMark.path())) {
       if (Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
-        throw new LedgerException(LedgerException.Code.ILLEGAL_STATE, "cannot create a ledger in " + directory
-            + ": it holds " + record.getFileName() + ", a record of the ledger that was there");
+        throw new LedgerException(
+            LedgerException.Code.ILLEGAL_STATE,
+            "cannot create a ledger in "
+                + directory
+                + ": it holds "
+                + record.getFileName()
+                + ", a record of the ledger that was there");
       }
     }
   }
 
-  /** {@code store}, with every synced write that adds entries recorded in the size mark before it returns. */
+  /**
+   * {@code store}, with every synced write that adds entries recorded in the size mark before it
+   * returns.
+   */
   public LedgerStore marking(LedgerStore store) {
     return sizeMark.marking(store);
   }
 
   /**
-   * For a store that holds no ledger at all: refuses it when the ledger there had signed or acknowledged
-   * entries.
+   * For a store that holds no ledger at all: refuses it when the ledger there had signed or
+   * acknowledged entries.
    */
   public void requireNothingLost() throws LedgerException {
     Optional<SignedCheckpoint> signed = signedFile.read();
     if (signed.isPresent()) {
-      throw new RollbackException(signed.get(), 0, "the store holds no ledger, but the ledger there signed a checkpoint of "
-          + signed.get().checkpoint().size() + " (" + signedFile.path() + "): entries were lost", "size 0");
+      throw new RollbackException(
+          signed.get(),
+          0,
+          "the store holds no ledger, but the ledger there signed a checkpoint of "
+              + signed.get().checkpoint().size()
+              + " ("
+              + signedFile.path()
+              + "): entries were lost",
+          "size 0");
     }
     OptionalLong acknowledged = sizeMark.read();
     if (acknowledged.isPresent() && acknowledged.getAsLong() > 0) {
-      throw new RollbackException(acknowledged.getAsLong(), 0, "the store holds no ledger, but the ledger there acknowledged "
-          + acknowledged.getAsLong() + " entries (" + sizeMark.path() + "): entries were lost");
+      throw new RollbackException(
+          acknowledged.getAsLong(),
+          0,
+          "the store holds no ledger, but the ledger there acknowledged "
+              + acknowledged.getAsLong()
+              + " entries ("
+              + sizeMark.path()
+              + "): entries were lost");
     }
   }
 
   /**
-   * Checks the store of ledger {@code origin}, holding {@code size} entries, against both records, and
-   * creates the size mark durably if the ledger has none yet (a new ledger, or one from before it was
-   * kept), before anything is acknowledged.
+   * Checks the store of ledger {@code origin}, holding {@code size} entries, against both records,
+   * and creates the size mark durably if the ledger has none yet (a new ledger, or one from before
+   * it was kept), before anything is acknowledged.
    *
-   * @throws RollbackException if the store holds fewer entries than either record, lost the log key that
-   *     signed the checkpoint, or has a tree whose root at the signed size is another
-   * @throws VerificationException ({@link Failure#BAD_CHECKPOINT}) if the checkpoint file does not verify
-   *     under the store's log key
-   * @throws StoreException if a record is unreadable, or the size mark is missing where the store says
-   *     it is kept
+   * @throws RollbackException if the store holds fewer entries than either record, lost the log key
+   *     that signed the checkpoint, or has a tree whose root at the signed size is another
+   * @throws VerificationException ({@link Failure#BAD_CHECKPOINT}) if the checkpoint file does not
+   *     verify under the store's log key
+   * @throws StoreException if a record is unreadable, or the size mark is missing where the store
+   *     says it is kept
    */
   public void check(StoredLedger store, String origin, long size) throws LedgerException {
     requireSignedHistory(store, origin, size);
     OptionalLong acknowledged = sizeMark.read();
     if (acknowledged.isPresent() && acknowledged.getAsLong() > size) {
-      throw new RollbackException(acknowledged.getAsLong(), size, "the store holds " + size + " entries, but the ledger "
-          + "acknowledged " + acknowledged.getAsLong() + " (" + sizeMark.path() + "): entries were lost");
+      throw new RollbackException(
+          acknowledged.getAsLong(),
+          size,
+          "the store holds "
+              + size
+              + " entries, but the ledger "
+              + "acknowledged "
+              + acknowledged.getAsLong()
+              + " ("
+              + sizeMark.path()
+              + "): entries were lost");
     }
     if (acknowledged.isEmpty()) {
       if (store.sizeMarked()) {
-        throw new StoreException("the store in " + directory + " is missing " + sizeMark.path().getFileName()
-            + ", its record of how many entries it acknowledged, so lost entries cannot be ruled out; restore the file"
-            + " with the store, or verify a copy of the store against a checkpoint its verifiers remember");
+        throw new StoreException(
+            "the store in "
+                + directory
+                + " is missing "
+                + sizeMark.path().getFileName()
+                + ", its record of how many entries it acknowledged, so lost entries cannot be ruled out; restore the file"
+                + " with the store, or verify a copy of the store against a checkpoint its verifiers remember");
       }
-      // Created durably before anything is acknowledged, so a power loss cannot leave it torn or absent.
+      // Created durably before anything is acknowledged, so a power loss cannot leave it torn or
+      // absent.
       sizeMark.create(size);
       store.markSize();
     }
@@ -128,9 +168,11 @@ public final class RollbackGuard {
 
   /**
    * The signed checkpoint must verify under the pinned log key and the store's tree must extend it.
-   * Refusing on the file's word alone is safe: it can stop the ledger from opening, never make it trust.
+   * Refusing on the file's word alone is safe: it can stop the ledger from opening, never make it
+   * trust.
    */
-  private void requireSignedHistory(StoredLedger store, String origin, long size) throws LedgerException {
+  private void requireSignedHistory(StoredLedger store, String origin, long size)
+      throws LedgerException {
     Optional<SignedCheckpoint> recorded = signedFile.read();
     if (recorded.isEmpty()) {
       return;
@@ -139,29 +181,68 @@ public final class RollbackGuard {
     Checkpoint c = signed.checkpoint();
     Path file = signedFile.path();
     if (!c.origin().equals(origin)) {
-      throw new StoreException("the checkpoint file " + file + " belongs to ledger " + c.origin()
-          + ", not to " + origin + ", the ledger in this store");
+      throw new StoreException(
+          "the checkpoint file "
+              + file
+              + " belongs to ledger "
+              + c.origin()
+              + ", not to "
+              + origin
+              + ", the ledger in this store");
     }
     if (size < c.size()) {
-      throw new RollbackException(signed, size, "the store holds " + size + " entries, but the ledger signed a checkpoint of "
-          + c.size() + " (" + file + "): entries were lost", "size " + size);
+      throw new RollbackException(
+          signed,
+          size,
+          "the store holds "
+              + size
+              + " entries, but the ledger signed a checkpoint of "
+              + c.size()
+              + " ("
+              + file
+              + "): entries were lost",
+          "size " + size);
     }
     byte[] pinned = store.pinnedLogKey();
     if (pinned == null) {
-      throw new RollbackException(signed, size, "the store lost the log key that signed its checkpoint at size "
-          + c.size() + " (" + file + ")", "size " + size + ", no log key");
+      throw new RollbackException(
+          signed,
+          size,
+          "the store lost the log key that signed its checkpoint at size "
+              + c.size()
+              + " ("
+              + file
+              + ")",
+          "size " + size + ", no log key");
     }
     try {
       signed.verify(NoteKey.of(origin, Ed25519PublicKey.parse(pinned)));
     } catch (LedgerException e) {
-      throw new VerificationException(new Finding(Failure.BAD_CHECKPOINT, -1, null, null,
-          "the ledger's checkpoint file " + file + " does not verify under the store's log key: " + e.getMessage(),
-          "a checkpoint signed by " + HexFormat.of().formatHex(pinned), "another signature"));
+      throw new VerificationException(
+          new Finding(
+              Failure.BAD_CHECKPOINT,
+              -1,
+              null,
+              null,
+              "the ledger's checkpoint file "
+                  + file
+                  + " does not verify under the store's log key: "
+                  + e.getMessage(),
+              "a checkpoint signed by " + HexFormat.of().formatHex(pinned),
+              "another signature"));
     }
     NodeHash root = new ProofBuilder(new StoredTree(store::treeNode)).root(c.size());
     if (!root.equals(c.root())) {
-      throw new RollbackException(signed, size, "the store's " + size + " entries do not extend the checkpoint of size "
-          + c.size() + " the ledger signed (" + file + "): its history was replaced",
+      throw new RollbackException(
+          signed,
+          size,
+          "the store's "
+              + size
+              + " entries do not extend the checkpoint of size "
+              + c.size()
+              + " the ledger signed ("
+              + file
+              + "): its history was replaced",
           "size " + c.size() + " root " + root.toHex() + " (of " + size + " entries)");
     }
     signedFileSize = c.size();
@@ -176,7 +257,10 @@ public final class RollbackGuard {
     signedFileSize = signed.checkpoint().size();
   }
 
-  /** Records the final size, durably (the store synced its log on close, so every entry is durable now). */
+  /**
+   * Records the final size, durably (the store synced its log on close, so every entry is durable
+   * now).
+   */
   public void recordClosed(long size) throws StoreException {
     sizeMark.record(size, true);
   }

@@ -3,8 +3,8 @@ package io.lotledger.engine;
 import io.lotledger.spi.ForwardingLedgerStore;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
-import io.lotledger.state.StoredLedger;
 import io.lotledger.spi.WriteBatch;
+import io.lotledger.state.StoredLedger;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,18 +21,20 @@ import java.util.zip.CRC32C;
  * short, a table file replaced) is caught when it is opened rather than trusted.
  *
  * <p>The mark is written after each synced store write that adds entries, before those appends are
- * acknowledged: a positioned write of 16 bytes (magic, size, CRC-32C), without an fsync of its own. A
- * process kill leaves it in the page cache; a power loss can only leave an older, smaller mark, because
- * the store's write-ahead log was fsynced before it. So the mark never exceeds what is durable, and
- * never trails what was acknowledged while the machine stays up. {@link Durability#NO_SYNC} writes do
- * not advance it (they are not durable across a power loss); closing the ledger records the final size
- * once the store is synced.
+ * acknowledged: a positioned write of 16 bytes (magic, size, CRC-32C), without an fsync of its own.
+ * A process kill leaves it in the page cache; a power loss can only leave an older, smaller mark,
+ * because the store's write-ahead log was fsynced before it. So the mark never exceeds what is
+ * durable, and never trails what was acknowledged while the machine stays up. {@link
+ * Durability#NO_SYNC} writes do not advance it (they are not durable across a power loss); closing
+ * the ledger records the final size once the store is synced.
  *
- * <p>Used by one ledger at a time (the store's lock ensures that); writes come from the committer thread.
+ * <p>Used by one ledger at a time (the store's lock ensures that); writes come from the committer
+ * thread.
  */
 final class SizeMark implements AutoCloseable {
   /** The file's name in a ledger's directory. */
   static final String FILE = "acknowledged.size";
+
   private static final int MAGIC = 0x4c4c5331; // "LLS1"
   private static final int LENGTH = 16;
 
@@ -59,7 +61,8 @@ final class SizeMark implements AutoCloseable {
    */
   OptionalLong read() throws StoreException {
     ByteBuffer buffer = ByteBuffer.allocate(LENGTH + 1);
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel in =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       while (buffer.hasRemaining() && in.read(buffer) >= 0) {
         // read at most one byte more than a mark, to tell a longer file
       }
@@ -69,16 +72,23 @@ final class SizeMark implements AutoCloseable {
       throw new StoreException("cannot read " + file + ": " + e, e);
     }
     buffer.flip();
-    if (buffer.remaining() != LENGTH || buffer.getInt(0) != MAGIC || buffer.getInt(12) != crc(buffer.getLong(4))) {
-      throw new StoreException("the store's size mark " + file + " is corrupt: not " + LENGTH + " bytes with magic and checksum");
+    if (buffer.remaining() != LENGTH
+        || buffer.getInt(0) != MAGIC
+        || buffer.getInt(12) != crc(buffer.getLong(4))) {
+      throw new StoreException(
+          "the store's size mark "
+              + file
+              + " is corrupt: not "
+              + LENGTH
+              + " bytes with magic and checksum");
     }
     recorded = buffer.getLong(4);
     return OptionalLong.of(recorded);
   }
 
   /**
-   * Creates the mark at {@code size}, durably (the file and its directory entry fsynced), so that every
-   * later {@link #record} overwrites a block the file already has.
+   * Creates the mark at {@code size}, durably (the file and its directory entry fsynced), so that
+   * every later {@link #record} overwrites a block the file already has.
    */
   void create(long size) throws StoreException {
     record(size, true);
@@ -91,17 +101,26 @@ final class SizeMark implements AutoCloseable {
     }
   }
 
-  /** Records {@code size} if it is larger than the recorded one; with {@code force}, also fsyncs the file. */
+  /**
+   * Records {@code size} if it is larger than the recorded one; with {@code force}, also fsyncs the
+   * file.
+   */
   synchronized void record(long size, boolean force) throws StoreException {
     if (size <= recorded && !force) {
       return;
     }
     try {
       if (channel == null) {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        channel =
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
       }
       long value = Math.max(size, recorded);
-      ByteBuffer buffer = ByteBuffer.allocate(LENGTH).putInt(MAGIC).putLong(value).putInt(crc(value)).flip();
+      ByteBuffer buffer =
+          ByteBuffer.allocate(LENGTH).putInt(MAGIC).putLong(value).putInt(crc(value)).flip();
       while (buffer.hasRemaining()) {
         channel.write(buffer, buffer.position());
       }
@@ -133,7 +152,10 @@ final class SizeMark implements AutoCloseable {
     return (int) crc.getValue();
   }
 
-  /** {@code store}, with every synced write that adds entries recorded in this mark before it returns. */
+  /**
+   * {@code store}, with every synced write that adds entries recorded in this mark before it
+   * returns.
+   */
   LedgerStore marking(LedgerStore store) {
     return new ForwardingLedgerStore(store) {
       @Override

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * What an actor signs: the ledger it is for ({@code origin}), who signs and with which key, one
  * {@link Link} per lot the event touches (sorted by lot), and the event.
  */
-public record EntryBody(String origin, ActorId actor, Ed25519PublicKey key, List<Link> links, Event event) {
+public record EntryBody(
+    String origin, ActorId actor, Ed25519PublicKey key, List<Link> links, Event event) {
 
   public EntryBody {
     if (origin == null || origin.isEmpty() || origin.length() > 256) {
@@ -29,13 +30,22 @@ public record EntryBody(String origin, ActorId actor, Ed25519PublicKey key, List
     List<LotId> actual = links.stream().map(Link::lot).toList();
     if (!expected.equals(actual)) {
       throw new IllegalArgumentException(
-          "links must name exactly the event's lots in sorted order: expected " + expected + ", got " + actual);
+          "links must name exactly the event's lots in sorted order: expected "
+              + expected
+              + ", got "
+              + actual);
     }
   }
 
-  /** A body linking each of the event's lots to the head {@code heads} gives (absent = first event). */
+  /**
+   * A body linking each of the event's lots to the head {@code heads} gives (absent = first event).
+   */
   public static EntryBody of(
-      String origin, ActorId actor, Ed25519PublicKey key, Event event, Function<LotId, EntryHash> heads) {
+      String origin,
+      ActorId actor,
+      Ed25519PublicKey key,
+      Event event,
+      Function<LotId, EntryHash> heads) {
     List<Link> links = new ArrayList<>();
     for (LotId lot : new TreeSet<>(event.lots())) {
       links.add(new Link(lot, heads.apply(lot)));

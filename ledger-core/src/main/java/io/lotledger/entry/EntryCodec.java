@@ -3,8 +3,8 @@ package io.lotledger.entry;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.DiscardUnknownFieldsParser;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
@@ -12,6 +12,7 @@ import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.InvalidKeyException;
 import io.lotledger.crypto.Signer;
 import io.lotledger.entry.proto.Envelope;
+import io.lotledger.entry.proto.LotQuantity.Builder;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.AggregationEvent;
@@ -33,7 +34,6 @@ import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.SensorReading;
 import io.lotledger.event.TransactionEvent;
 import io.lotledger.event.TransformationEvent;
-import io.lotledger.entry.proto.LotQuantity.Builder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -50,16 +50,17 @@ import java.util.List;
  * The canonical codec between entries and bytes (wire format {@code lotledger/v1/entry.proto}).
  *
  * <p>One event has exactly one byte string: {@link #decode} accepts bytes only when they equal the
- * deterministic protobuf re-encoding of what they parse to (no unknown fields, no explicit defaults,
- * minimal varints, fields in number order) and every model rule holds (sorted unique links,
- * canonical decimals and dates). Hashes and signatures are always computed over the received bytes,
- * never over a re-encoding; the re-encoding exists only to reject non-canonical input.
+ * deterministic protobuf re-encoding of what they parse to (no unknown fields, no explicit
+ * defaults, minimal varints, fields in number order) and every model rule holds (sorted unique
+ * links, canonical decimals and dates). Hashes and signatures are always computed over the received
+ * bytes, never over a re-encoding; the re-encoding exists only to reject non-canonical input.
  *
  * <p>Stateless and thread-safe.
  */
 public final class EntryCodec {
   /** Domain-separation prefix of every entry signature: signed message = prefix || body bytes. */
-  public static final byte[] ENTRY_SIGNATURE_PREFIX = "lotledger/entry/v1\0".getBytes(StandardCharsets.US_ASCII);
+  public static final byte[] ENTRY_SIGNATURE_PREFIX =
+      "lotledger/entry/v1\0".getBytes(StandardCharsets.US_ASCII);
 
   /** Largest entry accepted, checked before parsing. */
   public static final int MAX_ENTRY_BYTES = 1 << 20;
@@ -69,7 +70,11 @@ public final class EntryCodec {
   /** Encodes {@code body}, signs it with {@code signer} and returns the resulting entry. */
   public static SignedEntry sign(EntryBody body, Signer signer) {
     if (!signer.publicKey().equals(body.key())) {
-      throw new IllegalArgumentException("body names key " + body.key().toHex() + " but the signer holds " + signer.publicKey().toHex());
+      throw new IllegalArgumentException(
+          "body names key "
+              + body.key().toHex()
+              + " but the signer holds "
+              + signer.publicKey().toHex());
     }
     byte[] bodyBytes = serialize(toProto(body));
     byte[] signature = signer.sign(signingInput(bodyBytes));
@@ -83,7 +88,8 @@ public final class EntryCodec {
   }
 
   /** Combines externally produced body bytes and signature into an entry (decoded and checked). */
-  public static SignedEntry assemble(byte[] bodyBytes, byte[] signature) throws EntryFormatException {
+  public static SignedEntry assemble(byte[] bodyBytes, byte[] signature)
+      throws EntryFormatException {
     byte[] encoded =
         serialize(
             Envelope.newBuilder()
@@ -100,38 +106,44 @@ public final class EntryCodec {
 
   /** {@link #ENTRY_SIGNATURE_PREFIX} || {@code bodyBytes}. */
   public static byte[] signingInput(byte[] bodyBytes) {
-    byte[] input = Arrays.copyOf(ENTRY_SIGNATURE_PREFIX, ENTRY_SIGNATURE_PREFIX.length + bodyBytes.length);
+    byte[] input =
+        Arrays.copyOf(ENTRY_SIGNATURE_PREFIX, ENTRY_SIGNATURE_PREFIX.length + bodyBytes.length);
     System.arraycopy(bodyBytes, 0, input, ENTRY_SIGNATURE_PREFIX.length, bodyBytes.length);
     return input;
   }
 
   /**
-   * Decodes an entry's exact bytes, enforcing canonical form and every model rule. Does not verify the
-   * signature (see {@link SignedEntry#signatureValid()}).
+   * Decodes an entry's exact bytes, enforcing canonical form and every model rule. Does not verify
+   * the signature (see {@link SignedEntry#signatureValid()}).
    *
    * @throws EntryFormatException naming the field that is malformed or non-canonical
    */
   public static SignedEntry decode(byte[] encoded) throws EntryFormatException {
     if (encoded.length > MAX_ENTRY_BYTES) {
-      throw new EntryFormatException("entry is " + encoded.length + " bytes, over the limit of " + MAX_ENTRY_BYTES);
+      throw new EntryFormatException(
+          "entry is " + encoded.length + " bytes, over the limit of " + MAX_ENTRY_BYTES);
     }
     Envelope envelope = parseCanonical("entry envelope", ENVELOPE, encoded);
     byte[] bodyBytes = envelope.getBody().toByteArray();
     byte[] signature = envelope.getSignature().toByteArray();
     if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
       throw new EntryFormatException(
-          "signature must be " + Ed25519PublicKey.SIGNATURE_LENGTH + " bytes, not " + signature.length);
+          "signature must be "
+              + Ed25519PublicKey.SIGNATURE_LENGTH
+              + " bytes, not "
+              + signature.length);
     }
-    io.lotledger.entry.proto.EntryBody proto =
-        parseCanonical("entry body", BODY, bodyBytes);
+    io.lotledger.entry.proto.EntryBody proto = parseCanonical("entry body", BODY, bodyBytes);
     EntryBody body = fromProto(proto);
     return new SignedEntry(encoded, EntryHash.ofEntry(encoded), bodyBytes, signature, body);
   }
 
   // Unknown fields are dropped while parsing, so that any the input carried make the deterministic
-  // re-encoding differ from the input: one byte comparison then rejects unknown fields, duplicated or
+  // re-encoding differ from the input: one byte comparison then rejects unknown fields, duplicated
+  // or
   // reordered fields, explicit defaults and non-minimal varints alike.
-  private static final Parser<Envelope> ENVELOPE = DiscardUnknownFieldsParser.wrap(Envelope.parser());
+  private static final Parser<Envelope> ENVELOPE =
+      DiscardUnknownFieldsParser.wrap(Envelope.parser());
   private static final Parser<io.lotledger.entry.proto.EntryBody> BODY =
       DiscardUnknownFieldsParser.wrap(io.lotledger.entry.proto.EntryBody.parser());
 
@@ -146,8 +158,10 @@ public final class EntryCodec {
       throw new EntryFormatException(what + " is not valid protobuf: " + e.getMessage(), e);
     }
     if (message.getSerializedSize() != bytes.length || !Arrays.equals(serialize(message), bytes)) {
-      throw new EntryFormatException(what + " is not in canonical encoding (its deterministic re-encoding differs:"
-          + " unknown, repeated or reordered fields, explicit defaults or non-minimal varints)");
+      throw new EntryFormatException(
+          what
+              + " is not in canonical encoding (its deterministic re-encoding differs:"
+              + " unknown, repeated or reordered fields, explicit defaults or non-minimal varints)");
     }
     return message;
   }
@@ -191,8 +205,11 @@ public final class EntryCodec {
     if (c.disposition() != null) b.setDisposition(c.disposition());
     if (c.readPoint() != null) b.setReadPoint(c.readPoint());
     if (c.bizLocation() != null) b.setBizLocation(c.bizLocation());
-    for (Party p : c.sources()) b.addSources(io.lotledger.entry.proto.Party.newBuilder().setType(p.type()).setId(p.id()));
-    for (Party p : c.destinations()) b.addDestinations(io.lotledger.entry.proto.Party.newBuilder().setType(p.type()).setId(p.id()));
+    for (Party p : c.sources())
+      b.addSources(io.lotledger.entry.proto.Party.newBuilder().setType(p.type()).setId(p.id()));
+    for (Party p : c.destinations())
+      b.addDestinations(
+          io.lotledger.entry.proto.Party.newBuilder().setType(p.type()).setId(p.id()));
     for (BizTransaction t : c.bizTransactions()) {
       var bt = io.lotledger.entry.proto.BizTransaction.newBuilder().setId(t.id());
       if (t.type() != null) bt.setType(t.type());
@@ -248,13 +265,18 @@ public final class EntryCodec {
       var r = io.lotledger.entry.proto.RegistryEvent.newBuilder();
       ByteString key = ByteString.copyFrom(e.key().toBytes());
       if (e instanceof RegistryEvent.ActorRegistered a) {
-        var ar = io.lotledger.entry.proto.ActorRegistered.newBuilder().setActor(a.actor().uri()).setKey(key);
+        var ar =
+            io.lotledger.entry.proto.ActorRegistered.newBuilder()
+                .setActor(a.actor().uri())
+                .setKey(key);
         if (a.name() != null) ar.setName(a.name());
         r.setActorRegistered(ar);
       } else if (e instanceof RegistryEvent.KeyAdded k) {
-        r.setKeyAdded(io.lotledger.entry.proto.KeyAdded.newBuilder().setActor(k.actor().uri()).setKey(key));
+        r.setKeyAdded(
+            io.lotledger.entry.proto.KeyAdded.newBuilder().setActor(k.actor().uri()).setKey(key));
       } else if (e instanceof RegistryEvent.KeyRevoked k) {
-        r.setKeyRevoked(io.lotledger.entry.proto.KeyRevoked.newBuilder().setActor(k.actor().uri()).setKey(key));
+        r.setKeyRevoked(
+            io.lotledger.entry.proto.KeyRevoked.newBuilder().setActor(k.actor().uri()).setKey(key));
       }
       b.setRegistry(r);
     }
@@ -263,7 +285,10 @@ public final class EntryCodec {
 
   private static io.lotledger.entry.proto.EventTime toProto(OffsetDateTime t) {
     Instant i = t.toInstant();
-    var b = io.lotledger.entry.proto.EventTime.newBuilder().setEpochSecond(i.getEpochSecond()).setNano(i.getNano());
+    var b =
+        io.lotledger.entry.proto.EventTime.newBuilder()
+            .setEpochSecond(i.getEpochSecond())
+            .setNano(i.getNano());
     b.setOffsetSeconds(t.getOffset().getTotalSeconds());
     return b.build();
   }
@@ -306,8 +331,10 @@ public final class EntryCodec {
           io.lotledger.entry.proto.ElementShare.newBuilder()
               .setElement(e.element())
               .setMassFraction(Decimals.format(e.massFraction()));
-      if (e.recycledPreConsumer() != null) s.setRecycledPreConsumer(Decimals.format(e.recycledPreConsumer()));
-      if (e.recycledPostConsumer() != null) s.setRecycledPostConsumer(Decimals.format(e.recycledPostConsumer()));
+      if (e.recycledPreConsumer() != null)
+        s.setRecycledPreConsumer(Decimals.format(e.recycledPreConsumer()));
+      if (e.recycledPostConsumer() != null)
+        s.setRecycledPostConsumer(Decimals.format(e.recycledPostConsumer()));
       b.addElements(s);
     }
     if (m.carbonFootprint() != null) b.setCarbonFootprint(Decimals.format(m.carbonFootprint()));
@@ -329,7 +356,8 @@ public final class EntryCodec {
     String path = "body";
   }
 
-  private static EntryBody fromProto(io.lotledger.entry.proto.EntryBody p) throws EntryFormatException {
+  private static EntryBody fromProto(io.lotledger.entry.proto.EntryBody p)
+      throws EntryFormatException {
     Field f = new Field();
     try {
       f.path = "body.key";
@@ -367,7 +395,8 @@ public final class EntryCodec {
     List<Party> destinations = new ArrayList<>();
     p.getDestinationsList().forEach(x -> destinations.add(new Party(x.getType(), x.getId())));
     List<BizTransaction> txs = new ArrayList<>();
-    p.getBizTransactionsList().forEach(x -> txs.add(new BizTransaction(opt(x.getType()), x.getId())));
+    p.getBizTransactionsList()
+        .forEach(x -> txs.add(new BizTransaction(opt(x.getType()), x.getId())));
     List<SensorReading> readings = new ArrayList<>();
     for (var r : p.getSensorReadingsList()) {
       readings.add(
@@ -398,7 +427,11 @@ public final class EntryCodec {
         f.path = "body.event.object";
         var o = p.getObject();
         return new ObjectEvent(
-            fromProto(o.getAction()), lots(o.getLotsList()), o.hasIlmd() ? fromProto(o.getIlmd()) : null, time, context);
+            fromProto(o.getAction()),
+            lots(o.getLotsList()),
+            o.hasIlmd() ? fromProto(o.getIlmd()) : null,
+            time,
+            context);
       }
       case TRANSFORMATION -> {
         f.path = "body.event.transformation";
@@ -416,13 +449,21 @@ public final class EntryCodec {
         f.path = "body.event.aggregation";
         var a = p.getAggregation();
         return new AggregationEvent(
-            fromProto(a.getAction()), new LotId(a.getParent()), lots(a.getChildrenList()), time, context);
+            fromProto(a.getAction()),
+            new LotId(a.getParent()),
+            lots(a.getChildrenList()),
+            time,
+            context);
       }
       case ASSOCIATION -> {
         f.path = "body.event.association";
         var a = p.getAssociation();
         return new AssociationEvent(
-            fromProto(a.getAction()), new LotId(a.getParent()), lots(a.getChildrenList()), time, context);
+            fromProto(a.getAction()),
+            new LotId(a.getParent()),
+            lots(a.getChildrenList()),
+            time,
+            context);
       }
       case TRANSACTION -> {
         f.path = "body.event.transaction";
@@ -438,12 +479,15 @@ public final class EntryCodec {
         return switch (r.getChangeCase()) {
           case ACTOR_REGISTERED -> {
             var a = r.getActorRegistered();
-            yield new RegistryEvent.ActorRegistered(new ActorId(a.getActor()), opt(a.getName()), key(a.getKey()), time);
+            yield new RegistryEvent.ActorRegistered(
+                new ActorId(a.getActor()), opt(a.getName()), key(a.getKey()), time);
           }
-          case KEY_ADDED -> new RegistryEvent.KeyAdded(
-              new ActorId(r.getKeyAdded().getActor()), key(r.getKeyAdded().getKey()), time);
-          case KEY_REVOKED -> new RegistryEvent.KeyRevoked(
-              new ActorId(r.getKeyRevoked().getActor()), key(r.getKeyRevoked().getKey()), time);
+          case KEY_ADDED ->
+              new RegistryEvent.KeyAdded(
+                  new ActorId(r.getKeyAdded().getActor()), key(r.getKeyAdded().getKey()), time);
+          case KEY_REVOKED ->
+              new RegistryEvent.KeyRevoked(
+                  new ActorId(r.getKeyRevoked().getActor()), key(r.getKeyRevoked().getKey()), time);
           case CHANGE_NOT_SET -> throw new IllegalArgumentException("registry event has no change");
         };
       }
@@ -472,19 +516,24 @@ public final class EntryCodec {
       case ADD -> Action.ADD;
       case OBSERVE -> Action.OBSERVE;
       case DELETE -> Action.DELETE;
-      default -> throw new IllegalArgumentException("action must be ADD, OBSERVE or DELETE, not " + a);
+      default ->
+          throw new IllegalArgumentException("action must be ADD, OBSERVE or DELETE, not " + a);
     };
   }
 
   private static List<LotQuantity> lots(List<io.lotledger.entry.proto.LotQuantity> list) {
     if (list.size() > Event.MAX_LOTS) {
-      throw new IllegalArgumentException("names " + list.size() + " lots, more than " + Event.MAX_LOTS);
+      throw new IllegalArgumentException(
+          "names " + list.size() + " lots, more than " + Event.MAX_LOTS);
     }
     List<LotQuantity> out = new ArrayList<>(list.size());
     for (var q : list) {
       Quantity quantity = null;
       if (q.hasQuantity()) {
-        quantity = new Quantity(decimal("quantity of " + q.getLot(), q.getQuantity().getAmount()), q.getQuantity().getUnit());
+        quantity =
+            new Quantity(
+                decimal("quantity of " + q.getLot(), q.getQuantity().getAmount()),
+                q.getQuantity().getUnit());
       }
       out.add(new LotQuantity(new LotId(q.getLot()), quantity));
     }
@@ -504,12 +553,18 @@ public final class EntryCodec {
           new ElementShare(
               e.getElement(),
               decimal(e.getElement() + " mass fraction", e.getMassFraction()),
-              e.getRecycledPreConsumer().isEmpty() ? null : decimal("pre-consumer share", e.getRecycledPreConsumer()),
-              e.getRecycledPostConsumer().isEmpty() ? null : decimal("post-consumer share", e.getRecycledPostConsumer())));
+              e.getRecycledPreConsumer().isEmpty()
+                  ? null
+                  : decimal("pre-consumer share", e.getRecycledPreConsumer()),
+              e.getRecycledPostConsumer().isEmpty()
+                  ? null
+                  : decimal("post-consumer share", e.getRecycledPostConsumer())));
     }
     List<Certification> certs = new ArrayList<>();
     for (var c : m.getCertificationsList()) {
-      certs.add(new Certification(c.getUri(), opt(c.getIssuer()), date(c.getValidFrom()), date(c.getValidUntil())));
+      certs.add(
+          new Certification(
+              c.getUri(), opt(c.getIssuer()), date(c.getValidFrom()), date(c.getValidUntil())));
     }
     LotMasterData data =
         new LotMasterData(
@@ -518,7 +573,9 @@ public final class EntryCodec {
             opt(m.getSpecies()),
             date(m.getBestBefore()),
             elements,
-            m.getCarbonFootprint().isEmpty() ? null : decimal("carbon footprint", m.getCarbonFootprint()),
+            m.getCarbonFootprint().isEmpty()
+                ? null
+                : decimal("carbon footprint", m.getCarbonFootprint()),
             certs,
             extensions(m.getExtensionsList()));
     if (data.isEmpty()) {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The SHA-256 of an entry's exact stored bytes: its identity, named by the next entry of each lot it
- * touches and (later) committed as a Merkle leaf. Immutable; bytes copy in and out.
+ * The SHA-256 of an entry's exact stored bytes: its identity, named by the next entry of each lot
+ * it touches and (later) committed as a Merkle leaf. Immutable; bytes copy in and out.
  */
 public final class EntryHash implements Comparable<EntryHash> {
   public static final int LENGTH = Sha256.LENGTH;
@@ -34,7 +34,8 @@ public final class EntryHash implements Comparable<EntryHash> {
   /** Parses 64 hex digits. */
   public static EntryHash parse(String hex) {
     if (hex == null || hex.length() != 2 * LENGTH) {
-      throw new IllegalArgumentException("entry hash must be " + 2 * LENGTH + " hex digits: " + hex);
+      throw new IllegalArgumentException(
+          "entry hash must be " + 2 * LENGTH + " hex digits: " + hex);
     }
     return new EntryHash(HexFormat.of().parseHex(hex));
   }
@@ -42,12 +43,14 @@ public final class EntryHash implements Comparable<EntryHash> {
   private static final String NI_PREFIX = "ni:///sha-256;";
 
   /**
-   * Parses an RFC 6920 §3 named-information URI of a SHA-256 digest, {@code ni:///sha-256;} followed
-   * by the 32 bytes in base64url without padding (the form an event's shipment reference uses).
+   * Parses an RFC 6920 §3 named-information URI of a SHA-256 digest, {@code ni:///sha-256;}
+   * followed by the 32 bytes in base64url without padding (the form an event's shipment reference
+   * uses).
    */
   public static EntryHash fromNi(String ni) {
     if (ni == null || !ni.startsWith(NI_PREFIX) || ni.length() != NI_PREFIX.length() + 43) {
-      throw new IllegalArgumentException("entry reference must be ni:///sha-256;<43 base64url characters>: " + ni);
+      throw new IllegalArgumentException(
+          "entry reference must be ni:///sha-256;<43 base64url characters>: " + ni);
     }
     byte[] digest;
     try {
@@ -62,7 +65,9 @@ public final class EntryHash implements Comparable<EntryHash> {
     return h;
   }
 
-  /** This hash as an RFC 6920 named-information URI: {@code ni:///sha-256;<base64url, no padding>}. */
+  /**
+   * This hash as an RFC 6920 named-information URI: {@code ni:///sha-256;<base64url, no padding>}.
+   */
   public String toNi() {
     return NI_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
@@ -92,7 +97,10 @@ public final class EntryHash implements Comparable<EntryHash> {
 
   @Override
   public int hashCode() {
-    return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+    return (bytes[0] & 0xff) << 24
+        | (bytes[1] & 0xff) << 16
+        | (bytes[2] & 0xff) << 8
+        | (bytes[3] & 0xff);
   }
 
   @Override

@@ -37,7 +37,10 @@ public final class SignedEntry {
     return encoded.length;
   }
 
-  /** Whether the signature verifies under the body's key (see {@code Ed25519PublicKey} for the rule). */
+  /**
+   * Whether the signature verifies under the body's key (see {@code Ed25519PublicKey} for the
+   * rule).
+   */
   public boolean signatureValid() {
     return body.key().verify(signature, EntryCodec.signingInput(bodyBytes));
   }
@@ -49,6 +52,12 @@ public final class SignedEntry {
 
   @Override
   public String toString() {
-    return "SignedEntry[" + hash.shortHex() + " " + body.event().getClass().getSimpleName() + " by " + body.actor() + "]";
+    return "SignedEntry["
+        + hash.shortHex()
+        + " "
+        + body.event().getClass().getSimpleName()
+        + " by "
+        + body.actor()
+        + "]";
   }
 }

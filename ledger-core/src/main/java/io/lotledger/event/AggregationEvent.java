@@ -9,7 +9,11 @@ import java.util.List;
  * pack's housing), DELETE unpacks them, OBSERVE confirms the grouping.
  */
 public record AggregationEvent(
-    Action action, LotId parent, List<LotQuantity> children, OffsetDateTime time, EventContext context)
+    Action action,
+    LotId parent,
+    List<LotQuantity> children,
+    OffsetDateTime time,
+    EventContext context)
     implements Event {
 
   public AggregationEvent {
@@ -27,11 +31,12 @@ public record AggregationEvent(
   }
 
   /**
-   * The children of a parent-and-children event ({@code what}): none twice, not the parent, and at least
-   * one unless the action is DELETE, which without children dissolves the parent's whole content
-   * (EPCIS 2.0 §7.4.3).
+   * The children of a parent-and-children event ({@code what}): none twice, not the parent, and at
+   * least one unless the action is DELETE, which without children dissolves the parent's whole
+   * content (EPCIS 2.0 §7.4.3).
    */
-  static List<LotQuantity> children(String what, Action action, LotId parent, List<LotQuantity> children) {
+  static List<LotQuantity> children(
+      String what, Action action, LotId parent, List<LotQuantity> children) {
     List<LotQuantity> copy = Event.lotList(what + " children", children);
     if (copy.isEmpty() && action != Action.DELETE) {
       throw new IllegalArgumentException(what + " " + action + " needs at least one child");

@@ -4,14 +4,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * EPCIS 2.0 AssociationEvent (EPCIS 2.0 §7.4.6): ADD associates child objects with a parent asset (a
- * sensor or tracker fitted to a container, a battery module to a vehicle), DELETE dissolves the
+ * EPCIS 2.0 AssociationEvent (EPCIS 2.0 §7.4.6): ADD associates child objects with a parent asset
+ * (a sensor or tracker fitted to a container, a battery module to a vehicle), DELETE dissolves the
  * association, OBSERVE confirms it. Unlike an {@link AggregationEvent} nothing is packed inside
  * anything: the parent is a physical object in its own right, so the event moves no custody and no
  * quantity.
  */
 public record AssociationEvent(
-    Action action, LotId parent, List<LotQuantity> children, OffsetDateTime time, EventContext context)
+    Action action,
+    LotId parent,
+    List<LotQuantity> children,
+    OffsetDateTime time,
+    EventContext context)
     implements Event {
 
   public AssociationEvent {

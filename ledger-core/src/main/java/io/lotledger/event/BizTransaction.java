@@ -1,8 +1,8 @@
 package io.lotledger.event;
 
 /**
- * An EPCIS business transaction: a CBV type (po, desadv, inv, bol ...), null when the transaction is
- * untyped (EPCIS 2.0 makes the type optional), and the document's id.
+ * An EPCIS business transaction: a CBV type (po, desadv, inv, bol ...), null when the transaction
+ * is untyped (EPCIS 2.0 makes the type optional), and the document's id.
  */
 public record BizTransaction(String type, String id) {
   public BizTransaction {

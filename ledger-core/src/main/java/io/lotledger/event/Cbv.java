@@ -5,18 +5,28 @@ import java.util.Locale;
 /**
  * GS1 CBV 2.0 vocabulary terms in any of the forms EPCIS 2.0 allows: the bare word of the JSON-LD
  * binding ({@code shipping}, {@code Temperature}), the compact {@code cbv:}/{@code gs1:} form, the
- * CBV 1.x URN ({@code urn:epcglobal:cbv:bizstep:shipping}) and the GS1 web vocabulary URI
- * ({@code https://ref.gs1.org/cbv/BizStep-shipping}, {@code https://gs1.org/voc/Temperature}) all
- * name one term. Terms outside the CBV (any other URI) compare as written.
+ * CBV 1.x URN ({@code urn:epcglobal:cbv:bizstep:shipping}) and the GS1 web vocabulary URI ({@code
+ * https://ref.gs1.org/cbv/BizStep-shipping}, {@code https://gs1.org/voc/Temperature}) all name one
+ * term. Terms outside the CBV (any other URI) compare as written.
  */
 public final class Cbv {
   private static final String[] BIZ_STEP_PREFIXES = {
-    "urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-", "http://ref.gs1.org/cbv/BizStep-", "cbv:BizStep-", "cbv:"
+    "urn:epcglobal:cbv:bizstep:",
+    "https://ref.gs1.org/cbv/BizStep-",
+    "http://ref.gs1.org/cbv/BizStep-",
+    "cbv:BizStep-",
+    "cbv:"
   };
   private static final String[] PARTY_TYPE_PREFIXES = {
-    "urn:epcglobal:cbv:sdt:", "https://ref.gs1.org/cbv/SDT-", "http://ref.gs1.org/cbv/SDT-", "cbv:SDT-", "cbv:"
+    "urn:epcglobal:cbv:sdt:",
+    "https://ref.gs1.org/cbv/SDT-",
+    "http://ref.gs1.org/cbv/SDT-",
+    "cbv:SDT-",
+    "cbv:"
   };
-  private static final String[] SENSOR_TYPE_PREFIXES = {"https://gs1.org/voc/", "http://gs1.org/voc/", "gs1:"};
+  private static final String[] SENSOR_TYPE_PREFIXES = {
+    "https://gs1.org/voc/", "http://gs1.org/voc/", "gs1:"
+  };
 
   private Cbv() {}
 
@@ -25,12 +35,18 @@ public final class Cbv {
     return context.bizStep() == null ? null : bizStep(context.bizStep());
   }
 
-  /** The bare CBV 2.0 business step word of {@code term}, or the term itself when it is not a CBV step. */
+  /**
+   * The bare CBV 2.0 business step word of {@code term}, or the term itself when it is not a CBV
+   * step.
+   */
   public static String bizStep(String term) {
     return bare(term, BIZ_STEP_PREFIXES);
   }
 
-  /** Whether business step {@code actual} (as recorded, may be null) is the CBV step {@code expected}. */
+  /**
+   * Whether business step {@code actual} (as recorded, may be null) is the CBV step {@code
+   * expected}.
+   */
   public static boolean isBizStep(String actual, String expected) {
     return actual != null && bizStep(actual).equals(bizStep(expected));
   }
@@ -50,7 +66,9 @@ public final class Cbv {
     return term;
   }
 
-  /** Whether sensor type {@code actual} is {@code expected} (GS1 Web Vocabulary MeasurementType). */
+  /**
+   * Whether sensor type {@code actual} is {@code expected} (GS1 Web Vocabulary MeasurementType).
+   */
   public static boolean isSensorType(String actual, String expected) {
     return sensorType(actual).equals(sensorType(expected));
   }

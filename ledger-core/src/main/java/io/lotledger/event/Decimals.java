@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 public final class Decimals {
   /** Most significant digits accepted (money and masses need far fewer). */
   public static final int MAX_PRECISION = 38;
+
   /** Most fractional digits accepted. */
   public static final int MAX_SCALE = 18;
 
@@ -20,12 +21,21 @@ public final class Decimals {
       throw new IllegalArgumentException(what + " must not be null");
     }
     BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-    // Bounded before rescaling or printing plainly: 1E+999999999 is short to write (an entry or an EPCIS
-    // document can carry it) and enormous to expand. A negative scale adds that many digits at scale 0.
+    // Bounded before rescaling or printing plainly: 1E+999999999 is short to write (an entry or an
+    // EPCIS
+    // document can carry it) and enormous to expand. A negative scale adds that many digits at
+    // scale 0.
     long digits = (long) v.precision() - Math.min(v.scale(), 0);
     if (v.scale() > MAX_SCALE || digits > MAX_PRECISION) {
       throw new IllegalArgumentException(
-          what + " " + value + " exceeds " + MAX_PRECISION + " digits or " + MAX_SCALE + " decimals");
+          what
+              + " "
+              + value
+              + " exceeds "
+              + MAX_PRECISION
+              + " digits or "
+              + MAX_SCALE
+              + " decimals");
     }
     return v.scale() < 0 ? v.setScale(0) : v;
   }
@@ -72,7 +82,8 @@ public final class Decimals {
   /** Parses text that must already be canonical; throws naming {@code what} otherwise. */
   public static BigDecimal parseCanonical(String what, String text) {
     if (text.length() > MAX_PRECISION + 3) {
-      throw new IllegalArgumentException(what + " is longer than any canonical decimal: " + text.length() + " chars");
+      throw new IllegalArgumentException(
+          what + " is longer than any canonical decimal: " + text.length() + " chars");
     }
     if (canonicalShape(text)) {
       BigDecimal value = new BigDecimal(text);

@@ -8,17 +8,27 @@ import java.math.BigDecimal;
  * 2023/1542 Art. 8). Every fraction is in [0, 1]; the recycled shares are null when not declared.
  */
 public record ElementShare(
-    String element, BigDecimal massFraction, BigDecimal recycledPreConsumer, BigDecimal recycledPostConsumer) {
-  private static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile("[A-Z][a-z]?");
+    String element,
+    BigDecimal massFraction,
+    BigDecimal recycledPreConsumer,
+    BigDecimal recycledPostConsumer) {
+  private static final java.util.regex.Pattern SYMBOL =
+      java.util.regex.Pattern.compile("[A-Z][a-z]?");
 
   public ElementShare {
     if (element == null || !SYMBOL.matcher(element).matches()) {
-      throw new IllegalArgumentException("element must be a chemical symbol like Co, not " + element);
+      throw new IllegalArgumentException(
+          "element must be a chemical symbol like Co, not " + element);
     }
     massFraction = fraction(element + " mass fraction", massFraction);
-    recycledPreConsumer = recycledPreConsumer == null ? null : fraction(element + " pre-consumer share", recycledPreConsumer);
+    recycledPreConsumer =
+        recycledPreConsumer == null
+            ? null
+            : fraction(element + " pre-consumer share", recycledPreConsumer);
     recycledPostConsumer =
-        recycledPostConsumer == null ? null : fraction(element + " post-consumer share", recycledPostConsumer);
+        recycledPostConsumer == null
+            ? null
+            : fraction(element + " post-consumer share", recycledPostConsumer);
     if (recycledPreConsumer != null
         && recycledPostConsumer != null
         && recycledPreConsumer.add(recycledPostConsumer).compareTo(BigDecimal.ONE) > 0) {

@@ -6,14 +6,20 @@ import java.util.List;
 /**
  * A domain fact about lots, shaped like a GS1 EPCIS 2.0 event (EPCIS 2.0 §7.4): what happened
  * ({@link ObjectEvent}, {@link TransformationEvent}, {@link AggregationEvent}, {@code
- * AssociationEvent}, {@link TransactionEvent}), when (with the recorder's time-zone offset), where and why ({@code
- * EventContext}); plus the ledger-native {@link RegistryEvent}s that manage actors and keys.
+ * AssociationEvent}, {@link TransactionEvent}), when (with the recorder's time-zone offset), where
+ * and why ({@code EventContext}); plus the ledger-native {@link RegistryEvent}s that manage actors
+ * and keys.
  *
  * <p>Events are immutable values; the canonical encoding of an event is defined by {@code
  * EntryCodec}.
  */
 public sealed interface Event
-    permits ObjectEvent, TransformationEvent, AggregationEvent, AssociationEvent, TransactionEvent, RegistryEvent {
+    permits ObjectEvent,
+        TransformationEvent,
+        AggregationEvent,
+        AssociationEvent,
+        TransactionEvent,
+        RegistryEvent {
 
   /** Most lots one event may name (inputs + outputs, or parent + children). */
   int MAX_LOTS = 1024;
@@ -36,7 +42,8 @@ public sealed interface Event
   static List<LotQuantity> lotList(String what, List<LotQuantity> lots) {
     List<LotQuantity> copy = lots == null ? List.of() : List.copyOf(lots);
     if (copy.size() > MAX_LOTS) {
-      throw new IllegalArgumentException(what + " names " + copy.size() + " lots, more than " + MAX_LOTS);
+      throw new IllegalArgumentException(
+          what + " names " + copy.size() + " lots, more than " + MAX_LOTS);
     }
     if (copy.stream().map(LotQuantity::lot).distinct().count() != copy.size()) {
       throw new IllegalArgumentException(what + " names a lot twice: " + copy);

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The "where" and "why" of an EPCIS 2.0 event, shared by every event kind: business step and
- * disposition (CBV 2.0 terms such as {@code commissioning}, {@code shipping}, {@code in_transit}, or
- * URIs), read point and business location, source and destination parties, business transactions,
- * sensor readings and namespaced extensions. Absent strings are null; absent lists are empty.
+ * disposition (CBV 2.0 terms such as {@code commissioning}, {@code shipping}, {@code in_transit},
+ * or URIs), read point and business location, source and destination parties, business
+ * transactions, sensor readings and namespaced extensions. Absent strings are null; absent lists
+ * are empty.
  */
 public record EventContext(
     String bizStep,
@@ -26,11 +27,31 @@ public record EventContext(
       new EventContext(null, null, null, null, null, null, null, null, null, null, null, false);
 
   /** A context of an event its signer performs (not {@link #imported()}). */
-  public EventContext(String bizStep, String disposition, String readPoint, String bizLocation, List<Party> sources,
-      List<Party> destinations, List<BizTransaction> bizTransactions, List<SensorReading> sensorReadings,
-      List<Extension> extensions, String shipment, String eventId) {
-    this(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions,
-        shipment, eventId, false);
+  public EventContext(
+      String bizStep,
+      String disposition,
+      String readPoint,
+      String bizLocation,
+      List<Party> sources,
+      List<Party> destinations,
+      List<BizTransaction> bizTransactions,
+      List<SensorReading> sensorReadings,
+      List<Extension> extensions,
+      String shipment,
+      String eventId) {
+    this(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        false);
   }
 
   public EventContext {
@@ -48,7 +69,9 @@ public record EventContext(
     sensorReadings = sensorReadings == null ? List.of() : List.copyOf(sensorReadings);
     extensions = extensions == null ? List.of() : List.copyOf(extensions);
     if (shipment != null && !NI_SHA256.matcher(shipment).matches()) {
-      throw new IllegalArgumentException("shipment must be an RFC 6920 ni:///sha-256;<base64url> entry reference, not " + shipment);
+      throw new IllegalArgumentException(
+          "shipment must be an RFC 6920 ni:///sha-256;<base64url> entry reference, not "
+              + shipment);
     }
     if (eventId != null) {
       Uris.require("eventID", eventId);
@@ -64,39 +87,147 @@ public record EventContext(
   }
 
   public EventContext withBizStep(String v) {
-    return new EventContext(v, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
+    return new EventContext(
+        v,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withDisposition(String v) {
-    return new EventContext(bizStep, v, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        v,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withReadPoint(String v) {
-    return new EventContext(bizStep, disposition, v, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        v,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withBizLocation(String v) {
-    return new EventContext(bizStep, disposition, readPoint, v, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        v,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withSources(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, v, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        v,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withDestinations(List<Party> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, v, bizTransactions, sensorReadings, extensions, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        v,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withBizTransactions(List<BizTransaction> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, v, sensorReadings, extensions, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        v,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withSensorReadings(List<SensorReading> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, v, extensions, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        v,
+        extensions,
+        shipment,
+        eventId,
+        imported);
   }
 
   public EventContext withExtensions(List<Extension> v) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, v, shipment, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        v,
+        shipment,
+        eventId,
+        imported);
   }
 
   /**
@@ -104,26 +235,63 @@ public record EventContext(
    * named-information URI of that entry's hash ({@code EntryHash.toNi()}).
    */
   public EventContext withShipment(String ni) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, ni, eventId, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        ni,
+        eventId,
+        imported);
   }
 
   /**
    * The event's EPCIS 2.0 eventID (§7.4.1): an absolute URI naming this event, unique in the ledger
-   * (an append that repeats one is refused). Events imported from EPCIS carry their CBV 2.0 event hash
-   * ID ({@code ni:///sha-256;...?ver=CBV2.0}), which makes re-importing a document a no-op.
+   * (an append that repeats one is refused). Events imported from EPCIS carry their CBV 2.0 event
+   * hash ID ({@code ni:///sha-256;...?ver=CBV2.0}), which makes re-importing a document a no-op.
    */
   public EventContext withEventId(String id) {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, id, imported);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        id,
+        imported);
   }
 
   /**
    * Marks the event as <em>imported</em>: recorded by another system (an EPCIS 2.0 capture) and
-   * brought into this ledger by the signer, who vouches that this is the record it received, not that
-   * it performed the event. An imported event moves no custody and no balance ({@code LotRules}); the
-   * lots it names stay external unless the ledger's own events track them. It is signed like any other
-   * event, keeps its eventID, history and transformation edges, and {@code check} weighs it.
+   * brought into this ledger by the signer, who vouches that this is the record it received, not
+   * that it performed the event. An imported event moves no custody and no balance ({@code
+   * LotRules}); the lots it names stay external unless the ledger's own events track them. It is
+   * signed like any other event, keeps its eventID, history and transformation edges, and {@code
+   * check} weighs it.
    */
   public EventContext asImported() {
-    return new EventContext(bizStep, disposition, readPoint, bizLocation, sources, destinations, bizTransactions, sensorReadings, extensions, shipment, eventId, true);
+    return new EventContext(
+        bizStep,
+        disposition,
+        readPoint,
+        bizLocation,
+        sources,
+        destinations,
+        bizTransactions,
+        sensorReadings,
+        extensions,
+        shipment,
+        eventId,
+        true);
   }
 }

@@ -1,9 +1,9 @@
 package io.lotledger.event;
 
 /**
- * A namespaced extension field (EPCIS user extensions): {@code namespace} is an absolute URI; the value
- * is text of at most {@link #MAX_VALUE_LENGTH} characters (structured EPCIS extensions are carried as
- * JSON text by the EPCIS module).
+ * A namespaced extension field (EPCIS user extensions): {@code namespace} is an absolute URI; the
+ * value is text of at most {@link #MAX_VALUE_LENGTH} characters (structured EPCIS extensions are
+ * carried as JSON text by the EPCIS module).
  */
 public record Extension(String namespace, String name, String value) {
   /** Longest value accepted; an entry as a whole is bounded by the entry codec. */
@@ -16,7 +16,11 @@ public record Extension(String namespace, String name, String value) {
     }
     Uris.text("extension name", name, 256);
     if (value.length() > MAX_VALUE_LENGTH) {
-      throw new IllegalArgumentException("extension value must be at most " + MAX_VALUE_LENGTH + " characters, not " + value.length());
+      throw new IllegalArgumentException(
+          "extension value must be at most "
+              + MAX_VALUE_LENGTH
+              + " characters, not "
+              + value.length());
     }
   }
 }

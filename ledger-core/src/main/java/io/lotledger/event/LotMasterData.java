@@ -21,20 +21,24 @@ public record LotMasterData(
     List<Certification> certifications,
     List<Extension> extensions) {
 
-  public static final LotMasterData NONE = new LotMasterData(null, null, null, null, null, null, null, null);
+  public static final LotMasterData NONE =
+      new LotMasterData(null, null, null, null, null, null, null, null);
 
-  private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("[A-Z]{2}");
+  private static final java.util.regex.Pattern COUNTRY =
+      java.util.regex.Pattern.compile("[A-Z]{2}");
 
   public LotMasterData {
     if (originCountry != null && !COUNTRY.matcher(originCountry).matches()) {
-      throw new IllegalArgumentException("origin country must be ISO 3166-1 alpha-2 like CD, not " + originCountry);
+      throw new IllegalArgumentException(
+          "origin country must be ISO 3166-1 alpha-2 like CD, not " + originCountry);
     }
     Uris.text("origin site", originSite, 512);
     Uris.text("species", species, 256);
     elements = elements == null ? List.of() : List.copyOf(elements);
     certifications = certifications == null ? List.of() : List.copyOf(certifications);
     extensions = extensions == null ? List.of() : List.copyOf(extensions);
-    Units.netKilogramsPerPiece(extensions); // a declared piece mass must be an amount in a mass unit
+    Units.netKilogramsPerPiece(
+        extensions); // a declared piece mass must be an amount in a mass unit
     Set<String> seen = new HashSet<>();
     for (ElementShare e : elements) {
       if (!seen.add(e.element())) {
@@ -54,30 +58,65 @@ public record LotMasterData(
   }
 
   public LotMasterData withOrigin(String country, String site) {
-    return new LotMasterData(country, site, species, bestBefore, elements, carbonFootprint, certifications, extensions);
+    return new LotMasterData(
+        country, site, species, bestBefore, elements, carbonFootprint, certifications, extensions);
   }
 
   public LotMasterData withSpecies(String s) {
-    return new LotMasterData(originCountry, originSite, s, bestBefore, elements, carbonFootprint, certifications, extensions);
+    return new LotMasterData(
+        originCountry,
+        originSite,
+        s,
+        bestBefore,
+        elements,
+        carbonFootprint,
+        certifications,
+        extensions);
   }
 
   public LotMasterData withBestBefore(LocalDate d) {
-    return new LotMasterData(originCountry, originSite, species, d, elements, carbonFootprint, certifications, extensions);
+    return new LotMasterData(
+        originCountry,
+        originSite,
+        species,
+        d,
+        elements,
+        carbonFootprint,
+        certifications,
+        extensions);
   }
 
   public LotMasterData withElements(List<ElementShare> e) {
-    return new LotMasterData(originCountry, originSite, species, bestBefore, e, carbonFootprint, certifications, extensions);
+    return new LotMasterData(
+        originCountry,
+        originSite,
+        species,
+        bestBefore,
+        e,
+        carbonFootprint,
+        certifications,
+        extensions);
   }
 
   public LotMasterData withCarbonFootprint(BigDecimal c) {
-    return new LotMasterData(originCountry, originSite, species, bestBefore, elements, c, certifications, extensions);
+    return new LotMasterData(
+        originCountry, originSite, species, bestBefore, elements, c, certifications, extensions);
   }
 
   public LotMasterData withCertifications(List<Certification> c) {
-    return new LotMasterData(originCountry, originSite, species, bestBefore, elements, carbonFootprint, c, extensions);
+    return new LotMasterData(
+        originCountry, originSite, species, bestBefore, elements, carbonFootprint, c, extensions);
   }
 
   public LotMasterData withExtensions(List<Extension> x) {
-    return new LotMasterData(originCountry, originSite, species, bestBefore, elements, carbonFootprint, certifications, x);
+    return new LotMasterData(
+        originCountry,
+        originSite,
+        species,
+        bestBefore,
+        elements,
+        carbonFootprint,
+        certifications,
+        x);
   }
 }

@@ -4,11 +4,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * EPCIS ObjectEvent over lots: ADD commissions new lots (with their master data), OBSERVE reports on
- * them (receiving, inspection, storage), DELETE destroys or decommissions them.
+ * EPCIS ObjectEvent over lots: ADD commissions new lots (with their master data), OBSERVE reports
+ * on them (receiving, inspection, storage), DELETE destroys or decommissions them.
  */
 public record ObjectEvent(
-    Action action, List<LotQuantity> quantities, LotMasterData ilmd, OffsetDateTime time, EventContext context)
+    Action action,
+    List<LotQuantity> quantities,
+    LotMasterData ilmd,
+    OffsetDateTime time,
+    EventContext context)
     implements Event {
 
   public ObjectEvent {
@@ -21,22 +25,29 @@ public record ObjectEvent(
     }
     ilmd = ilmd == null ? LotMasterData.NONE : ilmd;
     if (action != Action.ADD && !ilmd.isEmpty()) {
-      throw new IllegalArgumentException("lot master data belongs only on ADD events, not " + action);
+      throw new IllegalArgumentException(
+          "lot master data belongs only on ADD events, not " + action);
     }
     Event.requireTime(time);
     context = context == null ? EventContext.EMPTY : context;
   }
 
-  /** Commissions lots (EPCIS action ADD, CBV bizStep commissioning unless the context says otherwise). */
-  public static ObjectEvent add(List<LotQuantity> lots, LotMasterData ilmd, OffsetDateTime time, EventContext context) {
+  /**
+   * Commissions lots (EPCIS action ADD, CBV bizStep commissioning unless the context says
+   * otherwise).
+   */
+  public static ObjectEvent add(
+      List<LotQuantity> lots, LotMasterData ilmd, OffsetDateTime time, EventContext context) {
     return new ObjectEvent(Action.ADD, lots, ilmd, time, context);
   }
 
-  public static ObjectEvent observe(List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
+  public static ObjectEvent observe(
+      List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
     return new ObjectEvent(Action.OBSERVE, lots, null, time, context);
   }
 
-  public static ObjectEvent delete(List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
+  public static ObjectEvent delete(
+      List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
     return new ObjectEvent(Action.DELETE, lots, null, time, context);
   }
 

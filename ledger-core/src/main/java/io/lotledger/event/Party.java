@@ -1,6 +1,8 @@
 package io.lotledger.event;
 
-/** An EPCIS source or destination: a CBV type (owning_party, possessing_party, location) and an id. */
+/**
+ * An EPCIS source or destination: a CBV type (owning_party, possessing_party, location) and an id.
+ */
 public record Party(String type, String id) {
   public Party {
     Uris.text("party type", type, 256);

@@ -13,10 +13,12 @@ public record Quantity(BigDecimal amount, String unit) {
   public Quantity {
     amount = Decimals.canonical("quantity", amount);
     if (amount.signum() < 0) {
-      throw new IllegalArgumentException("quantity must not be negative: " + amount.toPlainString());
+      throw new IllegalArgumentException(
+          "quantity must not be negative: " + amount.toPlainString());
     }
     if (unit == null || !UNIT.matcher(unit).matches()) {
-      throw new IllegalArgumentException("unit must be a UN/CEFACT Rec 20 code like KGM, not " + unit);
+      throw new IllegalArgumentException(
+          "unit must be a UN/CEFACT Rec 20 code like KGM, not " + unit);
     }
   }
 

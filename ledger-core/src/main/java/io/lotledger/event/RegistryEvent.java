@@ -38,7 +38,8 @@ public sealed interface RegistryEvent extends Event {
   }
 
   /** Adds a further key to a registered actor (rotation keeps the actor's identity). */
-  record KeyAdded(ActorId actor, Ed25519PublicKey key, OffsetDateTime time) implements RegistryEvent {
+  record KeyAdded(ActorId actor, Ed25519PublicKey key, OffsetDateTime time)
+      implements RegistryEvent {
     public KeyAdded {
       if (actor == null || key == null) {
         throw new IllegalArgumentException("key addition needs an actor and a key");
@@ -48,7 +49,8 @@ public sealed interface RegistryEvent extends Event {
   }
 
   /** Revokes an actor's key from this entry's index on; entries signed earlier stay valid. */
-  record KeyRevoked(ActorId actor, Ed25519PublicKey key, OffsetDateTime time) implements RegistryEvent {
+  record KeyRevoked(ActorId actor, Ed25519PublicKey key, OffsetDateTime time)
+      implements RegistryEvent {
     public KeyRevoked {
       if (actor == null || key == null) {
         throw new IllegalArgumentException("key revocation needs an actor and a key");

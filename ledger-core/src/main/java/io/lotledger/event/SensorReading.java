@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
  * One EPCIS sensor report: a measured {@code value} of a {@code type} (e.g. gs1:Temperature) in a
  * UN/CEFACT unit (CEL for degrees Celsius), optionally timed and attributed to a device.
  */
-public record SensorReading(String type, BigDecimal value, String unit, OffsetDateTime time, String device) {
-  private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("[A-Z0-9]{2,3}");
+public record SensorReading(
+    String type, BigDecimal value, String unit, OffsetDateTime time, String device) {
+  private static final java.util.regex.Pattern UNIT =
+      java.util.regex.Pattern.compile("[A-Z0-9]{2,3}");
 
   public SensorReading {
     if (type == null) {
@@ -17,7 +19,8 @@ public record SensorReading(String type, BigDecimal value, String unit, OffsetDa
     Uris.text("sensor reading type", type, 256);
     value = Decimals.canonical("sensor reading value", value);
     if (unit == null || !UNIT.matcher(unit).matches()) {
-      throw new IllegalArgumentException("sensor reading unit must be a UN/CEFACT code like CEL, not " + unit);
+      throw new IllegalArgumentException(
+          "sensor reading unit must be a UN/CEFACT code like CEL, not " + unit);
     }
     if (device != null) {
       Uris.require("sensor device", device);

@@ -8,7 +8,8 @@ import java.util.List;
  * purchase orders, despatch advices, invoices, warehouse warrants — typically when custody or
  * ownership changes hands. The transactions themselves are in the {@link EventContext}.
  */
-public record TransactionEvent(Action action, List<LotQuantity> quantities, OffsetDateTime time, EventContext context)
+public record TransactionEvent(
+    Action action, List<LotQuantity> quantities, OffsetDateTime time, EventContext context)
     implements Event {
 
   public TransactionEvent {
@@ -22,7 +23,8 @@ public record TransactionEvent(Action action, List<LotQuantity> quantities, Offs
     Event.requireTime(time);
     context = context == null ? EventContext.EMPTY : context;
     if (context.bizTransactions().isEmpty()) {
-      throw new IllegalArgumentException("transaction event must name at least one business transaction");
+      throw new IllegalArgumentException(
+          "transaction event must name at least one business transaction");
     }
   }
 

@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * EPCIS TransformationEvent: input lots (with consumed quantities) become output lots (with produced
- * quantities) — smelting, mixing, cutting, assembling. Outputs are the children of every input in the
- * ancestry DAG. {@code stepEmissions} is this step's own carbon (kg CO2e), if declared.
+ * EPCIS TransformationEvent: input lots (with consumed quantities) become output lots (with
+ * produced quantities) — smelting, mixing, cutting, assembling. Outputs are the children of every
+ * input in the ancestry DAG. {@code stepEmissions} is this step's own carbon (kg CO2e), if
+ * declared.
  *
- * <p>A lot may be both an input and an output (EPCIS 2.0 §7.4.5 does not forbid it: a lot processed in
- * place, part of it drawn and returned changed). It is then not its own parent: the lot graph leaves the
- * self-edge out, and the roll-up reads the output as made from the lot's state before the event.
+ * <p>A lot may be both an input and an output (EPCIS 2.0 §7.4.5 does not forbid it: a lot processed
+ * in place, part of it drawn and returned changed). It is then not its own parent: the lot graph
+ * leaves the self-edge out, and the roll-up reads the output as made from the lot's state before
+ * the event.
  */
 public record TransformationEvent(
     List<LotQuantity> inputs,
@@ -42,7 +44,11 @@ public record TransformationEvent(
   }
 
   public static TransformationEvent of(
-      List<LotQuantity> inputs, List<LotQuantity> outputs, LotMasterData ilmd, OffsetDateTime time, EventContext context) {
+      List<LotQuantity> inputs,
+      List<LotQuantity> outputs,
+      LotMasterData ilmd,
+      OffsetDateTime time,
+      EventContext context) {
     return new TransformationEvent(inputs, outputs, null, ilmd, null, time, context);
   }
 

@@ -33,18 +33,19 @@ public final class Units {
 
   private record Unit(Dimension dimension, BigDecimal factor) {}
 
-  private static final Map<String, Unit> UNITS = Map.ofEntries(
-      Map.entry("MGM", new Unit(Dimension.MASS, new BigDecimal("0.000001"))),
-      Map.entry("GRM", new Unit(Dimension.MASS, new BigDecimal("0.001"))),
-      Map.entry("KGM", new Unit(Dimension.MASS, BigDecimal.ONE)),
-      Map.entry("TNE", new Unit(Dimension.MASS, new BigDecimal("1000"))),
-      Map.entry("MLT", new Unit(Dimension.VOLUME, new BigDecimal("0.001"))),
-      Map.entry("LTR", new Unit(Dimension.VOLUME, BigDecimal.ONE)),
-      Map.entry("MTQ", new Unit(Dimension.VOLUME, new BigDecimal("1000"))),
-      Map.entry("H87", new Unit(Dimension.COUNT, BigDecimal.ONE)),
-      Map.entry("EA", new Unit(Dimension.COUNT, BigDecimal.ONE)),
-      Map.entry("C62", new Unit(Dimension.COUNT, BigDecimal.ONE)),
-      Map.entry("NAR", new Unit(Dimension.COUNT, BigDecimal.ONE)));
+  private static final Map<String, Unit> UNITS =
+      Map.ofEntries(
+          Map.entry("MGM", new Unit(Dimension.MASS, new BigDecimal("0.000001"))),
+          Map.entry("GRM", new Unit(Dimension.MASS, new BigDecimal("0.001"))),
+          Map.entry("KGM", new Unit(Dimension.MASS, BigDecimal.ONE)),
+          Map.entry("TNE", new Unit(Dimension.MASS, new BigDecimal("1000"))),
+          Map.entry("MLT", new Unit(Dimension.VOLUME, new BigDecimal("0.001"))),
+          Map.entry("LTR", new Unit(Dimension.VOLUME, BigDecimal.ONE)),
+          Map.entry("MTQ", new Unit(Dimension.VOLUME, new BigDecimal("1000"))),
+          Map.entry("H87", new Unit(Dimension.COUNT, BigDecimal.ONE)),
+          Map.entry("EA", new Unit(Dimension.COUNT, BigDecimal.ONE)),
+          Map.entry("C62", new Unit(Dimension.COUNT, BigDecimal.ONE)),
+          Map.entry("NAR", new Unit(Dimension.COUNT, BigDecimal.ONE)));
 
   private Units() {}
 
@@ -62,7 +63,9 @@ public final class Units {
     return u == null ? unit : u.dimension().baseUnit();
   }
 
-  /** True when amounts in {@code a} and {@code b} can be added: same dimension, or the same code. */
+  /**
+   * True when amounts in {@code a} and {@code b} can be added: same dimension, or the same code.
+   */
   public static boolean compatible(String a, String b) {
     return baseUnit(a).equals(baseUnit(b));
   }
@@ -83,7 +86,9 @@ public final class Units {
 
   public static final String NET_WEIGHT = "netWeight";
 
-  /** The net mass of one piece that {@code ilmd} declares, in kilograms; null when it declares none. */
+  /**
+   * The net mass of one piece that {@code ilmd} declares, in kilograms; null when it declares none.
+   */
   public static BigDecimal netKilogramsPerPiece(LotMasterData ilmd) {
     return netKilogramsPerPiece(ilmd.extensions());
   }
@@ -94,16 +99,19 @@ public final class Units {
       if (GS1_VOC.equals(x.namespace()) && NET_WEIGHT.equals(x.name())) {
         String[] parts = x.value().trim().split(" ");
         if (parts.length != 2) {
-          throw new IllegalArgumentException("gs1:netWeight must be an amount and a mass unit like 0.92 KGM, not " + x.value());
+          throw new IllegalArgumentException(
+              "gs1:netWeight must be an amount and a mass unit like 0.92 KGM, not " + x.value());
         }
         BigDecimal kg;
         try {
           kg = kilograms(new Quantity(new BigDecimal(parts[0]), parts[1]));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("gs1:netWeight amount is not a decimal: " + x.value(), e);
+          throw new IllegalArgumentException(
+              "gs1:netWeight amount is not a decimal: " + x.value(), e);
         }
         if (kg == null) {
-          throw new IllegalArgumentException("gs1:netWeight must be in a mass unit, not " + parts[1]);
+          throw new IllegalArgumentException(
+              "gs1:netWeight must be in a mass unit, not " + parts[1]);
         }
         return kg;
       }

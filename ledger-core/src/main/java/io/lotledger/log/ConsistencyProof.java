@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Proof that the tree of {@code size1} leaves is a prefix of the tree of {@code size2} leaves
- * (RFC 9162 §2.1.4): the log only appended. Sizes are unsigned 64-bit values.
+ * Proof that the tree of {@code size1} leaves is a prefix of the tree of {@code size2} leaves (RFC
+ * 9162 §2.1.4): the log only appended. Sizes are unsigned 64-bit values.
  */
 public record ConsistencyProof(long size1, long size2, List<NodeHash> path) {
   public static final int MAX_PATH = 128;
@@ -15,57 +15,85 @@ public record ConsistencyProof(long size1, long size2, List<NodeHash> path) {
   }
 
   /**
-   * Verifies a consistency proof given as raw bytes from outside (a bundle, a witness request). Equal
-   * sizes need byte-equal roots and an empty proof, as in RFC 9162 §2.1.4.2; otherwise every hash must
-   * be 32 bytes.
+   * Verifies a consistency proof given as raw bytes from outside (a bundle, a witness request).
+   * Equal sizes need byte-equal roots and an empty proof, as in RFC 9162 §2.1.4.2; otherwise every
+   * hash must be 32 bytes.
    */
-  public static void verify(long size1, long size2, List<byte[]> path, byte[] root1, byte[] root2) throws ProofException {
+  public static void verify(long size1, long size2, List<byte[]> path, byte[] root1, byte[] root2)
+      throws ProofException {
     if (size1 == size2 && Long.compareUnsigned(size1, 0) > 0) {
       if (!path.isEmpty()) {
-        throw ProofException.consistency(size1, size2, "trees of equal size need an empty consistency proof");
+        throw ProofException.consistency(
+            size1, size2, "trees of equal size need an empty consistency proof");
       }
       if (!java.util.Arrays.equals(root1, root2)) {
-        throw ProofException.consistency(size1, size2, "trees of equal size " + Long.toUnsignedString(size1) + " have different roots");
+        throw ProofException.consistency(
+            size1,
+            size2,
+            "trees of equal size " + Long.toUnsignedString(size1) + " have different roots");
       }
       return;
     }
     if (path.size() > MAX_PATH) {
-      throw ProofException.consistency(size1, size2, "consistency path has " + path.size() + " hashes, more than " + MAX_PATH);
+      throw ProofException.consistency(
+          size1, size2, "consistency path has " + path.size() + " hashes, more than " + MAX_PATH);
     }
     List<NodeHash> hashes = new ArrayList<>(path.size());
     for (int i = 0; i < path.size(); i++) {
       hashes.add(NodeHash.parse("consistency path[" + i + "]", path.get(i)));
     }
-    new ConsistencyProof(size1, size2, hashes).verify(NodeHash.parse("old root", root1), NodeHash.parse("new root", root2));
+    new ConsistencyProof(size1, size2, hashes)
+        .verify(NodeHash.parse("old root", root1), NodeHash.parse("new root", root2));
   }
 
   /** Verifies that {@code root1} (of size1 leaves) and {@code root2} (of size2) are consistent. */
   public void verify(NodeHash root1, NodeHash root2) throws ProofException {
     if (Long.compareUnsigned(size1, size2) > 0) {
-      throw ProofException.consistency(size1, size2, "tree shrank from " + Long.toUnsignedString(size1) + " to " + Long.toUnsignedString(size2) + " leaves");
+      throw ProofException.consistency(
+          size1,
+          size2,
+          "tree shrank from "
+              + Long.toUnsignedString(size1)
+              + " to "
+              + Long.toUnsignedString(size2)
+              + " leaves");
     }
     if (path.size() > MAX_PATH) {
-      throw ProofException.consistency(size1, size2, "consistency path has " + path.size() + " hashes, more than " + MAX_PATH);
+      throw ProofException.consistency(
+          size1, size2, "consistency path has " + path.size() + " hashes, more than " + MAX_PATH);
     }
     if (size1 == size2) {
       if (size1 == 0) {
-        throw ProofException.consistency(size1, size2, "consistency between empty trees proves nothing");
+        throw ProofException.consistency(
+            size1, size2, "consistency between empty trees proves nothing");
       }
       if (!path.isEmpty()) {
-        throw ProofException.consistency(size1, size2, "trees of equal size need an empty consistency proof");
+        throw ProofException.consistency(
+            size1, size2, "trees of equal size need an empty consistency proof");
       }
       if (!root1.equals(root2)) {
-        throw ProofException.consistency(size1, size2, root1, root2,
-            "trees of equal size " + Long.toUnsignedString(size1) + " have different roots " + root1 + " and " + root2);
+        throw ProofException.consistency(
+            size1,
+            size2,
+            root1,
+            root2,
+            "trees of equal size "
+                + Long.toUnsignedString(size1)
+                + " have different roots "
+                + root1
+                + " and "
+                + root2);
       }
       return;
     }
     if (size1 == 0) {
       // Every tree extends the empty tree; a proof from size 0 proves nothing and is refused.
-      throw ProofException.consistency(size1, size2, "a consistency proof from the empty tree is meaningless");
+      throw ProofException.consistency(
+          size1, size2, "a consistency proof from the empty tree is meaningless");
     }
     if (path.isEmpty()) {
-      throw ProofException.consistency(size1, size2, "consistency proof from " + size1 + " to " + size2 + " is empty");
+      throw ProofException.consistency(
+          size1, size2, "consistency proof from " + size1 + " to " + size2 + " is empty");
     }
     // RFC 9162 §2.1.4.2.
     List<NodeHash> p = new ArrayList<>(path.size() + 1);
@@ -104,11 +132,19 @@ public record ConsistencyProof(long size1, long size2, List<NodeHash> path) {
       throw ProofException.consistency(size1, size2, "consistency path is shorter than needed");
     }
     if (!fr.equals(root1)) {
-      throw ProofException.consistency(size1, size2, root1, fr,
+      throw ProofException.consistency(
+          size1,
+          size2,
+          root1,
+          fr,
           "consistency proof does not lead to the old root " + root1 + " (got " + fr + ")");
     }
     if (!sr.equals(root2)) {
-      throw ProofException.consistency(size1, size2, root2, sr,
+      throw ProofException.consistency(
+          size1,
+          size2,
+          root2,
+          sr,
           "consistency proof does not lead to the new root " + root2 + " (got " + sr + ")");
     }
   }

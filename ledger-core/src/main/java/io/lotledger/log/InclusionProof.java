@@ -18,25 +18,44 @@ public record InclusionProof(long index, long size, List<NodeHash> path) {
   public void verify(NodeHash leafHash, NodeHash root) throws ProofException {
     NodeHash computed = rootFor(leafHash);
     if (!computed.equals(root)) {
-      throw ProofException.inclusion(index, size, root, computed, "inclusion proof for leaf "
-          + Long.toUnsignedString(index) + " of " + Long.toUnsignedString(size) + " leads to root " + computed + ", not " + root);
+      throw ProofException.inclusion(
+          index,
+          size,
+          root,
+          computed,
+          "inclusion proof for leaf "
+              + Long.toUnsignedString(index)
+              + " of "
+              + Long.toUnsignedString(size)
+              + " leads to root "
+              + computed
+              + ", not "
+              + root);
     }
   }
 
   /** The root this proof leads to from {@code leafHash} (RFC 9162 §2.1.3.2 steps 1-5). */
   public NodeHash rootFor(NodeHash leafHash) throws ProofException {
     if (Long.compareUnsigned(index, size) >= 0) {
-      throw ProofException.inclusion(index, size, "leaf index " + Long.toUnsignedString(index) + " is not below tree size " + Long.toUnsignedString(size));
+      throw ProofException.inclusion(
+          index,
+          size,
+          "leaf index "
+              + Long.toUnsignedString(index)
+              + " is not below tree size "
+              + Long.toUnsignedString(size));
     }
     if (path.size() > MAX_PATH) {
-      throw ProofException.inclusion(index, size, "inclusion path has " + path.size() + " hashes, more than " + MAX_PATH);
+      throw ProofException.inclusion(
+          index, size, "inclusion path has " + path.size() + " hashes, more than " + MAX_PATH);
     }
     long fn = index;
     long sn = size - 1;
     NodeHash r = leafHash;
     for (NodeHash p : path) {
       if (sn == 0) {
-        throw ProofException.inclusion(index, size, "inclusion path is longer than the tree is deep");
+        throw ProofException.inclusion(
+            index, size, "inclusion path is longer than the tree is deep");
       }
       if ((fn & 1) == 1 || fn == sn) {
         r = TreeHasher.node(p, r);
@@ -53,7 +72,8 @@ public record InclusionProof(long index, long size, List<NodeHash> path) {
       sn >>>= 1;
     }
     if (sn != 0) {
-      throw ProofException.inclusion(index, size, "inclusion path is shorter than the tree is deep");
+      throw ProofException.inclusion(
+          index, size, "inclusion path is shorter than the tree is deep");
     }
     return r;
   }

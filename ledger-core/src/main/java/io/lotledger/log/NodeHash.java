@@ -20,7 +20,8 @@ public final class NodeHash {
   /** Wraps a copy of a 32-byte hash; a programming error otherwise. */
   public static NodeHash of(byte[] hash) {
     if (hash == null || hash.length != LENGTH) {
-      throw new IllegalArgumentException("node hash must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
+      throw new IllegalArgumentException(
+          "node hash must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
     }
     return new NodeHash(hash.clone());
   }
@@ -28,7 +29,8 @@ public final class NodeHash {
   /** Reads a hash from outside input, e.g. a proof in a bundle. */
   public static NodeHash parse(String what, byte[] hash) throws ProofException {
     if (hash == null || hash.length != LENGTH) {
-      throw ProofException.malformed(what + " must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
+      throw ProofException.malformed(
+          what + " must be " + LENGTH + " bytes, not " + (hash == null ? 0 : hash.length));
     }
     return new NodeHash(hash.clone());
   }

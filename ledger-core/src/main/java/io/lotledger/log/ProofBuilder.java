@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Builds roots and proofs of the Merkle tree over a ledger's leaves, from any {@link Subtrees}
  * source: MTH (RFC 9162 §2.1.1), inclusion paths PATH (§2.1.3.1) and consistency proofs PROOF /
- * SUBPROOF (§2.1.4.1). With a store that keeps every perfect aligned subtree, each call reads
- * O(log n) hashes.
+ * SUBPROOF (§2.1.4.1). With a store that keeps every perfect aligned subtree, each call reads O(log
+ * n) hashes.
  */
 public final class ProofBuilder {
   private final Subtrees subtrees;
@@ -63,7 +63,8 @@ public final class ProofBuilder {
     return new ConsistencyProof(size1, size2, path);
   }
 
-  private void subproof(long m, long start, long n, boolean complete, List<NodeHash> out) throws LedgerException {
+  private void subproof(long m, long start, long n, boolean complete, List<NodeHash> out)
+      throws LedgerException {
     if (m == n) {
       if (!complete) {
         out.add(subtrees.hash(start, n));

@@ -6,9 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * A Merkle inclusion or consistency proof (RFC 9162 §2.1.3, §2.1.4) does not verify, or is
- * malformed. The message says which step failed; the accessors carry the evidence: the proof's index
- * and sizes, and when the proof led to the wrong root, the root {@link #expected()} and the root
- * {@link #calculated()} from the proof.
+ * malformed. The message says which step failed; the accessors carry the evidence: the proof's
+ * index and sizes, and when the proof led to the wrong root, the root {@link #expected()} and the
+ * root {@link #calculated()} from the proof.
  */
 public final class ProofException extends LedgerException {
   private static final long serialVersionUID = 1L;
@@ -28,8 +28,15 @@ public final class ProofException extends LedgerException {
   private final transient NodeHash expected;
   private final transient NodeHash calculated;
 
-  private ProofException(String message, Proof proof, long index, long size, long size1, long size2,
-      NodeHash expected, NodeHash calculated) {
+  private ProofException(
+      String message,
+      Proof proof,
+      long index,
+      long size,
+      long size1,
+      long size2,
+      NodeHash expected,
+      NodeHash calculated) {
     super(Code.VERIFICATION_FAILED, message);
     this.proof = proof;
     this.index = index;
@@ -50,8 +57,11 @@ public final class ProofException extends LedgerException {
     return new ProofException(message, Proof.INCLUSION, index, size, 0, 0, null, null);
   }
 
-  /** The inclusion proof of leaf {@code index} in the tree of {@code size} leads to the wrong root. */
-  static ProofException inclusion(long index, long size, NodeHash expected, NodeHash calculated, String message) {
+  /**
+   * The inclusion proof of leaf {@code index} in the tree of {@code size} leads to the wrong root.
+   */
+  static ProofException inclusion(
+      long index, long size, NodeHash expected, NodeHash calculated, String message) {
     return new ProofException(message, Proof.INCLUSION, index, size, 0, 0, expected, calculated);
   }
 
@@ -76,12 +86,18 @@ public final class ProofException extends LedgerException {
     return proof != Proof.INCLUSION ? OptionalLong.empty() : OptionalLong.of(size);
   }
 
-  /** The smaller tree's size of the failed consistency proof (unsigned 64-bit); empty for other proofs. */
+  /**
+   * The smaller tree's size of the failed consistency proof (unsigned 64-bit); empty for other
+   * proofs.
+   */
   public OptionalLong size1() {
     return proof != Proof.CONSISTENCY ? OptionalLong.empty() : OptionalLong.of(size1);
   }
 
-  /** The larger tree's size of the failed consistency proof (unsigned 64-bit); empty for other proofs. */
+  /**
+   * The larger tree's size of the failed consistency proof (unsigned 64-bit); empty for other
+   * proofs.
+   */
   public OptionalLong size2() {
     return proof != Proof.CONSISTENCY ? OptionalLong.empty() : OptionalLong.of(size2);
   }

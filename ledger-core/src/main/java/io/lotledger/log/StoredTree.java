@@ -28,7 +28,12 @@ public final class StoredTree implements Subtrees {
       int level = Long.numberOfTrailingZeros(size);
       NodeHash h = nodes.node(level, start >>> level);
       if (h == null) {
-        throw new StoreException("Merkle tree node (level " + level + ", index " + (start >>> level) + ") is missing (run verify)");
+        throw new StoreException(
+            "Merkle tree node (level "
+                + level
+                + ", index "
+                + (start >>> level)
+                + ") is missing (run verify)");
       }
       return h;
     }

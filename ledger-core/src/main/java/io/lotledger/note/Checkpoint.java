@@ -15,10 +15,10 @@ import java.util.Objects;
  * CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=
  * </pre>
  *
- * <p>{@code size} is an unsigned 64-bit count: compare it with {@link Long#compareUnsigned} and print
- * it with {@link Long#toUnsignedString(long)}. Extension lines are opaque and, as tlog-checkpoint §Note
- * text says, not recommended; lotledger writes none. A checkpoint is only a claim until its signed
- * note verifies: see {@link SignedCheckpoint}.
+ * <p>{@code size} is an unsigned 64-bit count: compare it with {@link Long#compareUnsigned} and
+ * print it with {@link Long#toUnsignedString(long)}. Extension lines are opaque and, as
+ * tlog-checkpoint §Note text says, not recommended; lotledger writes none. A checkpoint is only a
+ * claim until its signed note verifies: see {@link SignedCheckpoint}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -46,10 +46,10 @@ public record Checkpoint(String origin, long size, NodeHash root, List<String> e
   }
 
   /**
-   * Reads a checkpoint note text strictly (C2SP tlog-checkpoint §Note text): a non-empty origin; the
-   * size in decimal without sign or leading zeros (only {@code 0} itself may start with 0), at most
-   * 2^64 - 1; the root as canonical standard base64 of exactly 32 bytes; then non-empty extension
-   * lines; every line ends in a newline.
+   * Reads a checkpoint note text strictly (C2SP tlog-checkpoint §Note text): a non-empty origin;
+   * the size in decimal without sign or leading zeros (only {@code 0} itself may start with 0), at
+   * most 2^64 - 1; the root as canonical standard base64 of exactly 32 bytes; then non-empty
+   * extension lines; every line ends in a newline.
    *
    * <p>The origin is not required to be a URL or free of spaces: the spec says clients must not
    * assume it is.
@@ -60,7 +60,10 @@ public record Checkpoint(String origin, long size, NodeHash root, List<String> e
     Objects.requireNonNull(text, "text");
     if (text.length() > SignedNote.MAX_NOTE_BYTES) {
       throw new NoteFormatException(
-          "checkpoint is " + text.length() + " characters, over the limit of " + SignedNote.MAX_NOTE_BYTES);
+          "checkpoint is "
+              + text.length()
+              + " characters, over the limit of "
+              + SignedNote.MAX_NOTE_BYTES);
     }
     List<String> lines = new ArrayList<>();
     int start = 0;
@@ -143,7 +146,9 @@ public record Checkpoint(String origin, long size, NodeHash root, List<String> e
       char c = line.charAt(i);
       if (c < 0x20) {
         throw new IllegalArgumentException(
-            String.format("checkpoint %s %s has control character U+%04X", what, NoteKey.quote(line), (int) c));
+            String.format(
+                "checkpoint %s %s has control character U+%04X",
+                what, NoteKey.quote(line), (int) c));
       }
     }
   }

@@ -14,13 +14,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One signed checkpoint kept in a file of its own: what a ledger last signed, or what a verifier last
- * accepted. The file is replaced whole (a temporary file, fsynced, renamed over it, then the directory
- * fsynced), so after a crash or power loss it holds either the old checkpoint or the new one, never a
- * mix, and a {@link #write} that returned survives both.
+ * One signed checkpoint kept in a file of its own: what a ledger last signed, or what a verifier
+ * last accepted. The file is replaced whole (a temporary file, fsynced, renamed over it, then the
+ * directory fsynced), so after a crash or power loss it holds either the old checkpoint or the new
+ * one, never a mix, and a {@link #write} that returned survives both.
  *
- * <p>Reading bounds the file at {@link #MAX_BYTES} before parsing it. Not safe for concurrent writers
- * in several processes; one process may read and write from several threads only with its own lock.
+ * <p>Reading bounds the file at {@link #MAX_BYTES} before parsing it. Not safe for concurrent
+ * writers in several processes; one process may read and write from several threads only with its
+ * own lock.
  */
 public final class CheckpointFile {
   /** A signed checkpoint is a few hundred bytes; anything larger than this is not one. */
@@ -45,15 +46,22 @@ public final class CheckpointFile {
   /**
    * The stored checkpoint, parsed but not verified; empty when the file does not exist.
    *
-   * @throws StoreException if the file cannot be read, is larger than {@link #MAX_BYTES}, or is not a
-   *     signed checkpoint (the message names the file and the rule it breaks)
+   * @throws StoreException if the file cannot be read, is larger than {@link #MAX_BYTES}, or is not
+   *     a signed checkpoint (the message names the file and the rule it breaks)
    */
   public Optional<SignedCheckpoint> read() throws StoreException {
     byte[] bytes;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = channel.size();
       if (size > MAX_BYTES) {
-        throw new StoreException("the checkpoint file " + file + " is corrupt: " + size + " bytes, over the limit of " + MAX_BYTES);
+        throw new StoreException(
+            "the checkpoint file "
+                + file
+                + " is corrupt: "
+                + size
+                + " bytes, over the limit of "
+                + MAX_BYTES);
       }
       ByteBuffer buffer = ByteBuffer.allocate((int) size);
       while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
@@ -73,8 +81,8 @@ public final class CheckpointFile {
   }
 
   /**
-   * Replaces the stored checkpoint with {@code checkpoint}, durably: when this returns, the new file
-   * and its name are on disk.
+   * Replaces the stored checkpoint with {@code checkpoint}, durably: when this returns, the new
+   * file and its name are on disk.
    *
    * @throws StoreException if any step fails; the old checkpoint is then still in place
    */
@@ -92,7 +100,8 @@ public final class CheckpointFile {
         }
         channel.force(true);
       }
-      // Atomic or not at all: a replacing move that is not atomic may delete the old file first, and a
+      // Atomic or not at all: a replacing move that is not atomic may delete the old file first,
+      // and a
       // crash then would leave no checkpoint, which reads as "never signed".
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       tmp = null;
@@ -110,12 +119,16 @@ public final class CheckpointFile {
     }
   }
 
-  /** Makes a rename in {@code dir} durable (POSIX: fsync the directory); a no-op where that is unsupported. */
+  /**
+   * Makes a rename in {@code dir} durable (POSIX: fsync the directory); a no-op where that is
+   * unsupported.
+   */
   private static void syncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
-      // Windows cannot open a directory as a channel; its renames are durable on their own (NTFS journal).
+      // Windows cannot open a directory as a channel; its renames are durable on their own (NTFS
+      // journal).
     }
   }
 

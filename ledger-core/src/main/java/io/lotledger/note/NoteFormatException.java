@@ -3,8 +3,9 @@ package io.lotledger.note;
 import io.lotledger.error.LedgerException;
 
 /**
- * A signed note, verifier key or checkpoint (C2SP signed-note, C2SP tlog-checkpoint) is malformed or
- * over a limit. The message names the line and the rule; {@link #line()} carries the line number.
+ * A signed note, verifier key or checkpoint (C2SP signed-note, C2SP tlog-checkpoint) is malformed
+ * or over a limit. The message names the line and the rule; {@link #line()} carries the line
+ * number.
  */
 public final class NoteFormatException extends LedgerException {
   private static final long serialVersionUID = 1L;

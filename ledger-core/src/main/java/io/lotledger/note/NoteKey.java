@@ -10,16 +10,19 @@ import java.util.Objects;
 
 /**
  * A named Ed25519 verifier key of C2SP signed-note (signature type {@code 0x01}): the key name, the
- * 4-byte key ID derived from name and key, and the public key. Its text form is the vkey
- * {@code <name>+<hex key ID>+<base64(0x01 || public key)>} (C2SP signed-note §Verifier keys).
+ * 4-byte key ID derived from name and key, and the public key. Its text form is the vkey {@code
+ * <name>+<hex key ID>+<base64(0x01 || public key)>} (C2SP signed-note §Verifier keys).
  *
  * <p>Only Ed25519 is supported, as signed-note §Signature types recommends implementations pick the
  * types their design needs. Immutable and thread-safe; public keys are not secret, so {@link
  * #toString()} prints the vkey.
  */
 public final class NoteKey {
-  /** The signed-note signature type identifier byte of Ed25519 (C2SP signed-note §Signature types). */
+  /**
+   * The signed-note signature type identifier byte of Ed25519 (C2SP signed-note §Signature types).
+   */
   public static final byte ED25519_TYPE = 0x01;
+
   /** Longest vkey {@link #parse} reads; real ones are under 100 characters. */
   public static final int MAX_VKEY_LENGTH = 1024;
 
@@ -53,8 +56,8 @@ public final class NoteKey {
 
   /**
    * Reads a vkey {@code <name>+<8 lowercase hex digits>+<base64(0x01 || 32-byte key)>}. The key ID
-   * must be the one computed from name and key, the base64 canonical standard encoding (RFC 4648 §4),
-   * and the key a valid Ed25519 public key of full order.
+   * must be the one computed from name and key, the base64 canonical standard encoding (RFC 4648
+   * §4), and the key a valid Ed25519 public key of full order.
    *
    * @throws NoteFormatException naming what is wrong
    */
@@ -98,8 +101,12 @@ public final class NoteKey {
     }
     if (typeAndKey.length != 1 + Ed25519PublicKey.LENGTH) {
       throw new NoteFormatException(
-          "vkey " + quote(vkey) + ": Ed25519 key must be " + Ed25519PublicKey.LENGTH
-              + " bytes, not " + (typeAndKey.length - 1));
+          "vkey "
+              + quote(vkey)
+              + ": Ed25519 key must be "
+              + Ed25519PublicKey.LENGTH
+              + " bytes, not "
+              + (typeAndKey.length - 1));
     }
     byte[] keyBytes = new byte[Ed25519PublicKey.LENGTH];
     System.arraycopy(typeAndKey, 1, keyBytes, 0, keyBytes.length);
@@ -113,7 +120,11 @@ public final class NoteKey {
     int given = Integer.parseUnsignedInt(idHex, 16);
     if (given != expected) {
       throw new NoteFormatException(
-          "vkey " + quote(vkey) + ": key ID " + idHex + " does not match the key, which has ID "
+          "vkey "
+              + quote(vkey)
+              + ": key ID "
+              + idHex
+              + " does not match the key, which has ID "
               + hex(expected));
     }
     return new NoteKey(name, expected, publicKey);
@@ -163,7 +174,10 @@ public final class NoteKey {
         return "key name " + quote(name) + " contains a space " + String.format("(U+%04X)", cp);
       }
       if (cp < 0x20) {
-        return "key name " + quote(name) + " contains a control character " + String.format("(U+%04X)", cp);
+        return "key name "
+            + quote(name)
+            + " contains a control character "
+            + String.format("(U+%04X)", cp);
       }
       if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
         return "key name " + quote(name) + " contains an unpaired surrogate";
@@ -173,7 +187,10 @@ public final class NoteKey {
     return null;
   }
 
-  /** Unicode white space: categories Zs, Zl, Zp (which include U+00A0), the ASCII spaces, and U+0085. */
+  /**
+   * Unicode white space: categories Zs, Zl, Zp (which include U+00A0), the ASCII spaces, and
+   * U+0085.
+   */
   private static boolean isUnicodeSpace(int cp) {
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
   }
@@ -218,7 +235,10 @@ public final class NoteKey {
     return publicKey;
   }
 
-  /** The vkey text {@code <name>+<hex key ID>+<base64(0x01 || public key)>}; {@link #parse} reads it. */
+  /**
+   * The vkey text {@code <name>+<hex key ID>+<base64(0x01 || public key)>}; {@link #parse} reads
+   * it.
+   */
   public String toVkey() {
     byte[] typeAndKey = new byte[1 + Ed25519PublicKey.LENGTH];
     typeAndKey[0] = ED25519_TYPE;

@@ -9,8 +9,8 @@ import java.util.Objects;
  * ID, and the signature bytes, written {@code — <key name> base64(key ID || signature)}.
  *
  * <p>The signature is opaque here: it may be of any signature type, including ones lotledger cannot
- * verify (witness cosignatures, post-quantum keys); {@link SignedNote#verify} checks the ones made by
- * trusted keys. Immutable and thread-safe; bytes copy in and out.
+ * verify (witness cosignatures, post-quantum keys); {@link SignedNote#verify} checks the ones made
+ * by trusted keys. Immutable and thread-safe; bytes copy in and out.
  */
 public final class NoteSignature {
   /** Prefix of every signature line: em dash (U+2014) and space. */

@@ -10,9 +10,9 @@ import java.util.Objects;
  *
  * <p>lotledger signs a checkpoint with the log key named after the origin, as tlog-checkpoint
  * recommends ("the log's key name in its signature line SHOULD match the origin line"), so a log's
- * verifier key is {@code NoteKey.of(origin, logPublicKey)} and its vkey starts with the origin. {@link
- * #verify(NoteKey)} relies on that convention to bind the checkpoint to the trusted log; {@link
- * #verify(String, NoteKey)} serves logs whose key name differs from their origin.
+ * verifier key is {@code NoteKey.of(origin, logPublicKey)} and its vkey starts with the origin.
+ * {@link #verify(NoteKey)} relies on that convention to bind the checkpoint to the trusted log;
+ * {@link #verify(String, NoteKey)} serves logs whose key name differs from their origin.
  *
  * <p>Immutable and thread-safe.
  */
@@ -72,7 +72,9 @@ public record SignedCheckpoint(Checkpoint checkpoint, SignedNote note) {
     if (!checkpoint.origin().equals(origin)) {
       throw new NoteVerificationException(
           1,
-          "checkpoint origin " + NoteKey.quote(checkpoint.origin()) + " is not the expected origin "
+          "checkpoint origin "
+              + NoteKey.quote(checkpoint.origin())
+              + " is not the expected origin "
               + NoteKey.quote(origin));
     }
     note.verify(List.of(logKey));

@@ -27,20 +27,22 @@ import java.util.Set;
  * </pre>
  *
  * <p>Per C2SP signed-note §Format, a note is valid UTF-8 with no control characters but newline,
- * and its text is separated from the signatures by the <em>last</em> blank line (the text itself may
- * contain blank lines). {@link #parse} enforces that and the limits below; {@link #verify} applies
- * §Signatures. The text must be ignored until {@link #verify} succeeds.
+ * and its text is separated from the signatures by the <em>last</em> blank line (the text itself
+ * may contain blank lines). {@link #parse} enforces that and the limits below; {@link #verify}
+ * applies §Signatures. The text must be ignored until {@link #verify} succeeds.
  *
  * <p>Immutable and thread-safe.
  */
 public record SignedNote(String text, List<NoteSignature> signatures) {
   /** Largest note {@link #parse} reads, in bytes. */
   public static final int MAX_NOTE_BYTES = 1 << 20;
+
   /**
    * Most signature lines {@link #parse} reads; signed-note §Format requires at least 16, and this
    * leaves room for many witness cosignatures.
    */
   public static final int MAX_SIGNATURES = 100;
+
   /** Longest signature line, in characters: room for post-quantum signatures of about 5 kB. */
   public static final int MAX_SIGNATURE_LINE_LENGTH = 16 * 1024;
 
@@ -48,8 +50,9 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
    * A note of {@code text} and {@code signatures}, in order.
    *
    * @throws IllegalArgumentException if the text is not a valid note text (non-empty, ending in a
-   *     newline, no control characters but newline, no unpaired surrogates), there are no signatures or more than {@link #MAX_SIGNATURES}, or the note would exceed
-   *     {@link #MAX_NOTE_BYTES}, so that every note built here is one {@link #parse} reads back
+   *     newline, no control characters but newline, no unpaired surrogates), there are no
+   *     signatures or more than {@link #MAX_SIGNATURES}, or the note would exceed {@link
+   *     #MAX_NOTE_BYTES}, so that every note built here is one {@link #parse} reads back
    */
   public SignedNote {
     checkText(text);
@@ -66,8 +69,12 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
       String line = signature.toLine();
       if (line.length() - 1 > MAX_SIGNATURE_LINE_LENGTH) {
         throw new IllegalArgumentException(
-            "signature line by " + signature.keyName() + " is " + (line.length() - 1)
-                + " characters, over the limit of " + MAX_SIGNATURE_LINE_LENGTH);
+            "signature line by "
+                + signature.keyName()
+                + " is "
+                + (line.length() - 1)
+                + " characters, over the limit of "
+                + MAX_SIGNATURE_LINE_LENGTH);
       }
       size += utf8Length(line);
     }
@@ -129,7 +136,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
       char c = s.charAt(i);
       if (c < 0x20 && c != '\n') {
         throw new NoteFormatException(
-            lineAt(s, i), String.format("control character U+%04X; only newline is allowed", (int) c));
+            lineAt(s, i),
+            String.format("control character U+%04X; only newline is allowed", (int) c));
       }
     }
     if (s.isEmpty()) {
@@ -172,7 +180,9 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
     if (line.length() > MAX_SIGNATURE_LINE_LENGTH) {
       throw new NoteFormatException(
           lineNumber,
-          "signature line is " + line.length() + " characters, over the limit of "
+          "signature line is "
+              + line.length()
+              + " characters, over the limit of "
               + MAX_SIGNATURE_LINE_LENGTH);
     }
     if (!line.startsWith(NoteSignature.LINE_PREFIX)) {
@@ -200,7 +210,10 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
     if (idAndSignature.length < 5) {
       throw new NoteFormatException(
           lineNumber,
-          "signature by " + name + " is " + idAndSignature.length
+          "signature by "
+              + name
+              + " is "
+              + idAndSignature.length
               + " bytes, too short for a 4-byte key ID and a signature");
     }
     int keyId =
@@ -244,7 +257,10 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         if (!key.publicKey().verify(signature.raw(), message)) {
           throw new NoteVerificationException(
               line,
-              "signature by trusted key " + key.name() + "+" + key.keyIdHex()
+              "signature by trusted key "
+                  + key.name()
+                  + "+"
+                  + key.keyIdHex()
                   + " does not verify over the note text");
         }
         verified.add(key);
@@ -287,7 +303,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
   static void checkText(String text) {
     Objects.requireNonNull(text, "text");
     if (text.isEmpty() || text.charAt(text.length() - 1) != '\n') {
-      throw new IllegalArgumentException("note text must end with a newline: " + NoteKey.quote(text));
+      throw new IllegalArgumentException(
+          "note text must end with a newline: " + NoteKey.quote(text));
     }
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
@@ -302,7 +319,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
       i += Character.charCount(cp);
     }
     if (utf8Length(text) > MAX_NOTE_BYTES) {
-      throw new IllegalArgumentException("note text is over the limit of " + MAX_NOTE_BYTES + " bytes");
+      throw new IllegalArgumentException(
+          "note text is over the limit of " + MAX_NOTE_BYTES + " bytes");
     }
   }
 

@@ -7,9 +7,9 @@
  * crash-safe in a {@link io.lotledger.note.CheckpointFile}).
  *
  * <p>A checkpoint names a tree by its size and RFC 9162 root hash ({@link
- * io.lotledger.log.NodeHash}); this package depends on {@code io.lotledger.log} for that and the tree
- * package knows nothing of notes. Malformed input throws {@link
- * io.lotledger.note.NoteFormatException} with the offending line; a note no trusted key signed, or a
- * checkpoint of another origin, throws {@link io.lotledger.note.NoteVerificationException}.
+ * io.lotledger.log.NodeHash}); this package depends on {@code io.lotledger.log} for that and the
+ * tree package knows nothing of notes. Malformed input throws {@link
+ * io.lotledger.note.NoteFormatException} with the offending line; a note no trusted key signed, or
+ * a checkpoint of another origin, throws {@link io.lotledger.note.NoteVerificationException}.
  */
 package io.lotledger.note;

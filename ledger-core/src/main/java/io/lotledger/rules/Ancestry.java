@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * A lot's ancestry as the records show it, walked breadth-first through the transformations that
- * made it. The walk follows lot <em>states</em>: a lot as it stood when a transformation consumed it
- * (the contributions before that entry), so material added to a lot after it was consumed never
+ * made it. The walk follows lot <em>states</em>: a lot as it stood when a transformation consumed
+ * it (the contributions before that entry), so material added to a lot after it was consumed never
  * counts toward what it went into. Every dependency points to a strictly earlier entry, so the walk
  * terminates even when lots are made from their own descendants (a recycling loop), and it is
  * bounded by {@link CheckOptions#maxLotStates()}. Each lot's history is read once.
@@ -32,11 +32,18 @@ final class Ancestry {
   /** Transformation entry {@code index} consumed {@code input} in making {@code madeInto}. */
   record Consumption(long index, LotId input, LotId madeInto) {}
 
-  /** A lot the walk reached: its first (shortest) path from the checked lot, and how far its history counts. */
+  /**
+   * A lot the walk reached: its first (shortest) path from the checked lot, and how far its history
+   * counts.
+   */
   static final class Reached {
     final LotRecord record;
     final List<LotId> path;
-    /** Entries of this lot from this index on were after every consumption that matters (MAX for the root). */
+
+    /**
+     * Entries of this lot from this index on were after every consumption that matters (MAX for the
+     * root).
+     */
     long cutoff;
 
     Reached(LotRecord record, List<LotId> path, long cutoff) {
@@ -53,8 +60,10 @@ final class Ancestry {
   private final LinkedHashMap<LotId, Reached> reached = new LinkedHashMap<>();
   private final LinkedHashSet<State> states = new LinkedHashSet<>();
   private final LinkedHashSet<Consumption> consumptions = new LinkedHashSet<>();
+
   /** Per lot, how many of its contributions have had their inputs followed. */
   private final Map<LotId, Integer> expanded = new HashMap<>();
+
   private final ArrayDeque<State> queue = new ArrayDeque<>();
 
   private Ancestry(LotSource source, LotId root, int maxStates) {
@@ -66,14 +75,15 @@ final class Ancestry {
   /**
    * Walks {@code root}'s ancestry.
    *
-   * @throws LedgerException NOT_FOUND when the source never saw {@code root}; INVALID_INPUT when the
-   *     ancestry has more than {@code maxStates} lot states; whatever the source throws
+   * @throws LedgerException NOT_FOUND when the source never saw {@code root}; INVALID_INPUT when
+   *     the ancestry has more than {@code maxStates} lot states; whatever the source throws
    */
   static Ancestry walk(LotSource source, LotId root, int maxStates) throws LedgerException {
     Ancestry a = new Ancestry(source, root, maxStates);
     LotRecord first = a.load(root);
     if (first.history().isEmpty()) {
-      throw new LedgerException(LedgerException.Code.NOT_FOUND, "lot " + root + " is not in the ledger");
+      throw new LedgerException(
+          LedgerException.Code.NOT_FOUND, "lot " + root + " is not in the ledger");
     }
     a.reached.put(root, new Reached(first, List.of(root), Long.MAX_VALUE));
     a.enqueue(new State(root, first.contributions().size()));
@@ -87,7 +97,8 @@ final class Ancestry {
   private void expand(State s) throws LedgerException {
     LotRecord rec = records.get(s.lot());
     List<LotId> path = reached.get(s.lot()).path;
-    // A state's inputs include those of every earlier state of the same lot: follow only the new ones.
+    // A state's inputs include those of every earlier state of the same lot: follow only the new
+    // ones.
     int from = expanded.getOrDefault(s.lot(), 0);
     if (s.contributions() > from) {
       expanded.put(s.lot(), s.contributions());
@@ -126,8 +137,15 @@ final class Ancestry {
   private void enqueue(State s) throws LedgerException {
     if (states.add(s)) {
       if (states.size() > maxStates) {
-        throw new LedgerException(LedgerException.Code.INVALID_INPUT, "the ancestry of lot " + root + " has more than "
-            + maxStates + " lot states (reached at lot " + s.lot() + "); raise the limit to check it");
+        throw new LedgerException(
+            LedgerException.Code.INVALID_INPUT,
+            "the ancestry of lot "
+                + root
+                + " has more than "
+                + maxStates
+                + " lot states (reached at lot "
+                + s.lot()
+                + "); raise the limit to check it");
       }
       queue.add(s);
     }
@@ -171,13 +189,16 @@ final class Ancestry {
    */
   List<State> statesInDependencyOrder() {
     List<State> order = new ArrayList<>(states);
-    order.sort(Comparator.comparingLong(this::lastContribution)
-        .thenComparing(s -> s.lot().uri())
-        .thenComparingInt(State::contributions));
+    order.sort(
+        Comparator.comparingLong(this::lastContribution)
+            .thenComparing(s -> s.lot().uri())
+            .thenComparingInt(State::contributions));
     return order;
   }
 
   private long lastContribution(State s) {
-    return s.contributions() == 0 ? -1 : records.get(s.lot()).contributions().get(s.contributions() - 1).index();
+    return s.contributions() == 0
+        ? -1
+        : records.get(s.lot()).contributions().get(s.contributions() - 1).index();
   }
 }

@@ -2,8 +2,6 @@ package io.lotledger.rules;
 
 import io.lotledger.error.LedgerException;
 
-import io.lotledger.rules.Finding;
-
 /** An append broke a rule and was refused; the ledger and its store are exactly as they were. */
 public final class AppendRejectedException extends LedgerException {
   private static final long serialVersionUID = 1L;
@@ -16,14 +14,17 @@ public final class AppendRejectedException extends LedgerException {
 
   /** A rejection of the event at {@code position} (0-based) of an all-or-nothing batch. */
   public AppendRejectedException(Finding finding, int position) {
-    super(Code.REJECTED, (position < 0 ? "append rejected: " : "batch rejected at event " + position + ": ") + finding);
+    super(
+        Code.REJECTED,
+        (position < 0 ? "append rejected: " : "batch rejected at event " + position + ": ")
+            + finding);
     this.finding = finding;
     this.position = position;
   }
 
   /**
-   * For {@link Ledger#appendAll}: the position in the batch of the event that broke the rule (nothing of
-   * the batch was stored); -1 for a single append.
+   * For {@link Ledger#appendAll}: the position in the batch of the event that broke the rule
+   * (nothing of the batch was stored); -1 for a single append.
    */
   public int position() {
     return position;

@@ -6,9 +6,9 @@ import java.math.BigDecimal;
  * How strictly a check compares and how far it walks.
  *
  * @param tolerance the absolute difference allowed between a declared claim and the computed value
- *     before the claim is a finding: a share (0..1) for recycled content, kg CO2e per kg for carbon.
- *     Declared values are usually rounded (to 0.01 or 0.001), so zero tolerance would flag honest
- *     rounding.
+ *     before the claim is a finding: a share (0..1) for recycled content, kg CO2e per kg for
+ *     carbon. Declared values are usually rounded (to 0.01 or 0.001), so zero tolerance would flag
+ *     honest rounding.
  * @param maxLotStates the most lot states the ancestry walk visits (a lot as it stood when one
  *     transformation consumed it is one state); a larger ancestry fails with {@code INVALID_INPUT}
  *     instead of exhausting memory
@@ -19,11 +19,14 @@ public record CheckOptions(BigDecimal tolerance, int maxLotStates) {
 
   public CheckOptions {
     if (tolerance == null || tolerance.signum() < 0) {
-      throw new IllegalArgumentException("tolerance must be a non-negative decimal, not " + tolerance);
+      throw new IllegalArgumentException(
+          "tolerance must be a non-negative decimal, not " + tolerance);
     }
     if (tolerance.precision() - tolerance.scale() > 12 || tolerance.scale() > 18) {
       throw new IllegalArgumentException(
-          "tolerance " + tolerance.toPlainString() + " is out of range (at most 12 integer and 18 decimal digits)");
+          "tolerance "
+              + tolerance.toPlainString()
+              + " is out of range (at most 12 integer and 18 decimal digits)");
     }
     if (maxLotStates < 1) {
       throw new IllegalArgumentException("maxLotStates must be positive, not " + maxLotStates);

@@ -10,7 +10,12 @@ import java.util.List;
  *
  * @param lotStates how many lot states the ancestry walk visited (the checked lot's included)
  */
-public record CheckReport(LotId lot, Composition composition, List<CheckFinding> findings, List<String> notes, int lotStates) {
+public record CheckReport(
+    LotId lot,
+    Composition composition,
+    List<CheckFinding> findings,
+    List<String> notes,
+    int lotStates) {
   public CheckReport {
     if (lot == null || composition == null) {
       throw new IllegalArgumentException("a check report needs a lot and a composition");

@@ -9,13 +9,13 @@ import java.util.List;
  * Rolls recycled content and carbon footprint up a lot's ancestry by mass balance, and finds the
  * declared claims the ledger does not back.
  *
- * <p>For each transformation, per element E, with m_i the mass of E that input i brings (consumed kg
- * x its mass fraction of E): the output's recycled share r = sum(m_i x r_i) / sum(m_i), pre- and
+ * <p>For each transformation, per element E, with m_i the mass of E that input i brings (consumed
+ * kg x its mass fraction of E): the output's recycled share r = sum(m_i x r_i) / sum(m_i), pre- and
  * post-consumer apart; its mass fraction of E is the declared assay, else sum(m_i) / total output
  * kg; its footprint (sum(input kg x input footprint) + step emissions) / total output kg. Every
  * output of one transformation gets the same values; a lot made by several events mixes them by
- * mass. Lots commissioned with an ADD are the leaves and are taken as declared. The values that flow
- * on are the less favourable of declared and computed.
+ * mass. Lots commissioned with an ADD are the leaves and are taken as declared. The values that
+ * flow on are the less favourable of declared and computed.
  *
  * <p>A finding is a declared recycled share more than the tolerance above the computed one, a
  * declared footprint more than the tolerance below it, a declared claim the records do not allow
@@ -52,8 +52,9 @@ public final class ClaimsCalculator {
   }
 
   /**
-   * The claims in {@code lot}'s ancestry (the lot and every lot it was made from) that the ledger does
-   * not back, and its unbacked and overdrawn inputs, in {@link CheckFinding#ORDER}. Empty for an honest chain.
+   * The claims in {@code lot}'s ancestry (the lot and every lot it was made from) that the ledger
+   * does not back, and its unbacked and overdrawn inputs, in {@link CheckFinding#ORDER}. Empty for
+   * an honest chain.
    */
   public List<CheckFinding> findings(LotId lot) throws LedgerException {
     return findings(RollUp.of(source, lot, options));

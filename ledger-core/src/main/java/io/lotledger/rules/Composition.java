@@ -18,8 +18,8 @@ import java.util.Optional;
  *     element not listed may still be present; when false, an element not listed is absent
  * @param carbonFootprint kg CO2e per kg, or null when not computable
  * @param carbonLowerBound whether material or steps without a declared footprint were counted as 0
- * @param notes every gap the roll-up met in the lot's ancestry (an undeclared share counted as 0, an
- *     input in pieces left out), upstream first
+ * @param notes every gap the roll-up met in the lot's ancestry (an undeclared share counted as 0,
+ *     an input in pieces left out), upstream first
  */
 public record Composition(
     LotId lot,
@@ -39,11 +39,12 @@ public record Composition(
   }
 
   /**
-   * The balance of {@code element}: listed, absent (all zero) when the composition is fully known, or
-   * all unknown otherwise.
+   * The balance of {@code element}: listed, absent (all zero) when the composition is fully known,
+   * or all unknown otherwise.
    */
   public ElementBalance element(String element) {
-    Optional<ElementBalance> listed = elements.stream().filter(e -> e.element().equals(element)).findFirst();
+    Optional<ElementBalance> listed =
+        elements.stream().filter(e -> e.element().equals(element)).findFirst();
     if (listed.isPresent()) {
       return listed.get();
     }

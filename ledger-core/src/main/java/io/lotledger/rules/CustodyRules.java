@@ -25,55 +25,64 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Custody and mass balance (DESIGN "Domain rules"; docs/domain-model.md): what an event may do to the
- * lots it names, given who holds how much of each. Part of the ledger's state transition ({@code state.Transition}), so the append path and
- * every verifier judge and derive exactly the same way.
+ * Custody and mass balance (DESIGN "Domain rules"; docs/domain-model.md): what an event may do to
+ * the lots it names, given who holds how much of each. Part of the ledger's state transition
+ * ({@code state.Transition}), so the append path and every verifier judge and derive exactly the
+ * same way.
  *
- * <p>A lot is <em>tracked</em> from the first event that brings it into existence here: commissioning
- * (ObjectEvent ADD), a transformation output, or a receipt from outside the ledger. Before that it is
- * an external lot: events may name it (observations, or transformation inputs drawn from elsewhere,
- * which {@code check} reports as unbacked), and no custody or balance applies to it.
+ * <p>A lot is <em>tracked</em> from the first event that brings it into existence here:
+ * commissioning (ObjectEvent ADD), a transformation output, or a receipt from outside the ledger.
+ * Before that it is an external lot: events may name it (observations, or transformation inputs
+ * drawn from elsewhere, which {@code check} reports as unbacked), and no custody or balance applies
+ * to it.
  *
- * <p>For a tracked lot, by what the event does (CBV 2.0 business steps {@code shipping} and
- * {@code receiving} in any of their EPCIS 2.0 forms):
+ * <p>For a tracked lot, by what the event does (CBV 2.0 business steps {@code shipping} and {@code
+ * receiving} in any of their EPCIS 2.0 forms):
  *
  * <ul>
- *   <li><b>Commission / produce</b> (ADD; transformation output): the signer gains the quantity. Adding
- *       to a lot that exists requires being one of its custodians; an ADD of an existing lot only
- *       re-declares its master data and may state no quantity.
+ *   <li><b>Commission / produce</b> (ADD; transformation output): the signer gains the quantity.
+ *       Adding to a lot that exists requires being one of its custodians; an ADD of an existing lot
+ *       only re-declares its master data and may state no quantity.
  *   <li><b>Consume</b> (transformation input): the signer must hold the lot and state a quantity no
- *       larger than what it holds. A lot may be both input and output of one transformation (processed
- *       in place, EPCIS 2.0 §7.4.5): it is consumed, then produced, and the signer stays its custodian.
+ *       larger than what it holds. A lot may be both input and output of one transformation
+ *       (processed in place, EPCIS 2.0 §7.4.5): it is consumed, then produced, and the signer stays
+ *       its custodian.
  *   <li><b>Destroy</b> (DELETE): the signer must hold the lot; no quantity means all it holds.
- *   <li><b>Ship</b> (OBSERVE or transaction event with bizStep shipping): the signer must hold what it
- *       ships (no quantity: all it holds). The destination {@code possessing_party} decides when the
- *       event names one, else the {@code owning_party}: another registered actor, and the goods are in
- *       transit to it under this entry's hash; the signer itself as possessing party, and custody does
- *       not change (a move between its own sites); anyone else, and the goods leave the ledger.
- *   <li><b>Receive</b> (OBSERVE or transaction event with bizStep receiving): with a shipment reference
- *       ({@link EventContext#shipment()}), the signer must be the shipment's receiver and takes at most
- *       what is still in transit (no quantity: all of it), becoming a custodian. Without one, the goods
- *       come from outside the ledger: allowed only for a lot this ledger does not track, with a
- *       positive quantity, so nobody becomes a custodian of another's lot and no delivery counts twice.
+ *   <li><b>Ship</b> (OBSERVE or transaction event with bizStep shipping): the signer must hold what
+ *       it ships (no quantity: all it holds). The destination {@code possessing_party} decides when
+ *       the event names one, else the {@code owning_party}: another registered actor, and the goods
+ *       are in transit to it under this entry's hash; the signer itself as possessing party, and
+ *       custody does not change (a move between its own sites); anyone else, and the goods leave
+ *       the ledger.
+ *   <li><b>Receive</b> (OBSERVE or transaction event with bizStep receiving): with a shipment
+ *       reference ({@link EventContext#shipment()}), the signer must be the shipment's receiver and
+ *       takes at most what is still in transit (no quantity: all of it), becoming a custodian.
+ *       Without one, the goods come from outside the ledger: allowed only for a lot this ledger
+ *       does not track, with a positive quantity, so nobody becomes a custodian of another's lot
+ *       and no delivery counts twice.
  *   <li><b>Pack</b> (aggregation): the signer must hold every tracked lot it packs or unpacks.
- *   <li>Anything else (inspections, other observations and transactions) changes no state and may be
- *       recorded by any registered actor.
- *   <li>An <b>imported</b> event ({@link EventContext#imported()}: another system's record, e.g. an EPCIS
- *       import) changes no state either: its signer vouches for the record, not for the act, so it
- *       cannot make the signer a custodian nor draw on anyone's balance. Lots that only imported events
- *       name stay external; {@code check} weighs what those records say. It may add to (commission,
- *       re-declare or output) a lot this ledger tracks only when signed by one of that lot's custodians,
- *       as when the receiver of goods imports its supplier's records of them.
+ *   <li>Anything else (inspections, other observations and transactions) changes no state and may
+ *       be recorded by any registered actor.
+ *   <li>An <b>imported</b> event ({@link EventContext#imported()}: another system's record, e.g. an
+ *       EPCIS import) changes no state either: its signer vouches for the record, not for the act,
+ *       so it cannot make the signer a custodian nor draw on anyone's balance. Lots that only
+ *       imported events name stay external; {@code check} weighs what those records say. It may add
+ *       to (commission, re-declare or output) a lot this ledger tracks only when signed by one of
+ *       that lot's custodians, as when the receiver of goods imports its supplier's records of
+ *       them.
  * </ul>
  *
- * Quantities are unit-aware ({@link Units}): mass converts between GRM, KGM and TNE; counts never mix
- * with mass. A lot commissioned without a quantity tracks custody only, and no later event may state a
- * quantity of it. For a lot with a quantity, holding nothing is not custody: a zero move grants none.
+ * Quantities are unit-aware ({@link Units}): mass converts between GRM, KGM and TNE; counts never
+ * mix with mass. A lot commissioned without a quantity tracks custody only, and no later event may
+ * state a quantity of it. For a lot with a quantity, holding nothing is not custody: a zero move
+ * grants none.
  */
 public final class CustodyRules {
   private CustodyRules() {}
 
-  /** What the custody rules read: each lot's state before the entry, and who is a registered actor. */
+  /**
+   * What the custody rules read: each lot's state before the entry, and who is a registered actor.
+   */
   public interface Holdings {
     /** The state of {@code lot}, or null when the lot is not tracked. */
     LotState lot(LotId lot) throws StoreException;
@@ -86,17 +95,21 @@ public final class CustodyRules {
   public record Outcome(Finding violation, Map<LotId, LotState> states) {}
 
   /** Judges {@code entry} at {@code index} against the lot states in {@code reader}. */
-  public static Outcome apply(SignedEntry entry, long index, Holdings reader) throws StoreException {
+  public static Outcome apply(SignedEntry entry, long index, Holdings reader)
+      throws StoreException {
     return new Judgement(entry, index, reader).run();
   }
 
-  /** One entry's judgement: reads each lot's state once and keeps what the event has changed so far. */
+  /**
+   * One entry's judgement: reads each lot's state once and keeps what the event has changed so far.
+   */
   private static final class Judgement {
     private final SignedEntry entry;
     private final long index;
     private final Holdings reader;
     private final ActorId signer;
     private final Map<LotId, LotState> changed = new LinkedHashMap<>();
+
     /** Lots this transformation has drawn from: the signer held each when the event began. */
     private final Set<LotId> consumed = new HashSet<>();
 
@@ -114,7 +127,8 @@ public final class CustodyRules {
 
     private Finding judge(Event event) throws StoreException {
       if (event.context().imported()) {
-        return judgeImported(event); // another system's record: the signer vouches for the record, not the act
+        return judgeImported(
+            event); // another system's record: the signer vouches for the record, not the act
       }
       if (event instanceof TransformationEvent t) {
         for (LotQuantity in : t.inputs()) {
@@ -172,24 +186,39 @@ public final class CustodyRules {
     }
 
     /**
-     * An imported record changes no state, but it may not add to a lot this ledger tracks (commission,
-     * re-declare or output it) unless its signer is one of that lot's custodians: else anyone could
-     * feed material or master data of their choosing into another's lot, and so into its roll-up.
+     * An imported record changes no state, but it may not add to a lot this ledger tracks
+     * (commission, re-declare or output it) unless its signer is one of that lot's custodians: else
+     * anyone could feed material or master data of their choosing into another's lot, and so into
+     * its roll-up.
      */
     private Finding judgeImported(Event event) throws StoreException {
-      List<LotQuantity> added = event instanceof TransformationEvent t ? t.outputs()
-          : event instanceof ObjectEvent o && o.action() == Action.ADD ? o.quantities() : List.of();
+      List<LotQuantity> added =
+          event instanceof TransformationEvent t
+              ? t.outputs()
+              : event instanceof ObjectEvent o && o.action() == Action.ADD
+                  ? o.quantities()
+                  : List.of();
       for (LotQuantity lq : added) {
         LotState s = reader.lot(lq.lot());
         if (s != null && !s.holds(signer)) {
-          return custody(lq.lot(), "lot " + lq.lot() + " is tracked on this ledger; " + signer
-              + " is not its custodian, so an imported record of it cannot add to it", s);
+          return custody(
+              lq.lot(),
+              "lot "
+                  + lq.lot()
+                  + " is tracked on this ledger; "
+                  + signer
+                  + " is not its custodian, so an imported record of it cannot add to it",
+              s);
         }
       }
       return null;
     }
 
-    private enum Take { CONSUME, DESTROY, SHIP }
+    private enum Take {
+      CONSUME,
+      DESTROY,
+      SHIP
+    }
 
     private Finding take(LotQuantity lq, Take kind, String verb) throws StoreException {
       LotId lot = lq.lot();
@@ -208,8 +237,12 @@ public final class CustodyRules {
         amount = BigDecimal.ZERO;
       } else if (lq.quantity() == null) {
         if (kind == Take.CONSUME) {
-          return finding(Failure.UNIT_MISMATCH, lot, "a transformation must state how much of lot " + lot + " it consumes",
-              "a quantity in " + s.unit(), "none");
+          return finding(
+              Failure.UNIT_MISMATCH,
+              lot,
+              "a transformation must state how much of lot " + lot + " it consumes",
+              "a quantity in " + s.unit(),
+              "none");
         }
         amount = s.held(signer); // all the signer holds
       } else {
@@ -219,33 +252,54 @@ public final class CustodyRules {
         }
         amount = Units.toBase(lq.quantity());
         if (amount.compareTo(s.held(signer)) > 0) {
-          return finding(Failure.MASS_BALANCE, lot,
-              signer + " " + verb + " " + amount.toPlainString() + " " + s.unit() + " of lot " + lot + " but holds "
-                  + s.held(signer).toPlainString() + " " + s.unit(),
-              "at most " + s.held(signer).toPlainString() + " " + s.unit(), amount.toPlainString() + " " + s.unit());
+          return finding(
+              Failure.MASS_BALANCE,
+              lot,
+              signer
+                  + " "
+                  + verb
+                  + " "
+                  + amount.toPlainString()
+                  + " "
+                  + s.unit()
+                  + " of lot "
+                  + lot
+                  + " but holds "
+                  + s.held(signer).toPlainString()
+                  + " "
+                  + s.unit(),
+              "at most " + s.held(signer).toPlainString() + " " + s.unit(),
+              amount.toPlainString() + " " + s.unit());
         }
       }
-      LotState next = switch (kind) {
-        case CONSUME -> s.consume(signer, amount);
-        case DESTROY -> s.destroy(signer, amount);
-        case SHIP -> {
-          if (staysWithSigner(entry.body().event().context())) {
-            yield s; // moved between the signer's own sites: custody does not change
-          }
-          ActorId receiver = receiver(entry.body().event().context());
-          yield receiver == null ? s.shipOut(signer, amount) : s.ship(signer, amount, entry.hash(), receiver);
-        }
-      };
+      LotState next =
+          switch (kind) {
+            case CONSUME -> s.consume(signer, amount);
+            case DESTROY -> s.destroy(signer, amount);
+            case SHIP -> {
+              if (staysWithSigner(entry.body().event().context())) {
+                yield s; // moved between the signer's own sites: custody does not change
+              }
+              ActorId receiver = receiver(entry.body().event().context());
+              yield receiver == null
+                  ? s.shipOut(signer, amount)
+                  : s.ship(signer, amount, entry.hash(), receiver);
+            }
+          };
       changed.put(lot, next);
       return null;
     }
 
-    private enum Source { COMMISSIONING, TRANSFORMATION, OUTSIDE }
+    private enum Source {
+      COMMISSIONING,
+      TRANSFORMATION,
+      OUTSIDE
+    }
 
     /**
-     * Commissioning, a transformation output or a receipt from outside: a new lot, or more of one the
-     * signer holds. Commissioning a lot that exists re-declares its master data (a claim that {@code
-     * check} weighs) and adds no material, so it states no quantity.
+     * Commissioning, a transformation output or a receipt from outside: a new lot, or more of one
+     * the signer holds. Commissioning a lot that exists re-declares its master data (a claim that
+     * {@code check} weighs) and adds no material, so it states no quantity.
      */
     private Finding produce(LotQuantity lq, Source source) throws StoreException {
       LotId lot = lq.lot();
@@ -256,11 +310,22 @@ public final class CustodyRules {
       } else if (source != Source.OUTSIDE && !s.holds(signer) && !consumed.contains(lot)) {
         return custody(lot, signer + " adds to lot " + lot + " but is not its custodian", s);
       } else if (source == Source.COMMISSIONING && q != null) {
-        return finding(Failure.MASS_BALANCE, lot, "lot " + lot + " exists; commissioning it again re-declares its master data"
-            + " and adds no material (add material with a transformation output)", "no quantity", q.toString());
+        return finding(
+            Failure.MASS_BALANCE,
+            lot,
+            "lot "
+                + lot
+                + " exists; commissioning it again re-declares its master data"
+                + " and adds no material (add material with a transformation output)",
+            "no quantity",
+            q.toString());
       } else if (source == Source.OUTSIDE && q == null && s.quantified()) {
-        return finding(Failure.UNIT_MISMATCH, lot, "a receipt from outside the ledger must state how much of lot " + lot + " arrives",
-            "a quantity in " + s.unit(), "none");
+        return finding(
+            Failure.UNIT_MISMATCH,
+            lot,
+            "a receipt from outside the ledger must state how much of lot " + lot + " arrives",
+            "a quantity in " + s.unit(),
+            "none");
       }
       BigDecimal amount = BigDecimal.ZERO;
       if (q != null) {
@@ -270,7 +335,11 @@ public final class CustodyRules {
         }
         amount = Units.toBase(q);
       }
-      changed.put(lot, source == Source.OUTSIDE ? s.receiveFromOutside(signer, amount) : s.produce(signer, amount));
+      changed.put(
+          lot,
+          source == Source.OUTSIDE
+              ? s.receiveFromOutside(signer, amount)
+              : s.produce(signer, amount));
       return null;
     }
 
@@ -279,39 +348,75 @@ public final class CustodyRules {
       LotState s = current(lot);
       if (context.shipment() == null) {
         if (s != null) {
-          // A lot this ledger tracks moves only by its own shipments: a receipt "from outside" would let
-          // anyone become its custodian, or count a delivery twice (before or after the shipment's receipt).
+          // A lot this ledger tracks moves only by its own shipments: a receipt "from outside"
+          // would let
+          // anyone become its custodian, or count a delivery twice (before or after the shipment's
+          // receipt).
           for (var t : s.inTransit().entrySet()) {
             if (t.getValue().receiver().equals(signer)) {
-              return finding(Failure.BAD_RECEIPT, lot,
-                  "lot " + lot + " has a shipment in transit to " + signer + "; the receiving event must reference it",
-                  "shipment " + t.getKey().toNi(), "no shipment reference");
+              return finding(
+                  Failure.BAD_RECEIPT,
+                  lot,
+                  "lot "
+                      + lot
+                      + " has a shipment in transit to "
+                      + signer
+                      + "; the receiving event must reference it",
+                  "shipment " + t.getKey().toNi(),
+                  "no shipment reference");
             }
           }
           if (s.holds(signer)) {
             return null; // arrival at another of the holder's own sites: custody does not change
           }
-          return finding(Failure.BAD_RECEIPT, lot, "lot " + lot + " is tracked on this ledger; it is received only by"
-              + " referencing the shipment that sent it", "a shipment reference", "none");
+          return finding(
+              Failure.BAD_RECEIPT,
+              lot,
+              "lot "
+                  + lot
+                  + " is tracked on this ledger; it is received only by"
+                  + " referencing the shipment that sent it",
+              "a shipment reference",
+              "none");
         }
         if (lq.quantity() == null) {
-          return null; // an external lot seen arriving (an EPCIS import of serialised items): it stays external
+          return null; // an external lot seen arriving (an EPCIS import of serialised items): it
+          // stays external
         }
         if (lq.quantity().amount().signum() == 0) {
-          return finding(Failure.UNIT_MISMATCH, lot, "a receipt from outside the ledger must state how much of lot " + lot
-              + " arrives", "a positive quantity", lq.quantity().toString());
+          return finding(
+              Failure.UNIT_MISMATCH,
+              lot,
+              "a receipt from outside the ledger must state how much of lot " + lot + " arrives",
+              "a positive quantity",
+              lq.quantity().toString());
         }
         return produce(lq, Source.OUTSIDE); // goods from outside the ledger
       }
       EntryHash shipment = EntryHash.fromNi(context.shipment());
       LotState.Transit transit = s == null ? null : s.inTransit().get(shipment);
       if (transit == null) {
-        return finding(Failure.BAD_RECEIPT, lot, "no shipment of lot " + lot + " under entry " + shipment.toHex() + " is in transit",
-            "a shipment in transit", context.shipment());
+        return finding(
+            Failure.BAD_RECEIPT,
+            lot,
+            "no shipment of lot " + lot + " under entry " + shipment.toHex() + " is in transit",
+            "a shipment in transit",
+            context.shipment());
       }
       if (!transit.receiver().equals(signer)) {
-        return finding(Failure.CUSTODY, lot, "shipment " + shipment.toHex() + " of lot " + lot + " is addressed to "
-            + transit.receiver() + ", not " + signer, transit.receiver().uri(), signer.uri());
+        return finding(
+            Failure.CUSTODY,
+            lot,
+            "shipment "
+                + shipment.toHex()
+                + " of lot "
+                + lot
+                + " is addressed to "
+                + transit.receiver()
+                + ", not "
+                + signer,
+            transit.receiver().uri(),
+            signer.uri());
       }
       BigDecimal amount = transit.amount();
       if (!s.quantified() && lq.quantity() != null) {
@@ -324,10 +429,22 @@ public final class CustodyRules {
         }
         amount = Units.toBase(lq.quantity());
         if (amount.compareTo(transit.amount()) > 0) {
-          return finding(Failure.MASS_BALANCE, lot,
-              signer + " receives " + amount.toPlainString() + " " + s.unit() + " of lot " + lot + " but the shipment carries "
-                  + transit.amount().toPlainString() + " " + s.unit(),
-              "at most " + transit.amount().toPlainString() + " " + s.unit(), amount.toPlainString() + " " + s.unit());
+          return finding(
+              Failure.MASS_BALANCE,
+              lot,
+              signer
+                  + " receives "
+                  + amount.toPlainString()
+                  + " "
+                  + s.unit()
+                  + " of lot "
+                  + lot
+                  + " but the shipment carries "
+                  + transit.amount().toPlainString()
+                  + " "
+                  + s.unit(),
+              "at most " + transit.amount().toPlainString() + " " + s.unit(),
+              amount.toPlainString() + " " + s.unit());
         }
       }
       changed.put(lot, s.receive(shipment, signer, amount));
@@ -336,10 +453,15 @@ public final class CustodyRules {
 
     private Finding requireCustody(LotId lot, String verb) throws StoreException {
       LotState s = current(lot);
-      return s == null || s.holds(signer) ? null : custody(lot, signer + " " + verb + " lot " + lot + " but is not its custodian", s);
+      return s == null || s.holds(signer)
+          ? null
+          : custody(lot, signer + " " + verb + " lot " + lot + " but is not its custodian", s);
     }
 
-    /** Whether the shipment names the signer itself as the possessing party: goods moving between its own sites. */
+    /**
+     * Whether the shipment names the signer itself as the possessing party: goods moving between
+     * its own sites.
+     */
     private boolean staysWithSigner(EventContext context) {
       for (Party p : context.destinations()) {
         if ("possessing_party".equals(Cbv.partyType(p)) && p.id().equals(signer.uri())) {
@@ -350,12 +472,14 @@ public final class CustodyRules {
     }
 
     /**
-     * The actor a shipment goes to: the destination {@code possessing_party} when the event names one
-     * (CBV 2.0: who will have physical custody), else the {@code owning_party}; when that party is a
-     * registered actor other than the signer. Null: the goods leave the ledger.
+     * The actor a shipment goes to: the destination {@code possessing_party} when the event names
+     * one (CBV 2.0: who will have physical custody), else the {@code owning_party}; when that party
+     * is a registered actor other than the signer. Null: the goods leave the ledger.
      */
     private ActorId receiver(EventContext context) throws StoreException {
-      boolean possession = context.destinations().stream().anyMatch(p -> "possessing_party".equals(Cbv.partyType(p)));
+      boolean possession =
+          context.destinations().stream()
+              .anyMatch(p -> "possessing_party".equals(Cbv.partyType(p)));
       String type = possession ? "possessing_party" : "owning_party";
       for (Party p : context.destinations()) {
         if (!type.equals(Cbv.partyType(p)) || p.id().equals(signer.uri())) {
@@ -381,22 +505,41 @@ public final class CustodyRules {
 
     private Finding unit(LotId lot, LotState s, Quantity q) {
       if (!s.quantified()) {
-        return finding(Failure.UNIT_MISMATCH, lot, "lot " + lot + " was commissioned without a quantity; it cannot gain one",
-            "no quantity", q.toString());
+        return finding(
+            Failure.UNIT_MISMATCH,
+            lot,
+            "lot " + lot + " was commissioned without a quantity; it cannot gain one",
+            "no quantity",
+            q.toString());
       }
       if (!Units.baseUnit(q.unit()).equals(s.unit())) {
-        return finding(Failure.UNIT_MISMATCH, lot, "lot " + lot + " is measured in " + s.unit() + " (" + Units.dimension(s.unit())
-                + "); " + q.unit() + " (" + Units.dimension(q.unit()) + ") does not convert to it",
-            "a unit convertible to " + s.unit(), q.unit());
+        return finding(
+            Failure.UNIT_MISMATCH,
+            lot,
+            "lot "
+                + lot
+                + " is measured in "
+                + s.unit()
+                + " ("
+                + Units.dimension(s.unit())
+                + "); "
+                + q.unit()
+                + " ("
+                + Units.dimension(q.unit())
+                + ") does not convert to it",
+            "a unit convertible to " + s.unit(),
+            q.unit());
       }
       return null;
     }
 
     private Finding custody(LotId lot, String detail, LotState s) {
-      return finding(Failure.CUSTODY, lot, detail, "a custodian of " + s.holdings().keySet(), signer.uri());
+      return finding(
+          Failure.CUSTODY, lot, detail, "a custodian of " + s.holdings().keySet(), signer.uri());
     }
 
-    private Finding finding(Failure failure, LotId lot, String detail, String expected, String actual) {
+    private Finding finding(
+        Failure failure, LotId lot, String detail, String expected, String actual) {
       return new Finding(failure, index, entry.hash(), lot, detail, expected, actual);
     }
   }

@@ -5,11 +5,14 @@ import java.math.BigDecimal;
 /**
  * What a lot contains of one chemical element, as rolled up from its ancestry: the element's mass
  * fraction of the lot and the shares of the element recycled from pre-consumer (manufacturing) and
- * post-consumer waste, kept apart as EU Regulation 2023/1542 Art. 8 requires. Each value is null when
- * the records do not allow computing it.
+ * post-consumer waste, kept apart as EU Regulation 2023/1542 Art. 8 requires. Each value is null
+ * when the records do not allow computing it.
  */
 public record ElementBalance(
-    String element, BigDecimal massFraction, BigDecimal recycledPreConsumer, BigDecimal recycledPostConsumer) {
+    String element,
+    BigDecimal massFraction,
+    BigDecimal recycledPreConsumer,
+    BigDecimal recycledPostConsumer) {
 
   public ElementBalance {
     if (element == null) {

@@ -12,7 +12,13 @@ import io.lotledger.event.LotId;
  * @param lot the lot concerned, or null
  */
 public record Finding(
-    Failure failure, long index, EntryHash hash, LotId lot, String detail, String expected, String actual) {
+    Failure failure,
+    long index,
+    EntryHash hash,
+    LotId lot,
+    String detail,
+    String expected,
+    String actual) {
 
   public Finding {
     if (failure == null || detail == null) {
@@ -20,7 +26,10 @@ public record Finding(
     }
   }
 
-  /** One line: {@code entry 12 (3fa2c1d09e4b) lot urn:x: lot link mismatch: ...; expected A, actual B}. */
+  /**
+   * One line: {@code entry 12 (3fa2c1d09e4b) lot urn:x: lot link mismatch: ...; expected A, actual
+   * B}.
+   */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();

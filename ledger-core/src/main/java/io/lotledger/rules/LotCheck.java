@@ -26,7 +26,8 @@ public final class LotCheck {
 
   public LotCheck(LotSource source, Policy policy, CheckOptions options) {
     if (source == null || policy == null || options == null) {
-      throw new IllegalArgumentException("a lot check needs a source, a policy (Policy.NONE for none) and options");
+      throw new IllegalArgumentException(
+          "a lot check needs a source, a policy (Policy.NONE for none) and options");
     }
     this.source = source;
     this.policy = policy;
@@ -45,6 +46,11 @@ public final class LotCheck {
     List<CheckFinding> findings = new ArrayList<>(ClaimsCalculator.findings(rollUp));
     findings.addAll(PolicyEvaluator.evaluate(rollUp, policy));
     findings.sort(CheckFinding.ORDER);
-    return new CheckReport(lot, composition, findings, new ArrayList<>(rollUp.notes()), rollUp.ancestry().stateCount());
+    return new CheckReport(
+        lot,
+        composition,
+        findings,
+        new ArrayList<>(rollUp.notes()),
+        rollUp.ancestry().stateCount());
   }
 }

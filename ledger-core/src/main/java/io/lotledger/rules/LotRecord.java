@@ -15,9 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One lot's history, sorted into what the roll-up needs: the events that bring material into the lot
- * ({@link #contributions()}: commissioning ADDs before the lot was first produced, and transformation
- * outputs), the ADDs that re-declare master data of a lot already produced ({@link
+ * One lot's history, sorted into what the roll-up needs: the events that bring material into the
+ * lot ({@link #contributions()}: commissioning ADDs before the lot was first produced, and
+ * transformation outputs), the ADDs that re-declare master data of a lot already produced ({@link
  * #redeclarations()}), and when the ledger first saw the lot commissioned, produced or received.
  *
  * <p>An ADD after a transformation produced the lot does not add material: lotledger reads it as
@@ -41,8 +41,10 @@ final class LotRecord {
   private final List<Entry> history;
   private final List<Contribution> contributions = new ArrayList<>();
   private final List<Contribution> redeclarations = new ArrayList<>();
+
   /** Index of the first ADD, transformation output or receiving of the lot; MAX_VALUE when none. */
   private final long firstBacked;
+
   /** Index of the first receiving event, MAX_VALUE when none. */
   private final long firstReceived;
 
@@ -104,7 +106,9 @@ final class LotRecord {
     return redeclarations;
   }
 
-  /** How many contributions come before entry {@code index}: the lot's state as that entry saw it. */
+  /**
+   * How many contributions come before entry {@code index}: the lot's state as that entry saw it.
+   */
   int contributionsBefore(long index) {
     int lo = 0;
     int hi = contributions.size();
@@ -119,23 +123,26 @@ final class LotRecord {
     return lo;
   }
 
-  /** Whether the ledger saw the lot commissioned, produced or received before entry {@code index}. */
+  /**
+   * Whether the ledger saw the lot commissioned, produced or received before entry {@code index}.
+   */
   boolean backedBefore(long index) {
     return firstBacked < index;
   }
 
   /**
-   * The first entry, up to {@code through}, at which transformations have drawn more of the lot than
-   * the ledger records it ever had; null when none does.
+   * The first entry, up to {@code through}, at which transformations have drawn more of the lot
+   * than the ledger records it ever had; null when none does.
    *
    * <p>Credited, as of each entry: the lot's contributions (commissioning ADDs before it was first
    * produced, transformation outputs), and a receipt from outside the ledger (receiving without a
    * shipment reference) when it is the first thing that brings the lot in, counted once among the
-   * ledger's own events and once among imported records: later receipts move goods, they bring none in.
-   * Drawn: transformation inputs after the lot was first backed (earlier draws are unbacked and reported
-   * as such). Shipments and destructions are not subtracted, so only an impossible draw shows; the
-   * ledger's own events, judged by {@code LotRules}, never make one. Null too when not comparable: the
-   * lot's first quantity or a draw is unstated, or the units do not convert to one base unit. One pass.
+   * ledger's own events and once among imported records: later receipts move goods, they bring none
+   * in. Drawn: transformation inputs after the lot was first backed (earlier draws are unbacked and
+   * reported as such). Shipments and destructions are not subtracted, so only an impossible draw
+   * shows; the ledger's own events, judged by {@code LotRules}, never make one. Null too when not
+   * comparable: the lot's first quantity or a draw is unstated, or the units do not convert to one
+   * base unit. One pass.
    */
   Overdraw firstOverdraw(long through) {
     Tally recorded = new Tally();
@@ -177,12 +184,15 @@ final class LotRecord {
   }
 
   /**
-   * By {@code entry}, transformations had drawn {@code drawn} of the lot, which the ledger records as
-   * having had {@code recorded}, in {@code unit}.
+   * By {@code entry}, transformations had drawn {@code drawn} of the lot, which the ledger records
+   * as having had {@code recorded}, in {@code unit}.
    */
   record Overdraw(Entry entry, BigDecimal drawn, BigDecimal recorded, String unit) {}
 
-  /** A running sum of quantities in one base unit; not comparable once a quantity is missing or a unit differs. */
+  /**
+   * A running sum of quantities in one base unit; not comparable once a quantity is missing or a
+   * unit differs.
+   */
   private static final class Tally {
     BigDecimal sum = BigDecimal.ZERO;
     String unit;
@@ -202,7 +212,10 @@ final class LotRecord {
       sum = sum.add(Units.toBase(q.quantity()));
     }
 
-    /** Material in: the first must state its quantity (else the lot has none); a later one without adds nothing. */
+    /**
+     * Material in: the first must state its quantity (else the lot has none); a later one without
+     * adds nothing.
+     */
     void credit(LotQuantity q) {
       if (q != null && q.quantity() != null) {
         add(q);
@@ -212,14 +225,22 @@ final class LotRecord {
     }
 
     boolean comparable(Tally other) {
-      return !broken && !other.broken && (unit == null || other.unit == null || unit.equals(other.unit));
+      return !broken
+          && !other.broken
+          && (unit == null || other.unit == null || unit.equals(other.unit));
     }
   }
 
-  /** What a receiving event (ObjectEvent OBSERVE, CBV 2.0 receiving) says of the lot; null for any other entry. */
+  /**
+   * What a receiving event (ObjectEvent OBSERVE, CBV 2.0 receiving) says of the lot; null for any
+   * other entry.
+   */
   private LotQuantity received(Entry e) {
-    return e.event() instanceof ObjectEvent o && o.action() == Action.OBSERVE
-        && Cbv.isBizStep(o.context().bizStep(), "receiving") ? find(o.quantities()) : null;
+    return e.event() instanceof ObjectEvent o
+            && o.action() == Action.OBSERVE
+            && Cbv.isBizStep(o.context().bizStep(), "receiving")
+        ? find(o.quantities())
+        : null;
   }
 
   /** A receipt from outside the ledger: a receiving event without a shipment reference. */
@@ -227,7 +248,10 @@ final class LotRecord {
     return received(e) != null && e.event().context().shipment() == null;
   }
 
-  /** Whether the ledger saw the lot received (and nothing else bring material in) before {@code index}. */
+  /**
+   * Whether the ledger saw the lot received (and nothing else bring material in) before {@code
+   * index}.
+   */
   boolean receivedBefore(long index) {
     return firstReceived < index;
   }

@@ -1,7 +1,7 @@
 package io.lotledger.rules;
 
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import java.util.List;
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * A lot's custody and mass balance as its entries leave it: who holds how much, what is in transit
- * to whom, and the running totals. Derived by {@link CustodyRules}, stored per lot and recomputed by
- * every verifier.
+ * to whom, and the running totals. Derived by {@link CustodyRules}, stored per lot and recomputed
+ * by every verifier.
  *
  * <p>Amounts are exact decimals in {@link #unit()}, the base unit of the lot's dimension (KGM for
  * mass, LTR for volume, H87 for counts, or the lot's own code when it has no conversion). A lot
@@ -21,8 +21,8 @@ import java.util.TreeMap;
  *
  * @param holdings every current custodian and the amount it holds (present with zero only for lots
  *     without a quantity)
- * @param inTransit goods shipped to another actor of this ledger and not yet received, by the hash of
- *     the shipping entry
+ * @param inTransit goods shipped to another actor of this ledger and not yet received, by the hash
+ *     of the shipping entry
  */
 public record LotState(
     String unit,
@@ -44,8 +44,15 @@ public record LotState(
 
   /** A lot seen for the first time, in {@code unit} (null: no quantity), held by nobody yet. */
   static LotState open(String unit) {
-    return new LotState(unit, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-        new TreeMap<>(), new TreeMap<>());
+    return new LotState(
+        unit,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        new TreeMap<>(),
+        new TreeMap<>());
   }
 
   public boolean quantified() {
@@ -74,26 +81,32 @@ public record LotState(
     return normal(sum);
   }
 
-  // ------------------------------------------------------------------ transitions (used by LotRules)
+  // ------------------------------------------------------------------ transitions (used by
+  // LotRules)
 
   LotState produce(ActorId holder, BigDecimal amount) {
-    return hold(holder, amount).with(normal(produced.add(amount)), received, consumed, shippedOut, destroyed);
+    return hold(holder, amount)
+        .with(normal(produced.add(amount)), received, consumed, shippedOut, destroyed);
   }
 
   LotState receiveFromOutside(ActorId holder, BigDecimal amount) {
-    return hold(holder, amount).with(produced, normal(received.add(amount)), consumed, shippedOut, destroyed);
+    return hold(holder, amount)
+        .with(produced, normal(received.add(amount)), consumed, shippedOut, destroyed);
   }
 
   LotState consume(ActorId holder, BigDecimal amount) {
-    return release(holder, amount).with(produced, received, normal(consumed.add(amount)), shippedOut, destroyed);
+    return release(holder, amount)
+        .with(produced, received, normal(consumed.add(amount)), shippedOut, destroyed);
   }
 
   LotState destroy(ActorId holder, BigDecimal amount) {
-    return release(holder, amount).with(produced, received, consumed, shippedOut, normal(destroyed.add(amount)));
+    return release(holder, amount)
+        .with(produced, received, consumed, shippedOut, normal(destroyed.add(amount)));
   }
 
   LotState shipOut(ActorId holder, BigDecimal amount) {
-    return release(holder, amount).with(produced, received, consumed, normal(shippedOut.add(amount)), destroyed);
+    return release(holder, amount)
+        .with(produced, received, consumed, normal(shippedOut.add(amount)), destroyed);
   }
 
   LotState ship(ActorId holder, BigDecimal amount, EntryHash shipment, ActorId receiver) {
@@ -114,7 +127,10 @@ public record LotState(
     return new LotState(unit, produced, received, consumed, shippedOut, destroyed, s.holdings, t);
   }
 
-  /** {@code holder} gains {@code amount}, and custody; of a lot with a quantity, only by holding some. */
+  /**
+   * {@code holder} gains {@code amount}, and custody; of a lot with a quantity, only by holding
+   * some.
+   */
   private LotState hold(ActorId holder, BigDecimal amount) {
     TreeMap<ActorId, BigDecimal> h = new TreeMap<>(holdings);
     h.merge(holder, amount, (a, b) -> normal(a.add(b)));
@@ -124,7 +140,10 @@ public record LotState(
     return new LotState(unit, produced, received, consumed, shippedOut, destroyed, h, inTransit);
   }
 
-  /** {@code holder} gives up {@code amount}; it stops being a custodian when nothing is left (or the lot has no quantity). */
+  /**
+   * {@code holder} gives up {@code amount}; it stops being a custodian when nothing is left (or the
+   * lot has no quantity).
+   */
   private LotState release(ActorId holder, BigDecimal amount) {
     TreeMap<ActorId, BigDecimal> h = new TreeMap<>(holdings);
     BigDecimal left = normal(held(holder).subtract(amount));
@@ -151,6 +170,13 @@ public record LotState(
     String u = unit == null ? "(no quantity)" : unit;
     Map<String, String> held = new TreeMap<>();
     holdings.forEach((a, v) -> held.put(a.uri(), v.toPlainString()));
-    return balance().toPlainString() + " " + u + " held by " + held + ", " + inTransit.size() + " shipment(s) in transit";
+    return balance().toPlainString()
+        + " "
+        + u
+        + " held by "
+        + held
+        + ", "
+        + inTransit.size()
+        + " shipment(s) in transit";
   }
 }

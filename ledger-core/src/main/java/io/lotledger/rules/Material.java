@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the records say one quantity of material contains: its mass, per element the mass fraction and
- * the recycled shares of that element (pre- and post-consumer apart), and its carbon footprint per
- * kilogram. A null value is unknown; an element not listed is absent unless {@code
+ * What the records say one quantity of material contains: its mass, per element the mass fraction
+ * and the recycled shares of that element (pre- and post-consumer apart), and its carbon footprint
+ * per kilogram. A null value is unknown; an element not listed is absent unless {@code
  * otherElementsUnknown}. Immutable.
  *
  * <p>All arithmetic is exact decimal arithmetic rounded to {@link #MATH} (34 significant digits,
@@ -42,7 +42,8 @@ record Material(
    * One element's part of some material: its mass fraction and the shares of that element's mass
    * recycled from pre-consumer (manufacturing) and post-consumer waste, each null when unknown.
    */
-  record Share(BigDecimal massFraction, BigDecimal recycledPreConsumer, BigDecimal recycledPostConsumer) {
+  record Share(
+      BigDecimal massFraction, BigDecimal recycledPreConsumer, BigDecimal recycledPostConsumer) {
     static final Share ABSENT = new Share(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     static final Share UNKNOWN = new Share(null, null, null);
 
@@ -101,7 +102,12 @@ record Material(
           known = false;
           break;
         }
-        weighted.add(new BigDecimal[] {m.massKg().multiply(s.massFraction(), MATH), s.recycledPreConsumer(), s.recycledPostConsumer()});
+        weighted.add(
+            new BigDecimal[] {
+              m.massKg().multiply(s.massFraction(), MATH),
+              s.recycledPreConsumer(),
+              s.recycledPostConsumer()
+            });
       }
       mixed.put(symbol, known ? weigh(weighted, total) : Share.UNKNOWN);
     }
@@ -115,11 +121,19 @@ record Material(
         lowerBound |= m.carbonLowerBound();
       }
     }
-    return new Material(exact(total), mixed, othersUnknown, total.signum() == 0 ? null : divide(co2, total), lowerBound,
+    return new Material(
+        exact(total),
+        mixed,
+        othersUnknown,
+        total.signum() == 0 ? null : divide(co2, total),
+        lowerBound,
         commonKgPerPiece(parts));
   }
 
-  /** The piece mass every part declares alike, else null (pieces of different masses cannot be weighed). */
+  /**
+   * The piece mass every part declares alike, else null (pieces of different masses cannot be
+   * weighed).
+   */
   private static BigDecimal commonKgPerPiece(List<Material> parts) {
     BigDecimal common = parts.get(0).kgPerPiece();
     for (Material m : parts) {
@@ -130,10 +144,16 @@ record Material(
     return common;
   }
 
-  /** {@code q} in kilograms: a mass as it is, a count by the piece mass {@code kgPerPiece}; null otherwise. */
+  /**
+   * {@code q} in kilograms: a mass as it is, a count by the piece mass {@code kgPerPiece}; null
+   * otherwise.
+   */
   static BigDecimal kilograms(io.lotledger.event.Quantity q, BigDecimal kgPerPiece) {
     BigDecimal kg = io.lotledger.event.Units.kilograms(q);
-    if (kg == null && kgPerPiece != null && io.lotledger.event.Units.dimension(q.unit()) == io.lotledger.event.Units.Dimension.COUNT) {
+    if (kg == null
+        && kgPerPiece != null
+        && io.lotledger.event.Units.dimension(q.unit())
+            == io.lotledger.event.Units.Dimension.COUNT) {
       kg = q.amount().multiply(kgPerPiece, MATH);
     }
     return kg;
@@ -162,8 +182,10 @@ record Material(
         post = post.add(p[0].multiply(p[2], MATH), MATH);
       }
     }
-    BigDecimal fraction = element.signum() == 0 ? BigDecimal.ZERO
-        : totalKg == null || totalKg.signum() == 0 ? null : divide(element, totalKg);
+    BigDecimal fraction =
+        element.signum() == 0
+            ? BigDecimal.ZERO
+            : totalKg == null || totalKg.signum() == 0 ? null : divide(element, totalKg);
     if (!sharesKnown) {
       return new Share(fraction, null, null);
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A named set of due-diligence rules that {@link PolicyEvaluator} checks over a lot's ancestry. The
- * JSON form read by the {@code ledger check --policy} command is described in docs/policy-format.md;
- * the model itself knows no file format.
+ * JSON form read by the {@code ledger check --policy} command is described in
+ * docs/policy-format.md; the model itself knows no file format.
  */
 public record Policy(String name, List<PolicyRule> rules) {
   /** Most rules in one policy. */
@@ -15,12 +15,18 @@ public record Policy(String name, List<PolicyRule> rules) {
   public static final Policy NONE = new Policy("none", List.of());
 
   public Policy {
-    if (name == null || name.isEmpty() || name.length() > 256 || name.chars().anyMatch(Character::isISOControl)) {
+    if (name == null
+        || name.isEmpty()
+        || name.length() > 256
+        || name.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException("policy name must be 1 to 256 printable characters");
     }
     if (rules == null || rules.size() > MAX_RULES) {
       throw new IllegalArgumentException(
-          "a policy holds at most " + MAX_RULES + " rules, not " + (rules == null ? "null" : rules.size()));
+          "a policy holds at most "
+              + MAX_RULES
+              + " rules, not "
+              + (rules == null ? "null" : rules.size()));
     }
     rules = List.copyOf(rules);
   }

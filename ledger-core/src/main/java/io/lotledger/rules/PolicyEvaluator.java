@@ -1,7 +1,7 @@
 package io.lotledger.rules;
 
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Certification;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.LotId;
@@ -25,13 +25,13 @@ import java.util.Set;
  * Evaluates a {@link Policy} over a lot's ancestry: the lot itself and every lot it was made from
  * through transformations, each lot's history counted up to the last time it went into the checked
  * lot. Origin lots are those commissioned with an ADD (taken with their declared master data) and
- * those the ledger shows no commissioning or production for before they were used (their master data
- * is unknown). Every violation is a {@link CheckFinding} whose path runs from the checked lot to the
- * offending lot.
+ * those the ledger shows no commissioning or production for before they were used (their master
+ * data is unknown). Every violation is a {@link CheckFinding} whose path runs from the checked lot
+ * to the offending lot.
  *
  * <p>Positive requirements (certification, minimum recycled share) need evidence, so unknown master
- * data or an uncomputable share fails them; prohibitions (forbidden origins, temperature limits) fail
- * only on a recorded value that breaks them.
+ * data or an uncomputable share fails them; prohibitions (forbidden origins, temperature limits)
+ * fail only on a recorded value that breaks them.
  *
  * <p>Thread-safe when the source is: each call walks the ancestry afresh.
  */
@@ -47,7 +47,10 @@ public final class PolicyEvaluator {
     this.options = options;
   }
 
-  /** The violations of {@code policy} in {@code lot}'s ancestry, in {@link CheckFinding#ORDER}; empty when it holds. */
+  /**
+   * The violations of {@code policy} in {@code lot}'s ancestry, in {@link CheckFinding#ORDER};
+   * empty when it holds.
+   */
   public List<CheckFinding> evaluate(LotId lot, Policy policy) throws LedgerException {
     return evaluate(RollUp.of(source, lot, options), policy);
   }
@@ -88,14 +91,24 @@ public final class PolicyEvaluator {
     return r.record.contributionsBefore(r.cutoff) == 0;
   }
 
-  private static void certification(Ancestry ancestry, RequireCertification rule, List<CheckFinding> out) {
+  private static void certification(
+      Ancestry ancestry, RequireCertification rule, List<CheckFinding> out) {
     String expected = "one of " + rule.certifications();
     for (Map.Entry<LotId, Reached> e : ancestry.reached().entrySet()) {
       Reached r = e.getValue();
       if (unknownOrigin(r)) {
-        out.add(new CheckFinding(Failure.MISSING_CERTIFICATION, e.getKey(), r.path, rule.element(),
-            "no master data on this ledger (not commissioned or produced here before it was used), so no certification; "
-                + "rule " + rule.describe(), "none", null, expected));
+        out.add(
+            new CheckFinding(
+                Failure.MISSING_CERTIFICATION,
+                e.getKey(),
+                r.path,
+                rule.element(),
+                "no master data on this ledger (not commissioned or produced here before it was used), so no certification; "
+                    + "rule "
+                    + rule.describe(),
+                "none",
+                null,
+                expected));
         continue;
       }
       for (LotRecord.Contribution c : origins(r)) {
@@ -104,21 +117,40 @@ public final class PolicyEvaluator {
           continue;
         }
         LocalDate date = c.entry().event().time().toLocalDate();
-        boolean held = ilmd.certifications().stream().anyMatch(cert -> rule.certifications().contains(cert.uri())
-            && (!rule.validAtOriginDate() || validOn(cert, date)));
+        boolean held =
+            ilmd.certifications().stream()
+                .anyMatch(
+                    cert ->
+                        rule.certifications().contains(cert.uri())
+                            && (!rule.validAtOriginDate() || validOn(cert, date)));
         if (!held) {
           List<String> have = ilmd.certifications().stream().map(Certification::uri).toList();
-          out.add(new CheckFinding(Failure.MISSING_CERTIFICATION, e.getKey(), r.path, rule.element(),
-              "commissioned by entry " + c.index() + " on " + date + " without a required certification"
-                  + (rule.validAtOriginDate() ? " valid on that date" : "") + "; rule " + rule.describe(),
-              have.isEmpty() ? "none" : String.join(", ", have), null,
-              expected + (rule.validAtOriginDate() ? " valid on " + date : "")));
+          out.add(
+              new CheckFinding(
+                  Failure.MISSING_CERTIFICATION,
+                  e.getKey(),
+                  r.path,
+                  rule.element(),
+                  "commissioned by entry "
+                      + c.index()
+                      + " on "
+                      + date
+                      + " without a required certification"
+                      + (rule.validAtOriginDate() ? " valid on that date" : "")
+                      + "; rule "
+                      + rule.describe(),
+                  have.isEmpty() ? "none" : String.join(", ", have),
+                  null,
+                  expected + (rule.validAtOriginDate() ? " valid on " + date : "")));
         }
       }
     }
   }
 
-  /** Whether a lot with {@code ilmd} may hold {@code element}: declared above 0, or no composition declared. */
+  /**
+   * Whether a lot with {@code ilmd} may hold {@code element}: declared above 0, or no composition
+   * declared.
+   */
   private static boolean mayHold(LotMasterData ilmd, String element) {
     if (element == null || ilmd.elements().isEmpty()) {
       return true;
@@ -132,17 +164,31 @@ public final class PolicyEvaluator {
   }
 
   private static boolean validOn(Certification c, LocalDate date) {
-    return (c.validFrom() == null || !date.isBefore(c.validFrom())) && (c.validUntil() == null || !date.isAfter(c.validUntil()));
+    return (c.validFrom() == null || !date.isBefore(c.validFrom()))
+        && (c.validUntil() == null || !date.isAfter(c.validUntil()));
   }
 
-  private static void forbiddenOrigins(Ancestry ancestry, ForbiddenOrigins rule, List<CheckFinding> out) {
+  private static void forbiddenOrigins(
+      Ancestry ancestry, ForbiddenOrigins rule, List<CheckFinding> out) {
     for (Map.Entry<LotId, Reached> e : ancestry.reached().entrySet()) {
       for (LotRecord.Contribution c : origins(e.getValue())) {
         String country = ((ObjectEvent) c.entry().event()).ilmd().originCountry();
         if (country != null && rule.countries().contains(country)) {
-          out.add(new CheckFinding(Failure.FORBIDDEN_ORIGIN, e.getKey(), e.getValue().path, null,
-              "commissioned by entry " + c.index() + " with origin country " + country + "; rule " + rule.describe(),
-              country, null, "none of " + rule.countries()));
+          out.add(
+              new CheckFinding(
+                  Failure.FORBIDDEN_ORIGIN,
+                  e.getKey(),
+                  e.getValue().path,
+                  null,
+                  "commissioned by entry "
+                      + c.index()
+                      + " with origin country "
+                      + country
+                      + "; rule "
+                      + rule.describe(),
+                  country,
+                  null,
+                  "none of " + rule.countries()));
         }
       }
     }
@@ -150,7 +196,8 @@ public final class PolicyEvaluator {
 
   // ---------------------------------------------------------------- sensor readings
 
-  private static void temperature(Ancestry ancestry, TemperatureLimit rule, List<CheckFinding> out, Set<String> notes) {
+  private static void temperature(
+      Ancestry ancestry, TemperatureLimit rule, List<CheckFinding> out, Set<String> notes) {
     BigDecimal limit = rankine(rule.maximum(), rule.unit());
     Set<String> reported = new HashSet<>();
     for (Map.Entry<LotId, Reached> e : ancestry.reached().entrySet()) {
@@ -161,29 +208,61 @@ public final class PolicyEvaluator {
           break;
         }
         String step = entry.event().context().bizStep();
-        if (!open && rule.fromBizStep() != null && io.lotledger.event.Cbv.isBizStep(step, rule.fromBizStep())) {
+        if (!open
+            && rule.fromBizStep() != null
+            && io.lotledger.event.Cbv.isBizStep(step, rule.fromBizStep())) {
           open = true;
         }
         if (open) {
           List<SensorReading> readings = entry.event().context().sensorReadings();
           for (int i = 0; i < readings.size(); i++) {
             SensorReading s = readings.get(i);
-            if (!io.lotledger.event.Cbv.isSensorType(s.type(), rule.sensorType()) || !reported.add(entry.index() + "/" + i)) {
+            if (!io.lotledger.event.Cbv.isSensorType(s.type(), rule.sensorType())
+                || !reported.add(entry.index() + "/" + i)) {
               continue;
             }
             String value = s.value().toPlainString() + " " + s.unit();
             if (!TemperatureLimit.UNITS.contains(s.unit())) {
-              notes.add("entry " + entry.index() + ": " + s.type() + " reading " + value + " is not in CEL, FAH or KEL; "
-                  + "it cannot be compared with the limit " + rule.maximum().toPlainString() + " " + rule.unit());
+              notes.add(
+                  "entry "
+                      + entry.index()
+                      + ": "
+                      + s.type()
+                      + " reading "
+                      + value
+                      + " is not in CEL, FAH or KEL; "
+                      + "it cannot be compared with the limit "
+                      + rule.maximum().toPlainString()
+                      + " "
+                      + rule.unit());
             } else if (rankine(s.value(), s.unit()).compareTo(limit) > 0) {
-              out.add(new CheckFinding(Failure.TEMPERATURE_ABOVE_LIMIT, e.getKey(), r.path, null,
-                  "entry " + entry.index() + " (" + (step == null ? "no bizStep" : "bizStep " + step) + ", " + entry.event().time()
-                      + ") reports " + s.type() + " " + value + "; rule " + rule.describe(),
-                  value, null, "at most " + rule.maximum().toPlainString() + " " + rule.unit()));
+              out.add(
+                  new CheckFinding(
+                      Failure.TEMPERATURE_ABOVE_LIMIT,
+                      e.getKey(),
+                      r.path,
+                      null,
+                      "entry "
+                          + entry.index()
+                          + " ("
+                          + (step == null ? "no bizStep" : "bizStep " + step)
+                          + ", "
+                          + entry.event().time()
+                          + ") reports "
+                          + s.type()
+                          + " "
+                          + value
+                          + "; rule "
+                          + rule.describe(),
+                      value,
+                      null,
+                      "at most " + rule.maximum().toPlainString() + " " + rule.unit()));
             }
           }
         }
-        if (open && rule.toBizStep() != null && io.lotledger.event.Cbv.isBizStep(step, rule.toBizStep())) {
+        if (open
+            && rule.toBizStep() != null
+            && io.lotledger.event.Cbv.isBizStep(step, rule.toBizStep())) {
           open = false;
         }
       }
@@ -206,7 +285,8 @@ public final class PolicyEvaluator {
 
   // ---------------------------------------------------------------- recycled content
 
-  private static void minimumRecycled(Composition composition, MinimumRecycledShare rule, List<CheckFinding> out) {
+  private static void minimumRecycled(
+      Composition composition, MinimumRecycledShare rule, List<CheckFinding> out) {
     ElementBalance b = composition.element(rule.element());
     if (b.absent()) {
       return;
@@ -216,13 +296,39 @@ public final class PolicyEvaluator {
     String expected = "at least " + rule.minimum().toPlainString();
     LotId lot = composition.lot();
     if (share == null) {
-      out.add(new CheckFinding(Failure.RECYCLED_SHARE_BELOW_MINIMUM, lot, List.of(lot), rule.element(),
-          "the " + which + " recycled share of " + rule.element() + " cannot be computed from the records (see notes); rule "
-              + rule.describe(), null, "unknown", expected));
+      out.add(
+          new CheckFinding(
+              Failure.RECYCLED_SHARE_BELOW_MINIMUM,
+              lot,
+              List.of(lot),
+              rule.element(),
+              "the "
+                  + which
+                  + " recycled share of "
+                  + rule.element()
+                  + " cannot be computed from the records (see notes); rule "
+                  + rule.describe(),
+              null,
+              "unknown",
+              expected));
     } else if (share.compareTo(rule.minimum()) < 0) {
-      out.add(new CheckFinding(Failure.RECYCLED_SHARE_BELOW_MINIMUM, lot, List.of(lot), rule.element(),
-          "the " + which + " recycled share of " + rule.element() + " is " + Material.text(share) + "; rule " + rule.describe(),
-          null, Material.text(share), expected));
+      out.add(
+          new CheckFinding(
+              Failure.RECYCLED_SHARE_BELOW_MINIMUM,
+              lot,
+              List.of(lot),
+              rule.element(),
+              "the "
+                  + which
+                  + " recycled share of "
+                  + rule.element()
+                  + " is "
+                  + Material.text(share)
+                  + "; rule "
+                  + rule.describe(),
+              null,
+              Material.text(share),
+              expected));
     }
   }
 }

@@ -10,12 +10,14 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * One due-diligence rule of a {@link Policy}, evaluated over a lot's ancestry (the lot and every lot it
- * was made from through transformations) by {@link PolicyEvaluator}. Immutable values, validated on
- * construction: a bad value throws {@link IllegalArgumentException} naming the field.
+ * One due-diligence rule of a {@link Policy}, evaluated over a lot's ancestry (the lot and every
+ * lot it was made from through transformations) by {@link PolicyEvaluator}. Immutable values,
+ * validated on construction: a bad value throws {@link IllegalArgumentException} naming the field.
  */
 public sealed interface PolicyRule
-    permits PolicyRule.RequireCertification, PolicyRule.ForbiddenOrigins, PolicyRule.TemperatureLimit,
+    permits PolicyRule.RequireCertification,
+        PolicyRule.ForbiddenOrigins,
+        PolicyRule.TemperatureLimit,
         PolicyRule.MinimumRecycledShare {
 
   /** Most entries in one rule's list (certifications, countries). */
@@ -33,7 +35,9 @@ public sealed interface PolicyRule
    * {@code validAtOriginDate}, one valid on the date of the commissioning event. A positive
    * requirement needs evidence: an origin lot without master data on the ledger fails it.
    */
-  record RequireCertification(String element, List<String> certifications, boolean validAtOriginDate) implements PolicyRule {
+  record RequireCertification(
+      String element, List<String> certifications, boolean validAtOriginDate)
+      implements PolicyRule {
     public RequireCertification {
       if (element != null) {
         symbol("requireCertification element", element);
@@ -48,7 +52,10 @@ public sealed interface PolicyRule
 
     @Override
     public String describe() {
-      return "requireCertification" + (element == null ? "" : " for " + element) + ": one of " + certifications
+      return "requireCertification"
+          + (element == null ? "" : " for " + element)
+          + ": one of "
+          + certifications
           + (validAtOriginDate ? ", valid at the origin date" : "");
     }
   }
@@ -59,12 +66,14 @@ public sealed interface PolicyRule
 
     public ForbiddenOrigins {
       if (countries == null || countries.isEmpty() || countries.size() > MAX_LIST) {
-        throw new IllegalArgumentException("forbiddenOrigins countries must list 1 to " + MAX_LIST + " countries");
+        throw new IllegalArgumentException(
+            "forbiddenOrigins countries must list 1 to " + MAX_LIST + " countries");
       }
       Set<String> sorted = new TreeSet<>();
       for (String c : countries) {
         if (c == null || !COUNTRY.matcher(c).matches()) {
-          throw new IllegalArgumentException("forbiddenOrigins country must be ISO 3166-1 alpha-2 like CD, not " + c);
+          throw new IllegalArgumentException(
+              "forbiddenOrigins country must be ISO 3166-1 alpha-2 like CD, not " + c);
         }
         sorted.add(c);
       }
@@ -84,11 +93,12 @@ public sealed interface PolicyRule
 
   /**
    * No sensor reading of {@code sensorType} (a CBV 2.0 / GS1 measurement type such as {@code
-   * gs1:Temperature}) above {@code maximum} {@code unit} (UN/CEFACT CEL, FAH or KEL) in any event of
-   * the ancestry's lot histories from an event with business step {@code fromBizStep} to the next
-   * with {@code toBizStep}, both included; a null bound leaves that side open.
+   * gs1:Temperature}) above {@code maximum} {@code unit} (UN/CEFACT CEL, FAH or KEL) in any event
+   * of the ancestry's lot histories from an event with business step {@code fromBizStep} to the
+   * next with {@code toBizStep}, both included; a null bound leaves that side open.
    */
-  record TemperatureLimit(String sensorType, BigDecimal maximum, String unit, String fromBizStep, String toBizStep)
+  record TemperatureLimit(
+      String sensorType, BigDecimal maximum, String unit, String fromBizStep, String toBizStep)
       implements PolicyRule {
     /** The temperature units a limit and a reading may be in (UN/CEFACT Recommendation 20). */
     public static final Set<String> UNITS = Set.of("CEL", "FAH", "KEL");
@@ -97,7 +107,8 @@ public sealed interface PolicyRule
       text("temperatureLimit sensorType", sensorType);
       maximum = decimal("temperatureLimit maximum", maximum);
       if (unit == null || !UNITS.contains(unit)) {
-        throw new IllegalArgumentException("temperatureLimit unit must be CEL, FAH or KEL, not " + unit);
+        throw new IllegalArgumentException(
+            "temperatureLimit unit must be CEL, FAH or KEL, not " + unit);
       }
       if (fromBizStep != null) {
         text("temperatureLimit fromBizStep", fromBizStep);
@@ -114,24 +125,35 @@ public sealed interface PolicyRule
 
     @Override
     public String describe() {
-      return "temperatureLimit " + sensorType + " at most " + maximum.toPlainString() + " " + unit
-          + (fromBizStep == null && toBizStep == null ? "" : " from " + (fromBizStep == null ? "the start" : fromBizStep)
-              + " to " + (toBizStep == null ? "the end" : toBizStep));
+      return "temperatureLimit "
+          + sensorType
+          + " at most "
+          + maximum.toPlainString()
+          + " "
+          + unit
+          + (fromBizStep == null && toBizStep == null
+              ? ""
+              : " from "
+                  + (fromBizStep == null ? "the start" : fromBizStep)
+                  + " to "
+                  + (toBizStep == null ? "the end" : toBizStep));
     }
   }
 
   /**
    * The checked lot's computed recycled share of {@code element} (pre- plus post-consumer, or
    * post-consumer only) is at least {@code minimum}. A lot the records show holds none of the
-   * element passes (EU 2023/1542 Art. 8 applies to the elements present in the battery); a share the
-   * records do not allow computing fails.
+   * element passes (EU 2023/1542 Art. 8 applies to the elements present in the battery); a share
+   * the records do not allow computing fails.
    */
-  record MinimumRecycledShare(String element, BigDecimal minimum, boolean postConsumerOnly) implements PolicyRule {
+  record MinimumRecycledShare(String element, BigDecimal minimum, boolean postConsumerOnly)
+      implements PolicyRule {
     public MinimumRecycledShare {
       symbol("minimumRecycledShare element", element);
       minimum = decimal("minimumRecycledShare minimum", minimum);
       if (minimum.signum() < 0 || minimum.compareTo(BigDecimal.ONE) > 0) {
-        throw new IllegalArgumentException("minimumRecycledShare minimum must be in [0, 1], not " + minimum.toPlainString());
+        throw new IllegalArgumentException(
+            "minimumRecycledShare minimum must be in [0, 1], not " + minimum.toPlainString());
       }
     }
 
@@ -142,18 +164,26 @@ public sealed interface PolicyRule
 
     @Override
     public String describe() {
-      return "minimumRecycledShare " + element + " at least " + minimum.toPlainString() + (postConsumerOnly ? " post-consumer" : "");
+      return "minimumRecycledShare "
+          + element
+          + " at least "
+          + minimum.toPlainString()
+          + (postConsumerOnly ? " post-consumer" : "");
     }
   }
 
   private static void symbol(String what, String element) {
     if (element == null || !Pattern.matches("[A-Z][a-z]?", element)) {
-      throw new IllegalArgumentException(what + " must be a chemical symbol like Co, not " + element);
+      throw new IllegalArgumentException(
+          what + " must be a chemical symbol like Co, not " + element);
     }
   }
 
   private static void text(String what, String value) {
-    if (value == null || value.isEmpty() || value.length() > 256 || value.chars().anyMatch(Character::isISOControl)) {
+    if (value == null
+        || value.isEmpty()
+        || value.length() > 256
+        || value.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(what + " must be 1 to 256 printable characters");
     }
   }
@@ -166,7 +196,8 @@ public sealed interface PolicyRule
     // Checked before any rescaling: 1E+999999999 is short to write and enormous to expand.
     BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
     if (v.scale() > 18 || v.precision() - v.scale() > 20) {
-      throw new IllegalArgumentException(what + " is out of range (at most 20 integer and 18 decimal digits): " + value);
+      throw new IllegalArgumentException(
+          what + " is out of range (at most 20 integer and 18 decimal digits): " + value);
     }
     return v.scale() < 0 ? v.setScale(0) : v;
   }
@@ -177,15 +208,21 @@ public sealed interface PolicyRule
     }
     List<String> out = new ArrayList<>(values.size());
     for (String v : values) {
-      if (v == null || v.isEmpty() || v.length() > 512 || v.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-        throw new IllegalArgumentException(what + " must be URIs of 1 to 512 characters without spaces, not '" + v + "'");
+      if (v == null
+          || v.isEmpty()
+          || v.length() > 512
+          || v.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+        throw new IllegalArgumentException(
+            what + " must be URIs of 1 to 512 characters without spaces, not '" + v + "'");
       }
       try {
         if (!new URI(v).isAbsolute()) {
-          throw new IllegalArgumentException(what + " must be absolute URIs with a scheme, not " + v);
+          throw new IllegalArgumentException(
+              what + " must be absolute URIs with a scheme, not " + v);
         }
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(what + " must be URIs, not " + v + " (" + e.getReason() + ")");
+        throw new IllegalArgumentException(
+            what + " must be URIs, not " + v + " (" + e.getReason() + ")");
       }
       if (!out.contains(v)) {
         out.add(v);

@@ -18,9 +18,10 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The mass balance of one transformation entry: from what its inputs contain (per kilogram consumed)
- * to what its outputs contain, by the mass-balance chain-of-custody model of ISO 22095:2020 (the
- * characteristics of the inputs are passed to the outputs in proportion to mass): for each element E,
+ * The mass balance of one transformation entry: from what its inputs contain (per kilogram
+ * consumed) to what its outputs contain, by the mass-balance chain-of-custody model of ISO
+ * 22095:2020 (the characteristics of the inputs are passed to the outputs in proportion to mass):
+ * for each element E,
  *
  * <pre>
  *   m_i        = input i's consumed kg x its mass fraction of E
@@ -53,7 +54,10 @@ final class StepBalance {
     this.entry = entry;
   }
 
-  /** Balances transformation {@code entry}; writes a note to {@code notes} for each gap in its records. */
+  /**
+   * Balances transformation {@code entry}; writes a note to {@code notes} for each gap in its
+   * records.
+   */
   static StepBalance of(Entry entry, Inputs inputs, Consumer<String> notes) {
     StepBalance b = new StepBalance(entry);
     b.balance((TransformationEvent) entry.event(), inputs, notes);
@@ -77,10 +81,20 @@ final class StepBalance {
       symbols.addAll(m.elements().keySet());
       othersUnknown |= m.otherElementsUnknown();
       if (kg == null) {
-        notes.accept(at + "input " + in.lot() + " is " + describe(in) + ", not a mass; it is left out of the mass balance");
+        notes.accept(
+            at
+                + "input "
+                + in.lot()
+                + " is "
+                + describe(in)
+                + ", not a mass; it is left out of the mass balance");
         lower = true;
       } else if (m.carbonFootprint() == null) {
-        notes.accept(at + "input " + in.lot() + " has no known carbon footprint; counted as 0 (the computed footprint is a lower bound)");
+        notes.accept(
+            at
+                + "input "
+                + in.lot()
+                + " has no known carbon footprint; counted as 0 (the computed footprint is a lower bound)");
         lower = true;
       } else {
         co2 = co2.add(kg.multiply(m.carbonFootprint(), Material.MATH), Material.MATH);
@@ -88,7 +102,9 @@ final class StepBalance {
       }
     }
     if (t.stepEmissions() == null) {
-      notes.accept(at + "step emissions not declared; counted as 0 (the computed footprint is a lower bound)");
+      notes.accept(
+          at
+              + "step emissions not declared; counted as 0 (the computed footprint is a lower bound)");
       lower = true;
     } else {
       co2 = co2.add(t.stepEmissions(), Material.MATH);
@@ -99,8 +115,13 @@ final class StepBalance {
     for (LotQuantity out : t.outputs()) {
       BigDecimal kg = out.stated().map(q -> Material.kilograms(q, perPiece)).orElse(null);
       if (kg == null) {
-        notes.accept(at + "output " + out.lot() + " is " + describe(out)
-            + ", not a mass; per-kilogram values of the outputs cannot be computed");
+        notes.accept(
+            at
+                + "output "
+                + out.lot()
+                + " is "
+                + describe(out)
+                + ", not a mass; per-kilogram values of the outputs cannot be computed");
         totalOut = null;
         break;
       }
@@ -124,25 +145,42 @@ final class StepBalance {
         out.put(symbol, c);
         continue;
       }
-      if (c.massFraction() != null && totalOut != null && d.massFraction().compareTo(c.massFraction()) > 0) {
-        notes.accept(at + "declares " + symbol + " mass fraction " + Material.text(d.massFraction())
-            + " for its outputs, more than the " + Material.text(c.massFraction()) + " its weighed inputs hold");
+      if (c.massFraction() != null
+          && totalOut != null
+          && d.massFraction().compareTo(c.massFraction()) > 0) {
+        notes.accept(
+            at
+                + "declares "
+                + symbol
+                + " mass fraction "
+                + Material.text(d.massFraction())
+                + " for its outputs, more than the "
+                + Material.text(c.massFraction())
+                + " its weighed inputs hold");
       }
-      out.put(symbol, new Share(d.massFraction(),
-          Material.flowRecycled(d.recycledPreConsumer(), c.recycledPreConsumer()),
-          Material.flowRecycled(d.recycledPostConsumer(), c.recycledPostConsumer())));
+      out.put(
+          symbol,
+          new Share(
+              d.massFraction(),
+              Material.flowRecycled(d.recycledPreConsumer(), c.recycledPreConsumer()),
+              Material.flowRecycled(d.recycledPostConsumer(), c.recycledPostConsumer())));
     }
     computedCarbon = totalOut == null ? null : Material.divide(co2, totalOut);
     carbonLowerBound = lower;
     BigDecimal flowing = Material.flowCarbon(ilmd.carbonFootprint(), computedCarbon);
     for (LotQuantity o : t.outputs()) {
       BigDecimal kg = o.stated().map(q -> Material.kilograms(q, perPiece)).orElse(null);
-      outputs.put(o.lot(), new Material(Material.exact(kg), out, othersUnknown, flowing, lower, perPiece));
+      outputs.put(
+          o.lot(), new Material(Material.exact(kg), out, othersUnknown, flowing, lower, perPiece));
     }
   }
 
-  /** Element {@code symbol} over the inputs; unknown when an input that may hold it was not weighed or is unknown. */
-  private static Share balanceElement(String symbol, List<BigDecimal> kgs, List<Material> mats, BigDecimal totalOut) {
+  /**
+   * Element {@code symbol} over the inputs; unknown when an input that may hold it was not weighed
+   * or is unknown.
+   */
+  private static Share balanceElement(
+      String symbol, List<BigDecimal> kgs, List<Material> mats, BigDecimal totalOut) {
     List<BigDecimal[]> parts = new ArrayList<>(kgs.size());
     for (int i = 0; i < kgs.size(); i++) {
       Share s = mats.get(i).share(symbol);
@@ -173,15 +211,18 @@ final class StepBalance {
   }
 
   /**
-   * The computed share of {@code element} (before any declaration); every element the entry declares
-   * or an input lists has one, any other is unknown.
+   * The computed share of {@code element} (before any declaration); every element the entry
+   * declares or an input lists has one, any other is unknown.
    */
   Share computed(String element) {
     Share s = computed.get(element);
     return s == null ? Share.UNKNOWN : s;
   }
 
-  /** The computed footprint per kilogram of output (before any declaration), null when not computable. */
+  /**
+   * The computed footprint per kilogram of output (before any declaration), null when not
+   * computable.
+   */
   BigDecimal computedCarbon() {
     return computedCarbon;
   }

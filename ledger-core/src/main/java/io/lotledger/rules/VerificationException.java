@@ -3,8 +3,8 @@ package io.lotledger.rules;
 import io.lotledger.error.LedgerException;
 
 /**
- * Verification stopped at the first broken fact, carried as a {@link Finding}. Subclasses carry typed
- * evidence for one kind of failure ({@link RollbackException}).
+ * Verification stopped at the first broken fact, carried as a {@link Finding}. Subclasses carry
+ * typed evidence for one kind of failure ({@link RollbackException}).
  */
 public class VerificationException extends LedgerException {
   private static final long serialVersionUID = 1L;

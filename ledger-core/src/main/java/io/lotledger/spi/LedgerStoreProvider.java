@@ -22,8 +22,14 @@ public interface LedgerStoreProvider {
         .filter(p -> p.name().equals(name))
         .findFirst()
         .or(() -> all.size() == 1 ? java.util.Optional.of(all.get(0)) : java.util.Optional.empty())
-        .orElseThrow(() -> new IllegalStateException(
-            "no '" + name + "' LedgerStoreProvider on the class path (found " + all.size() + "); add ledger-store"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no '"
+                        + name
+                        + "' LedgerStoreProvider on the class path (found "
+                        + all.size()
+                        + "); add ledger-store"));
   }
 
   /** Opens (creating if {@code create}) the store in {@code directory}. */

@@ -1,8 +1,9 @@
 package io.lotledger.spi;
 
 /**
- * The logical tables of a ledger store. A driver maps each to one storage namespace (a RocksDB column
- * family, a map). The key and value layout of every table is defined in {@code state.StoreLayout}.
+ * The logical tables of a ledger store. A driver maps each to one storage namespace (a RocksDB
+ * column family, a map). The key and value layout of every table is defined in {@code
+ * state.StoreLayout}.
  */
 public enum Table {
   /** Format version, origin, size. */
@@ -25,13 +26,24 @@ public enum Table {
   ACTORS("actors"),
   /** public key → actor, added index, revoked index. */
   KEYS("keys"),
-  /** lot → custody and mass-balance state (holdings, in transit, totals), see {@code verify.LotState}. */
+  /**
+   * lot → custody and mass-balance state (holdings, in transit, totals), see {@code
+   * verify.LotState}.
+   */
   LOT_STATE("lotstate"),
-  /** EPCIS eventID → index of the entry carrying it (unique; imported events carry their CBV 2.0 hash ID). */
+  /**
+   * EPCIS eventID → index of the entry carrying it (unique; imported events carry their CBV 2.0
+   * hash ID).
+   */
   EVENT_IDS("eventids"),
-  /** level, index → hash of the perfect Merkle subtree of 2^level leaves starting at index·2^level. */
+  /**
+   * level, index → hash of the perfect Merkle subtree of 2^level leaves starting at index·2^level.
+   */
   TREE("tree"),
-  /** tree size → the signed checkpoint note for that size (C2SP tlog-checkpoint). Not derived from entries. */
+  /**
+   * tree size → the signed checkpoint note for that size (C2SP tlog-checkpoint). Not derived from
+   * entries.
+   */
   CHECKPOINTS("checkpoints");
 
   private final String id;

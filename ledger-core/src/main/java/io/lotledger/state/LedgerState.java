@@ -10,10 +10,10 @@ import io.lotledger.rules.LotState;
 import io.lotledger.spi.StoreException;
 
 /**
- * A ledger's state as the entries so far leave it, in domain terms: what {@link Transition} reads to
- * judge the next entry. Implementations read a store ({@link StoredLedger}), a commit group's pending
- * writes over a store, a verifier's replay, or the part of a ledger a bundle carries ({@link
- * PartialState}); none of their callers knows how the state is kept.
+ * A ledger's state as the entries so far leave it, in domain terms: what {@link Transition} reads
+ * to judge the next entry. Implementations read a store ({@link StoredLedger}), a commit group's
+ * pending writes over a store, a verifier's replay, or the part of a ledger a bundle carries
+ * ({@link PartialState}); none of their callers knows how the state is kept.
  */
 public interface LedgerState extends CustodyRules.Holdings {
 

@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A ledger's state as it will be once some changes are applied: the changes reported here shadow the
- * state below, and a pending state may lie on another (a batch's layer on its commit group's). Holds
- * only what {@link Transition} reads, in domain types; what it only writes (entries' bytes, lot
- * histories, the lot graph) it does not keep. Not thread-safe.
+ * A ledger's state as it will be once some changes are applied: the changes reported here shadow
+ * the state below, and a pending state may lie on another (a batch's layer on its commit group's).
+ * Holds only what {@link Transition} reads, in domain types; what it only writes (entries' bytes,
+ * lot histories, the lot graph) it does not keep. Not thread-safe.
  */
 public final class PendingState implements LedgerState, StateChanges {
   private final LedgerState below;
@@ -24,10 +24,16 @@ public final class PendingState implements LedgerState, StateChanges {
   private final Map<Ed25519PublicKey, RegisteredKey> keys = new HashMap<>();
   private final Map<ActorId, RegisteredActor> actors = new HashMap<>();
   private final Map<LotId, EntryHash> heads = new HashMap<>();
-  /** Lot states in their stored form: a batch of a whole document may change many, and decoded states take several times the memory. */
+
+  /**
+   * Lot states in their stored form: a batch of a whole document may change many, and decoded
+   * states take several times the memory.
+   */
   private final Map<LotId, byte[]> lots = new HashMap<>();
+
   private final Map<String, Long> eventIds = new HashMap<>();
   private final Map<EntryHash, Long> hashes = new HashMap<>();
+
   /** Tree nodes by level, then index: the right edge the next leaves combine with. */
   private final Map<Long, NodeHash>[] tree = newTree();
 
@@ -42,59 +48,61 @@ public final class PendingState implements LedgerState, StateChanges {
   }
 
   /** A ledger without entries. */
-  private static final LedgerState EMPTY = new LedgerState() {
-    @Override
-    public String origin() {
-      return null;
-    }
+  private static final LedgerState EMPTY =
+      new LedgerState() {
+        @Override
+        public String origin() {
+          return null;
+        }
 
-    @Override
-    public ActorId root() {
-      return null;
-    }
+        @Override
+        public ActorId root() {
+          return null;
+        }
 
-    @Override
-    public RegisteredKey key(Ed25519PublicKey key) {
-      return null;
-    }
+        @Override
+        public RegisteredKey key(Ed25519PublicKey key) {
+          return null;
+        }
 
-    @Override
-    public RegisteredActor actor(ActorId actor) {
-      return null;
-    }
+        @Override
+        public RegisteredActor actor(ActorId actor) {
+          return null;
+        }
 
-    @Override
-    public EntryHash head(LotId lot) {
-      return null;
-    }
+        @Override
+        public EntryHash head(LotId lot) {
+          return null;
+        }
 
-    @Override
-    public long eventIndex(String eventId) {
-      return -1;
-    }
+        @Override
+        public long eventIndex(String eventId) {
+          return -1;
+        }
 
-    @Override
-    public long indexOf(EntryHash hash) {
-      return -1;
-    }
+        @Override
+        public long indexOf(EntryHash hash) {
+          return -1;
+        }
 
-    @Override
-    public NodeHash treeNode(int level, long index) {
-      return null;
-    }
+        @Override
+        public NodeHash treeNode(int level, long index) {
+          return null;
+        }
 
-    @Override
-    public LotState lot(LotId lot) {
-      return null;
-    }
-  };
+        @Override
+        public LotState lot(LotId lot) {
+          return null;
+        }
+      };
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Map<Long, NodeHash>[] newTree() {
     return new Map[64];
   }
 
-  // ------------------------------------------------------------------ reads: pending first, then below
+  // ------------------------------------------------------------------ reads: pending first, then
+  // below
 
   @Override
   public String origin() throws StoreException {

@@ -9,21 +9,23 @@ import io.lotledger.log.NodeHash;
 import io.lotledger.rules.LotState;
 
 /**
- * What an accepted entry changes in a ledger's state, in domain terms: {@link Transition} reports each
- * change here and the receiver keeps it in its own form (store records in a write batch, a verifier's
- * replay, a bundle's partial state).
+ * What an accepted entry changes in a ledger's state, in domain terms: {@link Transition} reports
+ * each change here and the receiver keeps it in its own form (store records in a write batch, a
+ * verifier's replay, a bundle's partial state).
  */
 public interface StateChanges {
 
-  /** {@code entry} is the ledger's entry {@code index}; the ledger's size becomes {@code index + 1}. */
+  /**
+   * {@code entry} is the ledger's entry {@code index}; the ledger's size becomes {@code index + 1}.
+   */
   void entry(long index, SignedEntry entry);
 
   /** The perfect subtree at {@code level} and {@code index} is complete with hash {@code node}. */
   void treeNode(int level, long index, NodeHash node);
 
   /**
-   * Entry {@code index} with {@code hash} is linked to {@code lot} and becomes its head; {@code first}
-   * when it is the first entry to name the lot.
+   * Entry {@code index} with {@code hash} is linked to {@code lot} and becomes its head; {@code
+   * first} when it is the first entry to name the lot.
    */
   void linked(LotId lot, long index, EntryHash hash, boolean first);
 

@@ -18,9 +18,9 @@ import java.util.TreeMap;
 
 /**
  * The key and value layout of every {@link Table}, in one place: the only code that knows how a
- * ledger's state is laid out in a store. Everything else reads and writes that state in domain terms
- * through {@link StoredLedger} and {@link LedgerState}; it is public for tests that damage a store on
- * purpose, and not exported from the module.
+ * ledger's state is laid out in a store. Everything else reads and writes that state in domain
+ * terms through {@link StoredLedger} and {@link LedgerState}; it is public for tests that damage a
+ * store on purpose, and not exported from the module.
  *
  * <pre>
  * table     key                                  value
@@ -42,8 +42,8 @@ import java.util.TreeMap;
  * CHECKPOINTS u64 size                           signed checkpoint note bytes (C2SP signed-note)
  * </pre>
  *
- * u64 is big-endian so that byte order is numeric order. Lot and actor ids are URIs and never contain
- * 0x00, which makes it a safe separator.
+ * u64 is big-endian so that byte order is numeric order. Lot and actor ids are URIs and never
+ * contain 0x00, which makes it a safe separator.
  */
 public final class StoreLayout {
   public static final byte[] META_FORMAT = ascii("format");
@@ -51,8 +51,10 @@ public final class StoreLayout {
   public static final byte[] META_SIZE = ascii("size");
   public static final byte[] META_ROOT = ascii("root");
   public static final byte[] META_LOG_KEY = ascii("logkey");
+
   /** Present once the ledger keeps its acknowledged size in a file beside the store (value "1"). */
   public static final byte[] META_SIZE_MARK = ascii("sizemark");
+
   public static final byte[] FORMAT_VERSION = ascii("2");
   public static final byte[] EMPTY = new byte[0];
 
@@ -134,7 +136,8 @@ public final class StoreLayout {
 
   /** The second lot of an edge key read under {@code lotPrefix(from)}. */
   public static LotId edgeTarget(byte[] key, int prefixLength) {
-    return new LotId(new String(key, prefixLength, key.length - prefixLength, StandardCharsets.UTF_8));
+    return new LotId(
+        new String(key, prefixLength, key.length - prefixLength, StandardCharsets.UTF_8));
   }
 
   public static byte[] treeKey(int level, long index) {
@@ -159,7 +162,10 @@ public final class StoreLayout {
     ByteBuffer b = ByteBuffer.wrap(value);
     long added = b.getLong();
     long revoked = b.getLong();
-    return new RegisteredKey(new ActorId(new String(value, 16, value.length - 16, StandardCharsets.UTF_8)), added, revoked);
+    return new RegisteredKey(
+        new ActorId(new String(value, 16, value.length - 16, StandardCharsets.UTF_8)),
+        added,
+        revoked);
   }
 
   public static byte[] keyValue(RegisteredKey key) {
@@ -167,25 +173,36 @@ public final class StoreLayout {
   }
 
   public static RegisteredActor actorRecord(byte[] value) {
-    return new RegisteredActor(u64(value), new String(value, 8, value.length - 8, StandardCharsets.UTF_8));
+    return new RegisteredActor(
+        u64(value), new String(value, 8, value.length - 8, StandardCharsets.UTF_8));
   }
 
   /** A lot's state as stored: a canonical protobuf record ({@code lotledger/v1/state.proto}). */
   public static byte[] lotStateValue(LotState state) {
-    LotStateRecord.Builder b = LotStateRecord.newBuilder()
-        .setProduced(text(state.produced()))
-        .setReceived(text(state.received()))
-        .setConsumed(text(state.consumed()))
-        .setShippedOut(text(state.shippedOut()))
-        .setDestroyed(text(state.destroyed()));
+    LotStateRecord.Builder b =
+        LotStateRecord.newBuilder()
+            .setProduced(text(state.produced()))
+            .setReceived(text(state.received()))
+            .setConsumed(text(state.consumed()))
+            .setShippedOut(text(state.shippedOut()))
+            .setDestroyed(text(state.destroyed()));
     if (state.unit() != null) {
       b.setUnit(state.unit());
     }
-    state.holdings().forEach((actor, amount) -> b.addHoldings(Holding.newBuilder().setActor(actor.uri()).setAmount(text(amount))));
-    state.inTransit().forEach((hash, t) -> b.addInTransit(Transit.newBuilder()
-        .setShipment(ByteString.copyFrom(hash.toBytes()))
-        .setReceiver(t.receiver().uri())
-        .setAmount(text(t.amount()))));
+    state
+        .holdings()
+        .forEach(
+            (actor, amount) ->
+                b.addHoldings(Holding.newBuilder().setActor(actor.uri()).setAmount(text(amount))));
+    state
+        .inTransit()
+        .forEach(
+            (hash, t) ->
+                b.addInTransit(
+                    Transit.newBuilder()
+                        .setShipment(ByteString.copyFrom(hash.toBytes()))
+                        .setReceiver(t.receiver().uri())
+                        .setAmount(text(t.amount()))));
     return b.build().toByteArray();
   }
 
@@ -204,13 +221,22 @@ public final class StoreLayout {
     TreeMap<EntryHash, LotState.Transit> t = new TreeMap<>();
     for (Transit transit : r.getInTransitList()) {
       if (transit.getShipment().size() != EntryHash.LENGTH) {
-        throw new IllegalArgumentException("lot state names a shipment that is not a " + EntryHash.LENGTH + "-byte hash");
+        throw new IllegalArgumentException(
+            "lot state names a shipment that is not a " + EntryHash.LENGTH + "-byte hash");
       }
-      t.put(EntryHash.of(transit.getShipment().toByteArray()),
+      t.put(
+          EntryHash.of(transit.getShipment().toByteArray()),
           new LotState.Transit(new ActorId(transit.getReceiver()), decimal(transit.getAmount())));
     }
-    return new LotState(r.getUnit().isEmpty() ? null : r.getUnit(), decimal(r.getProduced()), decimal(r.getReceived()),
-        decimal(r.getConsumed()), decimal(r.getShippedOut()), decimal(r.getDestroyed()), h, t);
+    return new LotState(
+        r.getUnit().isEmpty() ? null : r.getUnit(),
+        decimal(r.getProduced()),
+        decimal(r.getReceived()),
+        decimal(r.getConsumed()),
+        decimal(r.getShippedOut()),
+        decimal(r.getDestroyed()),
+        h,
+        t);
   }
 
   /** Longest decimal text a stored state may carry (a state is read back from the store). */
@@ -222,7 +248,8 @@ public final class StoreLayout {
 
   private static BigDecimal decimal(String s) {
     if (s.isEmpty() || s.length() > MAX_DECIMAL_CHARS) {
-      throw new IllegalArgumentException("lot state amount is empty or longer than " + MAX_DECIMAL_CHARS + " characters");
+      throw new IllegalArgumentException(
+          "lot state amount is empty or longer than " + MAX_DECIMAL_CHARS + " characters");
     }
     BigDecimal v = new BigDecimal(s);
     if (v.signum() < 0) {

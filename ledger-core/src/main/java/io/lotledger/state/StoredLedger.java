@@ -1,9 +1,9 @@
 package io.lotledger.state;
 
-import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.LotId;
 import io.lotledger.log.NodeHash;
@@ -23,10 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A ledger's state as a store holds it: {@link LedgerState} and every other read a ledger makes (its
- * entries, a lot's history, the lot graph, the registry, META and checkpoints), and the writes that
- * are not entries' own changes. With {@link StoreLayout} the only code that reads or writes the
- * store's tables: a malformed record is a {@link StoreException} naming it.
+ * A ledger's state as a store holds it: {@link LedgerState} and every other read a ledger makes
+ * (its entries, a lot's history, the lot graph, the registry, META and checkpoints), and the writes
+ * that are not entries' own changes. With {@link StoreLayout} the only code that reads or writes
+ * the store's tables: a malformed record is a {@link StoreException} naming it.
  */
 public final class StoredLedger implements LedgerState {
   /** Reads one record; a {@link LedgerStore}, or pending writes over one. */
@@ -49,7 +49,10 @@ public final class StoredLedger implements LedgerState {
     this.reader = reader;
   }
 
-  /** The state as {@code reader} shows the tables {@link Transition} reads (the others are not read). */
+  /**
+   * The state as {@code reader} shows the tables {@link Transition} reads (the others are not
+   * read).
+   */
   static LedgerState over(Reader reader) {
     return new StoredLedger(null, reader);
   }
@@ -107,7 +110,8 @@ public final class StoredLedger implements LedgerState {
   public NodeHash treeNode(int level, long index) throws StoreException {
     byte[] h = reader.get(Table.TREE, StoreLayout.treeKey(level, index));
     if (h != null && h.length != NodeHash.LENGTH) {
-      throw new StoreException("Merkle tree node (level " + level + ", index " + index + ") is corrupt (run verify)");
+      throw new StoreException(
+          "Merkle tree node (level " + level + ", index " + index + ") is corrupt (run verify)");
     }
     return h == null ? null : NodeHash.of(h);
   }
@@ -125,7 +129,8 @@ public final class StoredLedger implements LedgerState {
     }
   }
 
-  // ------------------------------------------------------------------ entries, lots and the lot graph
+  // ------------------------------------------------------------------ entries, lots and the lot
+  // graph
 
   /** The stored bytes of entry {@code index}, or null when the store holds none there. */
   public byte[] entryBytes(long index) throws StoreException {
@@ -135,19 +140,26 @@ public final class StoredLedger implements LedgerState {
   /** The indexes of every entry linked to {@code lot}, oldest first. */
   public List<Long> history(LotId lot) throws StoreException {
     List<Long> indexes = new ArrayList<>();
-    return decoding("history", () -> {
-      store.scan(Table.HISTORY, StoreLayout.lotPrefix(lot), (k, v) -> indexes.add(StoreLayout.historyIndex(k)));
-      return indexes;
-    });
+    return decoding(
+        "history",
+        () -> {
+          store.scan(
+              Table.HISTORY,
+              StoreLayout.lotPrefix(lot),
+              (k, v) -> indexes.add(StoreLayout.historyIndex(k)));
+          return indexes;
+        });
   }
 
   /** Every lot, in order of first appearance. */
   public List<LotId> lots() throws StoreException {
     List<LotId> lots = new ArrayList<>();
-    return decoding("lots", () -> {
-      store.scan(Table.LOTS, StoreLayout.EMPTY, (k, v) -> lots.add(StoreLayout.lotsKeyLot(k)));
-      return lots;
-    });
+    return decoding(
+        "lots",
+        () -> {
+          store.scan(Table.LOTS, StoreLayout.EMPTY, (k, v) -> lots.add(StoreLayout.lotsKeyLot(k)));
+          return lots;
+        });
   }
 
   /** The lots a transformation made {@code lot} from, as the PARENTS records say. */
@@ -191,38 +203,47 @@ public final class StoredLedger implements LedgerState {
   private Set<LotId> edges(Table table, LotId lot) throws StoreException {
     byte[] prefix = StoreLayout.lotPrefix(lot);
     Set<LotId> out = new LinkedHashSet<>();
-    return decoding(table.id(), () -> {
-      store.scan(table, prefix, (k, v) -> out.add(StoreLayout.edgeTarget(k, prefix.length)));
-      return out;
-    });
+    return decoding(
+        table.id(),
+        () -> {
+          store.scan(table, prefix, (k, v) -> out.add(StoreLayout.edgeTarget(k, prefix.length)));
+          return out;
+        });
   }
 
   /** The indexes of every registry entry that added or revoked a key, in order. */
   public TreeSet<Long> keyEvents() throws StoreException {
     TreeSet<Long> indexes = new TreeSet<>();
-    return decoding("keys", () -> {
-      store.scan(Table.KEYS, StoreLayout.EMPTY, (k, v) -> {
-        RegisteredKey key = StoreLayout.keyRecord(v);
-        indexes.add(key.addedAt());
-        if (key.revoked()) {
-          indexes.add(key.revokedAt());
-        }
-        return true;
-      });
-      return indexes;
-    });
+    return decoding(
+        "keys",
+        () -> {
+          store.scan(
+              Table.KEYS,
+              StoreLayout.EMPTY,
+              (k, v) -> {
+                RegisteredKey key = StoreLayout.keyRecord(v);
+                indexes.add(key.addedAt());
+                if (key.revoked()) {
+                  indexes.add(key.revokedAt());
+                }
+                return true;
+              });
+          return indexes;
+        });
   }
 
   // ------------------------------------------------------------------ META
 
-  /** The ledger's META records: origin, root actor and size; empty when the store holds no ledger. */
+  /**
+   * The ledger's META records: origin, root actor and size; empty when the store holds no ledger.
+   */
   public record Meta(String origin, ActorId root, long size) {}
 
   /**
    * The META records; empty when the store holds no ledger (no genesis entry).
    *
-   * @throws LedgerException if the format is another version, a record is malformed, or the recorded
-   *     size does not match the stored entries
+   * @throws LedgerException if the format is another version, a record is malformed, or the
+   *     recorded size does not match the stored entries
    */
   public Optional<Meta> meta() throws LedgerException {
     byte[] format = store.get(Table.META, StoreLayout.META_FORMAT);
@@ -233,20 +254,29 @@ public final class StoredLedger implements LedgerState {
       return Optional.empty();
     }
     if (!Arrays.equals(format, StoreLayout.FORMAT_VERSION)) {
-      throw new LedgerException(LedgerException.Code.INVALID_INPUT,
-          "unsupported ledger format " + StoreLayout.utf8(format) + "; this version reads format "
-          + StoreLayout.utf8(StoreLayout.FORMAT_VERSION));
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT,
+          "unsupported ledger format "
+              + StoreLayout.utf8(format)
+              + "; this version reads format "
+              + StoreLayout.utf8(StoreLayout.FORMAT_VERSION));
     }
     Meta meta;
     try {
-      meta = new Meta(StoreLayout.utf8(originBytes), new ActorId(StoreLayout.utf8(rootBytes)), StoreLayout.u64(sizeBytes));
+      meta =
+          new Meta(
+              StoreLayout.utf8(originBytes),
+              new ActorId(StoreLayout.utf8(rootBytes)),
+              StoreLayout.u64(sizeBytes));
     } catch (IllegalArgumentException e) {
       throw new StoreException("the store's meta records are corrupt: " + e.getMessage(), e);
     }
-    // A cheap guard against a store whose recorded size disagrees with its log; verify() checks the rest.
+    // A cheap guard against a store whose recorded size disagrees with its log; verify() checks the
+    // rest.
     long size = meta.size();
     if (size < 1 || entryBytes(size - 1) == null || entryBytes(size) != null) {
-      throw new LedgerException(LedgerException.Code.STORAGE,
+      throw new LedgerException(
+          LedgerException.Code.STORAGE,
           "the store is inconsistent: its recorded size " + size + " does not match its entries");
     }
     return Optional.of(meta);
@@ -259,7 +289,9 @@ public final class StoredLedger implements LedgerState {
     return nonEmpty[0] || origin() != null;
   }
 
-  /** The log key the first checkpoint pinned, as stored (may be malformed), or null when none is. */
+  /**
+   * The log key the first checkpoint pinned, as stored (may be malformed), or null when none is.
+   */
   public byte[] pinnedLogKey() throws StoreException {
     return store.get(Table.META, StoreLayout.META_LOG_KEY);
   }
@@ -271,17 +303,20 @@ public final class StoredLedger implements LedgerState {
 
   /** Records, durably, that the ledger keeps its acknowledged size beside the store. */
   public void markSize() throws StoreException {
-    store.write(new WriteBatch().put(Table.META, StoreLayout.META_SIZE_MARK, new byte[] {'1'}), true);
+    store.write(
+        new WriteBatch().put(Table.META, StoreLayout.META_SIZE_MARK, new byte[] {'1'}), true);
   }
 
   /** The ledger size a write sets, or -1 when it sets none (it appends no entry). */
   public static long sizeSetBy(WriteBatch.Put put) {
-    return put.table() == Table.META && Arrays.equals(put.key(), StoreLayout.META_SIZE) ? StoreLayout.u64(put.value()) : -1;
+    return put.table() == Table.META && Arrays.equals(put.key(), StoreLayout.META_SIZE)
+        ? StoreLayout.u64(put.value())
+        : -1;
   }
 
   /**
-   * The bytes of the last entry {@code batch} writes (the array the batch holds, not a copy), or null:
-   * for a caller that keeps a batch's entries as bytes only, without a second copy of each.
+   * The bytes of the last entry {@code batch} writes (the array the batch holds, not a copy), or
+   * null: for a caller that keeps a batch's entries as bytes only, without a second copy of each.
    */
   public static byte[] lastEntryIn(WriteBatch batch) {
     List<WriteBatch.Put> puts = batch.puts();
@@ -295,7 +330,9 @@ public final class StoredLedger implements LedgerState {
 
   // ------------------------------------------------------------------ checkpoints
 
-  /** A stored checkpoint note and the size it is filed under (raw: a verifier checks they agree). */
+  /**
+   * A stored checkpoint note and the size it is filed under (raw: a verifier checks they agree).
+   */
   public record StoredNote(byte[] filedUnder, byte[] note) {
     /** The size the record is filed under, or -1 when its key is not one. */
     public long size() {
@@ -314,7 +351,8 @@ public final class StoredLedger implements LedgerState {
    * Stores a signed checkpoint note for {@code size}, durably, pinning {@code logKey} with it when
    * no log key is pinned yet (null: leave the pin as it is).
    */
-  public void storeCheckpoint(long size, byte[] note, Ed25519PublicKey logKey) throws StoreException {
+  public void storeCheckpoint(long size, byte[] note, Ed25519PublicKey logKey)
+      throws StoreException {
     WriteBatch batch = new WriteBatch();
     if (logKey != null) {
       batch.put(Table.META, StoreLayout.META_LOG_KEY, logKey.toBytes());
@@ -396,8 +434,11 @@ public final class StoredLedger implements LedgerState {
   private static <T> T decoding(String what, Read<T> read) throws StoreException {
     try {
       return read.read();
-    } catch (IllegalArgumentException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
-      throw new StoreException("corrupt " + what + " record in the store (run verify): " + e.getMessage(), e);
+    } catch (IllegalArgumentException
+        | IndexOutOfBoundsException
+        | java.nio.BufferUnderflowException e) {
+      throw new StoreException(
+          "corrupt " + what + " record in the store (run verify): " + e.getMessage(), e);
     }
   }
 }

@@ -1,42 +1,33 @@
 package io.lotledger.verify;
 
-import io.lotledger.rules.VerificationException;
-import io.lotledger.rules.Failure;
-import io.lotledger.rules.Finding;
-import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.entry.EntryFormatException;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.SignedEntry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.log.ProofBuilder;
 import io.lotledger.log.StoredTree;
 import io.lotledger.note.Checkpoint;
 import io.lotledger.note.NoteKey;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.state.StoreLayout;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.VerificationException;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.state.StoreAudit;
 import io.lotledger.state.StoredLedger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Verifies a stored ledger from its entries alone: every entry's canonical encoding, signature and
- * chain rules ({@link io.lotledger.state.Transition}), index contiguity, and every derived record in every table (hash
- * index, heads, history, lots, edges, actors, keys, meta) recomputed and compared with what the store
- * holds, so that a change to any stored value is reported.
+ * chain rules ({@link io.lotledger.state.Transition}), index contiguity, and every derived record
+ * in every table (hash index, heads, history, lots, edges, actors, keys, meta) recomputed and
+ * compared with what the store holds, so that a change to any stored value is reported.
  *
  * <p>{@link #verify()} stops at the first broken fact; {@link #audit()} collects them all. One
  * instance verifies one store; it is not thread-safe, but the store may be read concurrently.
@@ -57,8 +48,9 @@ public final class ChainVerifier {
   /**
    * A verifier that decodes and checks signatures on {@code threads} threads (signatures are
    * independent), while links, rules and store records are checked in index order on the calling
-   * thread. The read-ahead holds at most one window of {@value #WINDOW} entries; the verifier as a whole
-   * keeps about 220 bytes per entry (edges and the derived records it compares), see docs/reliability.md.
+   * thread. The read-ahead holds at most one window of {@value #WINDOW} entries; the verifier as a
+   * whole keeps about 220 bytes per entry (edges and the derived records it compares), see
+   * docs/reliability.md.
    */
   public ChainVerifier(LedgerStore store, int threads) {
     if (threads < 1) {
@@ -89,6 +81,7 @@ public final class ChainVerifier {
     private final ArrayDeque<Checked> ready = new ArrayDeque<>();
     private long next;
     private boolean exhausted;
+
     /** The next window, being read and checked on the pool while the caller works on this one. */
     private java.util.concurrent.CompletableFuture<List<Checked>> ahead;
 
@@ -109,8 +102,12 @@ public final class ChainVerifier {
             ahead = java.util.concurrent.CompletableFuture.supplyAsync(this::fill, pool(threads));
           }
           if (ahead != null) {
-            List<Checked> window = ahead.join(); // join orders this thread after the window's writes
-            ahead = exhausted ? null : java.util.concurrent.CompletableFuture.supplyAsync(this::fill, pool(threads));
+            List<Checked> window =
+                ahead.join(); // join orders this thread after the window's writes
+            ahead =
+                exhausted
+                    ? null
+                    : java.util.concurrent.CompletableFuture.supplyAsync(this::fill, pool(threads));
             ready.addAll(window);
           }
         }
@@ -126,7 +123,9 @@ public final class ChainVerifier {
       return ready.poll();
     }
 
-    /** Reads the next window and decodes and verifies it; runs on the caller (1 thread) or the pool. */
+    /**
+     * Reads the next window and decodes and verifies it; runs on the caller (1 thread) or the pool.
+     */
     private List<Checked> fill() {
       List<Checked> window = new ArrayList<>(WINDOW);
       try {
@@ -147,17 +146,18 @@ public final class ChainVerifier {
         window.add(c);
         exhausted = true;
       }
-      java.util.function.Consumer<Checked> check = c -> {
-        if (c.failure != null) {
-          return;
-        }
-        try {
-          c.entry = EntryCodec.decode(c.bytes);
-          c.signatureValid = c.entry.signatureValid();
-        } catch (EntryFormatException e) {
-          c.formatError = e.getMessage();
-        }
-      };
+      java.util.function.Consumer<Checked> check =
+          c -> {
+            if (c.failure != null) {
+              return;
+            }
+            try {
+              c.entry = EntryCodec.decode(c.bytes);
+              c.signatureValid = c.entry.signatureValid();
+            } catch (EntryFormatException e) {
+              c.formatError = e.getMessage();
+            }
+          };
       if (threads == 1 || window.size() < 2) {
         window.forEach(check);
       } else {
@@ -168,9 +168,12 @@ public final class ChainVerifier {
     }
   }
 
-  /** One shared pool per parallelism, created on first use; fork-join workers are daemon threads. */
-  private static final java.util.concurrent.ConcurrentMap<Integer, java.util.concurrent.ForkJoinPool> POOLS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * One shared pool per parallelism, created on first use; fork-join workers are daemon threads.
+   */
+  private static final java.util.concurrent.ConcurrentMap<
+          Integer, java.util.concurrent.ForkJoinPool>
+      POOLS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static java.util.concurrent.ForkJoinPool pool(int threads) {
     return POOLS.computeIfAbsent(threads, n -> new java.util.concurrent.ForkJoinPool(n));
@@ -178,9 +181,10 @@ public final class ChainVerifier {
 
   /** Verifies the whole ledger; throws at the first broken fact. */
   public void verify() throws VerificationException, StoreException {
-    run(f -> {
-      throw new VerificationException(f);
-    });
+    run(
+        f -> {
+          throw new VerificationException(f);
+        });
   }
 
   /** Verifies the whole ledger and returns every finding (empty when it verifies). */
@@ -217,13 +221,28 @@ public final class ChainVerifier {
       }
       SignedEntry entry = checked.entry;
       if (entry == null) {
-        pending.add(new Finding(Failure.MALFORMED_ENTRY, index, EntryHash.ofEntry(checked.bytes), null, checked.formatError, null, null));
+        pending.add(
+            new Finding(
+                Failure.MALFORMED_ENTRY,
+                index,
+                EntryHash.ofEntry(checked.bytes),
+                null,
+                checked.formatError,
+                null,
+                null));
         index++;
         continue;
       }
       if (!checked.signatureValid) {
-        pending.add(new Finding(Failure.BAD_SIGNATURE, index, entry.hash(), null,
-            "signature does not verify under key " + entry.body().key().toHex(), "valid Ed25519 signature", "invalid"));
+        pending.add(
+            new Finding(
+                Failure.BAD_SIGNATURE,
+                index,
+                entry.hash(),
+                null,
+                "signature does not verify under key " + entry.body().key().toHex(),
+                "valid Ed25519 signature",
+                "invalid"));
       }
       try {
         Finding broken = audit.apply(entry, index);
@@ -231,7 +250,9 @@ public final class ChainVerifier {
           pending.add(broken);
         }
       } catch (StoreException e) {
-        pending.add(new Finding(Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
+        pending.add(
+            new Finding(
+                Failure.STORE_MISMATCH, index, entry.hash(), null, e.getMessage(), null, null));
       }
       index++;
     }
@@ -247,7 +268,8 @@ public final class ChainVerifier {
    * ledger, cover no more than its entries, carry the root the (verified) tree has at its size, and
    * verify under the log key pinned in META.
    */
-  private void verifyCheckpoints(long size, Sink sink) throws StoreException, VerificationException {
+  private void verifyCheckpoints(long size, Sink sink)
+      throws StoreException, VerificationException {
     List<StoredLedger.StoredNote> records = state.checkpoints();
     byte[] pinned = state.pinnedLogKey();
     NoteKey logKey = null;
@@ -256,11 +278,27 @@ public final class ChainVerifier {
       try {
         logKey = NoteKey.of(origin, Ed25519PublicKey.parse(pinned));
       } catch (LedgerException | IllegalArgumentException e) {
-        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, "the pinned log key is invalid: " + e.getMessage(), "an Ed25519 key", printable(pinned)));
+        sink.report(
+            new Finding(
+                Failure.STORE_MISMATCH,
+                -1,
+                null,
+                null,
+                "the pinned log key is invalid: " + e.getMessage(),
+                "an Ed25519 key",
+                printable(pinned)));
         return;
       }
     } else if (!records.isEmpty()) {
-      sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, "checkpoints are stored but no log key is pinned", "meta logkey", "missing"));
+      sink.report(
+          new Finding(
+              Failure.STORE_MISMATCH,
+              -1,
+              null,
+              null,
+              "checkpoints are stored but no log key is pinned",
+              "meta logkey",
+              "missing"));
       return;
     }
     ProofBuilder tree = new ProofBuilder(new StoredTree(state::treeNode));
@@ -270,26 +308,59 @@ public final class ChainVerifier {
         SignedCheckpoint signed = SignedCheckpoint.parse(record.note());
         Checkpoint c = signed.verify(logKey);
         if (record.size() != c.size()) {
-          sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " is filed under another size",
-              String.valueOf(c.size()), printable(record.filedUnder())));
+          sink.report(
+              new Finding(
+                  Failure.STORE_MISMATCH,
+                  -1,
+                  null,
+                  null,
+                  where + " is filed under another size",
+                  String.valueOf(c.size()),
+                  printable(record.filedUnder())));
         } else if (c.size() > size) {
-          sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " covers more entries than the ledger holds",
-              "at most " + size, String.valueOf(c.size())));
+          sink.report(
+              new Finding(
+                  Failure.STORE_MISMATCH,
+                  -1,
+                  null,
+                  null,
+                  where + " covers more entries than the ledger holds",
+                  "at most " + size,
+                  String.valueOf(c.size())));
         } else if (!tree.root(c.size()).equals(c.root())) {
-          sink.report(new Finding(Failure.STORE_MISMATCH, c.size() - 1, null, null,
-              where + ": the log's tree at size " + c.size() + " does not have the signed root (rewritten history)",
-              c.root().toHex(), tree.root(c.size()).toHex()));
+          sink.report(
+              new Finding(
+                  Failure.STORE_MISMATCH,
+                  c.size() - 1,
+                  null,
+                  null,
+                  where
+                      + ": the log's tree at size "
+                      + c.size()
+                      + " does not have the signed root (rewritten history)",
+                  c.root().toHex(),
+                  tree.root(c.size()).toHex()));
         }
       } catch (VerificationException e) {
-        throw e; // a finding reported above, in first-failure mode: not a checkpoint that fails to parse
+        throw e; // a finding reported above, in first-failure mode: not a checkpoint that fails to
+        // parse
       } catch (LedgerException | IllegalArgumentException e) {
-        sink.report(new Finding(Failure.STORE_MISMATCH, -1, null, null, where + " does not verify: " + e.getMessage(), null, null));
+        sink.report(
+            new Finding(
+                Failure.STORE_MISMATCH,
+                -1,
+                null,
+                null,
+                where + " does not verify: " + e.getMessage(),
+                null,
+                null));
       }
     }
   }
 
   /** Reports a window's findings, with its store comparisons, in index order. */
-  private void flush(List<Finding> pending, StoreAudit audit, Sink sink) throws StoreException, VerificationException {
+  private void flush(List<Finding> pending, StoreAudit audit, Sink sink)
+      throws StoreException, VerificationException {
     pending.addAll(audit.compare(threads == 1 ? null : pool(threads)));
     // Stable: an entry's own findings keep their order (signature, rules, store) after the sort.
     pending.sort(java.util.Comparator.comparingLong(Finding::index));
@@ -301,16 +372,17 @@ public final class ChainVerifier {
   }
 
   /**
-   * Verifies one lot's provenance and returns its ancestry as the entries show it. Walks back from the
-   * lot's head along every hash link (its own chain and, through transformations, its inputs' chains),
-   * and through the registry entries that added and revoked each signing key. Each reached entry must
-   * be the one its referrer names (its hash), sit at a lower index, be canonical, correctly signed by
-   * a key valid at its index, and touch the lot its referrer links. The ancestry is read from those
-   * entries (a lot's parents are the inputs of the transformations on its chain that output it), never
-   * from the PARENTS index, and the walk continues from each ancestor's head so that every ancestor's
-   * whole chain verifies too. The HISTORY, PARENTS and CHILDREN records of every lot in the ancestry
-   * must then agree with its chain: a deleted or forged index record is a {@link Failure#STORE_MISMATCH}
-   * naming the lot. Unrelated lots are not read.
+   * Verifies one lot's provenance and returns its ancestry as the entries show it. Walks back from
+   * the lot's head along every hash link (its own chain and, through transformations, its inputs'
+   * chains), and through the registry entries that added and revoked each signing key. Each reached
+   * entry must be the one its referrer names (its hash), sit at a lower index, be canonical,
+   * correctly signed by a key valid at its index, and touch the lot its referrer links. The
+   * ancestry is read from those entries (a lot's parents are the inputs of the transformations on
+   * its chain that output it), never from the PARENTS index, and the walk continues from each
+   * ancestor's head so that every ancestor's whole chain verifies too. The HISTORY, PARENTS and
+   * CHILDREN records of every lot in the ancestry must then agree with its chain: a deleted or
+   * forged index record is a {@link Failure#STORE_MISMATCH} naming the lot. Unrelated lots are not
+   * read.
    *
    * @throws VerificationException at the first broken fact
    * @throws LedgerException with code NOT_FOUND if the ledger has never seen {@code lot}
@@ -320,9 +392,9 @@ public final class ChainVerifier {
   }
 
   /**
-   * As {@link #verifyLot}, but collects every finding instead of stopping at the first, and returns the
-   * ancestry as far as the entries that could be read show it, with the findings: for reports that
-   * show a broken provenance and where it breaks.
+   * As {@link #verifyLot}, but collects every finding instead of stopping at the first, and returns
+   * the ancestry as far as the entries that could be read show it, with the findings: for reports
+   * that show a broken provenance and where it breaks.
    *
    * @throws LedgerException with code NOT_FOUND if the ledger has never seen {@code lot}
    */
@@ -333,5 +405,4 @@ public final class ChainVerifier {
   private static String printable(byte[] b) {
     return StoreAudit.printable(b);
   }
-
 }

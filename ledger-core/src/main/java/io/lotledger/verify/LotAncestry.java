@@ -1,9 +1,9 @@
 package io.lotledger.verify;
 
-import io.lotledger.rules.LotState;
-import io.lotledger.rules.Finding;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.LotId;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.LotState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,23 +14,26 @@ import java.util.Set;
 
 /**
  * A lot and every lot it was made from, as the entries themselves show it: each lot's whole history
- * (its chain, walked back from its head along its own hash links) and its parents (the inputs of the
- * transformations in that chain that output it). Nothing here is read from the store's derived indexes
- * (history, parents), so a damaged index cannot hide an ancestor or an entry before a lot's head; {@link
- * ChainVerifier#verifyLot} returns it only when every entry verified and the indexes agree, and {@link
- * ChainVerifier#auditLot} returns it with what it found otherwise.
+ * (its chain, walked back from its head along its own hash links) and its parents (the inputs of
+ * the transformations in that chain that output it). Nothing here is read from the store's derived
+ * indexes (history, parents), so a damaged index cannot hide an ancestor or an entry before a lot's
+ * head; {@link ChainVerifier#verifyLot} returns it only when every entry verified and the indexes
+ * agree, and {@link ChainVerifier#auditLot} returns it with what it found otherwise.
  *
- * <p>What it cannot prove is that each lot's head is its latest entry: a head record rolled back (with
- * the history records after it deleted) hides the entries after it, unless another lot in the ancestry
- * reaches them. Only a whole-ledger {@code verify}, which re-derives every head, rules that out.
+ * <p>What it cannot prove is that each lot's head is its latest entry: a head record rolled back
+ * (with the history records after it deleted) hides the entries after it, unless another lot in the
+ * ancestry reaches them. Only a whole-ledger {@code verify}, which re-derives every head, rules
+ * that out.
  *
  * <p>{@code ancestry::history} is a {@code rules.LotSource} over exactly these lots. Immutable.
  *
  * @param lot the lot asked about
- * @param histories per lot (the lot first, then its ancestors nearest first), its entries oldest first
+ * @param histories per lot (the lot first, then its ancestors nearest first), its entries oldest
+ *     first
  * @param parents per lot, the lots it was directly made from, in lot order
- * @param states custody and balance of each tracked lot, replayed from the entries ({@link LotRules});
- *     empty when the provenance does not verify, as a replay over it would show nothing reliable
+ * @param states custody and balance of each tracked lot, replayed from the entries ({@link
+ *     LotRules}); empty when the provenance does not verify, as a replay over it would show nothing
+ *     reliable
  * @param findings what did not verify, in the order found; empty when the provenance verifies
  */
 public record LotAncestry(
@@ -42,10 +45,15 @@ public record LotAncestry(
 
   public LotAncestry {
     if (lot == null || !histories.containsKey(lot)) {
-      throw new IllegalArgumentException("an ancestry needs its lot's history, not only " + histories.keySet());
+      throw new IllegalArgumentException(
+          "an ancestry needs its lot's history, not only " + histories.keySet());
     }
     if (!histories.keySet().equals(parents.keySet())) {
-      throw new IllegalArgumentException("every lot needs a history and parents: " + histories.keySet() + " vs " + parents.keySet());
+      throw new IllegalArgumentException(
+          "every lot needs a history and parents: "
+              + histories.keySet()
+              + " vs "
+              + parents.keySet());
     }
     Map<LotId, List<Entry>> h = new LinkedHashMap<>();
     histories.forEach((k, v) -> h.put(k, List.copyOf(v)));
@@ -97,7 +105,8 @@ public record LotAncestry(
   public java.util.Optional<LotState> state(LotId lot) {
     require(histories.get(lot), lot);
     if (!verified()) {
-      throw new IllegalStateException("the provenance of " + this.lot + " does not verify: no custody was replayed");
+      throw new IllegalStateException(
+          "the provenance of " + this.lot + " does not verify: no custody was replayed");
     }
     return java.util.Optional.ofNullable(states.get(lot));
   }

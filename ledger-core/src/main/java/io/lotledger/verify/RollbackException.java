@@ -1,21 +1,21 @@
 package io.lotledger.verify;
 
-import io.lotledger.rules.VerificationException;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
-import io.lotledger.note.SignedCheckpoint;
+import io.lotledger.rules.VerificationException;
 import java.util.Optional;
 
 /**
- * A ledger holds less than, or something other than, what it acknowledged or its log key signed: its
- * store lost or replaced entries (a damaged write-ahead log, a restored backup, a rewritten store).
- * Opening such a ledger fails with this exception, so nothing is appended to, or signed over, a
- * rolled-back history.
+ * A ledger holds less than, or something other than, what it acknowledged or its log key signed:
+ * its store lost or replaced entries (a damaged write-ahead log, a restored backup, a rewritten
+ * store). Opening such a ledger fails with this exception, so nothing is appended to, or signed
+ * over, a rolled-back history.
  *
- * <p>{@link #recordedSize()} is the size the ledger recorded outside its store (the latest checkpoint
- * it signed, or the number of entries it acknowledged); {@link #storedSize()} the number of entries the
- * store holds now. When {@code storedSize >= recordedSize} the store's tree at the signed size has
- * another root than the checkpoint's: a history inconsistent with the signed one.
+ * <p>{@link #recordedSize()} is the size the ledger recorded outside its store (the latest
+ * checkpoint it signed, or the number of entries it acknowledged); {@link #storedSize()} the number
+ * of entries the store holds now. When {@code storedSize >= recordedSize} the store's tree at the
+ * signed size has another root than the checkpoint's: a history inconsistent with the signed one.
  */
 public final class RollbackException extends VerificationException {
   private static final long serialVersionUID = 1L;
@@ -25,8 +25,13 @@ public final class RollbackException extends VerificationException {
 
   /** The store disagrees with {@code signed}, the latest checkpoint the ledger signed. */
   public RollbackException(SignedCheckpoint signed, long storedSize, String detail, String actual) {
-    this(signed.checkpoint().size(), storedSize, signed, detail,
-        "size " + signed.checkpoint().size() + " root " + signed.checkpoint().root().toHex(), actual);
+    this(
+        signed.checkpoint().size(),
+        storedSize,
+        signed,
+        detail,
+        "size " + signed.checkpoint().size() + " root " + signed.checkpoint().root().toHex(),
+        actual);
   }
 
   /** The store holds fewer than the {@code acknowledged} entries the ledger acknowledged. */
@@ -34,7 +39,12 @@ public final class RollbackException extends VerificationException {
     this(acknowledged, storedSize, null, detail, "size " + acknowledged, "size " + storedSize);
   }
 
-  private RollbackException(long recordedSize, long storedSize, SignedCheckpoint signed, String detail, String expected,
+  private RollbackException(
+      long recordedSize,
+      long storedSize,
+      SignedCheckpoint signed,
+      String detail,
+      String expected,
       String actual) {
     super(new Finding(Failure.ROLLBACK, -1, null, null, detail, expected, actual));
     this.recordedSize = recordedSize;
@@ -42,7 +52,10 @@ public final class RollbackException extends VerificationException {
     this.signed = signed;
   }
 
-  /** The size the ledger recorded outside its store: signed in its latest checkpoint, or acknowledged. */
+  /**
+   * The size the ledger recorded outside its store: signed in its latest checkpoint, or
+   * acknowledged.
+   */
   public long recordedSize() {
     return recordedSize;
   }

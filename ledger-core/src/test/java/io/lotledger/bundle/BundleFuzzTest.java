@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.lotledger.error.LedgerException;
-import io.lotledger.note.Checkpoint;
 import io.lotledger.log.NodeHash;
+import io.lotledger.note.Checkpoint;
 import io.lotledger.note.SignedCheckpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,15 +14,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fuzzes what a verifier reads from outside: bundle files ({@link Bundle#parse}), their verification
- * ({@link BundleVerifier#verify}) and trust files ({@link TrustAnchors#parse}). Contract: parsing
- * either returns or throws a {@link LedgerException} of code {@code INVALID_INPUT}, and what parses re-encodes to the input;
- * verifying a parsed bundle either returns or throws a {@link LedgerException} (a {@link
- * io.lotledger.rules.VerificationException} naming the broken fact).
+ * Fuzzes what a verifier reads from outside: bundle files ({@link Bundle#parse}), their
+ * verification ({@link BundleVerifier#verify}) and trust files ({@link TrustAnchors#parse}).
+ * Contract: parsing either returns or throws a {@link LedgerException} of code {@code
+ * INVALID_INPUT}, and what parses re-encodes to the input; verifying a parsed bundle either returns
+ * or throws a {@link LedgerException} (a {@link io.lotledger.rules.VerificationException} naming
+ * the broken fact).
  *
- * <p>Random bytes rarely carry a valid signature, so {@link #verifyEdited} starts from the fixture's
- * real bundle and applies fuzzer-chosen edits, re-signing any checkpoint it changes with the fixture's
- * log key: that reaches the proof, registry and provenance checks behind the signature check.
+ * <p>Random bytes rarely carry a valid signature, so {@link #verifyEdited} starts from the
+ * fixture's real bundle and applies fuzzer-chosen edits, re-signing any checkpoint it changes with
+ * the fixture's log key: that reaches the proof, registry and provenance checks behind the
+ * signature check.
  *
  * <p>{@code mvn verify} replays the committed corpus ({@code BundleFuzzTestInputs/}); {@code
  * fuzz/run.sh} fuzzes (docs/reliability.md, Fuzzing).
@@ -72,7 +74,8 @@ class BundleFuzzTest {
           if (!items.isEmpty()) {
             int i = pick % items.size();
             Bundle.Item item = items.get(i);
-            items.set(i, new Bundle.Item(data.consumeLong(0, 1L << 40), item.rawEntry(), item.path()));
+            items.set(
+                i, new Bundle.Item(data.consumeLong(0, 1L << 40), item.rawEntry(), item.path()));
           }
         }
         case 2 -> { // an entry left out
@@ -84,7 +87,8 @@ class BundleFuzzTest {
           if (!items.isEmpty()) {
             int i = pick % items.size();
             Bundle.Item item = items.get(i);
-            items.set(i, new Bundle.Item(item.index(), item.rawEntry(), editPath(item.path(), data)));
+            items.set(
+                i, new Bundle.Item(item.index(), item.rawEntry(), editPath(item.path(), data)));
           }
         }
         case 4 -> { // another checkpoint, signed by the trusted log key
@@ -98,7 +102,9 @@ class BundleFuzzTest {
             Bundle.Earlier e = earlier.get(i);
             Checkpoint cp = e.checkpoint().checkpoint();
             SignedCheckpoint signed =
-                data.consumeBoolean() ? e.checkpoint() : sign(Checkpoint.of(cp.origin(), data.consumeLong(), cp.root()));
+                data.consumeBoolean()
+                    ? e.checkpoint()
+                    : sign(Checkpoint.of(cp.origin(), data.consumeLong(), cp.root()));
             earlier.set(i, new Bundle.Earlier(signed, editPath(e.path(), data)));
           }
         }
@@ -114,7 +120,8 @@ class BundleFuzzTest {
     Bundle edited = new Bundle(original.origin(), original.lot(), checkpoint, items, earlier);
     Bundle parsed;
     try {
-      parsed = Bundle.parse(edited.toBytes()); // only what a reader could be handed reaches the verifier
+      parsed =
+          Bundle.parse(edited.toBytes()); // only what a reader could be handed reaches the verifier
     } catch (LedgerException e) {
       BundleFixture.invalidInput(e);
       return;

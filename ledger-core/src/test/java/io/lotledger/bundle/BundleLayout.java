@@ -6,12 +6,26 @@ import java.util.Map;
 
 /**
  * Names the field a byte of a well-formed bundle file belongs to ("entries[3].inclusion[1]", "lot
- * (length)"), so that a failing tamper test says which part of the format let a change through. Reads
- * the protobuf wire format by hand; only for bundles this code wrote.
+ * (length)"), so that a failing tamper test says which part of the format let a change through.
+ * Reads the protobuf wire format by hand; only for bundles this code wrote.
  */
 final class BundleLayout {
-  private static final Map<Integer, String> TOP = Map.of(1, "origin", 2, "lot", 3, "checkpoint", 4, "entries", 5, "consistency",
-      14, "entries_total", 15, "consistency_total");
+  private static final Map<Integer, String> TOP =
+      Map.of(
+          1,
+          "origin",
+          2,
+          "lot",
+          3,
+          "checkpoint",
+          4,
+          "entries",
+          5,
+          "consistency",
+          14,
+          "entries_total",
+          15,
+          "consistency_total");
   private static final Map<Integer, String> ENTRY = Map.of(1, "index", 2, "entry", 3, "inclusion");
   private static final Map<Integer, String> CONSISTENCY = Map.of(1, "checkpoint", 2, "path");
 
@@ -27,7 +41,9 @@ final class BundleLayout {
     return out;
   }
 
-  /** The top-level records' start offsets: the only places a file can be cut into a shorter message. */
+  /**
+   * The top-level records' start offsets: the only places a file can be cut into a shorter message.
+   */
   static List<Integer> topLevelStarts(byte[] file) {
     List<Integer> out = new ArrayList<>();
     for (Field f : fields(file)) {
@@ -49,13 +65,18 @@ final class BundleLayout {
     String best = "outside any field";
     for (Field f : fields(file)) {
       if (offset >= f.start() && offset < f.end()) {
-        best = f.name() + (offset < f.payload() ? " (tag or length)" : " (payload byte " + (offset - f.payload()) + ")");
+        best =
+            f.name()
+                + (offset < f.payload()
+                    ? " (tag or length)"
+                    : " (payload byte " + (offset - f.payload()) + ")");
       }
     }
     return best;
   }
 
-  private static void walk(byte[] b, int from, int to, String prefix, Map<Integer, String> names, List<Field> out) {
+  private static void walk(
+      byte[] b, int from, int to, String prefix, Map<Integer, String> names, List<Field> out) {
     Map<String, Integer> counts = new java.util.HashMap<>();
     int pos = from;
     while (pos < to) {
@@ -66,8 +87,15 @@ final class BundleLayout {
       int wire = (int) (tag[0] & 7);
       String base = names.getOrDefault(number, "field" + number);
       int n = counts.merge(base, 1, Integer::sum) - 1;
-      String name = prefix + base + (base.equals("entries") || base.equals("consistency") || base.equals("inclusion")
-          || base.equals("path") ? "[" + n + "]" : "");
+      String name =
+          prefix
+              + base
+              + (base.equals("entries")
+                      || base.equals("consistency")
+                      || base.equals("inclusion")
+                      || base.equals("path")
+                  ? "[" + n + "]"
+                  : "");
       int payload;
       int end;
       if (wire == 0) {

@@ -17,17 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile sizes are refused before memory is spent on them: a length prefix of 2 GiB in a file of a
- * few bytes, and a file larger than {@link Bundle#MAX_BYTES}. The reads run in a child JVM whose heap
- * ({@value #HEAP}) is far smaller than either claimed size, so a large allocation would end it with an
- * {@link OutOfMemoryError} instead of the expected {@code INVALID_INPUT} {@link io.lotledger.LedgerException}.
+ * few bytes, and a file larger than {@link Bundle#MAX_BYTES}. The reads run in a child JVM whose
+ * heap ({@value #HEAP}) is far smaller than either claimed size, so a large allocation would end it
+ * with an {@link OutOfMemoryError} instead of the expected {@code INVALID_INPUT} {@link
+ * io.lotledger.LedgerException}.
  */
 class BundleLimitsTest {
   private static final String HEAP = "-Xmx24m";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** "LLBUNDLE", version 1, the tag of field 4 ({@code entries}, length-delimited), {@code length}, a few bytes. */
+  /**
+   * "LLBUNDLE", version 1, the tag of field 4 ({@code entries}, length-delimited), {@code length},
+   * a few bytes.
+   */
   private static byte[] hugeEntriesPrefix(long length) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(Bundle.MAGIC);
@@ -49,7 +52,8 @@ class BundleLimitsTest {
     List<Path> files = new ArrayList<>();
     for (long length : lengths) {
       files.add(Files.write(dir.resolve("huge-" + length + ".bundle"), hugeEntriesPrefix(length)));
-      assertThatThrownBy(() -> Bundle.parse(hugeEntriesPrefix(length))).satisfies(BundleFixture::invalidInput)
+      assertThatThrownBy(() -> Bundle.parse(hugeEntriesPrefix(length)))
+          .satisfies(BundleFixture::invalidInput)
           .hasMessageContaining("not a valid protobuf Bundle message");
     }
 
@@ -57,7 +61,8 @@ class BundleLimitsTest {
 
     assertThat(r.exitCode()).as(r.output()).isZero();
     for (int i = 0; i < lengths.length; i++) {
-      assertThat(r.output()).contains(i + " rejected INVALID_INPUT: bundle is not a valid protobuf Bundle message");
+      assertThat(r.output())
+          .contains(i + " rejected INVALID_INPUT: bundle is not a valid protobuf Bundle message");
     }
   }
 
@@ -69,11 +74,13 @@ class BundleLimitsTest {
       f.setLength(Bundle.MAX_BYTES + 1L); // ...then zeros the file system need not store
     }
 
-    assertThatThrownBy(() -> Bundle.read(sparse)).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> Bundle.read(sparse))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("larger than the limit of " + Bundle.MAX_BYTES);
     Result r = readInChildJvm(List.of(sparse));
     assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("0 rejected INVALID_INPUT: bundle " + sparse + " is larger than the limit");
+    assertThat(r.output())
+        .contains("0 rejected INVALID_INPUT: bundle " + sparse + " is larger than the limit");
   }
 
   @Test
@@ -85,24 +92,33 @@ class BundleLimitsTest {
     }
 
     // Read in full (the size is allowed), then refused by the parser: zeros are field 0, not a tag.
-    assertThatThrownBy(() -> Bundle.read(atLimit)).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> Bundle.read(atLimit))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("not a valid protobuf Bundle message");
   }
 
   @Test
   void read_reportsAMissingFileAndADirectory() {
-    assertThatThrownBy(() -> Bundle.read(dir.resolve("absent"))).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> Bundle.read(dir.resolve("absent")))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("does not exist");
-    assertThatThrownBy(() -> Bundle.read(dir)).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> Bundle.read(dir))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("cannot read bundle");
   }
 
   private record Result(int exitCode, String output) {}
 
   private static Result readInChildJvm(List<Path> files) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), BundleReadProbe.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BundleReadProbe.class.getName()));
     files.forEach(f -> command.add(f.toString()));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

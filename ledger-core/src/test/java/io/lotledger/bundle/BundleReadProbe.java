@@ -4,11 +4,11 @@ import io.lotledger.error.LedgerException;
 import java.nio.file.Path;
 
 /**
- * Run in a child JVM with a small heap by {@link BundleLimitsTest}: reads each bundle file named on the
- * command line with {@link Bundle#read} and prints one line per file, {@code <n> rejected <code>:
- * <message>} or {@code <n> accepted}. Exits 0 when every file was rejected with a {@link
- * LedgerException} of code {@code INVALID_INPUT}, 2 when one was accepted, 3 on an {@link OutOfMemoryError} or any other
- * throwable (so a large allocation shows as exit code 3).
+ * Run in a child JVM with a small heap by {@link BundleLimitsTest}: reads each bundle file named on
+ * the command line with {@link Bundle#read} and prints one line per file, {@code <n> rejected
+ * <code>: <message>} or {@code <n> accepted}. Exits 0 when every file was rejected with a {@link
+ * LedgerException} of code {@code INVALID_INPUT}, 2 when one was accepted, 3 on an {@link
+ * OutOfMemoryError} or any other throwable (so a large allocation shows as exit code 3).
  */
 public final class BundleReadProbe {
   private BundleReadProbe() {}

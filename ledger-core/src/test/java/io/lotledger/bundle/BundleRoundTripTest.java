@@ -3,13 +3,13 @@ package io.lotledger.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.note.NoteKey;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.VerificationException;
+import io.lotledger.testing.TestChain;
 import org.junit.jupiter.api.Test;
 
 class BundleRoundTripTest {
@@ -17,7 +17,11 @@ class BundleRoundTripTest {
   private final ActorSigner log = TestChain.signer("urn:lotledger:log", 77);
 
   private TrustAnchors trust(Ledger ledger) {
-    return new TrustAnchors(ledger.origin(), NoteKey.of(ledger.origin(), log.publicKey()), chain.root.actor(), chain.root.publicKey());
+    return new TrustAnchors(
+        ledger.origin(),
+        NoteKey.of(ledger.origin(), log.publicKey()),
+        chain.root.actor(),
+        chain.root.publicKey());
   }
 
   @Test
@@ -26,7 +30,8 @@ class BundleRoundTripTest {
       SignedCheckpoint cp = ledger.checkpoint(log.signer());
       Bundle bundle = BundleExporter.export(ledger, TestChain.SULPHATE, cp);
 
-      BundleVerifier.Verified v = BundleVerifier.verify(Bundle.parse(bundle.toBytes()), trust(ledger), null);
+      BundleVerifier.Verified v =
+          BundleVerifier.verify(Bundle.parse(bundle.toBytes()), trust(ledger), null);
 
       assertThat(v.checkpoint().size()).isEqualTo(8);
       // Sulphate's transformation, ore A's ship + commission, ore B's observe + commission.
@@ -42,11 +47,17 @@ class BundleRoundTripTest {
     try (Ledger ledger = chain.populatedLedger()) {
       SignedCheckpoint cp = ledger.checkpoint(log.signer());
       Bundle bundle = BundleExporter.export(ledger, TestChain.SULPHATE, cp);
-      TrustAnchors wrong = new TrustAnchors(ledger.origin(), NoteKey.of(ledger.origin(), chain.mine.publicKey()),
-          chain.root.actor(), chain.root.publicKey());
+      TrustAnchors wrong =
+          new TrustAnchors(
+              ledger.origin(),
+              NoteKey.of(ledger.origin(), chain.mine.publicKey()),
+              chain.root.actor(),
+              chain.root.publicKey());
 
       assertThatThrownBy(() -> BundleVerifier.verify(bundle, wrong, null))
-          .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.BAD_CHECKPOINT));
+          .isInstanceOfSatisfying(
+              VerificationException.class,
+              e -> assertThat(e.finding().failure()).isEqualTo(Failure.BAD_CHECKPOINT));
     }
   }
 
@@ -55,7 +66,8 @@ class BundleRoundTripTest {
     try (Ledger ledger = chain.populatedLedger()) {
       SignedCheckpoint first = ledger.checkpoint(log.signer());
       assertThat(ledger.checkpoint(log.signer())).isEqualTo(first);
-      assertThatThrownBy(() -> ledger.checkpoint(chain.mine.signer())).hasMessageContaining("signs checkpoints with log key");
+      assertThatThrownBy(() -> ledger.checkpoint(chain.mine.signer()))
+          .hasMessageContaining("signs checkpoints with log key");
       assertThat(ledger.checkpoints()).containsExactly(first);
       ledger.verify();
     }

@@ -12,17 +12,17 @@ import io.lotledger.note.NoteSignature;
 import io.lotledger.note.NoteSigner;
 import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.note.SignedNote;
-import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
+import io.lotledger.testing.TestChain;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bundles built from valid parts put together wrongly: proofs attached to other entries, entries left
- * out, checkpoints and earlier checkpoints of other keys, logs or histories, a trust file for another
- * ledger. Each fails with the {@link Failure} kind that names what is wrong.
+ * Bundles built from valid parts put together wrongly: proofs attached to other entries, entries
+ * left out, checkpoints and earlier checkpoints of other keys, logs or histories, a trust file for
+ * another ledger. Each fails with the {@link Failure} kind that names what is wrong.
  */
 class BundleVerifierTest {
   private final BundleFixture fixture = new BundleFixture();
@@ -44,7 +44,8 @@ class BundleVerifierTest {
     assertThat(BundleVerifier.verify(simple, trust, null).provenanceEntries()).isEqualTo(5);
   }
 
-  // ------------------------------------------------------------------ proofs attached to other entries
+  // ------------------------------------------------------------------ proofs attached to other
+  // entries
 
   @Test
   void verify_rejectsEveryPairOfEntriesWithTheirInclusionProofsSwapped() {
@@ -59,7 +60,9 @@ class BundleVerifierTest {
 
         Finding f = failureOf(BundleFixture.withItems(standard, swapped));
 
-        assertThat(f.failure()).as("paths of %d and %d swapped", i, j).isEqualTo(Failure.BAD_INCLUSION_PROOF);
+        assertThat(f.failure())
+            .as("paths of %d and %d swapped", i, j)
+            .isEqualTo(Failure.BAD_INCLUSION_PROOF);
         assertThat(f.index()).isEqualTo(a.index());
       }
     }
@@ -78,7 +81,9 @@ class BundleVerifierTest {
 
         Finding f = failureOf(BundleFixture.withItems(standard, swapped));
 
-        assertThat(f.failure()).as("entries %d and %d swapped", i, j).isEqualTo(Failure.BAD_INCLUSION_PROOF);
+        assertThat(f.failure())
+            .as("entries %d and %d swapped", i, j)
+            .isEqualTo(Failure.BAD_INCLUSION_PROOF);
         assertThat(f.index()).isEqualTo(a.index());
         assertThat(f.hash()).isEqualTo(EntryCodec.decode(b.rawEntry()).hash());
       }
@@ -90,7 +95,9 @@ class BundleVerifierTest {
     List<Bundle.Item> items = new ArrayList<>(standard.items());
     Bundle.Item nine = items.get(9);
     items.remove(8);
-    items.set(8, new Bundle.Item(8, nine.rawEntry(), nine.path())); // entry 9's bytes and proof, at index 8
+    items.set(
+        8,
+        new Bundle.Item(8, nine.rawEntry(), nine.path())); // entry 9's bytes and proof, at index 8
 
     Finding f = failureOf(BundleFixture.withItems(standard, items));
 
@@ -106,7 +113,11 @@ class BundleVerifierTest {
       fixture.observeSulphate(ledger, 1, 10);
       Bundle atEight = BundleExporter.export(ledger, TestChain.SULPHATE, cp);
       List<Bundle.Item> items = new ArrayList<>(atEight.items());
-      items.add(new Bundle.Item(8, ledger.entry(8).orElseThrow().signed().encoded(), ledger.inclusionProof(8, 9).path()));
+      items.add(
+          new Bundle.Item(
+              8,
+              ledger.entry(8).orElseThrow().signed().encoded(),
+              ledger.inclusionProof(8, 9).path()));
       beyond = BundleFixture.withItems(atEight, items);
     }
 
@@ -119,7 +130,10 @@ class BundleVerifierTest {
 
   @Test
   void verify_rejectsProofsForALargerTreeUnderAnEarlierCheckpoint() {
-    Bundle older = BundleFixture.withEarlier(BundleFixture.withCheckpoint(standard, standard.earlier().get(0).checkpoint()), List.of());
+    Bundle older =
+        BundleFixture.withEarlier(
+            BundleFixture.withCheckpoint(standard, standard.earlier().get(0).checkpoint()),
+            List.of());
 
     Finding f = failureOf(older);
 
@@ -136,7 +150,8 @@ class BundleVerifierTest {
     assertThat(f.failure()).isEqualTo(Failure.INCOMPLETE_BUNDLE);
     assertThat(f.lot()).isEqualTo(TestChain.ORE_A);
     assertThat(f.index()).isEqualTo(5); // the shipment, which links the commissioning
-    assertThat(f.expected()).isEqualTo(EntryCodec.decode(simple.items().get(3).rawEntry()).hash().toHex());
+    assertThat(f.expected())
+        .isEqualTo(EntryCodec.decode(simple.items().get(3).rawEntry()).hash().toHex());
   }
 
   @Test
@@ -159,7 +174,9 @@ class BundleVerifierTest {
 
   @Test
   void verify_rejectsABundleMissingTheRegistrationOfASigner() {
-    Finding f = failureOf(BundleFixture.without(simple, 2)); // registers the refinery, which signs from entry 6
+    Finding f =
+        failureOf(
+            BundleFixture.without(simple, 2)); // registers the refinery, which signs from entry 6
 
     assertThat(f.failure()).isEqualTo(Failure.UNKNOWN_KEY);
     assertThat(f.index()).isEqualTo(6);
@@ -178,7 +195,9 @@ class BundleVerifierTest {
 
   @Test
   void verify_rejectsALedgerWhoseRootKeyIsNotTheTrustedOne() {
-    TrustAnchors otherKey = new TrustAnchors(trust.origin(), trust.logKey(), trust.root(), fixture.chain.mine.publicKey());
+    TrustAnchors otherKey =
+        new TrustAnchors(
+            trust.origin(), trust.logKey(), trust.root(), fixture.chain.mine.publicKey());
 
     Finding f = failureOf(simple, otherKey);
 
@@ -188,8 +207,12 @@ class BundleVerifierTest {
 
   @Test
   void verify_rejectsALedgerWhoseRootActorIsNotTheTrustedOne() {
-    TrustAnchors otherActor = new TrustAnchors(trust.origin(), trust.logKey(), new ActorId("urn:lotledger:actor:impostor"),
-        trust.rootKey());
+    TrustAnchors otherActor =
+        new TrustAnchors(
+            trust.origin(),
+            trust.logKey(),
+            new ActorId("urn:lotledger:actor:impostor"),
+            trust.rootKey());
 
     assertThat(failureOf(simple, otherActor).failure()).isEqualTo(Failure.UNTRUSTED_ROOT);
   }
@@ -197,8 +220,9 @@ class BundleVerifierTest {
   @Test
   void verify_rejectsABundleOfAnotherOrigin() {
     String other = "other.lotledger.io/ledger";
-    TrustAnchors otherLedger = new TrustAnchors(other, NoteKey.of(other, BundleFixture.LOG.publicKey()), trust.root(),
-        trust.rootKey());
+    TrustAnchors otherLedger =
+        new TrustAnchors(
+            other, NoteKey.of(other, BundleFixture.LOG.publicKey()), trust.root(), trust.rootKey());
 
     Finding f = failureOf(simple, otherLedger);
     Finding relabelled = failureOf(BundleFixture.withOrigin(simple, other));
@@ -213,8 +237,9 @@ class BundleVerifierTest {
   @Test
   void verify_rejectsACheckpointOfAnotherLogSignedWithTheSameKey() {
     String other = "other.lotledger.io/ledger";
-    TrustAnchors otherLedger = new TrustAnchors(other, NoteKey.of(other, BundleFixture.LOG.publicKey()), trust.root(),
-        trust.rootKey());
+    TrustAnchors otherLedger =
+        new TrustAnchors(
+            other, NoteKey.of(other, BundleFixture.LOG.publicKey()), trust.root(), trust.rootKey());
 
     Finding f = failureOf(BundleFixture.withOrigin(simple, other), otherLedger);
 
@@ -224,7 +249,8 @@ class BundleVerifierTest {
 
   @Test
   void verify_rejectsACheckpointSignedByAnotherKey() {
-    SignedCheckpoint stranger = SignedCheckpoint.sign(simple.checkpoint().checkpoint(), BundleFixture.STRANGER.signer());
+    SignedCheckpoint stranger =
+        SignedCheckpoint.sign(simple.checkpoint().checkpoint(), BundleFixture.STRANGER.signer());
 
     Finding f = failureOf(BundleFixture.withCheckpoint(simple, stranger));
 
@@ -238,40 +264,56 @@ class BundleVerifierTest {
     NoteSignature real = cp.note().signatures().get(0);
     byte[] forged = real.signature();
     forged[10] ^= 1;
-    SignedNote note = new SignedNote(cp.note().text(), List.of(real, NoteSignature.of(real.keyName(), real.keyId(), forged)));
+    SignedNote note =
+        new SignedNote(
+            cp.note().text(),
+            List.of(real, NoteSignature.of(real.keyName(), real.keyId(), forged)));
 
-    Finding f = failureOf(BundleFixture.withCheckpoint(simple, new SignedCheckpoint(cp.checkpoint(), note)));
+    Finding f =
+        failureOf(
+            BundleFixture.withCheckpoint(simple, new SignedCheckpoint(cp.checkpoint(), note)));
 
     assertThat(f.failure()).isEqualTo(Failure.BAD_CHECKPOINT);
     assertThat(f.detail()).contains("does not verify");
   }
 
-  /** C2SP signed-note: signatures by keys the verifier does not know are ignored (witness cosignatures). */
+  /**
+   * C2SP signed-note: signatures by keys the verifier does not know are ignored (witness
+   * cosignatures).
+   */
   @Test
   void verify_ignoresACosignatureByAnUntrustedWitness() throws Exception {
     SignedCheckpoint cp = simple.checkpoint();
     NoteSigner witness = NoteSigner.of("witness.example/w1", BundleFixture.STRANGER.signer());
     SignedCheckpoint cosigned = cp.withSignature(witness.sign(cp.note().text()));
 
-    BundleVerifier.Verified v = BundleVerifier.verify(BundleFixture.withCheckpoint(simple, cosigned), trust, null);
+    BundleVerifier.Verified v =
+        BundleVerifier.verify(BundleFixture.withCheckpoint(simple, cosigned), trust, null);
 
     assertThat(v.checkpoint()).isEqualTo(cp.checkpoint());
     assertThat(cosigned.note().signatures()).hasSize(2);
   }
 
   /**
-   * A log key that signs, under this ledger's origin, the tree of a ledger created for another origin
-   * (same root, same entries otherwise) does not make that ledger's entries this ledger's.
+   * A log key that signs, under this ledger's origin, the tree of a ledger created for another
+   * origin (same root, same entries otherwise) does not make that ledger's entries this ledger's.
    */
   @Test
-  void verify_rejectsEntriesOfALedgerCreatedForAnotherOriginUnderATrustedCheckpoint() throws Exception {
+  void verify_rejectsEntriesOfALedgerCreatedForAnotherOriginUnderATrustedCheckpoint()
+      throws Exception {
     Bundle foreign;
-    try (Ledger other = Ledger.inMemory().options(BundleFixture.OPTIONS).create("other.lotledger.io/ledger", fixture.chain.root, "Test root")) {
+    try (Ledger other =
+        Ledger.inMemory()
+            .options(BundleFixture.OPTIONS)
+            .create("other.lotledger.io/ledger", fixture.chain.root, "Test root")) {
       fixture.chain.populate(other);
       SignedCheckpoint own = other.checkpoint(BundleFixture.LOG.signer());
       Bundle exported = BundleExporter.export(other, TestChain.SULPHATE, own);
-      SignedCheckpoint misused = SignedCheckpoint.sign(Checkpoint.of(TestChain.ORIGIN, 8, other.root(8)), BundleFixture.LOG.signer());
-      foreign = new Bundle(TestChain.ORIGIN, TestChain.SULPHATE, misused, exported.items(), List.of());
+      SignedCheckpoint misused =
+          SignedCheckpoint.sign(
+              Checkpoint.of(TestChain.ORIGIN, 8, other.root(8)), BundleFixture.LOG.signer());
+      foreign =
+          new Bundle(TestChain.ORIGIN, TestChain.SULPHATE, misused, exported.items(), List.of());
     }
 
     Finding f = failureOf(foreign);
@@ -286,8 +328,12 @@ class BundleVerifierTest {
   @Test
   void verify_rejectsAnEarlierCheckpointSignedByAnotherKey() {
     Bundle.Earlier first = standard.earlier().get(0);
-    SignedCheckpoint stranger = SignedCheckpoint.sign(first.checkpoint().checkpoint(), BundleFixture.STRANGER.signer());
-    Bundle b = BundleFixture.withEarlier(standard, List.of(new Bundle.Earlier(stranger, first.path()), standard.earlier().get(1)));
+    SignedCheckpoint stranger =
+        SignedCheckpoint.sign(first.checkpoint().checkpoint(), BundleFixture.STRANGER.signer());
+    Bundle b =
+        BundleFixture.withEarlier(
+            standard,
+            List.of(new Bundle.Earlier(stranger, first.path()), standard.earlier().get(1)));
 
     Finding f = failureOf(b);
 
@@ -302,7 +348,10 @@ class BundleVerifierTest {
     byte[] h = path.get(0).toBytes();
     h[0] ^= 1;
     path.set(0, NodeHash.of(h));
-    Bundle b = BundleFixture.withEarlier(standard, List.of(standard.earlier().get(0), new Bundle.Earlier(second.checkpoint(), path)));
+    Bundle b =
+        BundleFixture.withEarlier(
+            standard,
+            List.of(standard.earlier().get(0), new Bundle.Earlier(second.checkpoint(), path)));
 
     Finding f = failureOf(b);
 
@@ -318,8 +367,12 @@ class BundleVerifierTest {
       forked = fork.checkpoint(BundleFixture.LOG.signer());
     }
     assertThat(forked.checkpoint().size()).isEqualTo(8);
-    Bundle b = BundleFixture.withEarlier(standard,
-        List.of(new Bundle.Earlier(forked, standard.earlier().get(0).path()), standard.earlier().get(1)));
+    Bundle b =
+        BundleFixture.withEarlier(
+            standard,
+            List.of(
+                new Bundle.Earlier(forked, standard.earlier().get(0).path()),
+                standard.earlier().get(1)));
 
     Finding f = failureOf(b);
 
@@ -329,7 +382,9 @@ class BundleVerifierTest {
 
   @Test
   void verify_rejectsAnEarlierCheckpointThatIsNotSmaller() {
-    Bundle b = BundleFixture.withEarlier(standard, List.of(new Bundle.Earlier(standard.checkpoint(), List.of())));
+    Bundle b =
+        BundleFixture.withEarlier(
+            standard, List.of(new Bundle.Earlier(standard.checkpoint(), List.of())));
 
     Finding f = failureOf(b);
 

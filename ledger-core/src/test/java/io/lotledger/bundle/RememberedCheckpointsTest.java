@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
 import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.testing.TestChain;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
+import io.lotledger.testing.TestChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,17 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Remembered checkpoints keep the newest checkpoint accepted for a log and accept a later one only if
- * it provably extends it (RFC 9162 §2.1.4). Two ledgers that share their first entries and then
- * diverge, checkpointed with the same log key, are a split view; a smaller checkpoint is a rollback.
- * Either way both signed checkpoints are kept as evidence and the remembered one stays.
+ * Remembered checkpoints keep the newest checkpoint accepted for a log and accept a later one only
+ * if it provably extends it (RFC 9162 §2.1.4). Two ledgers that share their first entries and then
+ * diverge, checkpointed with the same log key, are a split view; a smaller checkpoint is a
+ * rollback. Either way both signed checkpoints are kept as evidence and the remembered one stays.
  */
 class RememberedCheckpointsTest {
   private final BundleFixture fixture = new BundleFixture();
   private final TrustAnchors trust = fixture.trust();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private RememberedCheckpoints remembering() {
     return new RememberedCheckpoints(dir);
@@ -39,7 +38,8 @@ class RememberedCheckpointsTest {
   }
 
   private Finding failureOf(Bundle bundle) {
-    return BundleFixture.verificationFailure(() -> BundleVerifier.verify(bundle, trust, remembering()));
+    return BundleFixture.verificationFailure(
+        () -> BundleVerifier.verify(bundle, trust, remembering()));
   }
 
   private List<Path> evidence() throws IOException {
@@ -56,17 +56,24 @@ class RememberedCheckpointsTest {
     return new String(cp.toBytes(), StandardCharsets.UTF_8);
   }
 
-  /** Ledger A's sulphate bundle at size 8 and ledger B's ore A bundle at size 8, B diverging after entry 2. */
+  /**
+   * Ledger A's sulphate bundle at size 8 and ledger B's ore A bundle at size 8, B diverging after
+   * entry 2.
+   */
   private record Fork(Bundle a, Bundle b, Bundle bLarger) {}
 
   private Fork fork() throws Exception {
-    try (Ledger a = fixture.populatedLedger(); Ledger b = fixture.forkedLedger()) {
+    try (Ledger a = fixture.populatedLedger();
+        Ledger b = fixture.forkedLedger()) {
       assertThat(b.root(3)).as("shared prefix").isEqualTo(a.root(3));
       assertThat(b.root(8)).as("diverged").isNotEqualTo(a.root(8));
-      Bundle bundleA = BundleExporter.export(a, TestChain.SULPHATE, a.checkpoint(BundleFixture.LOG.signer()));
-      Bundle bundleB = BundleExporter.export(b, TestChain.ORE_A, b.checkpoint(BundleFixture.LOG.signer()));
+      Bundle bundleA =
+          BundleExporter.export(a, TestChain.SULPHATE, a.checkpoint(BundleFixture.LOG.signer()));
+      Bundle bundleB =
+          BundleExporter.export(b, TestChain.ORE_A, b.checkpoint(BundleFixture.LOG.signer()));
       fixture.observeByMine(b, TestChain.ORE_A, "999", "KGM", 2, 40);
-      Bundle larger = BundleExporter.export(b, TestChain.ORE_A, b.checkpoint(BundleFixture.LOG.signer()));
+      Bundle larger =
+          BundleExporter.export(b, TestChain.ORE_A, b.checkpoint(BundleFixture.LOG.signer()));
       return new Fork(bundleA, bundleB, larger);
     }
   }
@@ -83,7 +90,8 @@ class RememberedCheckpointsTest {
   }
 
   @Test
-  void rememberedCheckpoints_rejectsAnotherTreeOfTheSameSizeAsASplitViewAndKeepsBothCheckpoints() throws Exception {
+  void rememberedCheckpoints_rejectsAnotherTreeOfTheSameSizeAsASplitViewAndKeepsBothCheckpoints()
+      throws Exception {
     Fork fork = fork();
     BundleVerifier.verify(fork.a(), trust, remembering());
 
@@ -99,9 +107,12 @@ class RememberedCheckpointsTest {
 
   /** B's larger checkpoint carries a valid proof from B's own size 8, which does not extend A's. */
   @Test
-  void rememberedCheckpoints_rejectsALargerCheckpointOfTheForkDespiteItsOwnConsistencyProof() throws Exception {
+  void rememberedCheckpoints_rejectsALargerCheckpointOfTheForkDespiteItsOwnConsistencyProof()
+      throws Exception {
     Fork fork = fork();
-    assertThat(fork.bLarger().earlier()).extracting(e -> e.checkpoint().checkpoint().size()).containsExactly(8L);
+    assertThat(fork.bLarger().earlier())
+        .extracting(e -> e.checkpoint().checkpoint().size())
+        .containsExactly(8L);
     BundleVerifier.verify(fork.bLarger(), trust, null); // valid on its own
     BundleVerifier.verify(fork.a(), trust, remembering());
 
@@ -110,7 +121,8 @@ class RememberedCheckpointsTest {
     assertThat(f.failure()).isEqualTo(Failure.SPLIT_VIEW);
     assertThat(f.detail()).contains("does not extend the remembered one");
     assertThat(Files.readAllBytes(remembered())).isEqualTo(fork.a().checkpoint().toBytes());
-    assertThat(Files.readString(evidence().get(0))).contains(text(fork.a().checkpoint()), text(fork.bLarger().checkpoint()));
+    assertThat(Files.readString(evidence().get(0)))
+        .contains(text(fork.a().checkpoint()), text(fork.bLarger().checkpoint()));
   }
 
   @Test
@@ -118,9 +130,13 @@ class RememberedCheckpointsTest {
     Bundle atEight;
     Bundle atTwelve;
     try (Ledger ledger = fixture.populatedLedger()) {
-      atEight = BundleExporter.export(ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
+      atEight =
+          BundleExporter.export(
+              ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
       fixture.observeSulphate(ledger, 4, 10);
-      atTwelve = BundleExporter.export(ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
+      atTwelve =
+          BundleExporter.export(
+              ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
     }
     assertThat(atTwelve.checkpoint().checkpoint().size()).isEqualTo(12);
     BundleVerifier.verify(atTwelve, trust, remembering());
@@ -132,33 +148,46 @@ class RememberedCheckpointsTest {
     assertThat(f.expected()).startsWith("size 12");
     assertThat(f.actual()).startsWith("size 8");
     assertThat(Files.readAllBytes(remembered())).isEqualTo(atTwelve.checkpoint().toBytes());
-    assertThat(Files.readString(evidence().get(0))).contains(text(atTwelve.checkpoint()), text(atEight.checkpoint()), "rollback");
+    assertThat(Files.readString(evidence().get(0)))
+        .contains(text(atTwelve.checkpoint()), text(atEight.checkpoint()), "rollback");
   }
 
   @Test
-  void rememberedCheckpoints_acceptsGrowthProvenByAConsistencyProofAndRemembersTheNewSize() throws Exception {
+  void rememberedCheckpoints_acceptsGrowthProvenByAConsistencyProofAndRemembersTheNewSize()
+      throws Exception {
     Bundle atEight;
     Bundle atFifteen;
     try (Ledger ledger = fixture.populatedLedger()) {
-      atEight = BundleExporter.export(ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
+      atEight =
+          BundleExporter.export(
+              ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
       fixture.observeSulphate(ledger, 7, 10);
-      atFifteen = BundleExporter.export(ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
+      atFifteen =
+          BundleExporter.export(
+              ledger, TestChain.SULPHATE, ledger.checkpoint(BundleFixture.LOG.signer()));
     }
     BundleVerifier.verify(atEight, trust, remembering());
 
     BundleVerifier.Verified v = BundleVerifier.verify(atFifteen, trust, remembering());
 
     assertThat(v.checkpoint().size()).isEqualTo(15);
-    assertThat(SignedCheckpoint.parse(Files.readAllBytes(remembered())).checkpoint().size()).isEqualTo(15);
+    assertThat(SignedCheckpoint.parse(Files.readAllBytes(remembered())).checkpoint().size())
+        .isEqualTo(15);
     assertThat(evidence()).isEmpty();
 
     Bundle stripped = BundleFixture.withEarlier(atFifteen, List.of());
     Path fresh = dir.resolve("fresh");
     BundleVerifier.verify(atEight, trust, new RememberedCheckpoints(fresh));
-    Finding f = BundleFixture.verificationFailure(() -> BundleVerifier.verify(stripped, trust, new RememberedCheckpoints(fresh)));
+    Finding f =
+        BundleFixture.verificationFailure(
+            () -> BundleVerifier.verify(stripped, trust, new RememberedCheckpoints(fresh)));
     assertThat(f.failure()).isEqualTo(Failure.SPLIT_VIEW);
     assertThat(f.detail()).contains("no consistency proof from the remembered size 8 to 15");
-    assertThat(SignedCheckpoint.parse(Files.readAllBytes(new RememberedCheckpoints(fresh).fileFor(TestChain.ORIGIN))).checkpoint().size())
+    assertThat(
+            SignedCheckpoint.parse(
+                    Files.readAllBytes(new RememberedCheckpoints(fresh).fileFor(TestChain.ORIGIN)))
+                .checkpoint()
+                .size())
         .isEqualTo(8);
   }
 
@@ -166,7 +195,10 @@ class RememberedCheckpointsTest {
   void rememberedCheckpoints_isNotConsultedWhenTheBundleFailsVerification() {
     Bundle broken = BundleFixture.without(BundleFixture.simple(), 0);
 
-    assertThat(BundleFixture.verificationFailure(() -> BundleVerifier.verify(broken, trust, remembering())).failure())
+    assertThat(
+            BundleFixture.verificationFailure(
+                    () -> BundleVerifier.verify(broken, trust, remembering()))
+                .failure())
         .isEqualTo(Failure.INCOMPLETE_BUNDLE);
     assertThat(remembered()).doesNotExist();
   }
@@ -180,6 +212,7 @@ class RememberedCheckpointsTest {
     Files.write(remembered(), stored);
 
     assertThatThrownBy(() -> BundleVerifier.verify(bundle, trust, remembering()))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("remembered checkpoint");
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("remembered checkpoint");
   }
 }

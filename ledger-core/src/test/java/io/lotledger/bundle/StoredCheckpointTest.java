@@ -1,26 +1,26 @@
 package io.lotledger.bundle;
 
-import io.lotledger.store.memory.StoreTampering;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
 import io.lotledger.log.NodeHash;
-import io.lotledger.note.SignedCheckpoint;
-import io.lotledger.state.StoreLayout;
 import io.lotledger.note.Checkpoint;
-import io.lotledger.spi.Table;
-import io.lotledger.store.memory.InMemoryLedgerStore;
-import io.lotledger.testing.TestChain;
+import io.lotledger.note.SignedCheckpoint;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
+import io.lotledger.spi.Table;
+import io.lotledger.state.StoreLayout;
+import io.lotledger.store.memory.InMemoryLedgerStore;
+import io.lotledger.store.memory.StoreTampering;
+import io.lotledger.testing.TestChain;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checkpoints a ledger stores are not derived from its entries, so the chain verifier checks them
- * on their own: each must verify under the pinned log key, be filed under its size, and carry the root
- * the tree has at that size. And the ledger never signs a new checkpoint over a rewritten tree.
+ * The checkpoints a ledger stores are not derived from its entries, so the chain verifier checks
+ * them on their own: each must verify under the pinned log key, be filed under its size, and carry
+ * the root the tree has at that size. And the ledger never signs a new checkpoint over a rewritten
+ * tree.
  */
 class StoredCheckpointTest {
   private final BundleFixture fixture = new BundleFixture();
@@ -42,7 +42,9 @@ class StoredCheckpointTest {
   void verify_reportsACheckpointReplacedByOneOfAnotherRootSignedWithTheLogKey() throws Exception {
     try (Ledger ledger = checkpointed()) {
       NodeHash otherRoot = ledger.root(7);
-      SignedCheckpoint forged = SignedCheckpoint.sign(Checkpoint.of(TestChain.ORIGIN, 8, otherRoot), BundleFixture.LOG.signer());
+      SignedCheckpoint forged =
+          SignedCheckpoint.sign(
+              Checkpoint.of(TestChain.ORIGIN, 8, otherRoot), BundleFixture.LOG.signer());
       StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(8), forged.toBytes());
 
       Finding f = verifyFailure(ledger);
@@ -71,7 +73,10 @@ class StoredCheckpointTest {
         Finding f = verifyFailure(ledger);
 
         assertThat(f.failure()).as("offset %d", offset).isEqualTo(Failure.STORE_MISMATCH);
-        assertThat(f.detail()).as("offset %d", offset).contains("checkpoint record").contains("does not verify");
+        assertThat(f.detail())
+            .as("offset %d", offset)
+            .contains("checkpoint record")
+            .contains("does not verify");
       }
     }
   }
@@ -79,7 +84,9 @@ class StoredCheckpointTest {
   @Test
   void verify_reportsACheckpointSignedByAnotherKey() throws Exception {
     try (Ledger ledger = checkpointed()) {
-      SignedCheckpoint stranger = SignedCheckpoint.sign(ledger.checkpoints().get(0).checkpoint(), BundleFixture.STRANGER.signer());
+      SignedCheckpoint stranger =
+          SignedCheckpoint.sign(
+              ledger.checkpoints().get(0).checkpoint(), BundleFixture.STRANGER.signer());
       StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(8), stranger.toBytes());
 
       Finding f = verifyFailure(ledger);
@@ -106,7 +113,9 @@ class StoredCheckpointTest {
   @Test
   void verify_reportsACheckpointCoveringMoreEntriesThanTheLedgerHolds() throws Exception {
     try (Ledger ledger = checkpointed()) {
-      SignedCheckpoint ahead = SignedCheckpoint.sign(Checkpoint.of(TestChain.ORIGIN, 9, ledger.root(8)), BundleFixture.LOG.signer());
+      SignedCheckpoint ahead =
+          SignedCheckpoint.sign(
+              Checkpoint.of(TestChain.ORIGIN, 9, ledger.root(8)), BundleFixture.LOG.signer());
       StoreTampering.tamper(store, Table.CHECKPOINTS, StoreLayout.u64(9), ahead.toBytes());
 
       Finding f = verifyFailure(ledger);
@@ -132,14 +141,17 @@ class StoredCheckpointTest {
   void checkpoint_refusesToSignAfterTheTreeWasRewritten() throws Exception {
     try (Ledger ledger = checkpointed()) {
       NodeHash before = ledger.root(8);
-      byte[] node = before.toBytes(); // the stored perfect subtree over leaves 0..7 is the root at size 8
+      byte[] node =
+          before.toBytes(); // the stored perfect subtree over leaves 0..7 is the root at size 8
       node[0] ^= 1;
       StoreTampering.tamper(store, Table.TREE, StoreLayout.treeKey(3, 0), node);
       assertThat(ledger.root(8)).isNotEqualTo(before);
 
-      Finding same = BundleFixture.verificationFailure(() -> ledger.checkpoint(BundleFixture.LOG.signer()));
+      Finding same =
+          BundleFixture.verificationFailure(() -> ledger.checkpoint(BundleFixture.LOG.signer()));
       fixture.observeSulphate(ledger, 1, 10);
-      Finding grown = BundleFixture.verificationFailure(() -> ledger.checkpoint(BundleFixture.LOG.signer()));
+      Finding grown =
+          BundleFixture.verificationFailure(() -> ledger.checkpoint(BundleFixture.LOG.signer()));
 
       for (Finding f : new Finding[] {same, grown}) {
         assertThat(f.failure()).isEqualTo(Failure.STORE_MISMATCH);

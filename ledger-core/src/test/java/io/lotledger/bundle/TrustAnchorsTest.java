@@ -37,44 +37,61 @@ class TrustAnchorsTest {
 
   @Test
   void parse_ignoresCommentsBlankLinesAndFieldOrder() throws Exception {
-    String text = lines("# from ledger trust", "", TrustAnchors.HEADER, "", root, "# the log", log, origin);
+    String text =
+        lines("# from ledger trust", "", TrustAnchors.HEADER, "", root, "# the log", log, origin);
 
     assertThat(parse(text)).isEqualTo(trust);
   }
 
   @Test
   void parse_rejectsAFileWithoutTheHeader() {
-    assertThatThrownBy(() -> parse(lines(origin, log, root))).satisfies(BundleFixture::invalidInput)
-        .hasMessageContaining("line 1").hasMessageContaining("expected '" + TrustAnchors.HEADER + "'");
-    assertThatThrownBy(() -> parse(lines("lotledger-trust v2", origin, log, root))).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> parse(lines(origin, log, root)))
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("expected '" + TrustAnchors.HEADER + "'");
+    assertThatThrownBy(() -> parse(lines("lotledger-trust v2", origin, log, root)))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("expected '" + TrustAnchors.HEADER + "'");
   }
 
   @Test
   void parse_rejectsAnEmptyFileAndMissingFields() {
-    assertThatThrownBy(() -> parse("")).satisfies(BundleFixture::invalidInput).hasMessageContaining("needs an origin, a log and a root");
-    assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log))).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> parse(""))
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("needs an origin, a log and a root");
+    assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log)))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("needs an origin, a log and a root");
   }
 
   @Test
   void parse_rejectsAnUnknownField() {
-    assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, root, "witness example.com/w+1234+AAAA")))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("line 5").hasMessageContaining("unknown field 'witness'");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    lines(
+                        TrustAnchors.HEADER, origin, log, root, "witness example.com/w+1234+AAAA")))
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("unknown field 'witness'");
   }
 
   @Test
   void parse_rejectsEveryFieldGivenTwice() {
     for (String twice : new String[] {origin, log, root}) {
       assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, root, twice)))
-          .as(twice).satisfies(BundleFixture::invalidInput).hasMessageContaining("line 5").hasMessageContaining("given twice");
+          .as(twice)
+          .satisfies(BundleFixture::invalidInput)
+          .hasMessageContaining("line 5")
+          .hasMessageContaining("given twice");
     }
   }
 
   @Test
   void parse_rejectsAFieldWithTheWrongNumberOfValues() {
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin + " extra", log, root)))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("'origin' takes 1 value(s)");
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("'origin' takes 1 value(s)");
   }
 
   @Test
@@ -83,18 +100,25 @@ class TrustAnchorsTest {
     String badId = vkey.replaceFirst("\\+[0-9a-f]{8}\\+", "+00000000+");
     assertThat(badId).isNotEqualTo(vkey);
 
-    for (String bad : new String[] {"log " + badId, "log not-a-vkey", "log " + vkey.substring(0, vkey.length() - 4)}) {
+    for (String bad :
+        new String[] {
+          "log " + badId, "log not-a-vkey", "log " + vkey.substring(0, vkey.length() - 4)
+        }) {
       assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, bad, root)))
-          .as(bad).satisfies(BundleFixture::invalidInput).hasMessageContaining("line 3");
+          .as(bad)
+          .satisfies(BundleFixture::invalidInput)
+          .hasMessageContaining("line 3");
     }
   }
 
   @Test
   void parse_rejectsALogKeyNotNamedAfterTheOrigin() {
-    String other = "log " + NoteKey.of("other.lotledger.io/ledger", BundleFixture.LOG.publicKey()).toVkey();
+    String other =
+        "log " + NoteKey.of("other.lotledger.io/ledger", BundleFixture.LOG.publicKey()).toVkey();
 
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, other, root)))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("not after the origin " + TestChain.ORIGIN);
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("not after the origin " + TestChain.ORIGIN);
   }
 
   @Test
@@ -103,13 +127,19 @@ class TrustAnchorsTest {
     String uri = "root " + trust.root().uri() + " ";
 
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, uri + hex.substring(1))))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("64 hex digits");
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("64 hex digits");
     assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, uri + hex + "0")))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("64 hex digits");
-    assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, uri + "zz" + hex.substring(2))))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("line 4");
-    assertThatThrownBy(() -> parse(lines(TrustAnchors.HEADER, origin, log, "root not-a-uri " + hex)))
-        .satisfies(BundleFixture::invalidInput).hasMessageContaining("line 4");
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("64 hex digits");
+    assertThatThrownBy(
+            () -> parse(lines(TrustAnchors.HEADER, origin, log, uri + "zz" + hex.substring(2))))
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("line 4");
+    assertThatThrownBy(
+            () -> parse(lines(TrustAnchors.HEADER, origin, log, "root not-a-uri " + hex)))
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("line 4");
   }
 
   @Test
@@ -120,7 +150,9 @@ class TrustAnchorsTest {
     bad[text.length + 1] = (byte) 0xc3; // a lead byte followed by no continuation byte
     bad[text.length + 2] = '\n';
 
-    assertThatThrownBy(() -> TrustAnchors.parse("t", bad)).satisfies(BundleFixture::invalidInput).hasMessageContaining("not UTF-8");
+    assertThatThrownBy(() -> TrustAnchors.parse("t", bad))
+        .satisfies(BundleFixture::invalidInput)
+        .hasMessageContaining("not UTF-8");
   }
 
   @Test
@@ -132,15 +164,18 @@ class TrustAnchorsTest {
 
     assertThat(TrustAnchors.parse("at", atLimit)).isEqualTo(trust);
     assertThat(TrustAnchors.read(atLimitFile)).isEqualTo(trust);
-    assertThatThrownBy(() -> TrustAnchors.parse("over", over)).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> TrustAnchors.parse("over", over))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("larger than " + TrustAnchors.MAX_BYTES);
-    assertThatThrownBy(() -> TrustAnchors.read(overFile)).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> TrustAnchors.read(overFile))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("larger than " + TrustAnchors.MAX_BYTES);
   }
 
   @Test
   void read_reportsAMissingFile(@TempDir Path dir) {
-    assertThatThrownBy(() -> TrustAnchors.read(dir.resolve("absent"))).satisfies(BundleFixture::invalidInput)
+    assertThatThrownBy(() -> TrustAnchors.read(dir.resolve("absent")))
+        .satisfies(BundleFixture::invalidInput)
         .hasMessageContaining("does not exist");
   }
 

@@ -13,8 +13,12 @@ final class Ed25519Scalars {
   /** The field prime p = 2^255 - 19 (RFC 8032 §5.1). */
   static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
 
-  /** The prime order of the base point, L = 2^252 + 27742317777372353535851937790883648493 (RFC 8032 §5.1). */
-  static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
+  /**
+   * The prime order of the base point, L = 2^252 + 27742317777372353535851937790883648493 (RFC 8032
+   * §5.1).
+   */
+  static final BigInteger L =
+      BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
 
   private Ed25519Scalars() {}
 
@@ -40,7 +44,10 @@ final class Ed25519Scalars {
     return out;
   }
 
-  /** The secret scalar s of a 32-byte seed: the pruned first half of SHA-512(seed) (RFC 8032 §5.1.5 steps 1-3). */
+  /**
+   * The secret scalar s of a 32-byte seed: the pruned first half of SHA-512(seed) (RFC 8032 §5.1.5
+   * steps 1-3).
+   */
   static BigInteger secretScalar(byte[] seed) {
     byte[] h = sha512(seed);
     byte[] s = Arrays.copyOf(h, 32);

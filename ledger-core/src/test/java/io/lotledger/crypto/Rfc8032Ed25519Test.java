@@ -13,11 +13,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Known answers from RFC 8032 §7.1 (Ed25519 test vectors TEST 1, TEST 2, TEST 3 and TEST 1024), typed
- * from the RFC and cross-checked against Wycheproof tcIds 80-83, which reproduce them. Ed25519 is
- * deterministic (RFC 8032 §5.1.6), so {@link Ed25519Signer} must produce the RFC signature byte for
- * byte; and the verification rule of {@link Ed25519PublicKey} (RFC 8032 §5.1.7) must reject every
- * one-bit change of message, signature or key, wrong lengths, and a non-canonical S.
+ * Known answers from RFC 8032 §7.1 (Ed25519 test vectors TEST 1, TEST 2, TEST 3 and TEST 1024),
+ * typed from the RFC and cross-checked against Wycheproof tcIds 80-83, which reproduce them.
+ * Ed25519 is deterministic (RFC 8032 §5.1.6), so {@link Ed25519Signer} must produce the RFC
+ * signature byte for byte; and the verification rule of {@link Ed25519PublicKey} (RFC 8032 §5.1.7)
+ * must reject every one-bit change of message, signature or key, wrong lengths, and a non-canonical
+ * S.
  */
 class Rfc8032Ed25519Test {
   private static final HexFormat HEX = HexFormat.of();
@@ -103,7 +104,8 @@ class Rfc8032Ed25519Test {
               + "aa5371b1508f9f4528ecea23c436d94b5e8fcd4f681e30a6ac00a9704a188a03");
 
   static Stream<Arguments> vectors() {
-    return Stream.of(TEST_1, TEST_2, TEST_3, TEST_1024).map(v -> Arguments.of(Named.of(v.name(), v)));
+    return Stream.of(TEST_1, TEST_2, TEST_3, TEST_1024)
+        .map(v -> Arguments.of(Named.of(v.name(), v)));
   }
 
   @Test
@@ -131,7 +133,8 @@ class Rfc8032Ed25519Test {
   @MethodSource("vectors")
   void sign_producesTheRfcSignatureByteForByte(Rfc v) throws InvalidKeyException {
     // RFC 8032 §5.1.6: the nonce is derived from the key and message, so the signature is unique.
-    assertThat(HEX.formatHex(Ed25519Signer.fromSeed(v.sk()).sign(v.msg()))).isEqualTo(v.signature());
+    assertThat(HEX.formatHex(Ed25519Signer.fromSeed(v.sk()).sign(v.msg())))
+        .isEqualTo(v.signature());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -146,7 +149,8 @@ class Rfc8032Ed25519Test {
     Ed25519PublicKey key = v.key();
     byte[] msg = v.msg();
     if (msg.length == 0) {
-      // TEST 1 signs the empty message, which has no bit to flip: the nearest change is one zero bit.
+      // TEST 1 signs the empty message, which has no bit to flip: the nearest change is one zero
+      // bit.
       assertThat(key.verify(v.sig(), new byte[] {0})).isFalse();
       assertThat(key.verify(v.sig(), new byte[] {1})).isFalse();
       return;
@@ -170,7 +174,9 @@ class Rfc8032Ed25519Test {
   void verify_rejectsEveryOneBitChangeOfS(Rfc v) throws InvalidKeyException {
     Ed25519PublicKey key = v.key();
     for (int bit = 256; bit < 512; bit++) {
-      assertThat(key.verify(flip(v.sig(), bit), v.msg())).as("S bit %d flipped", bit - 256).isFalse();
+      assertThat(key.verify(flip(v.sig(), bit), v.msg()))
+          .as("S bit %d flipped", bit - 256)
+          .isFalse();
     }
   }
 
@@ -205,7 +211,8 @@ class Rfc8032Ed25519Test {
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
   void verify_rejectsSignatureWithNonCanonicalS(Rfc v) throws InvalidKeyException {
-    // RFC 8032 §5.1.7 step 1: S must be below L. S + L is the same scalar mod L, so an implementation
+    // RFC 8032 §5.1.7 step 1: S must be below L. S + L is the same scalar mod L, so an
+    // implementation
     // that reduced S instead of range-checking it would accept this malleated signature.
     byte[] sig = v.sig();
     BigInteger s = Ed25519Scalars.decode(sig, 32);
@@ -221,12 +228,15 @@ class Rfc8032Ed25519Test {
 
   @Test
   void encode_addsLToSAsLittleEndian() {
-    // Pins the helper the test above relies on: 0 + L must encode as L's RFC 8032 little-endian bytes.
+    // Pins the helper the test above relies on: 0 + L must encode as L's RFC 8032 little-endian
+    // bytes.
     assertThat(HEX.formatHex(Ed25519Scalars.encode(Ed25519Scalars.L)))
         .isEqualTo("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
   }
 
-  /** A copy of {@code bytes} with bit {@code bit} flipped (bit 0 = least significant bit of byte 0). */
+  /**
+   * A copy of {@code bytes} with bit {@code bit} flipped (bit 0 = least significant bit of byte 0).
+   */
   private static byte[] flip(byte[] bytes, int bit) {
     byte[] out = bytes.clone();
     out[bit / 8] ^= (byte) (1 << (bit % 8));

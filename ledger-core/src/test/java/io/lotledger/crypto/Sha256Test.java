@@ -9,15 +9,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Known answers for {@link Sha256}: the one-block and two-block examples of FIPS 180-4 (NIST's
- * published SHA-256 examples, formerly FIPS 180-2 Appendix B.1 and B.2) and the empty message of the
- * NIST CAVP SHA256ShortMsg vectors (Len = 0); and the multi-part variants against the one-shot hash.
+ * published SHA-256 examples, formerly FIPS 180-2 Appendix B.1 and B.2) and the empty message of
+ * the NIST CAVP SHA256ShortMsg vectors (Len = 0); and the multi-part variants against the one-shot
+ * hash.
  */
 class Sha256Test {
   private static final HexFormat HEX = HexFormat.of();
 
   private static final byte[] ABC = ascii("abc");
-  /** The 448-bit message of the two-block example: padding pushes it into a second 512-bit block. */
-  private static final byte[] TWO_BLOCK = ascii("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq");
+
+  /**
+   * The 448-bit message of the two-block example: padding pushes it into a second 512-bit block.
+   */
+  private static final byte[] TWO_BLOCK =
+      ascii("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq");
 
   @Test
   void hash_matchesFips180OneBlockExample() {
@@ -50,12 +55,15 @@ class Sha256Test {
 
   @Test
   void hashWithPrefix_equalsHashOfTheConcatenation() {
-    // Every split of the two-block message, including an empty prefix and an empty rest, and splits on
+    // Every split of the two-block message, including an empty prefix and an empty rest, and splits
+    // on
     // either side of the 64-byte block boundary once padded.
     for (int split = 0; split <= TWO_BLOCK.length; split++) {
       byte[] prefix = Arrays.copyOfRange(TWO_BLOCK, 0, split);
       byte[] rest = Arrays.copyOfRange(TWO_BLOCK, split, TWO_BLOCK.length);
-      assertThat(Sha256.hash(prefix, rest)).as("split at %d", split).isEqualTo(Sha256.hash(TWO_BLOCK));
+      assertThat(Sha256.hash(prefix, rest))
+          .as("split at %d", split)
+          .isEqualTo(Sha256.hash(TWO_BLOCK));
     }
     assertThat(HEX.formatHex(Sha256.hash(ascii("a"), ascii("bc"))))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -66,7 +74,9 @@ class Sha256Test {
     // Guards against an implementation that drops the prefix (or the data).
     byte[] prefix = ascii("lotledger/entry/v1\0");
     byte[] data = ascii("body");
-    assertThat(Sha256.hash(prefix, data)).isNotEqualTo(Sha256.hash(data)).isNotEqualTo(Sha256.hash(prefix));
+    assertThat(Sha256.hash(prefix, data))
+        .isNotEqualTo(Sha256.hash(data))
+        .isNotEqualTo(Sha256.hash(prefix));
   }
 
   @Test

@@ -19,23 +19,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every Ed25519 verification vector of Project Wycheproof ({@code ed25519_test.json}, copied into
- * {@code src/test/resources/vectors/wycheproof} with its SOURCE.txt and LICENSE) judged by the rule that
- * {@link Ed25519PublicKey} documents: a group's key goes through {@link Ed25519PublicKey#parse} (what
- * actor registration does), then each signature through {@link Ed25519PublicKey#verify}.
+ * {@code src/test/resources/vectors/wycheproof} with its SOURCE.txt and LICENSE) judged by the rule
+ * that {@link Ed25519PublicKey} documents: a group's key goes through {@link
+ * Ed25519PublicKey#parse} (what actor registration does), then each signature through {@link
+ * Ed25519PublicKey#verify}.
  *
- * <p>"valid" must be accepted and "invalid" rejected. A key refused by {@code parse} would reject every
- * signature under it; no key in this file is refused, and {@link #parse_acceptsEveryGroupKey()} says so
- * explicitly so that a change in that fact cannot pass unnoticed.
+ * <p>"valid" must be accepted and "invalid" rejected. A key refused by {@code parse} would reject
+ * every signature under it; no key in this file is refused, and {@link
+ * #parse_acceptsEveryGroupKey()} says so explicitly so that a change in that fact cannot pass
+ * unnoticed.
  */
 class WycheproofEd25519Test {
   private static final String RESOURCE = "/vectors/wycheproof/ed25519_test.json";
+
   /** The file's own count; asserted so that a truncated or swapped file cannot pass silently. */
   private static final int EXPECTED_TESTS = 151;
 
   private static final HexFormat HEX = HexFormat.of();
 
   /** One test case with the key of its group. */
-  record Vector(int tcId, String comment, String result, List<String> flags, byte[] publicKey, byte[] message, byte[] signature) {
+  record Vector(
+      int tcId,
+      String comment,
+      String result,
+      List<String> flags,
+      byte[] publicKey,
+      byte[] message,
+      byte[] signature) {
     String name() {
       String text = comment.isEmpty() ? String.join(",", flags) : comment;
       return "tcId " + tcId + " (" + result + "): " + text;
@@ -76,7 +86,9 @@ class WycheproofEd25519Test {
     return load().stream().map(v -> Arguments.of(Named.of(v.name(), v)));
   }
 
-  /** Whether lotledger accepts the signature: the key must parse, then the signature must verify. */
+  /**
+   * Whether lotledger accepts the signature: the key must parse, then the signature must verify.
+   */
   private static boolean accepted(Vector v) {
     Ed25519PublicKey key;
     try {
@@ -95,7 +107,8 @@ class WycheproofEd25519Test {
       case "invalid" -> assertThat(accepted(v)).as("%s must be rejected", v.name()).isFalse();
       // Wycheproof marks as "acceptable" what RFC 8032 leaves to the implementation (e.g. the
       // cofactored vs cofactorless equation, small-order keys). This version of the file has none
-      // (see file_holdsNoAcceptableVectors); should an update add some, decide each by our documented
+      // (see file_holdsNoAcceptableVectors); should an update add some, decide each by our
+      // documented
       // rule and add it here with the reason, instead of letting it pass either way.
       default -> throw new AssertionError(v.name() + ": unexpected result '" + v.result() + "'");
     }
@@ -115,7 +128,8 @@ class WycheproofEd25519Test {
 
   @Test
   void file_holdsNoAcceptableVectors() {
-    // If this fails, the file gained "acceptable" vectors: classify them in verify_agreesWithWycheproof.
+    // If this fails, the file gained "acceptable" vectors: classify them in
+    // verify_agreesWithWycheproof.
     assertThat(load()).extracting(Vector::result).containsOnly("valid", "invalid");
   }
 

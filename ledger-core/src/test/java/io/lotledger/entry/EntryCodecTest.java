@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.proto.Envelope;
 import io.lotledger.event.Action;
 import io.lotledger.event.AggregationEvent;
@@ -38,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class EntryCodecTest {
   private static final ActorSigner MINE = TestChain.signer("urn:lotledger:actor:mine", 2);
-  private static final OffsetDateTime T = OffsetDateTime.of(2026, 5, 4, 13, 7, 9, 123_456_789, ZoneOffset.ofHoursMinutes(5, 30));
+  private static final OffsetDateTime T =
+      OffsetDateTime.of(2026, 5, 4, 13, 7, 9, 123_456_789, ZoneOffset.ofHoursMinutes(5, 30));
   private static final EntryHash PREV = EntryHash.ofEntry(new byte[] {1, 2, 3});
 
   static Stream<Event> everyEventKind() {
@@ -47,9 +47,18 @@ class EntryCodecTest {
             .withOrigin("NO", "urn:epc:id:sgln:7071234.00001.0")
             .withSpecies("Salmo salar")
             .withBestBefore(LocalDate.of(2026, 6, 1))
-            .withElements(List.of(ElementShare.of("Co", "0.205", "0.1", "0.05"), ElementShare.of("Ni", "0.3", null, null)))
+            .withElements(
+                List.of(
+                    ElementShare.of("Co", "0.205", "0.1", "0.05"),
+                    ElementShare.of("Ni", "0.3", null, null)))
             .withCarbonFootprint(new BigDecimal("12.75"))
-            .withCertifications(List.of(new Certification("https://cert.example/rmi/123", "RMI", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1))))
+            .withCertifications(
+                List.of(
+                    new Certification(
+                        "https://cert.example/rmi/123",
+                        "RMI",
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2027, 1, 1))))
             .withExtensions(List.of(new Extension("https://ns.example/x", "grade", "A")));
     EventContext ctx =
         EventContext.of("shipping", "in_transit")
@@ -57,20 +66,39 @@ class EntryCodecTest {
             .withBizLocation("urn:epc:id:sgln:7071234.00002.0")
             .withSources(List.of(new Party("owning_party", "urn:epc:id:pgln:7071234.00000")))
             .withDestinations(List.of(new Party("owning_party", "urn:epc:id:pgln:4012345.00000")))
-            .withBizTransactions(List.of(new BizTransaction("po", "urn:epcglobal:cbv:bt:4012345000009:PO-77")))
-            .withSensorReadings(List.of(new SensorReading("gs1:Temperature", new BigDecimal("-18.5"), "CEL", T, "urn:epc:id:giai:4012345.T1")))
-            .withExtensions(List.of(new Extension("https://ns.example/x", "note", "fragile \u00e9")));
-    List<LotQuantity> lots = List.of(LotQuantity.of("urn:epc:class:lgtin:4012345.012345.A", "12.5", "KGM"),
-        new LotQuantity(new LotId("https://id.gs1.org/01/04012345123456/10/B7"), null));
+            .withBizTransactions(
+                List.of(new BizTransaction("po", "urn:epcglobal:cbv:bt:4012345000009:PO-77")))
+            .withSensorReadings(
+                List.of(
+                    new SensorReading(
+                        "gs1:Temperature",
+                        new BigDecimal("-18.5"),
+                        "CEL",
+                        T,
+                        "urn:epc:id:giai:4012345.T1")))
+            .withExtensions(
+                List.of(new Extension("https://ns.example/x", "note", "fragile \u00e9")));
+    List<LotQuantity> lots =
+        List.of(
+            LotQuantity.of("urn:epc:class:lgtin:4012345.012345.A", "12.5", "KGM"),
+            new LotQuantity(new LotId("https://id.gs1.org/01/04012345123456/10/B7"), null));
     return Stream.of(
         ObjectEvent.add(lots, ilmd, T, ctx),
         ObjectEvent.observe(lots, T, ctx),
         ObjectEvent.delete(lots, T, EventContext.EMPTY),
-        new TransformationEvent(lots, List.of(LotQuantity.of("urn:epc:class:lgtin:4012345.012345.C", "3", "TNE")),
-            "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", ilmd, new BigDecimal("40.2"), T, ctx),
-        new AggregationEvent(Action.ADD, new LotId("urn:epc:id:sscc:4012345.0000000001"), lots, T, ctx),
+        new TransformationEvent(
+            lots,
+            List.of(LotQuantity.of("urn:epc:class:lgtin:4012345.012345.C", "3", "TNE")),
+            "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+            ilmd,
+            new BigDecimal("40.2"),
+            T,
+            ctx),
+        new AggregationEvent(
+            Action.ADD, new LotId("urn:epc:id:sscc:4012345.0000000001"), lots, T, ctx),
         new TransactionEvent(Action.ADD, lots, T, ctx),
-        ObjectEvent.observe(lots, T, ctx.withEventId("ni:///sha-256;5a3b1c9d?ver=CBV2.0").asImported()),
+        ObjectEvent.observe(
+            lots, T, ctx.withEventId("ni:///sha-256;5a3b1c9d?ver=CBV2.0").asImported()),
         new RegistryEvent.ActorRegistered(MINE.actor(), "Mine", MINE.publicKey(), T),
         new RegistryEvent.KeyAdded(MINE.actor(), MINE.publicKey(), T),
         new RegistryEvent.KeyRevoked(MINE.actor(), MINE.publicKey(), T));
@@ -79,7 +107,13 @@ class EntryCodecTest {
   @ParameterizedTest
   @MethodSource("everyEventKind")
   void decode_roundTripsEveryEventKindExactly(Event event) throws Exception {
-    EntryBody body = EntryBody.of("o", MINE.actor(), MINE.publicKey(), event, lot -> lot.uri().endsWith("A") ? PREV : null);
+    EntryBody body =
+        EntryBody.of(
+            "o",
+            MINE.actor(),
+            MINE.publicKey(),
+            event,
+            lot -> lot.uri().endsWith("A") ? PREV : null);
     SignedEntry signed = EntryCodec.sign(body, MINE.signer());
 
     SignedEntry decoded = EntryCodec.decode(signed.encoded());
@@ -94,16 +128,26 @@ class EntryCodecTest {
   void sign_isDeterministicSoOneEventHasOneByteString() {
     Event e = everyEventKind().findFirst().orElseThrow();
     EntryBody body = EntryBody.of("o", MINE.actor(), MINE.publicKey(), e, lot -> null);
-    assertThat(EntryCodec.sign(body, MINE.signer()).encoded()).isEqualTo(EntryCodec.sign(body, MINE.signer()).encoded());
+    assertThat(EntryCodec.sign(body, MINE.signer()).encoded())
+        .isEqualTo(EntryCodec.sign(body, MINE.signer()).encoded());
   }
 
   @Test
   void signatureValid_isFalseWhenSignatureCoversOtherBytes() throws Exception {
     Event e = everyEventKind().findFirst().orElseThrow();
-    SignedEntry a = EntryCodec.sign(EntryBody.of("o", MINE.actor(), MINE.publicKey(), e, lot -> null), MINE.signer());
-    SignedEntry b = EntryCodec.sign(EntryBody.of("other", MINE.actor(), MINE.publicKey(), e, lot -> null), MINE.signer());
+    SignedEntry a =
+        EntryCodec.sign(
+            EntryBody.of("o", MINE.actor(), MINE.publicKey(), e, lot -> null), MINE.signer());
+    SignedEntry b =
+        EntryCodec.sign(
+            EntryBody.of("other", MINE.actor(), MINE.publicKey(), e, lot -> null), MINE.signer());
     Envelope env = Envelope.parseFrom(a.encoded());
-    byte[] swapped = Envelope.newBuilder().setBody(env.getBody()).setSignature(ByteString.copyFrom(b.signature())).build().toByteArray();
+    byte[] swapped =
+        Envelope.newBuilder()
+            .setBody(env.getBody())
+            .setSignature(ByteString.copyFrom(b.signature()))
+            .build()
+            .toByteArray();
 
     assertThat(EntryCodec.decode(swapped).signatureValid()).isFalse();
   }
@@ -111,20 +155,31 @@ class EntryCodecTest {
   // ------------------------------------------------------------------ canonical form
 
   private static io.lotledger.entry.proto.EntryBody validBodyProto() throws Exception {
-    Event e = ObjectEvent.add(List.of(LotQuantity.of("urn:x:lot", "1.5", "KGM")), null, T, EventContext.of("commissioning", null));
-    byte[] bytes = EntryCodec.encodeBody(EntryBody.of("o", MINE.actor(), MINE.publicKey(), e, lot -> null));
+    Event e =
+        ObjectEvent.add(
+            List.of(LotQuantity.of("urn:x:lot", "1.5", "KGM")),
+            null,
+            T,
+            EventContext.of("commissioning", null));
+    byte[] bytes =
+        EntryCodec.encodeBody(EntryBody.of("o", MINE.actor(), MINE.publicKey(), e, lot -> null));
     return io.lotledger.entry.proto.EntryBody.parseFrom(bytes);
   }
 
   /** Signs arbitrary body bytes properly, so that only the format can be at fault. */
   private static byte[] signedEnvelope(byte[] body) {
     byte[] sig = MINE.signer().sign(EntryCodec.signingInput(body));
-    return Envelope.newBuilder().setBody(ByteString.copyFrom(body)).setSignature(ByteString.copyFrom(sig)).build().toByteArray();
+    return Envelope.newBuilder()
+        .setBody(ByteString.copyFrom(body))
+        .setSignature(ByteString.copyFrom(sig))
+        .build()
+        .toByteArray();
   }
 
   @Test
   void decode_acceptsTheValidBaseline() throws Exception {
-    assertThat(EntryCodec.decode(signedEnvelope(validBodyProto().toByteArray())).signatureValid()).isTrue();
+    assertThat(EntryCodec.decode(signedEnvelope(validBodyProto().toByteArray())).signatureValid())
+        .isTrue();
   }
 
   @Test
@@ -143,10 +198,15 @@ class EntryCodecTest {
   @Test
   void decode_rejectsUnknownFieldNestedInTheEvent() throws Exception {
     var body = validBodyProto();
-    var event = body.getEvent().toBuilder()
-        .setUnknownFields(com.google.protobuf.UnknownFieldSet.newBuilder()
-            .addField(77, com.google.protobuf.UnknownFieldSet.Field.newBuilder().addVarint(5).build()).build())
-        .build();
+    var event =
+        body.getEvent().toBuilder()
+            .setUnknownFields(
+                com.google.protobuf.UnknownFieldSet.newBuilder()
+                    .addField(
+                        77,
+                        com.google.protobuf.UnknownFieldSet.Field.newBuilder().addVarint(5).build())
+                    .build())
+            .build();
     byte[] bytes = body.toBuilder().setEvent(event).build().toByteArray();
 
     assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(bytes)))
@@ -179,7 +239,8 @@ class EntryCodecTest {
     CodedOutputStream cos = CodedOutputStream.newInstance(out);
     cos.writeString(1, "o");
     cos.flush();
-    out.write(validBodyProto().toByteArray()); // origin appears twice; the last one wins when parsing
+    out.write(
+        validBodyProto().toByteArray()); // origin appears twice; the last one wins when parsing
 
     assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(out.toByteArray())))
         .isInstanceOf(EntryFormatException.class)
@@ -191,7 +252,10 @@ class EntryCodecTest {
     var body = validBodyProto();
     var lots = body.getEvent().getObject().getLots(0).toBuilder();
     lots.getQuantityBuilder().setAmount("1.50");
-    var event = body.getEvent().toBuilder().setObject(body.getEvent().getObject().toBuilder().setLots(0, lots)).build();
+    var event =
+        body.getEvent().toBuilder()
+            .setObject(body.getEvent().getObject().toBuilder().setLots(0, lots))
+            .build();
     byte[] bytes = body.toBuilder().setEvent(event).build().toByteArray();
 
     assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(bytes)))
@@ -205,16 +269,25 @@ class EntryCodecTest {
     var body = validBodyProto();
     var lots = body.getEvent().getObject().getLots(0).toBuilder();
     lots.getQuantityBuilder().setAmount("15E-1");
-    var event = body.getEvent().toBuilder().setObject(body.getEvent().getObject().toBuilder().setLots(0, lots)).build();
+    var event =
+        body.getEvent().toBuilder()
+            .setObject(body.getEvent().getObject().toBuilder().setLots(0, lots))
+            .build();
 
-    assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(body.toBuilder().setEvent(event).build().toByteArray())))
+    assertThatThrownBy(
+            () ->
+                EntryCodec.decode(
+                    signedEnvelope(body.toBuilder().setEvent(event).build().toByteArray())))
         .isInstanceOf(EntryFormatException.class)
         .hasMessageContaining("not canonical");
   }
 
   @Test
   void decode_rejectsLinksThatDoNotMatchTheEventsLots() throws Exception {
-    var body = validBodyProto().toBuilder().setLinks(0, io.lotledger.entry.proto.Link.newBuilder().setLot("urn:x:other")).build();
+    var body =
+        validBodyProto().toBuilder()
+            .setLinks(0, io.lotledger.entry.proto.Link.newBuilder().setLot("urn:x:other"))
+            .build();
 
     assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(body.toByteArray())))
         .isInstanceOf(EntryFormatException.class)
@@ -223,8 +296,14 @@ class EntryCodecTest {
 
   @Test
   void decode_rejectsALinkHashOfWrongLength() throws Exception {
-    var body = validBodyProto().toBuilder()
-        .setLinks(0, io.lotledger.entry.proto.Link.newBuilder().setLot("urn:x:lot").setPrev(ByteString.copyFrom(new byte[31]))).build();
+    var body =
+        validBodyProto().toBuilder()
+            .setLinks(
+                0,
+                io.lotledger.entry.proto.Link.newBuilder()
+                    .setLot("urn:x:lot")
+                    .setPrev(ByteString.copyFrom(new byte[31])))
+            .build();
 
     assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(body.toByteArray())))
         .isInstanceOf(EntryFormatException.class)
@@ -234,7 +313,12 @@ class EntryCodecTest {
 
   @Test
   void decode_rejectsSignatureOfWrongLength() throws Exception {
-    byte[] env = Envelope.newBuilder().setBody(validBodyProto().toByteString()).setSignature(ByteString.copyFrom(new byte[63])).build().toByteArray();
+    byte[] env =
+        Envelope.newBuilder()
+            .setBody(validBodyProto().toByteString())
+            .setSignature(ByteString.copyFrom(new byte[63]))
+            .build()
+            .toByteArray();
 
     assertThatThrownBy(() -> EntryCodec.decode(env))
         .isInstanceOf(EntryFormatException.class)
@@ -274,18 +358,29 @@ class EntryCodecTest {
     var body = validBodyProto();
     var event = body.getEvent().toBuilder().clearObject().build();
 
-    assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(body.toBuilder().setEvent(event).build().toByteArray())))
+    assertThatThrownBy(
+            () ->
+                EntryCodec.decode(
+                    signedEnvelope(body.toBuilder().setEvent(event).build().toByteArray())))
         .isInstanceOf(EntryFormatException.class);
   }
 
   @Test
   void decode_rejectsNonCanonicalDate() throws Exception {
     var body = validBodyProto();
-    var obj = body.getEvent().getObject().toBuilder()
-        .setIlmd(io.lotledger.entry.proto.LotMasterData.newBuilder().setBestBefore("2026-6-1")).build();
+    var obj =
+        body.getEvent().getObject().toBuilder()
+            .setIlmd(io.lotledger.entry.proto.LotMasterData.newBuilder().setBestBefore("2026-6-1"))
+            .build();
 
-    assertThatThrownBy(() -> EntryCodec.decode(signedEnvelope(
-            body.toBuilder().setEvent(body.getEvent().toBuilder().setObject(obj)).build().toByteArray())))
+    assertThatThrownBy(
+            () ->
+                EntryCodec.decode(
+                    signedEnvelope(
+                        body.toBuilder()
+                            .setEvent(body.getEvent().toBuilder().setObject(obj))
+                            .build()
+                            .toByteArray())))
         .isInstanceOf(EntryFormatException.class)
         .hasMessageContaining("body.event.object");
   }

@@ -23,7 +23,11 @@ class DecimalsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.50", "01", "-0", "+1", "1.", ".5", "1e3", "1E-2", "0.0", "-0.0", "00.5", "1.2.3", "", "-", "١"})
+  @ValueSource(
+      strings = {
+        "1.50", "01", "-0", "+1", "1.", ".5", "1e3", "1E-2", "0.0", "-0.0", "00.5", "1.2.3", "",
+        "-", "١"
+      })
   void parseCanonical_rejectsEveryOtherSpelling(String text) {
     assertThatThrownBy(() -> Decimals.parseCanonical("amount", text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -36,7 +40,8 @@ class DecimalsTest {
     assertThat(Decimals.parseCanonical("amount", text).toPlainString()).isEqualTo(text);
   }
 
-  // Found by fuzzing EntryCodec.decode (docs/reliability.md): rescaling 1E+999999999 to scale 0 expands
+  // Found by fuzzing EntryCodec.decode (docs/reliability.md): rescaling 1E+999999999 to scale 0
+  // expands
   // it to a billion digits, so an entry of a few hundred bytes held the decoder for minutes.
   @ParameterizedTest
   @ValueSource(strings = {"1e999999999", "-1E+2147483647", "1e-999999999", "1e39"})
@@ -44,12 +49,14 @@ class DecimalsTest {
     assertThatThrownBy(() -> Decimals.canonical("quantity", new BigDecimal(text)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds 38 digits or 18 decimals");
-    assertThatThrownBy(() -> Decimals.parseCanonical("quantity", text)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Decimals.parseCanonical("quantity", text))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1e37", "12345678901234567890123456789012345678", "1e-18"})
   void canonical_acceptsTheLargestAndSmallestInRange(String text) {
-    assertThat(Decimals.canonical("quantity", new BigDecimal(text))).isEqualByComparingTo(new BigDecimal(text));
+    assertThat(Decimals.canonical("quantity", new BigDecimal(text)))
+        .isEqualByComparingTo(new BigDecimal(text));
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Roots and proofs built over {@link Subtrees} agree with the RFC 9162 definitions computed naively,
- * verify with our verifier for every (index, size) and (size1, size2) up to 40 leaves, and fail for the
- * wrong leaf; plus the RFC 6962 known answers.
+ * Roots and proofs built over {@link Subtrees} agree with the RFC 9162 definitions computed
+ * naively, verify with our verifier for every (index, size) and (size1, size2) up to 40 leaves, and
+ * fail for the wrong leaf; plus the RFC 6962 known answers.
  */
 class ProofBuilderTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -40,40 +40,53 @@ class ProofBuilderTest {
 
   @Test
   void emptyTreeRoot_isSha256OfNothing() {
-    assertThat(TreeHasher.EMPTY_ROOT.toHex()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assertThat(TreeHasher.EMPTY_ROOT.toHex())
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 
   /**
-   * The RFC 6962 reference tree (the eight leaves of the Certificate Transparency / transparency-dev
-   * test data) and its published roots for sizes 1 to 8.
+   * The RFC 6962 reference tree (the eight leaves of the Certificate Transparency /
+   * transparency-dev test data) and its published roots for sizes 1 to 8.
    */
   @Test
   void smallTreeRoots_matchTheRfc6962ReferenceTree() throws Exception {
-    String[] leafData = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-        "606162636465666768696a6b6c6d6e6f"};
+    String[] leafData = {
+      "",
+      "00",
+      "10",
+      "2021",
+      "3031",
+      "40414243",
+      "5051525354555657",
+      "606162636465666768696a6b6c6d6e6f"
+    };
     String[] roots = {
-        "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-        "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
-        "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
-        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-        "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
-        "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
-        "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
-        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"};
+      "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+      "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+      "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
+      "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+      "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+      "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
+      "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
+      "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+    };
     List<NodeHash> leaves = new ArrayList<>();
     for (String d : leafData) {
       leaves.add(TreeHasher.leaf(HEX.parseHex(d)));
     }
     ProofBuilder builder = new ProofBuilder(Subtrees.ofLeaves(leaves));
     for (int n = 1; n <= 8; n++) {
-      assertThat(builder.root(n).toHex()).as("root of the first %d leaves", n).isEqualTo(roots[n - 1]);
+      assertThat(builder.root(n).toHex())
+          .as("root of the first %d leaves", n)
+          .isEqualTo(roots[n - 1]);
     }
   }
 
   @Test
   void leafAndNodeHashes_matchRfc6962KnownAnswers() {
     // transparency-dev/merkle rfc6962 hasher tests: leaf of the empty string and of "L123456".
-    assertThat(TreeHasher.leaf(new byte[0]).toHex()).isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
+    assertThat(TreeHasher.leaf(new byte[0]).toHex())
+        .isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
     assertThat(TreeHasher.leaf("L123456".getBytes(StandardCharsets.US_ASCII)).toHex())
         .isEqualTo("395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56");
   }
@@ -92,7 +105,8 @@ class ProofBuilderTest {
         if (other != i) {
           int size = n;
           int idx = i;
-          assertThatThrownBy(() -> proof.verify(all.get(other), root)).as("leaf %d proved at %d of %d", other, idx, size)
+          assertThatThrownBy(() -> proof.verify(all.get(other), root))
+              .as("leaf %d proved at %d of %d", other, idx, size)
               .isInstanceOf(ProofException.class);
         }
       }
@@ -114,7 +128,8 @@ class ProofBuilderTest {
     b.set(5, TreeHasher.leaf(HEX.parseHex("00"))); // a sibling subtree of leaf 3 differs
     InclusionProof proofInA = new ProofBuilder(Subtrees.ofLeaves(a)).inclusion(3, 7);
 
-    assertThatThrownBy(() -> proofInA.verify(b.get(3), new ProofBuilder(Subtrees.ofLeaves(b)).root(7)))
+    assertThatThrownBy(
+            () -> proofInA.verify(b.get(3), new ProofBuilder(Subtrees.ofLeaves(b)).root(7)))
         .isInstanceOf(ProofException.class)
         .hasMessageContaining("leads to root");
   }

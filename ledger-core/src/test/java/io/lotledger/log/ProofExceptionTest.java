@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * proof with that hash replaced by X leads to MTH = node(root of 4, X), which the tests predict.
  */
 class ProofExceptionTest {
-  private static final NodeHash X = TreeHasher.leaf("not a subtree of this log".getBytes(StandardCharsets.US_ASCII));
+  private static final NodeHash X =
+      TreeHasher.leaf("not a subtree of this log".getBytes(StandardCharsets.US_ASCII));
 
   private final ProofBuilder builder = new ProofBuilder(Subtrees.ofLeaves(leaves(7)));
 
@@ -39,7 +40,8 @@ class ProofExceptionTest {
     InclusionProof tampered = new InclusionProof(3, 7, withLastReplaced(honest.path()));
     NodeHash root = builder.root(7);
 
-    ProofException e = catchThrowableOfType(() -> tampered.verify(leaves(7).get(3), root), ProofException.class);
+    ProofException e =
+        catchThrowableOfType(() -> tampered.verify(leaves(7).get(3), root), ProofException.class);
 
     assertThat(e.index()).hasValue(3);
     assertThat(e.size()).hasValue(7);
@@ -47,7 +49,8 @@ class ProofExceptionTest {
     assertThat(e.size2()).isEmpty();
     assertThat(e.expected()).contains(root);
     assertThat(e.calculated()).contains(TreeHasher.node(builder.root(4), X));
-    assertThat(e.getMessage()).contains(root.toString(), TreeHasher.node(builder.root(4), X).toString());
+    assertThat(e.getMessage())
+        .contains(root.toString(), TreeHasher.node(builder.root(4), X).toString());
   }
 
   @Test
@@ -57,9 +60,11 @@ class ProofExceptionTest {
     NodeHash root3 = builder.root(3);
     NodeHash root7 = builder.root(7);
 
-    ProofException e = catchThrowableOfType(() -> tampered.verify(root3, root7), ProofException.class);
+    ProofException e =
+        catchThrowableOfType(() -> tampered.verify(root3, root7), ProofException.class);
 
-    // The replaced hash lies right of the old tree: the old root still checks out, the new one does not.
+    // The replaced hash lies right of the old tree: the old root still checks out, the new one does
+    // not.
     assertThat(e.size1()).hasValue(3);
     assertThat(e.size2()).hasValue(7);
     assertThat(e.index()).isEmpty();
@@ -74,7 +79,8 @@ class ProofExceptionTest {
     ConsistencyProof honest = builder.consistency(3, 7);
     NodeHash otherOld = new ProofBuilder(Subtrees.ofLeaves(List.of(X, X, X))).root(3);
 
-    ProofException e = catchThrowableOfType(() -> honest.verify(otherOld, builder.root(7)), ProofException.class);
+    ProofException e =
+        catchThrowableOfType(() -> honest.verify(otherOld, builder.root(7)), ProofException.class);
 
     assertThat(e.expected()).contains(otherOld);
     assertThat(e.calculated()).contains(builder.root(3));
@@ -85,7 +91,9 @@ class ProofExceptionTest {
     InclusionProof honest = builder.inclusion(3, 7);
     InclusionProof cut = new InclusionProof(3, 7, honest.path().subList(0, 2));
 
-    ProofException e = catchThrowableOfType(() -> cut.verify(leaves(7).get(3), builder.root(7)), ProofException.class);
+    ProofException e =
+        catchThrowableOfType(
+            () -> cut.verify(leaves(7).get(3), builder.root(7)), ProofException.class);
 
     assertThat(e.getMessage()).contains("shorter than the tree is deep");
     assertThat(e.index()).hasValue(3);
@@ -96,7 +104,8 @@ class ProofExceptionTest {
 
   @Test
   void malformedHash_belongsToNoProof() {
-    ProofException e = catchThrowableOfType(() -> NodeHash.parse("root", new byte[31]), ProofException.class);
+    ProofException e =
+        catchThrowableOfType(() -> NodeHash.parse("root", new byte[31]), ProofException.class);
 
     assertThat(e.index()).isEmpty();
     assertThat(e.size1()).isEmpty();

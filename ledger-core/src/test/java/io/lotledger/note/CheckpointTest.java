@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checkpoints per C2SP tlog-checkpoint: the spec's example, strict parsing, signing and verifying. */
+/**
+ * Checkpoints per C2SP tlog-checkpoint: the spec's example, strict parsing, signing and verifying.
+ */
 class CheckpointTest {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ORIGIN = "lotledger.example/plant-7";
@@ -38,10 +40,13 @@ class CheckpointTest {
     assertThat(checkpoint.root().toHex())
         .isEqualTo("0ac5186a91863e8e1d90c808014aa89bf5da8e3ee1d9f07630f0378f68f1ab62");
     assertThat(checkpoint.extensions()).isEmpty();
-    assertThat(signed.note().signatures()).singleElement().satisfies(s -> {
-      assertThat(s.keyName()).isEqualTo("example.com/behind-the-sofa");
-      assertThat(s.keyIdHex()).isEqualTo("033de0ae");
-    });
+    assertThat(signed.note().signatures())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.keyName()).isEqualTo("example.com/behind-the-sofa");
+              assertThat(s.keyIdHex()).isEqualTo("033de0ae");
+            });
     assertThat(checkpoint.toNoteText())
         .isEqualTo("example.com/behind-the-sofa\n20852163\n" + ROOT_B64 + "\n");
     assertThat(signed.toBytes()).isEqualTo(utf8(NoteExamples.specCheckpoint()));
@@ -50,7 +55,8 @@ class CheckpointTest {
   @Test
   void specExample_doesNotVerifyUnderAKeyThatDidNotSignIt() throws Exception {
     SignedCheckpoint signed = SignedCheckpoint.parse(utf8(NoteExamples.specCheckpoint()));
-    NoteKey other = NoteSigner.of("example.com/behind-the-sofa", Ed25519Signer.generate(RANDOM)).key();
+    NoteKey other =
+        NoteSigner.of("example.com/behind-the-sofa", Ed25519Signer.generate(RANDOM)).key();
 
     assertThatThrownBy(() -> signed.verify(other))
         .isInstanceOf(NoteVerificationException.class)
@@ -85,9 +91,11 @@ class CheckpointTest {
       Checkpoint checkpoint = Checkpoint.of(ORIGIN, size, ROOT);
       assertThat(Checkpoint.parse(checkpoint.toNoteText())).isEqualTo(checkpoint);
     }
-    assertThat(Checkpoint.of(ORIGIN, Long.MIN_VALUE, ROOT).toNoteText()).contains("\n9223372036854775808\n");
+    assertThat(Checkpoint.of(ORIGIN, Long.MIN_VALUE, ROOT).toNoteText())
+        .contains("\n9223372036854775808\n");
     assertThat(Checkpoint.of(ORIGIN, -1L, ROOT).toNoteText()).contains("\n18446744073709551615\n");
-    assertThat(Checkpoint.parse(ORIGIN + "\n18446744073709551615\n" + ROOT_B64 + "\n").size()).isEqualTo(-1L);
+    assertThat(Checkpoint.parse(ORIGIN + "\n18446744073709551615\n" + ROOT_B64 + "\n").size())
+        .isEqualTo(-1L);
   }
 
   @Test
@@ -103,27 +111,80 @@ class CheckpointTest {
   static Stream<Arguments> malformedCheckpoints() {
     String root = "\n" + ROOT_B64 + "\n";
     return Stream.of(
-        Arguments.of("leading zero", ORIGIN + "\n042" + root, "line 2: tree size \"042\" has a leading zero"),
-        Arguments.of("zero with leading zero", ORIGIN + "\n00" + root, "line 2: tree size \"00\" has a leading zero"),
-        Arguments.of("negative", ORIGIN + "\n-1" + root, "line 2: tree size \"-1\" is not a decimal number"),
-        Arguments.of("plus sign", ORIGIN + "\n+1" + root, "line 2: tree size \"+1\" is not a decimal number"),
-        Arguments.of("leading space", ORIGIN + "\n 1" + root, "line 2: tree size \" 1\" is not a decimal number"),
-        Arguments.of("decimal point", ORIGIN + "\n1.0" + root, "line 2: tree size \"1.0\" is not a decimal number"),
-        Arguments.of("hex", ORIGIN + "\n0x10" + root, "line 2: tree size \"0x10\" is not a decimal number"),
-        Arguments.of("non-ASCII digit", ORIGIN + "\n\u0661" + root, "line 2: tree size \"\u0661\" is not a decimal number"),
-        Arguments.of("2^64", ORIGIN + "\n18446744073709551616" + root, "line 2: tree size \"18446744073709551616\" is over 2^64 - 1"),
-        Arguments.of("21 digits", ORIGIN + "\n100000000000000000000" + root, "line 2: tree size \"100000000000000000000\" is over 2^64 - 1"),
-        Arguments.of("empty size", ORIGIN + "\n" + root, "line 2: checkpoint lines must be non-empty"),
+        Arguments.of(
+            "leading zero",
+            ORIGIN + "\n042" + root,
+            "line 2: tree size \"042\" has a leading zero"),
+        Arguments.of(
+            "zero with leading zero",
+            ORIGIN + "\n00" + root,
+            "line 2: tree size \"00\" has a leading zero"),
+        Arguments.of(
+            "negative", ORIGIN + "\n-1" + root, "line 2: tree size \"-1\" is not a decimal number"),
+        Arguments.of(
+            "plus sign",
+            ORIGIN + "\n+1" + root,
+            "line 2: tree size \"+1\" is not a decimal number"),
+        Arguments.of(
+            "leading space",
+            ORIGIN + "\n 1" + root,
+            "line 2: tree size \" 1\" is not a decimal number"),
+        Arguments.of(
+            "decimal point",
+            ORIGIN + "\n1.0" + root,
+            "line 2: tree size \"1.0\" is not a decimal number"),
+        Arguments.of(
+            "hex", ORIGIN + "\n0x10" + root, "line 2: tree size \"0x10\" is not a decimal number"),
+        Arguments.of(
+            "non-ASCII digit",
+            ORIGIN + "\n\u0661" + root,
+            "line 2: tree size \"\u0661\" is not a decimal number"),
+        Arguments.of(
+            "2^64",
+            ORIGIN + "\n18446744073709551616" + root,
+            "line 2: tree size \"18446744073709551616\" is over 2^64 - 1"),
+        Arguments.of(
+            "21 digits",
+            ORIGIN + "\n100000000000000000000" + root,
+            "line 2: tree size \"100000000000000000000\" is over 2^64 - 1"),
+        Arguments.of(
+            "empty size", ORIGIN + "\n" + root, "line 2: checkpoint lines must be non-empty"),
         Arguments.of("empty origin", "\n42" + root, "line 1: checkpoint lines must be non-empty"),
-        Arguments.of("31-byte root", ORIGIN + "\n42\n" + Base64.getEncoder().encodeToString(new byte[31]) + "\n", "line 3: root hash must be 32 bytes, not 31"),
-        Arguments.of("33-byte root", ORIGIN + "\n42\n" + Base64.getEncoder().encodeToString(new byte[33]) + "\n", "line 3: root hash must be 32 bytes, not 33"),
-        Arguments.of("unpadded root", ORIGIN + "\n42\n" + ROOT_B64.replace("=", "") + "\n", "line 3: root hash \"" + ROOT_B64.replace("=", "") + "\" is not canonical standard base64"),
-        Arguments.of("URL-safe root", ORIGIN + "\n42\n" + "_" + ROOT_B64.substring(1) + "\n", "line 3: root hash"),
-        Arguments.of("hex root", ORIGIN + "\n42\n" + ROOT.toHex() + "\n", "line 3: root hash must be 32 bytes, not 48"),
-        Arguments.of("no trailing newline", ORIGIN + "\n42\n" + ROOT_B64, "line 3: checkpoint does not end with a newline"),
-        Arguments.of("two lines", ORIGIN + "\n42\n", "checkpoint has 2 lines; it needs origin, tree size and root hash"),
+        Arguments.of(
+            "31-byte root",
+            ORIGIN + "\n42\n" + Base64.getEncoder().encodeToString(new byte[31]) + "\n",
+            "line 3: root hash must be 32 bytes, not 31"),
+        Arguments.of(
+            "33-byte root",
+            ORIGIN + "\n42\n" + Base64.getEncoder().encodeToString(new byte[33]) + "\n",
+            "line 3: root hash must be 32 bytes, not 33"),
+        Arguments.of(
+            "unpadded root",
+            ORIGIN + "\n42\n" + ROOT_B64.replace("=", "") + "\n",
+            "line 3: root hash \""
+                + ROOT_B64.replace("=", "")
+                + "\" is not canonical standard base64"),
+        Arguments.of(
+            "URL-safe root",
+            ORIGIN + "\n42\n" + "_" + ROOT_B64.substring(1) + "\n",
+            "line 3: root hash"),
+        Arguments.of(
+            "hex root",
+            ORIGIN + "\n42\n" + ROOT.toHex() + "\n",
+            "line 3: root hash must be 32 bytes, not 48"),
+        Arguments.of(
+            "no trailing newline",
+            ORIGIN + "\n42\n" + ROOT_B64,
+            "line 3: checkpoint does not end with a newline"),
+        Arguments.of(
+            "two lines",
+            ORIGIN + "\n42\n",
+            "checkpoint has 2 lines; it needs origin, tree size and root hash"),
         Arguments.of("empty", "", "checkpoint has 0 lines"),
-        Arguments.of("empty extension line", ORIGIN + "\n42" + root + "ext\n\n", "line 5: checkpoint lines must be non-empty"),
+        Arguments.of(
+            "empty extension line",
+            ORIGIN + "\n42" + root + "ext\n\n",
+            "line 5: checkpoint lines must be non-empty"),
         Arguments.of("CR in origin", ORIGIN + "\r\n42" + root, "line 1: control character U+000D"));
   }
 
@@ -137,10 +198,14 @@ class CheckpointTest {
 
   @Test
   void constructor_refusesLinesThatCannotBeWritten() {
-    assertThatThrownBy(() -> Checkpoint.of("", 1, ROOT)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Checkpoint.of("a\nb", 1, ROOT)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Checkpoint(ORIGIN, 1, ROOT, List.of(""))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Checkpoint(ORIGIN, 1, ROOT, List.of("x\ny"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Checkpoint.of("", 1, ROOT))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Checkpoint.of("a\nb", 1, ROOT))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Checkpoint(ORIGIN, 1, ROOT, List.of("")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Checkpoint(ORIGIN, 1, ROOT, List.of("x\ny")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   // --- signed checkpoints ---------------------------------------------------------------------
@@ -154,7 +219,8 @@ class CheckpointTest {
     SignedCheckpoint parsed = SignedCheckpoint.parse(bytes);
 
     NoteKey trusted = NoteKey.of(ORIGIN, logKey.publicKey());
-    assertThat(parsed.note().signatures()).singleElement()
+    assertThat(parsed.note().signatures())
+        .singleElement()
         .satisfies(s -> assertThat(s.keyName()).isEqualTo(ORIGIN));
     assertThat(parsed.verify(trusted)).isEqualTo(checkpoint);
     assertThat(parsed.verify(NoteKey.parse(trusted.toVkey()))).isEqualTo(checkpoint);
@@ -164,15 +230,20 @@ class CheckpointTest {
   void verify_rejectsACheckpointWhoseSizeWasChanged() throws Exception {
     Ed25519Signer logKey = Ed25519Signer.generate(RANDOM);
     byte[] bytes = SignedCheckpoint.sign(Checkpoint.of(ORIGIN, 20852163, ROOT), logKey).toBytes();
-    String tampered = new String(bytes, StandardCharsets.UTF_8).replace("\n20852163\n", "\n20852164\n");
+    String tampered =
+        new String(bytes, StandardCharsets.UTF_8).replace("\n20852163\n", "\n20852164\n");
 
     SignedCheckpoint parsed = SignedCheckpoint.parse(utf8(tampered));
 
     assertThat(parsed.checkpoint().size()).isEqualTo(20852164L);
     assertThatThrownBy(() -> parsed.verify(NoteKey.of(ORIGIN, logKey.publicKey())))
         .isInstanceOf(NoteVerificationException.class)
-        .hasMessage("line 5: signature by trusted key " + ORIGIN + "+"
-            + NoteKey.of(ORIGIN, logKey.publicKey()).keyIdHex() + " does not verify over the note text");
+        .hasMessage(
+            "line 5: signature by trusted key "
+                + ORIGIN
+                + "+"
+                + NoteKey.of(ORIGIN, logKey.publicKey()).keyIdHex()
+                + " does not verify over the note text");
   }
 
   @Test
@@ -183,7 +254,8 @@ class CheckpointTest {
     SignedCheckpoint signed = SignedCheckpoint.sign(checkpoint, logKey);
 
     SignedCheckpoint cosigned =
-        SignedCheckpoint.parse(signed.withSignature(witness.sign(checkpoint.toNoteText())).toBytes());
+        SignedCheckpoint.parse(
+            signed.withSignature(witness.sign(checkpoint.toNoteText())).toBytes());
     SignedCheckpoint witnessOnly =
         new SignedCheckpoint(checkpoint, SignedNote.sign(checkpoint.toNoteText(), witness));
 
@@ -204,7 +276,10 @@ class CheckpointTest {
 
     assertThatThrownBy(() -> signed.verify(signer.key()))
         .isInstanceOf(NoteVerificationException.class)
-        .hasMessage("line 1: checkpoint origin \"other.example/log\" is not the expected origin \"" + ORIGIN + "\"");
+        .hasMessage(
+            "line 1: checkpoint origin \"other.example/log\" is not the expected origin \""
+                + ORIGIN
+                + "\"");
     // A log whose key name differs from its origin is verified with the origin given explicitly.
     assertThat(signed.verify("other.example/log", signer.key())).isEqualTo(foreign);
   }

@@ -46,7 +46,9 @@ final class NoteExamples {
     return fencedBlockAfter(SIGNED_NOTE, "# Note");
   }
 
-  /** The signed checkpoint at the top of tlog-checkpoint.md, signed by a key the spec does not give. */
+  /**
+   * The signed checkpoint at the top of tlog-checkpoint.md, signed by a key the spec does not give.
+   */
   static String specCheckpoint() {
     return fencedBlockAfter(TLOG_CHECKPOINT, "# Transparency Log Checkpoints");
   }

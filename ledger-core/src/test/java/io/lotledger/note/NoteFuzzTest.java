@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzzes the C2SP readers that take checkpoints and keys from outside: {@link SignedNote#parse},
  * {@link SignedCheckpoint#parse}, {@link Checkpoint#parse} and {@link NoteKey#parse}. Contract: any
- * input either parses or throws {@link NoteFormatException}; each format has one encoding per value,
- * so whatever parses formats back to the input exactly.
+ * input either parses or throws {@link NoteFormatException}; each format has one encoding per
+ * value, so whatever parses formats back to the input exactly.
  *
  * <p>{@code mvn verify} replays the committed corpus ({@code NoteFuzzTestInputs/}); {@code
  * fuzz/run.sh} fuzzes (docs/reliability.md, Fuzzing).

@@ -3,9 +3,9 @@ package io.lotledger.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.error.LedgerException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -25,7 +25,8 @@ class NoteKeyTest {
   @Test
   void parse_readsTheSpecExampleVkeyIntoNameIdAndKey() throws Exception {
     String vkey = NoteExamples.specVkey();
-    assertThat(vkey).isEqualTo("example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k");
+    assertThat(vkey)
+        .isEqualTo("example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k");
 
     NoteKey key = NoteKey.parse(vkey);
 
@@ -86,7 +87,10 @@ class NoteKeyTest {
       assertThatThrownBy(() -> NoteKey.parse(bad))
           .as("vkey %s", bad)
           .isInstanceOf(NoteFormatException.class)
-          .satisfies(e -> assertThat(((LedgerException) e).code()).isEqualTo(LedgerException.Code.INVALID_INPUT));
+          .satisfies(
+              e ->
+                  assertThat(((LedgerException) e).code())
+                      .isEqualTo(LedgerException.Code.INVALID_INPUT));
     }
   }
 
@@ -129,11 +133,24 @@ class NoteKeyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "a+b", "a b", "a\u00a0b", "a\u2003b", "a\u2028b", "a\tb", "a\nb", "a\u0085b", "a\ud800b"})
+  @ValueSource(
+      strings = {
+        "",
+        "a+b",
+        "a b",
+        "a\u00a0b",
+        "a\u2003b",
+        "a\u2028b",
+        "a\tb",
+        "a\nb",
+        "a\u0085b",
+        "a\ud800b"
+      })
   void of_refusesKeyNamesTheSpecForbids(String name) {
     Ed25519PublicKey publicKey = Ed25519Signer.generate(new SecureRandom()).publicKey();
 
-    assertThatThrownBy(() -> NoteKey.of(name, publicKey)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NoteKey.of(name, publicKey))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

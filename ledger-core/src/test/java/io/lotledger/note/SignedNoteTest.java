@@ -3,8 +3,8 @@ package io.lotledger.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.error.LedgerException;
 import io.lotledger.crypto.Ed25519Signer;
+import io.lotledger.error.LedgerException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -51,11 +51,14 @@ class SignedNoteTest {
     SignedNote note = SignedNote.parse(utf8(NoteExamples.specNote()));
 
     assertThat(note.text()).isEqualTo("This is an example message.\n");
-    assertThat(note.signatures()).singleElement().satisfies(s -> {
-      assertThat(s.keyName()).isEqualTo("example.com/foo");
-      assertThat(s.keyIdHex()).isEqualTo("530d903a");
-      assertThat(s.signature()).hasSize(64);
-    });
+    assertThat(note.signatures())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.keyName()).isEqualTo("example.com/foo");
+              assertThat(s.keyIdHex()).isEqualTo("530d903a");
+              assertThat(s.signature()).hasSize(64);
+            });
     assertThat(note.verify(List.of(specKey()))).containsExactly(specKey());
   }
 
@@ -75,8 +78,7 @@ class SignedNoteTest {
 
     SignedNote note = SignedNote.sign(text, signer);
 
-    String expected =
-        text + "\n\u2014 PeterNeumann " + NoteExamples.go("peter.signature") + "\n";
+    String expected = text + "\n\u2014 PeterNeumann " + NoteExamples.go("peter.signature") + "\n";
     assertThat(note.format()).isEqualTo(expected);
     assertThat(note.toBytes()).isEqualTo(utf8(expected));
     assertThat(signer.key().toVkey()).isEqualTo(NoteExamples.go("peter.vkey"));
@@ -86,8 +88,12 @@ class SignedNoteTest {
   void goReferenceNote_verifiesOnlyTheSignaturesOfTrustedKeys() throws Exception {
     String text = NoteExamples.go("text");
     String note =
-        text + "\n\u2014 PeterNeumann " + NoteExamples.go("peter.signature")
-            + "\n\u2014 EnochRoot " + NoteExamples.go("enoch.signature") + "\n";
+        text
+            + "\n\u2014 PeterNeumann "
+            + NoteExamples.go("peter.signature")
+            + "\n\u2014 EnochRoot "
+            + NoteExamples.go("enoch.signature")
+            + "\n";
     NoteKey peter = NoteKey.parse(NoteExamples.go("peter.vkey"));
     NoteKey enoch = NoteKey.parse(NoteExamples.go("enoch.vkey"));
     SignedNote parsed = SignedNote.parse(utf8(note));
@@ -112,10 +118,13 @@ class SignedNoteTest {
         .startsWith("Ognuno sta solo")
         .contains("sole:\n\ned \u00e8 subito sera.\n")
         .endsWith("sera.\n");
-    assertThat(note.signatures()).singleElement().satisfies(s -> {
-      assertThat(s.keyName()).isEqualTo("quasimodo.example/salvatore");
-      assertThat(s.signature()).hasSize(64);
-    });
+    assertThat(note.signatures())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.keyName()).isEqualTo("quasimodo.example/salvatore");
+              assertThat(s.signature()).hasSize(64);
+            });
     assertThat(note.toBytes()).isEqualTo(bytes);
     assertThatThrownBy(() -> note.verify(List.of(specKey())))
         .isInstanceOf(NoteVerificationException.class)
@@ -132,11 +141,14 @@ class SignedNoteTest {
 
     assertThatThrownBy(() -> note.verify(List.of(specKey())))
         .isInstanceOf(NoteVerificationException.class)
-        .hasMessage("line 3: signature by trusted key example.com/foo+530d903a does not verify over the note text")
-        .satisfies(e -> {
-          assertThat(((NoteVerificationException) e).line()).isEqualTo(3);
-          assertThat(((LedgerException) e).code()).isEqualTo(LedgerException.Code.VERIFICATION_FAILED);
-        });
+        .hasMessage(
+            "line 3: signature by trusted key example.com/foo+530d903a does not verify over the note text")
+        .satisfies(
+            e -> {
+              assertThat(((NoteVerificationException) e).line()).isEqualTo(3);
+              assertThat(((LedgerException) e).code())
+                  .isEqualTo(LedgerException.Code.VERIFICATION_FAILED);
+            });
   }
 
   @Test
@@ -148,7 +160,8 @@ class SignedNoteTest {
       bytes[bit / 8] ^= (byte) (1 << (bit % 8));
       SignedNote tampered =
           new SignedNote(
-              original.text(), List.of(NoteSignature.of(signature.keyName(), signature.keyId(), bytes)));
+              original.text(),
+              List.of(NoteSignature.of(signature.keyName(), signature.keyId(), bytes)));
 
       assertThatThrownBy(() -> tampered.verify(List.of(specKey())))
           .as("bit %d", bit)
@@ -164,11 +177,13 @@ class SignedNoteTest {
     byte[] longer = new byte[65];
     System.arraycopy(signature.signature(), 0, longer, 0, 64);
     SignedNote tampered =
-        new SignedNote(original.text(), List.of(NoteSignature.of("example.com/foo", 0x530d903a, longer)));
+        new SignedNote(
+            original.text(), List.of(NoteSignature.of("example.com/foo", 0x530d903a, longer)));
 
     assertThatThrownBy(() -> tampered.verify(List.of(specKey())))
         .isInstanceOf(NoteVerificationException.class)
-        .hasMessageContaining("line 3: signature by trusted key example.com/foo+530d903a does not verify");
+        .hasMessageContaining(
+            "line 3: signature by trusted key example.com/foo+530d903a does not verify");
   }
 
   @Test
@@ -176,11 +191,13 @@ class SignedNoteTest {
     SignedNote note = SignedNote.parse(utf8(NoteExamples.specNote()));
     NoteKey impostor = newSigner("example.com/foo").key();
 
-    // Same name, other key, hence (almost surely) another key ID: the signature is from an unknown key.
+    // Same name, other key, hence (almost surely) another key ID: the signature is from an unknown
+    // key.
     assertThat(impostor.keyId()).isNotEqualTo(0x530d903a);
     assertThatThrownBy(() -> note.verify(List.of(impostor)))
         .isInstanceOf(NoteVerificationException.class)
-        .hasMessage("no signature by a trusted key; the note is signed only by [example.com/foo+530d903a]");
+        .hasMessage(
+            "no signature by a trusted key; the note is signed only by [example.com/foo+530d903a]");
   }
 
   @Test
@@ -201,7 +218,8 @@ class SignedNoteTest {
 
   @Test
   void verify_failsForANoteSignedOnlyByUnknownKeys() {
-    SignedNote note = SignedNote.sign("hello\n", List.of(newSigner("a.example"), newSigner("b.example")));
+    SignedNote note =
+        SignedNote.sign("hello\n", List.of(newSigner("a.example"), newSigner("b.example")));
 
     assertThatThrownBy(() -> note.verify(List.of(newSigner("c.example").key())))
         .isInstanceOf(NoteVerificationException.class)
@@ -225,7 +243,8 @@ class SignedNoteTest {
   }
 
   @Test
-  void verify_rejectsTheWholeNoteWhenOneTrustedSignatureFailsEvenIfAnotherVerifies() throws Exception {
+  void verify_rejectsTheWholeNoteWhenOneTrustedSignatureFailsEvenIfAnotherVerifies()
+      throws Exception {
     NoteSigner a = newSigner("a.example");
     NoteSigner b = newSigner("b.example");
     SignedNote good = SignedNote.sign("text\n", List.of(a, b));
@@ -272,18 +291,30 @@ class SignedNoteTest {
 
     SignedNote twice = note.signedBy(b).signedBy(a);
 
-    assertThat(twice.signatures()).extracting(NoteSignature::keyName).containsExactly("b.example", "a.example");
+    assertThat(twice.signatures())
+        .extracting(NoteSignature::keyName)
+        .containsExactly("b.example", "a.example");
   }
 
   @Test
   void sign_refusesTextsThatAreNotValidNoteTexts() {
     NoteSigner signer = newSigner("a.example");
 
-    assertThatThrownBy(() -> signer.sign("no newline")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end with a newline");
-    assertThatThrownBy(() -> signer.sign("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end with a newline");
-    assertThatThrownBy(() -> signer.sign("tab\there\n")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0009");
-    assertThatThrownBy(() -> signer.sign("crlf\r\n")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+000D");
-    assertThatThrownBy(() -> signer.sign("lone \ud800 surrogate\n")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
+    assertThatThrownBy(() -> signer.sign("no newline"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("end with a newline");
+    assertThatThrownBy(() -> signer.sign(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("end with a newline");
+    assertThatThrownBy(() -> signer.sign("tab\there\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("U+0009");
+    assertThatThrownBy(() -> signer.sign("crlf\r\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("U+000D");
+    assertThatThrownBy(() -> signer.sign("lone \ud800 surrogate\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unpaired surrogate");
   }
 
   @Test
@@ -294,8 +325,10 @@ class SignedNoteTest {
       tooMany.add(s);
     }
 
-    assertThatThrownBy(() -> new SignedNote("t\n", List.of())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SignedNote("t\n", tooMany)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SignedNote("t\n", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SignedNote("t\n", tooMany))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -305,7 +338,10 @@ class SignedNoteTest {
 
     String seedBase64 = Base64.getEncoder().encodeToString(key.exportSeed());
     String seedHex = java.util.HexFormat.of().formatHex(key.exportSeed());
-    assertThat(signer.toString()).contains(signer.key().toVkey()).doesNotContain(seedBase64).doesNotContain(seedHex);
+    assertThat(signer.toString())
+        .contains(signer.key().toVkey())
+        .doesNotContain(seedBase64)
+        .doesNotContain(seedHex);
   }
 
   // --- parsing (signed-note §Format) ----------------------------------------------------------
@@ -324,11 +360,15 @@ class SignedNoteTest {
   void parse_acceptsExactlyTheLimitOfSignaturesAndRejectsOneMore() throws Exception {
     String text = "This is an example message.\n\n";
 
-    SignedNote atLimit = SignedNote.parse(utf8(text + SPEC_SIGNATURE_LINE.repeat(SignedNote.MAX_SIGNATURES)));
+    SignedNote atLimit =
+        SignedNote.parse(utf8(text + SPEC_SIGNATURE_LINE.repeat(SignedNote.MAX_SIGNATURES)));
 
     assertThat(atLimit.signatures()).hasSize(100);
     assertThat(atLimit.verify(List.of(specKey()))).containsExactly(specKey());
-    assertThatThrownBy(() -> SignedNote.parse(utf8(text + SPEC_SIGNATURE_LINE.repeat(SignedNote.MAX_SIGNATURES + 1))))
+    assertThatThrownBy(
+            () ->
+                SignedNote.parse(
+                    utf8(text + SPEC_SIGNATURE_LINE.repeat(SignedNote.MAX_SIGNATURES + 1))))
         .isInstanceOf(NoteFormatException.class)
         .hasMessage("line 103: note has 101 signature lines, over the limit of 100");
   }
@@ -348,7 +388,8 @@ class SignedNoteTest {
     String tail = "\n\n" + SPEC_SIGNATURE_LINE;
     String note = "x".repeat(SignedNote.MAX_NOTE_BYTES - utf8(tail).length) + tail;
 
-    assertThat(SignedNote.parse(utf8(note)).text()).hasSize(SignedNote.MAX_NOTE_BYTES - utf8(tail).length + 1);
+    assertThat(SignedNote.parse(utf8(note)).text())
+        .hasSize(SignedNote.MAX_NOTE_BYTES - utf8(tail).length + 1);
   }
 
   static Stream<Arguments> malformedNotes() {
@@ -357,40 +398,122 @@ class SignedNoteTest {
     String b64 = sig.substring(sig.lastIndexOf(' ') + 1, sig.length() - 1);
     return Stream.of(
         Arguments.of("empty", utf8(""), "note is empty"),
-        Arguments.of("missing blank line", utf8(text + sig), "note has no blank line separating the text from the signature lines"),
-        Arguments.of("no trailing newline", utf8(text + "\n" + sig.substring(0, sig.length() - 1)), "line 3: note does not end with a newline"),
+        Arguments.of(
+            "missing blank line",
+            utf8(text + sig),
+            "note has no blank line separating the text from the signature lines"),
+        Arguments.of(
+            "no trailing newline",
+            utf8(text + "\n" + sig.substring(0, sig.length() - 1)),
+            "line 3: note does not end with a newline"),
         Arguments.of("text only", utf8(text), "note has no blank line separating the text"),
-        Arguments.of("no signature lines", utf8(text + "\n"), "line 2: note has no signature lines after the blank line"),
-        Arguments.of("bad base64", utf8(text + "\n" + sig.replace("Uw2Q", "Uw*Q")), "line 3: signature by example.com/foo is not canonical standard base64"),
-        Arguments.of("unpadded base64", utf8(text + "\n" + sig.replace("aQM=", "aQM")), "line 3: signature by example.com/foo is not canonical standard base64"),
-        Arguments.of("non-zero padding bits", utf8(text + "\n" + sig.replace("aQM=", "aQN=")), "line 3: signature by example.com/foo is not canonical standard base64"),
-        Arguments.of("signature too short", utf8(text + "\n\u2014 example.com/foo U1NTUw==\n"), "line 3: signature by example.com/foo is 4 bytes, too short"),
-        Arguments.of("hyphen for em dash", utf8(text + "\n- example.com/foo " + b64 + "\n"), "line 3: signature line does not start with an em dash"),
-        Arguments.of("no space after em dash", utf8(text + "\n\u2014example.com/foo " + b64 + "\n"), "line 3: signature line does not start with an em dash"),
-        Arguments.of("no space before signature", utf8(text + "\n\u2014 example.com/foo\n"), "line 3: signature line has no space between key name and signature"),
-        Arguments.of("empty key name", utf8(text + "\n\u2014  " + b64 + "\n"), "line 3: key name is empty"),
-        Arguments.of("plus in key name", utf8(text + "\n\u2014 example.com+foo " + b64 + "\n"), "line 3: key name \"example.com+foo\" contains a plus"),
-        Arguments.of("no-break space in key name", utf8(text + "\n\u2014 example.com/foo\u00a0x " + b64 + "\n"), "line 3: key name \"example.com/foo\u00a0x\" contains a space (U+00A0)"),
-        Arguments.of("two spaces in line", utf8(text + "\n\u2014 Bad Name " + b64 + "\n"), "line 3: signature by Bad is not canonical standard base64"),
-        Arguments.of("unexpected line after signatures", utf8(text + "\n" + sig + "Unexpected line.\n"), "line 4: signature line does not start with an em dash"),
-        Arguments.of("tab in text", utf8("tab\there\n\n" + sig), "line 1: control character U+0009"),
-        Arguments.of("CRLF line ends", utf8(text.replace("\n", "\r\n") + "\r\n" + sig), "line 1: control character U+000D"),
-        Arguments.of("NUL in signature line", utf8(text + "\n" + sig.replace("foo ", "foo\0 ")), "line 3: control character U+0000"),
-        Arguments.of("signature line too long", utf8(text + "\n\u2014 " + "n".repeat(SignedNote.MAX_SIGNATURE_LINE_LENGTH) + " " + b64 + "\n"), "line 3: signature line is 16479 characters, over the limit of 16384"),
-        Arguments.of("byte 0xff", concat(new byte[] {(byte) 0xff}, utf8(text + "\n" + sig)), "line 1: invalid UTF-8 at byte offset 0"),
-        Arguments.of("truncated sequence", concat(utf8("ok\nx"), new byte[] {(byte) 0xc3}, utf8("\n\n" + sig)), "line 2: invalid UTF-8 at byte offset 4"),
-        Arguments.of("overlong slash", concat(utf8("a"), new byte[] {(byte) 0xc0, (byte) 0xaf}, utf8("\n\n" + sig)), "line 1: invalid UTF-8 at byte offset 1"),
-        Arguments.of("encoded surrogate", concat(utf8("a"), new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, utf8("\n\n" + sig)), "line 1: invalid UTF-8 at byte offset 1"),
-        Arguments.of("invalid byte in signature line", concat(utf8(text + "\n\u2014 example.com/foo"), new byte[] {(byte) 0x80}, utf8(" " + b64 + "\n")), "line 3: invalid UTF-8 at byte offset"));
+        Arguments.of(
+            "no signature lines",
+            utf8(text + "\n"),
+            "line 2: note has no signature lines after the blank line"),
+        Arguments.of(
+            "bad base64",
+            utf8(text + "\n" + sig.replace("Uw2Q", "Uw*Q")),
+            "line 3: signature by example.com/foo is not canonical standard base64"),
+        Arguments.of(
+            "unpadded base64",
+            utf8(text + "\n" + sig.replace("aQM=", "aQM")),
+            "line 3: signature by example.com/foo is not canonical standard base64"),
+        Arguments.of(
+            "non-zero padding bits",
+            utf8(text + "\n" + sig.replace("aQM=", "aQN=")),
+            "line 3: signature by example.com/foo is not canonical standard base64"),
+        Arguments.of(
+            "signature too short",
+            utf8(text + "\n\u2014 example.com/foo U1NTUw==\n"),
+            "line 3: signature by example.com/foo is 4 bytes, too short"),
+        Arguments.of(
+            "hyphen for em dash",
+            utf8(text + "\n- example.com/foo " + b64 + "\n"),
+            "line 3: signature line does not start with an em dash"),
+        Arguments.of(
+            "no space after em dash",
+            utf8(text + "\n\u2014example.com/foo " + b64 + "\n"),
+            "line 3: signature line does not start with an em dash"),
+        Arguments.of(
+            "no space before signature",
+            utf8(text + "\n\u2014 example.com/foo\n"),
+            "line 3: signature line has no space between key name and signature"),
+        Arguments.of(
+            "empty key name", utf8(text + "\n\u2014  " + b64 + "\n"), "line 3: key name is empty"),
+        Arguments.of(
+            "plus in key name",
+            utf8(text + "\n\u2014 example.com+foo " + b64 + "\n"),
+            "line 3: key name \"example.com+foo\" contains a plus"),
+        Arguments.of(
+            "no-break space in key name",
+            utf8(text + "\n\u2014 example.com/foo\u00a0x " + b64 + "\n"),
+            "line 3: key name \"example.com/foo\u00a0x\" contains a space (U+00A0)"),
+        Arguments.of(
+            "two spaces in line",
+            utf8(text + "\n\u2014 Bad Name " + b64 + "\n"),
+            "line 3: signature by Bad is not canonical standard base64"),
+        Arguments.of(
+            "unexpected line after signatures",
+            utf8(text + "\n" + sig + "Unexpected line.\n"),
+            "line 4: signature line does not start with an em dash"),
+        Arguments.of(
+            "tab in text", utf8("tab\there\n\n" + sig), "line 1: control character U+0009"),
+        Arguments.of(
+            "CRLF line ends",
+            utf8(text.replace("\n", "\r\n") + "\r\n" + sig),
+            "line 1: control character U+000D"),
+        Arguments.of(
+            "NUL in signature line",
+            utf8(text + "\n" + sig.replace("foo ", "foo\0 ")),
+            "line 3: control character U+0000"),
+        Arguments.of(
+            "signature line too long",
+            utf8(
+                text
+                    + "\n\u2014 "
+                    + "n".repeat(SignedNote.MAX_SIGNATURE_LINE_LENGTH)
+                    + " "
+                    + b64
+                    + "\n"),
+            "line 3: signature line is 16479 characters, over the limit of 16384"),
+        Arguments.of(
+            "byte 0xff",
+            concat(new byte[] {(byte) 0xff}, utf8(text + "\n" + sig)),
+            "line 1: invalid UTF-8 at byte offset 0"),
+        Arguments.of(
+            "truncated sequence",
+            concat(utf8("ok\nx"), new byte[] {(byte) 0xc3}, utf8("\n\n" + sig)),
+            "line 2: invalid UTF-8 at byte offset 4"),
+        Arguments.of(
+            "overlong slash",
+            concat(utf8("a"), new byte[] {(byte) 0xc0, (byte) 0xaf}, utf8("\n\n" + sig)),
+            "line 1: invalid UTF-8 at byte offset 1"),
+        Arguments.of(
+            "encoded surrogate",
+            concat(
+                utf8("a"), new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, utf8("\n\n" + sig)),
+            "line 1: invalid UTF-8 at byte offset 1"),
+        Arguments.of(
+            "invalid byte in signature line",
+            concat(
+                utf8(text + "\n\u2014 example.com/foo"),
+                new byte[] {(byte) 0x80},
+                utf8(" " + b64 + "\n")),
+            "line 3: invalid UTF-8 at byte offset"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformedNotes")
-  void parse_rejectsAMalformedNoteNamingTheLineAndTheProblem(String what, byte[] note, String message) {
+  void parse_rejectsAMalformedNoteNamingTheLineAndTheProblem(
+      String what, byte[] note, String message) {
     assertThatThrownBy(() -> SignedNote.parse(note))
         .isInstanceOf(NoteFormatException.class)
         .hasMessageStartingWith(message)
-        .satisfies(e -> assertThat(((LedgerException) e).code()).isEqualTo(LedgerException.Code.INVALID_INPUT));
+        .satisfies(
+            e ->
+                assertThat(((LedgerException) e).code())
+                    .isEqualTo(LedgerException.Code.INVALID_INPUT));
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -1,14 +1,13 @@
 package io.lotledger.spi;
 
-import io.lotledger.state.StoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerOptions;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.event.LotId;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.testing.TestChain;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * Trillian's shared storage tests: extend it, implement {@link #newStore()}, and for a store that
  * persists, {@link #reopen(LedgerStore)}.
  *
- * <p>Stores made by {@link #newStore()} and {@link #reopen(LedgerStore)} are closed after each test.
+ * <p>Stores made by {@link #newStore()} and {@link #reopen(LedgerStore)} are closed after each
+ * test.
  */
 public abstract class LedgerStoreContract {
   private final List<LedgerStore> opened = Collections.synchronizedList(new ArrayList<>());
@@ -127,7 +127,8 @@ public abstract class LedgerStoreContract {
 
   @Test
   void write_laterPutOfTheSameKeyInOneBatch_wins() throws Exception {
-    // A group commit puts META size and a lot's head once per entry of the group; the last must stick.
+    // A group commit puts META size and a lot's head once per entry of the group; the last must
+    // stick.
     LedgerStore store = store();
     WriteBatch batch = new WriteBatch();
     for (long i = 1; i <= 5; i++) {
@@ -167,7 +168,9 @@ public abstract class LedgerStoreContract {
     store.write(new WriteBatch(), false);
 
     for (Table t : Table.values()) {
-      assertThat(records(store, t)).as(t.id()).isEqualTo(t == Table.LOTS ? List.of(hex(bytes("a")) + "=31") : List.of());
+      assertThat(records(store, t))
+          .as(t.id())
+          .isEqualTo(t == Table.LOTS ? List.of(hex(bytes("a")) + "=31") : List.of());
     }
   }
 
@@ -175,10 +178,11 @@ public abstract class LedgerStoreContract {
   void write_batchWithAMalformedPut_isRejectedWhole() throws Exception {
     LedgerStore store = store();
     store.write(new WriteBatch().put(Table.HEADS, bytes("lot"), bytes("old")), true);
-    WriteBatch batch = new WriteBatch()
-        .put(Table.HEADS, bytes("lot"), bytes("new"))
-        .put(Table.HISTORY, bytes("lot\0x"), StoreLayout.EMPTY)
-        .put(Table.LOTS, bytes("lot"), null);
+    WriteBatch batch =
+        new WriteBatch()
+            .put(Table.HEADS, bytes("lot"), bytes("new"))
+            .put(Table.HISTORY, bytes("lot\0x"), StoreLayout.EMPTY)
+            .put(Table.LOTS, bytes("lot"), null);
 
     assertThatThrownBy(() -> store.write(batch, true))
         .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class);
@@ -208,22 +212,41 @@ public abstract class LedgerStoreContract {
     store.write(new WriteBatch().put(Table.KEYS, bytes("key"), bytes("value")), true);
 
     store.get(Table.KEYS, bytes("key"))[0] = 'X';
-    store.scan(Table.KEYS, StoreLayout.EMPTY, (k, v) -> {
-      k[0] = 'Y';
-      v[0] = 'Y';
-      return true;
-    });
+    store.scan(
+        Table.KEYS,
+        StoreLayout.EMPTY,
+        (k, v) -> {
+          k[0] = 'Y';
+          v[0] = 'Y';
+          return true;
+        });
 
-    assertThat(records(store, Table.KEYS)).containsExactly(hex(bytes("key")) + "=" + hex(bytes("value")));
+    assertThat(records(store, Table.KEYS))
+        .containsExactly(hex(bytes("key")) + "=" + hex(bytes("value")));
   }
 
   // ------------------------------------------------------------------ scan
 
   /** Keys chosen to trip signed comparison, prefix bounds and bound computation at 0xFF. */
   private static final byte[][] SCAN_KEYS = {
-    {}, {0x00}, {0x00, 0x01}, {0x01}, {0x01, 0x00}, {0x01, 0x7F}, {0x01, (byte) 0x80}, {0x01, (byte) 0xFF},
-    {0x01, (byte) 0xFF, (byte) 0xFF}, {0x02}, {0x7F}, {(byte) 0x80}, {(byte) 0x80, 0x00}, {(byte) 0xFE, (byte) 0xFF},
-    {(byte) 0xFF}, {(byte) 0xFF, 0x00}, {(byte) 0xFF, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFF, 0x01},
+    {},
+    {0x00},
+    {0x00, 0x01},
+    {0x01},
+    {0x01, 0x00},
+    {0x01, 0x7F},
+    {0x01, (byte) 0x80},
+    {0x01, (byte) 0xFF},
+    {0x01, (byte) 0xFF, (byte) 0xFF},
+    {0x02},
+    {0x7F},
+    {(byte) 0x80},
+    {(byte) 0x80, 0x00},
+    {(byte) 0xFE, (byte) 0xFF},
+    {(byte) 0xFF},
+    {(byte) 0xFF, 0x00},
+    {(byte) 0xFF, (byte) 0xFF},
+    {(byte) 0xFF, (byte) 0xFF, 0x01},
   };
 
   private LedgerStore storeWithScanKeys() throws Exception {
@@ -243,11 +266,14 @@ public abstract class LedgerStoreContract {
     return bytes("v" + hex(key));
   }
 
-  /** SCAN_KEYS starting with prefix, as "key=value" hex, in unsigned order (the array is sorted). */
+  /**
+   * SCAN_KEYS starting with prefix, as "key=value" hex, in unsigned order (the array is sorted).
+   */
   private static List<String> expectedScan(byte[] prefix) {
     List<String> out = new ArrayList<>();
     for (byte[] k : SCAN_KEYS) {
-      if (k.length >= prefix.length && Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) {
+      if (k.length >= prefix.length
+          && Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) {
         out.add(hex(k) + "=" + hex(value(k)));
       }
     }
@@ -260,21 +286,34 @@ public abstract class LedgerStoreContract {
 
     List<String> all = scanned(store, Table.HISTORY, StoreLayout.EMPTY);
 
-    assertThat(all).hasSize(SCAN_KEYS.length).containsExactlyElementsOf(expectedScan(StoreLayout.EMPTY));
+    assertThat(all)
+        .hasSize(SCAN_KEYS.length)
+        .containsExactlyElementsOf(expectedScan(StoreLayout.EMPTY));
     assertThat(all.get(0)).as("the empty key sorts first").startsWith("=");
     assertThat(all.get(all.size() - 1)).startsWith("ffff01=");
   }
 
   @Test
-  void scan_returnsExactlyThePrefixedKeys_includingHighBytesAndKeysThatExtendOtherKeys() throws Exception {
+  void scan_returnsExactlyThePrefixedKeys_includingHighBytesAndKeysThatExtendOtherKeys()
+      throws Exception {
     LedgerStore store = storeWithScanKeys();
     byte[][] prefixes = {
-      {0x00}, {0x01}, {0x01, (byte) 0xFF}, {0x01, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xFE}, {(byte) 0xFF},
-      {(byte) 0xFF, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, {0x03}, {0x01, 0x00, 0x00},
+      {0x00},
+      {0x01},
+      {0x01, (byte) 0xFF},
+      {0x01, (byte) 0x80},
+      {(byte) 0x80},
+      {(byte) 0xFE},
+      {(byte) 0xFF},
+      {(byte) 0xFF, (byte) 0xFF},
+      {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF},
+      {0x03},
+      {0x01, 0x00, 0x00},
     };
 
     for (byte[] prefix : prefixes) {
-      assertThat(scanned(store, Table.HISTORY, prefix)).as("prefix %s", hex(prefix))
+      assertThat(scanned(store, Table.HISTORY, prefix))
+          .as("prefix %s", hex(prefix))
           .containsExactlyElementsOf(expectedScan(prefix));
     }
     // Spot checks that the expectation itself is what this test claims.
@@ -288,14 +327,19 @@ public abstract class LedgerStoreContract {
     LedgerStore store = store();
     LotId lot = new LotId("urn:x:lot");
     LotId longer = new LotId("urn:x:lot2");
-    store.write(new WriteBatch()
-        .put(Table.HISTORY, StoreLayout.historyKey(longer, 1), StoreLayout.EMPTY)
-        .put(Table.HISTORY, StoreLayout.historyKey(lot, 300), StoreLayout.EMPTY)
-        .put(Table.HISTORY, StoreLayout.historyKey(lot, 2), StoreLayout.EMPTY)
-        .put(Table.HISTORY, StoreLayout.historyKey(lot, 0x80), StoreLayout.EMPTY), true);
+    store.write(
+        new WriteBatch()
+            .put(Table.HISTORY, StoreLayout.historyKey(longer, 1), StoreLayout.EMPTY)
+            .put(Table.HISTORY, StoreLayout.historyKey(lot, 300), StoreLayout.EMPTY)
+            .put(Table.HISTORY, StoreLayout.historyKey(lot, 2), StoreLayout.EMPTY)
+            .put(Table.HISTORY, StoreLayout.historyKey(lot, 0x80), StoreLayout.EMPTY),
+        true);
 
     List<Long> indexes = new ArrayList<>();
-    store.scan(Table.HISTORY, StoreLayout.lotPrefix(lot), (k, v) -> indexes.add(StoreLayout.historyIndex(k)));
+    store.scan(
+        Table.HISTORY,
+        StoreLayout.lotPrefix(lot),
+        (k, v) -> indexes.add(StoreLayout.historyIndex(k)));
 
     assertThat(indexes).containsExactly(2L, 0x80L, 300L);
   }
@@ -306,7 +350,9 @@ public abstract class LedgerStoreContract {
 
     List<String> other = scanned(store, Table.CHILDREN, StoreLayout.EMPTY);
 
-    assertThat(other).hasSize(SCAN_KEYS.length).allSatisfy(r -> assertThat(r).endsWith("=" + hex(bytes("other table"))));
+    assertThat(other)
+        .hasSize(SCAN_KEYS.length)
+        .allSatisfy(r -> assertThat(r).endsWith("=" + hex(bytes("other table"))));
     assertThat(scanned(store, Table.PARENTS, StoreLayout.EMPTY)).isEmpty();
   }
 
@@ -315,10 +361,13 @@ public abstract class LedgerStoreContract {
     LedgerStore store = storeWithScanKeys();
     List<String> visited = new ArrayList<>();
 
-    store.scan(Table.HISTORY, new byte[] {0x01}, (k, v) -> {
-      visited.add(hex(k));
-      return visited.size() < 2;
-    });
+    store.scan(
+        Table.HISTORY,
+        new byte[] {0x01},
+        (k, v) -> {
+          visited.add(hex(k));
+          return visited.size() < 2;
+        });
 
     assertThat(visited).containsExactly("01", "0100");
   }
@@ -332,10 +381,13 @@ public abstract class LedgerStoreContract {
     store.close();
 
     assertThatThrownBy(() -> store.get(Table.META, bytes("k"))).isInstanceOf(StoreException.class);
-    assertThatThrownBy(() -> store.scan(Table.META, StoreLayout.EMPTY, (k, v) -> true)).isInstanceOf(StoreException.class);
-    assertThatThrownBy(() -> store.write(new WriteBatch().put(Table.META, bytes("k"), bytes("w")), true))
+    assertThatThrownBy(() -> store.scan(Table.META, StoreLayout.EMPTY, (k, v) -> true))
         .isInstanceOf(StoreException.class);
-    assertThatThrownBy(() -> store.write(new WriteBatch(), false)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(
+            () -> store.write(new WriteBatch().put(Table.META, bytes("k"), bytes("w")), true))
+        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store.write(new WriteBatch(), false))
+        .isInstanceOf(StoreException.class);
   }
 
   @Test
@@ -362,27 +414,29 @@ public abstract class LedgerStoreContract {
       List<Future<Throwable>> outcomes = new ArrayList<>();
       for (int r = 0; r < readers; r++) {
         boolean scanner = r % 2 == 0;
-        outcomes.add(pool.submit(() -> {
-          long reads = 0;
-          try {
-            while (true) {
-              if (scanner) {
-                long[] n = {0};
-                store.scan(Table.ENTRIES, StoreLayout.EMPTY, (k, v) -> ++n[0] > 0);
-                if (n[0] != 200) {
-                  return new AssertionError("scan saw " + n[0] + " records");
-                }
-              } else if (store.get(Table.ENTRIES, StoreLayout.u64(reads % 200)) == null) {
-                return new AssertionError("record " + reads % 200 + " missing");
-              }
-              if (++reads == 1) {
-                reading.countDown();
-              }
-            }
-          } catch (Throwable t) {
-            return t;
-          }
-        }));
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  long reads = 0;
+                  try {
+                    while (true) {
+                      if (scanner) {
+                        long[] n = {0};
+                        store.scan(Table.ENTRIES, StoreLayout.EMPTY, (k, v) -> ++n[0] > 0);
+                        if (n[0] != 200) {
+                          return new AssertionError("scan saw " + n[0] + " records");
+                        }
+                      } else if (store.get(Table.ENTRIES, StoreLayout.u64(reads % 200)) == null) {
+                        return new AssertionError("record " + reads % 200 + " missing");
+                      }
+                      if (++reads == 1) {
+                        reading.countDown();
+                      }
+                    }
+                  } catch (Throwable t) {
+                    return t;
+                  }
+                }));
       }
       assertThat(reading.await(30, TimeUnit.SECONDS)).as("every reader read once").isTrue();
 
@@ -400,7 +454,8 @@ public abstract class LedgerStoreContract {
 
   @Test
   void concurrentReaders_neverSeeATornBatch() throws Exception {
-    // Batch i puts entry i, history i and then size = i + 1. Without snapshots a reader's gets are not
+    // Batch i puts entry i, history i and then size = i + 1. Without snapshots a reader's gets are
+    // not
     // one read, so each check orders its gets such that any interleaving with whole batches passes:
     // having seen size n, entries 0..n-1 must be there; having seen entry i, size must be > i.
     LedgerStore store = store();
@@ -412,41 +467,47 @@ public abstract class LedgerStoreContract {
     try {
       List<Future<String>> violations = new ArrayList<>();
       for (int r = 0; r < readers; r++) {
-        violations.add(pool.submit(() -> {
-          java.util.Random random = new java.util.Random();
-          while (!done.get()) {
-            byte[] s = store.get(Table.META, StoreLayout.META_SIZE);
-            long size = s == null ? 0 : StoreLayout.u64(s);
-            if (size > 0) {
-              long i = random.nextInt((int) size);
-              for (long probe : new long[] {size - 1, i}) {
-                if (store.get(Table.ENTRIES, StoreLayout.u64(probe)) == null
-                    || store.get(Table.HISTORY, StoreLayout.u64(probe)) == null) {
-                  return "size was " + size + " but record " + probe + " is missing";
-                }
-              }
-            }
-            long j = random.nextInt(batches);
-            if (store.get(Table.HISTORY, StoreLayout.u64(j)) != null) {
-              long after = StoreLayout.u64(store.get(Table.META, StoreLayout.META_SIZE));
-              if (after <= j) {
-                return "record " + j + " visible but size is " + after;
-              }
-            }
-            checks.incrementAndGet();
-          }
-          return null;
-        }));
+        violations.add(
+            pool.submit(
+                () -> {
+                  java.util.Random random = new java.util.Random();
+                  while (!done.get()) {
+                    byte[] s = store.get(Table.META, StoreLayout.META_SIZE);
+                    long size = s == null ? 0 : StoreLayout.u64(s);
+                    if (size > 0) {
+                      long i = random.nextInt((int) size);
+                      for (long probe : new long[] {size - 1, i}) {
+                        if (store.get(Table.ENTRIES, StoreLayout.u64(probe)) == null
+                            || store.get(Table.HISTORY, StoreLayout.u64(probe)) == null) {
+                          return "size was " + size + " but record " + probe + " is missing";
+                        }
+                      }
+                    }
+                    long j = random.nextInt(batches);
+                    if (store.get(Table.HISTORY, StoreLayout.u64(j)) != null) {
+                      long after = StoreLayout.u64(store.get(Table.META, StoreLayout.META_SIZE));
+                      if (after <= j) {
+                        return "record " + j + " visible but size is " + after;
+                      }
+                    }
+                    checks.incrementAndGet();
+                  }
+                  return null;
+                }));
       }
-      Future<?> writer = pool.submit(() -> {
-        for (long i = 0; i < batches; i++) {
-          store.write(new WriteBatch()
-              .put(Table.ENTRIES, StoreLayout.u64(i), StoreLayout.u64(i))
-              .put(Table.HISTORY, StoreLayout.u64(i), StoreLayout.EMPTY)
-              .put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(i + 1)), false);
-        }
-        return null;
-      });
+      Future<?> writer =
+          pool.submit(
+              () -> {
+                for (long i = 0; i < batches; i++) {
+                  store.write(
+                      new WriteBatch()
+                          .put(Table.ENTRIES, StoreLayout.u64(i), StoreLayout.u64(i))
+                          .put(Table.HISTORY, StoreLayout.u64(i), StoreLayout.EMPTY)
+                          .put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(i + 1)),
+                      false);
+                }
+                return null;
+              });
       try {
         writer.get(60, TimeUnit.SECONDS);
       } finally {
@@ -508,7 +569,8 @@ public abstract class LedgerStoreContract {
     assertThat(heads.get(2)).contains(ledger.entry(7).orElseThrow().hash());
     ledger.close();
     assertThatThrownBy(() -> store.get(Table.META, StoreLayout.META_SIZE))
-        .as("the ledger closes its store").isInstanceOf(StoreException.class);
+        .as("the ledger closes its store")
+        .isInstanceOf(StoreException.class);
 
     // The rest needs a store that persists; a memory store's test ends (skipped) here.
     LedgerStore again = reopened(store);
@@ -539,7 +601,8 @@ public abstract class LedgerStoreContract {
     return scanned(store, table, StoreLayout.EMPTY);
   }
 
-  private static List<String> scanned(LedgerStore store, Table table, byte[] prefix) throws StoreException {
+  private static List<String> scanned(LedgerStore store, Table table, byte[] prefix)
+      throws StoreException {
     List<String> out = new ArrayList<>();
     store.scan(table, prefix, (k, v) -> out.add(hex(k) + "=" + hex(v)));
     return out;

@@ -1,7 +1,7 @@
 package io.lotledger.testing;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.Certification;
 import io.lotledger.event.ElementShare;
@@ -20,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A refinery's honest cobalt/nickel chain with a recycling loop, every quantity in kilograms, for the
- * rules tests. One actor (the refinery) commissions, transforms and consumes every lot, and never
- * consumes more than it made:
+ * A refinery's honest cobalt/nickel chain with a recycling loop, every quantity in kilograms, for
+ * the rules tests. One actor (the refinery) commissions, transforms and consumes every lot, and
+ * never consumes more than it made:
  *
  * <pre>
  *  #2  ADD ORE          1000 kg  Co 0.10 (pre 0, post 0), Ni 0.05 (0, 0), 2 kg CO2e/kg, CD, RMAP cert
@@ -62,11 +62,13 @@ public final class RecyclingChain {
   public static final LotId SULPHATE_B = lot("SULPH-B");
   public static final LotId BLACK_MASS = lot("BM-1");
   public static final LotId PRECURSOR = lot("PCAM-1");
+
   /** A lot no event commissions: an unbacked input when {@link #makePrecursor} is given it. */
   public static final LotId FLUX = lot("FLUX-9");
 
   /** The responsible-minerals certificate ORE and SCRAP hold. */
   public static final String RMAP = "https://certificates.example.org/rmap/cobalt/CID-0117";
+
   /** The recycler certificate EOL holds, expired before EOL was commissioned. */
   public static final String R2 = "https://certificates.example.org/r2/RC-0042";
 
@@ -83,9 +85,18 @@ public final class RecyclingChain {
   }
 
   /** A Co + Ni claim: mass fractions, pre- and post-consumer shares, and a footprint. */
-  public static LotMasterData claims(String co, String coPre, String coPost, String ni, String niPre, String niPost, String carbon) {
+  public static LotMasterData claims(
+      String co,
+      String coPre,
+      String coPost,
+      String ni,
+      String niPre,
+      String niPost,
+      String carbon) {
     return LotMasterData.NONE
-        .withElements(List.of(ElementShare.of("Co", co, coPre, coPost), ElementShare.of("Ni", ni, niPre, niPost)))
+        .withElements(
+            List.of(
+                ElementShare.of("Co", co, coPre, coPost), ElementShare.of("Ni", ni, niPre, niPost)))
         .withCarbonFootprint(new BigDecimal(carbon));
   }
 
@@ -99,7 +110,10 @@ public final class RecyclingChain {
     makePrecursor(ledger, honestPrecursorClaims());
   }
 
-  /** Records entries 1..11 on a fresh ledger: everything but PRECURSOR, which each test makes its own way. */
+  /**
+   * Records entries 1..11 on a fresh ledger: everything but PRECURSOR, which each test makes its
+   * own way.
+   */
   public void recordUpToPrecursor(Ledger ledger) throws LedgerException {
     registerActors(ledger);
     commissionMined(ledger);
@@ -111,56 +125,125 @@ public final class RecyclingChain {
 
   /** Entry 1. */
   public void registerActors(Ledger ledger) throws LedgerException {
-    ledger.append(new RegistryEvent.ActorRegistered(refinery.actor(), "Test refinery", refinery.publicKey(), T0), root);
+    ledger.append(
+        new RegistryEvent.ActorRegistered(
+            refinery.actor(), "Test refinery", refinery.publicKey(), T0),
+        root);
   }
 
   /** Entries 2, 3: ORE and SCRAP. */
   public void commissionMined(Ledger ledger) throws LedgerException {
-    Certification rmap = new Certification(RMAP, "RMAP (illustrative)", LocalDate.parse("2025-01-01"), LocalDate.parse("2027-12-31"));
-    add(ledger, ORE, "1000", LotMasterData.NONE.withOrigin("CD", null).withCertifications(List.of(rmap))
-        .withElements(List.of(ElementShare.of("Co", "0.1", "0", "0"), ElementShare.of("Ni", "0.05", "0", "0")))
-        .withCarbonFootprint(new BigDecimal("2")), 1);
-    add(ledger, SCRAP, "500", LotMasterData.NONE.withOrigin("FI", null).withCertifications(List.of(rmap))
-        .withElements(List.of(ElementShare.of("Co", "0.2", "1", "0")))
-        .withCarbonFootprint(new BigDecimal("0.5")), 2);
+    Certification rmap =
+        new Certification(
+            RMAP,
+            "RMAP (illustrative)",
+            LocalDate.parse("2025-01-01"),
+            LocalDate.parse("2027-12-31"));
+    add(
+        ledger,
+        ORE,
+        "1000",
+        LotMasterData.NONE
+            .withOrigin("CD", null)
+            .withCertifications(List.of(rmap))
+            .withElements(
+                List.of(
+                    ElementShare.of("Co", "0.1", "0", "0"),
+                    ElementShare.of("Ni", "0.05", "0", "0")))
+            .withCarbonFootprint(new BigDecimal("2")),
+        1);
+    add(
+        ledger,
+        SCRAP,
+        "500",
+        LotMasterData.NONE
+            .withOrigin("FI", null)
+            .withCertifications(List.of(rmap))
+            .withElements(List.of(ElementShare.of("Co", "0.2", "1", "0")))
+            .withCarbonFootprint(new BigDecimal("0.5")),
+        2);
   }
 
-  /** Entries 4..7: SCRAP departs (18 CEL), travels ({@code transitCelsius}), arrives (21 CEL), is stored (35 CEL). */
+  /**
+   * Entries 4..7: SCRAP departs (18 CEL), travels ({@code transitCelsius}), arrives (21 CEL), is
+   * stored (35 CEL).
+   */
   public void moveScrap(Ledger ledger, String transitCelsius) throws LedgerException {
     observe(ledger, SCRAP, "departing", SensorReading.of("gs1:Temperature", "18", "CEL"), 3);
-    observe(ledger, SCRAP, "transporting", SensorReading.of("https://gs1.org/voc/Temperature", transitCelsius, "CEL"), 4);
+    observe(
+        ledger,
+        SCRAP,
+        "transporting",
+        SensorReading.of("https://gs1.org/voc/Temperature", transitCelsius, "CEL"),
+        4);
     observe(ledger, SCRAP, "arriving", SensorReading.of("gs1:Temperature", "21", "CEL"), 5);
     observe(ledger, SCRAP, "storing", SensorReading.of("gs1:Temperature", "35", "CEL"), 6);
   }
 
   /** Entry 8: EOL, collected end-of-life batteries, post-consumer by declaration. */
   public void commissionEndOfLife(Ledger ledger) throws LedgerException {
-    Certification r2 = new Certification(R2, "R2 (illustrative)", LocalDate.parse("2025-01-01"), LocalDate.parse("2026-02-28"));
-    add(ledger, EOL, "400", LotMasterData.NONE.withOrigin("DE", null).withCertifications(List.of(r2))
-        .withElements(List.of(ElementShare.of("Co", "0.25", "0", "1"), ElementShare.of("Ni", "0.25", "0", "1")))
-        .withCarbonFootprint(new BigDecimal("0.25")), 7);
+    Certification r2 =
+        new Certification(
+            R2, "R2 (illustrative)", LocalDate.parse("2025-01-01"), LocalDate.parse("2026-02-28"));
+    add(
+        ledger,
+        EOL,
+        "400",
+        LotMasterData.NONE
+            .withOrigin("DE", null)
+            .withCertifications(List.of(r2))
+            .withElements(
+                List.of(
+                    ElementShare.of("Co", "0.25", "0", "1"),
+                    ElementShare.of("Ni", "0.25", "0", "1")))
+            .withCarbonFootprint(new BigDecimal("0.25")),
+        7);
   }
 
   /** Entries 9, 10: mix ORE and SCRAP, split the concentrate. */
   public void refine(Ledger ledger) throws LedgerException {
-    transform(ledger, List.of(kg(ORE, "1000"), kg(SCRAP, "500")), List.of(kg(CONCENTRATE, "1250")),
-        LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.16", "0.5", "0"))).withCarbonFootprint(new BigDecimal("2")),
-        "250", 8);
-    transform(ledger, List.of(kg(CONCENTRATE, "1250")), List.of(kg(SULPHATE_A, "500"), kg(SULPHATE_B, "750")),
-        LotMasterData.NONE, "125", 9);
+    transform(
+        ledger,
+        List.of(kg(ORE, "1000"), kg(SCRAP, "500")),
+        List.of(kg(CONCENTRATE, "1250")),
+        LotMasterData.NONE
+            .withElements(List.of(ElementShare.of("Co", "0.16", "0.5", "0")))
+            .withCarbonFootprint(new BigDecimal("2")),
+        "250",
+        8);
+    transform(
+        ledger,
+        List.of(kg(CONCENTRATE, "1250")),
+        List.of(kg(SULPHATE_A, "500"), kg(SULPHATE_B, "750")),
+        LotMasterData.NONE,
+        "125",
+        9);
   }
 
   /** Entry 11: EOL into black mass. */
   public void recycle(Ledger ledger) throws LedgerException {
-    transform(ledger, List.of(kg(EOL, "400")), List.of(kg(BLACK_MASS, "200")),
-        LotMasterData.NONE.withElements(List.of(ElementShare.of("Co", "0.45", "0", "1"), ElementShare.of("Ni", "0.3", "0", "1")))
+    transform(
+        ledger,
+        List.of(kg(EOL, "400")),
+        List.of(kg(BLACK_MASS, "200")),
+        LotMasterData.NONE
+            .withElements(
+                List.of(
+                    ElementShare.of("Co", "0.45", "0", "1"),
+                    ElementShare.of("Ni", "0.3", "0", "1")))
             .withCarbonFootprint(new BigDecimal("0.7")),
-        "40", 10);
+        "40",
+        10);
   }
 
-  /** Entry 12: SULPHATE_A 500 kg and BLACK_MASS 100 kg (plus {@code extraInputs}) into PRECURSOR 500 kg. */
-  public void makePrecursor(Ledger ledger, LotMasterData claims, LotQuantity... extraInputs) throws LedgerException {
-    List<LotQuantity> inputs = new ArrayList<>(List.of(kg(SULPHATE_A, "500"), kg(BLACK_MASS, "100")));
+  /**
+   * Entry 12: SULPHATE_A 500 kg and BLACK_MASS 100 kg (plus {@code extraInputs}) into PRECURSOR 500
+   * kg.
+   */
+  public void makePrecursor(Ledger ledger, LotMasterData claims, LotQuantity... extraInputs)
+      throws LedgerException {
+    List<LotQuantity> inputs =
+        new ArrayList<>(List.of(kg(SULPHATE_A, "500"), kg(BLACK_MASS, "100")));
     inputs.addAll(List.of(extraInputs));
     transform(ledger, inputs, List.of(kg(PRECURSOR, "500")), claims, "100", 11);
   }
@@ -169,18 +252,44 @@ public final class RecyclingChain {
     return LotQuantity.of(lot.uri(), amount, "KGM");
   }
 
-  public void add(Ledger ledger, LotId lot, String kg, LotMasterData ilmd, int hours) throws LedgerException {
-    ledger.append(ObjectEvent.add(List.of(kg(lot, kg)), ilmd, T0.plusHours(hours), EventContext.of("commissioning", "active")), refinery);
+  public void add(Ledger ledger, LotId lot, String kg, LotMasterData ilmd, int hours)
+      throws LedgerException {
+    ledger.append(
+        ObjectEvent.add(
+            List.of(kg(lot, kg)),
+            ilmd,
+            T0.plusHours(hours),
+            EventContext.of("commissioning", "active")),
+        refinery);
   }
 
-  public void transform(Ledger ledger, List<LotQuantity> in, List<LotQuantity> out, LotMasterData ilmd, String stepEmissions,
-      int hours) throws LedgerException {
-    ledger.append(new TransformationEvent(in, out, null, ilmd, stepEmissions == null ? null : new BigDecimal(stepEmissions),
-        T0.plusHours(hours), EventContext.of("commissioning", "active")), refinery);
+  public void transform(
+      Ledger ledger,
+      List<LotQuantity> in,
+      List<LotQuantity> out,
+      LotMasterData ilmd,
+      String stepEmissions,
+      int hours)
+      throws LedgerException {
+    ledger.append(
+        new TransformationEvent(
+            in,
+            out,
+            null,
+            ilmd,
+            stepEmissions == null ? null : new BigDecimal(stepEmissions),
+            T0.plusHours(hours),
+            EventContext.of("commissioning", "active")),
+        refinery);
   }
 
-  private void observe(Ledger ledger, LotId lot, String bizStep, SensorReading reading, int hours) throws LedgerException {
-    ledger.append(ObjectEvent.observe(List.of(LotQuantity.of(lot)), T0.plusHours(hours),
-        EventContext.of(bizStep, "in_transit").withSensorReadings(List.of(reading))), refinery);
+  private void observe(Ledger ledger, LotId lot, String bizStep, SensorReading reading, int hours)
+      throws LedgerException {
+    ledger.append(
+        ObjectEvent.observe(
+            List.of(LotQuantity.of(lot)),
+            T0.plusHours(hours),
+            EventContext.of(bizStep, "in_transit").withSensorReadings(List.of(reading))),
+        refinery);
   }
 }

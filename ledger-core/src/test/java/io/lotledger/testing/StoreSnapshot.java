@@ -1,9 +1,9 @@
 package io.lotledger.testing;
 
-import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
+import io.lotledger.state.StoreLayout;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -19,7 +19,8 @@ public final class StoreSnapshot {
     HexFormat hex = HexFormat.of();
     for (Table t : Table.values()) {
       List<String> records = new ArrayList<>();
-      store.scan(t, StoreLayout.EMPTY, (k, v) -> records.add(hex.formatHex(k) + "=" + hex.formatHex(v)));
+      store.scan(
+          t, StoreLayout.EMPTY, (k, v) -> records.add(hex.formatHex(k) + "=" + hex.formatHex(v)));
       all.put(t, records);
     }
     return all;

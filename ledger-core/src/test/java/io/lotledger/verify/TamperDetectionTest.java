@@ -1,18 +1,16 @@
 package io.lotledger.verify;
 
-import io.lotledger.store.memory.StoreTampering;
-
-import io.lotledger.rules.VerificationException;
-import io.lotledger.rules.Failure;
-import io.lotledger.rules.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
-import io.lotledger.LedgerOptions;
-import io.lotledger.state.StoreLayout;
+import io.lotledger.rules.Failure;
+import io.lotledger.rules.Finding;
+import io.lotledger.rules.VerificationException;
 import io.lotledger.spi.Table;
+import io.lotledger.state.StoreLayout;
 import io.lotledger.store.memory.InMemoryLedgerStore;
+import io.lotledger.store.memory.StoreTampering;
 import io.lotledger.testing.TestChain;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +42,10 @@ class TamperDetectionTest {
     return out;
   }
 
-  /** Rewrites ENTRIES (only) to hold {@code entries} at 0..n-1, leaving every derived table as it was. */
+  /**
+   * Rewrites ENTRIES (only) to hold {@code entries} at 0..n-1, leaving every derived table as it
+   * was.
+   */
   private static void rewriteEntries(InMemoryLedgerStore store, List<byte[]> entries) {
     for (long i = 0; i < SIZE + 1; i++) {
       StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(i), null);
@@ -55,8 +56,9 @@ class TamperDetectionTest {
   }
 
   private static Finding firstFinding(InMemoryLedgerStore store) {
-    VerificationException e = org.junit.jupiter.api.Assertions.assertThrows(
-        VerificationException.class, () -> new ChainVerifier(store).verify());
+    VerificationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            VerificationException.class, () -> new ChainVerifier(store).verify());
     return e.finding();
   }
 
@@ -64,7 +66,8 @@ class TamperDetectionTest {
   void verify_locatesAnySingleBitFlipInAnyEntry(
       @ForAll @IntRange(min = 0, max = SIZE - 1) int index,
       @ForAll @IntRange(min = 0, max = 100_000) int position,
-      @ForAll @IntRange(min = 0, max = 7) int bit) throws Exception {
+      @ForAll @IntRange(min = 0, max = 7) int bit)
+      throws Exception {
     InMemoryLedgerStore store = populatedStore();
     byte[] entry = entries(store).get(index);
     entry[position % entry.length] ^= (byte) (1 << bit);
@@ -73,14 +76,24 @@ class TamperDetectionTest {
     Finding f = firstFinding(store);
 
     assertThat(f.index()).isEqualTo(index);
-    assertThat(f.failure()).isIn(Failure.MALFORMED_ENTRY, Failure.BAD_SIGNATURE, Failure.STORE_MISMATCH,
-        Failure.BAD_GENESIS, Failure.UNKNOWN_KEY, Failure.WRONG_ORIGIN, Failure.LINK_MISMATCH, Failure.KEY_ACTOR_MISMATCH);
+    assertThat(f.failure())
+        .isIn(
+            Failure.MALFORMED_ENTRY,
+            Failure.BAD_SIGNATURE,
+            Failure.STORE_MISMATCH,
+            Failure.BAD_GENESIS,
+            Failure.UNKNOWN_KEY,
+            Failure.WRONG_ORIGIN,
+            Failure.LINK_MISMATCH,
+            Failure.KEY_ACTOR_MISMATCH);
     assertThat(new ChainVerifier(store).audit()).isNotEmpty();
   }
 
   @Property(tries = 60)
   void verify_locatesTwoSwappedEntries(
-      @ForAll @IntRange(min = 0, max = SIZE - 1) int a, @ForAll @IntRange(min = 0, max = SIZE - 1) int b) throws Exception {
+      @ForAll @IntRange(min = 0, max = SIZE - 1) int a,
+      @ForAll @IntRange(min = 0, max = SIZE - 1) int b)
+      throws Exception {
     if (a == b) {
       return;
     }
@@ -95,7 +108,8 @@ class TamperDetectionTest {
   }
 
   @Property(tries = 30)
-  void verify_locatesADroppedEntry(@ForAll @IntRange(min = 0, max = SIZE - 1) int dropped) throws Exception {
+  void verify_locatesADroppedEntry(@ForAll @IntRange(min = 0, max = SIZE - 1) int dropped)
+      throws Exception {
     InMemoryLedgerStore store = populatedStore();
     List<byte[]> entries = entries(store);
     entries.remove(dropped);
@@ -103,14 +117,17 @@ class TamperDetectionTest {
 
     Finding f = firstFinding(store);
 
-    // Dropping the last entry leaves a shorter log whose first disagreement is the missing position.
+    // Dropping the last entry leaves a shorter log whose first disagreement is the missing
+    // position.
     assertThat(f.index()).isIn((long) dropped, -1L);
     assertThat(new ChainVerifier(store).audit()).isNotEmpty();
   }
 
   @Property(tries = 30)
   void verify_locatesADuplicatedEntry(
-      @ForAll @IntRange(min = 0, max = SIZE - 1) int copied, @ForAll @IntRange(min = 0, max = SIZE) int at) throws Exception {
+      @ForAll @IntRange(min = 0, max = SIZE - 1) int copied,
+      @ForAll @IntRange(min = 0, max = SIZE) int at)
+      throws Exception {
     InMemoryLedgerStore store = populatedStore();
     List<byte[]> entries = entries(store);
     entries.add(at, entries.get(copied).clone());
@@ -131,7 +148,8 @@ class TamperDetectionTest {
     Finding f = firstFinding(store);
 
     assertThat(f.failure()).isIn(Failure.STORE_MISMATCH, Failure.INDEX_GAP);
-    assertThat(new ChainVerifier(store).audit()).anySatisfy(x -> assertThat(x.failure()).isEqualTo(Failure.INDEX_GAP));
+    assertThat(new ChainVerifier(store).audit())
+        .anySatisfy(x -> assertThat(x.failure()).isEqualTo(Failure.INDEX_GAP));
   }
 
   @org.junit.jupiter.api.Test
@@ -154,8 +172,12 @@ class TamperDetectionTest {
     Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
     for (int i = 0; i < 2 * ChainVerifier.WINDOW + 10; i++) {
-      ledger.append(io.lotledger.event.ObjectEvent.observe(List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
-          TestChain.T0.plusMinutes(i), null), chain.refinery);
+      ledger.append(
+          io.lotledger.event.ObjectEvent.observe(
+              List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
+              TestChain.T0.plusMinutes(i),
+              null),
+          chain.refinery);
     }
     assertThat(new ChainVerifier(store, 1).audit()).isEmpty();
     assertThat(new ChainVerifier(store, 4).audit()).isEmpty();
@@ -165,8 +187,9 @@ class TamperDetectionTest {
     StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(victim), e);
 
     for (int threads : new int[] {1, 4}) {
-      VerificationException thrown = org.junit.jupiter.api.Assertions.assertThrows(
-          VerificationException.class, () -> new ChainVerifier(store, threads).verify());
+      VerificationException thrown =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              VerificationException.class, () -> new ChainVerifier(store, threads).verify());
       assertThat(thrown.finding().index()).as("threads=%d", threads).isEqualTo(victim);
       assertThat(thrown.finding().failure()).isEqualTo(Failure.BAD_SIGNATURE);
     }
@@ -180,19 +203,31 @@ class TamperDetectionTest {
     chain.populate(ledger);
     io.lotledger.entry.ActorSigner stranger = TestChain.signer("urn:lotledger:actor:stranger", 9);
     // A correctly signed revocation of a key nobody registered, forced in behind the API.
-    var body = io.lotledger.entry.EntryBody.of(TestChain.ORIGIN, chain.root.actor(), chain.root.publicKey(),
-        new io.lotledger.event.RegistryEvent.KeyRevoked(stranger.actor(), stranger.publicKey(), TestChain.T0), lot -> null);
+    var body =
+        io.lotledger.entry.EntryBody.of(
+            TestChain.ORIGIN,
+            chain.root.actor(),
+            chain.root.publicKey(),
+            new io.lotledger.event.RegistryEvent.KeyRevoked(
+                stranger.actor(), stranger.publicKey(), TestChain.T0),
+            lot -> null);
     var forged = io.lotledger.entry.EntryCodec.sign(body, chain.root.signer());
     io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
-    io.lotledger.state.Transition.apply(forged, SIZE, new io.lotledger.state.StoredLedger(store), io.lotledger.state.StoredLedger.changes(batch));
+    io.lotledger.state.Transition.apply(
+        forged,
+        SIZE,
+        new io.lotledger.state.StoredLedger(store),
+        io.lotledger.state.StoredLedger.changes(batch));
     store.write(batch, false);
 
     List<Finding> findings = new ChainVerifier(store).audit();
 
-    assertThat(findings).anySatisfy(f -> {
-      assertThat(f.failure()).isEqualTo(Failure.UNAUTHORIZED);
-      assertThat(f.index()).isEqualTo(SIZE);
-    });
+    assertThat(findings)
+        .anySatisfy(
+            f -> {
+              assertThat(f.failure()).isEqualTo(Failure.UNAUTHORIZED);
+              assertThat(f.index()).isEqualTo(SIZE);
+            });
     assertThat(firstFinding(store).failure()).isEqualTo(Failure.UNAUTHORIZED);
   }
 
@@ -202,24 +237,48 @@ class TamperDetectionTest {
     InMemoryLedgerStore store = new InMemoryLedgerStore();
     Ledger ledger = Ledger.on(store).create(TestChain.ORIGIN, chain.root, "root");
     chain.populate(ledger);
-    ledger.append(new io.lotledger.event.RegistryEvent.KeyRevoked(chain.refinery.actor(), chain.refinery.publicKey(), TestChain.T0), chain.root);
+    ledger.append(
+        new io.lotledger.event.RegistryEvent.KeyRevoked(
+            chain.refinery.actor(), chain.refinery.publicKey(), TestChain.T0),
+        chain.root);
     long revokedAt = ledger.size() - 1;
-    // Force an entry by the revoked key in, then rewrite its KEYS record as "added at the revocation".
-    var late = io.lotledger.entry.EntryCodec.sign(io.lotledger.entry.EntryBody.of(TestChain.ORIGIN, chain.refinery.actor(),
-        chain.refinery.publicKey(), io.lotledger.event.ObjectEvent.observe(List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
-            TestChain.T0.plusDays(9), null), lot -> headOf(store, lot)), chain.refinery.signer());
+    // Force an entry by the revoked key in, then rewrite its KEYS record as "added at the
+    // revocation".
+    var late =
+        io.lotledger.entry.EntryCodec.sign(
+            io.lotledger.entry.EntryBody.of(
+                TestChain.ORIGIN,
+                chain.refinery.actor(),
+                chain.refinery.publicKey(),
+                io.lotledger.event.ObjectEvent.observe(
+                    List.of(io.lotledger.event.LotQuantity.of(TestChain.SULPHATE)),
+                    TestChain.T0.plusDays(9),
+                    null),
+                lot -> headOf(store, lot)),
+            chain.refinery.signer());
     io.lotledger.spi.WriteBatch batch = new io.lotledger.spi.WriteBatch();
-    io.lotledger.state.Transition.apply(late, revokedAt + 1, new io.lotledger.state.StoredLedger(store), io.lotledger.state.StoredLedger.changes(batch));
+    io.lotledger.state.Transition.apply(
+        late,
+        revokedAt + 1,
+        new io.lotledger.state.StoredLedger(store),
+        io.lotledger.state.StoredLedger.changes(batch));
     store.write(batch, false);
-    StoreTampering.tamper(store, Table.KEYS, chain.refinery.publicKey().toBytes(),
-        StoreLayout.keyValue(revokedAt, io.lotledger.state.RegisteredKey.NOT_REVOKED, chain.refinery.actor()));
+    StoreTampering.tamper(
+        store,
+        Table.KEYS,
+        chain.refinery.publicKey().toBytes(),
+        StoreLayout.keyValue(
+            revokedAt, io.lotledger.state.RegisteredKey.NOT_REVOKED, chain.refinery.actor()));
 
     assertThatThrownBy(() -> new ChainVerifier(store).verifyLot(TestChain.SULPHATE))
-        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.finding().failure()).isEqualTo(Failure.STORE_MISMATCH))
+        .isInstanceOfSatisfying(
+            VerificationException.class,
+            e -> assertThat(e.finding().failure()).isEqualTo(Failure.STORE_MISMATCH))
         .hasMessageContaining("does not concern key");
   }
 
-  private static io.lotledger.entry.EntryHash headOf(InMemoryLedgerStore store, io.lotledger.event.LotId lot) {
+  private static io.lotledger.entry.EntryHash headOf(
+      InMemoryLedgerStore store, io.lotledger.event.LotId lot) {
     try {
       return io.lotledger.entry.EntryHash.of(store.get(Table.HEADS, StoreLayout.headKey(lot)));
     } catch (io.lotledger.spi.StoreException e) {
@@ -233,13 +292,17 @@ class TamperDetectionTest {
     byte[] e3 = entries(store).get(3);
     e3[e3.length - 1] ^= 1; // signature of entry 3
     StoreTampering.tamper(store, Table.ENTRIES, StoreLayout.entryKey(3), e3);
-    StoreTampering.tamper(store, Table.HEADS, StoreLayout.headKey(TestChain.SULPHATE), new byte[32]);
+    StoreTampering.tamper(
+        store, Table.HEADS, StoreLayout.headKey(TestChain.SULPHATE), new byte[32]);
 
     List<Finding> findings = new ChainVerifier(store).audit();
 
-    assertThat(findings).extracting(Finding::failure).contains(Failure.BAD_SIGNATURE, Failure.STORE_MISMATCH);
+    assertThat(findings)
+        .extracting(Finding::failure)
+        .contains(Failure.BAD_SIGNATURE, Failure.STORE_MISMATCH);
     assertThat(findings).anySatisfy(f -> assertThat(f.lot()).isEqualTo(TestChain.SULPHATE));
-    assertThatThrownBy(() -> new ChainVerifier(store).verify()).isInstanceOf(VerificationException.class)
+    assertThatThrownBy(() -> new ChainVerifier(store).verify())
+        .isInstanceOf(VerificationException.class)
         .hasMessageContaining("entry 3");
   }
 
@@ -252,6 +315,7 @@ class TamperDetectionTest {
 
     ChainVerifier verifier = new ChainVerifier(store);
     assertThatThrownBy(() -> verifier.verifyLot(TestChain.SULPHATE))
-        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.finding().index()).isEqualTo(3));
+        .isInstanceOfSatisfying(
+            VerificationException.class, e -> assertThat(e.finding().index()).isEqualTo(3));
   }
 }

@@ -13,8 +13,9 @@ import java.util.List;
  * https://brand.example/dl/01/...}), as the syntax's custom URI stem allows. The query string (data
  * attributes such as {@code ?17=261231}) and fragment do not identify anything and are ignored, so
  * the result is the key alone. The convenience names of the 1.2 ABNF ({@code gtin}, {@code lot},
- * {@code ser}, {@code sscc}, {@code gln}, {@code glnx}, {@code party}) are read as their AIs; output
- * always uses numeric AIs, as the syntax requires of canonical URIs. Stateless and thread-safe.
+ * {@code ser}, {@code sscc}, {@code gln}, {@code glnx}, {@code party}) are read as their AIs;
+ * output always uses numeric AIs, as the syntax requires of canonical URIs. Stateless and
+ * thread-safe.
  */
 public final class DigitalLink {
   /** The canonical stem: GS1 Digital Link URI Syntax 1.2 names {@code https://id.gs1.org}. */
@@ -43,7 +44,8 @@ public final class DigitalLink {
       case LGTIN -> out.append("/01/").append(key.key()).append("/10/");
       case SGTIN -> out.append("/01/").append(key.key()).append("/21/");
       case SSCC -> out.append("/00/").append(key.key());
-      case SGLN -> out.append("/414/").append(key.key()).append(key.qualifier().isEmpty() ? "" : "/254/");
+      case SGLN ->
+          out.append("/414/").append(key.key()).append(key.qualifier().isEmpty() ? "" : "/254/");
       case PGLN -> out.append("/417/").append(key.key());
     }
     return out.append(Gs1Syntax.encodeDigitalLink(key.qualifier())).toString();
@@ -56,8 +58,12 @@ public final class DigitalLink {
     }
     String s = stem.endsWith("/") ? stem.substring(0, stem.length() - 1) : stem;
     int hostStart = schemeEnd(s);
-    if (hostStart < 0 || hostStart == s.length() || s.charAt(hostStart) == '/'
-        || s.indexOf('?') >= 0 || s.indexOf('#') >= 0 || s.indexOf(' ') >= 0) {
+    if (hostStart < 0
+        || hostStart == s.length()
+        || s.charAt(hostStart) == '/'
+        || s.indexOf('?') >= 0
+        || s.indexOf('#') >= 0
+        || s.indexOf(' ') >= 0) {
       throw new Gs1FormatException(
           "Digital Link stem",
           "Digital Link stem '" + stem + "' is not an http or https URI with a host and no query",
@@ -74,7 +80,9 @@ public final class DigitalLink {
     int hostStart = schemeEnd(uri);
     if (hostStart < 0) {
       throw new Gs1FormatException(
-          "Digital Link", "Digital Link '" + uri + "' does not start with http:// or https://", null);
+          "Digital Link",
+          "Digital Link '" + uri + "' does not start with http:// or https://",
+          null);
     }
     int end = uri.length();
     for (int i = hostStart; i < uri.length(); i++) {
@@ -115,39 +123,49 @@ public final class DigitalLink {
     if (start < 0) {
       throw new Gs1FormatException(
           "Digital Link",
-          "Digital Link '" + uri + "' has no supported GS1 key path"
+          "Digital Link '"
+              + uri
+              + "' has no supported GS1 key path"
               + " (/01/{gtin}/10|21/..., /00/{sscc}, /414/{gln}[/254/...], /417/{gln})",
           null);
     }
     if (segments.size() - start == 6) {
       throw new Gs1FormatException(
           "Digital Link",
-          "Digital Link '" + uri + "' carries both lot (AI 10) and serial (AI 21); a key here is"
+          "Digital Link '"
+              + uri
+              + "' carries both lot (AI 10) and serial (AI 21); a key here is"
               + " either class-level (LGTIN) or serialised (SGTIN), and dropping one would lose data",
           null);
     }
     String primary = ai(segments.get(start));
     String value = segments.get(start + 1);
     String qualifierAi = segments.size() > start + 2 ? ai(segments.get(start + 2)) : null;
-    String qualifier = qualifierAi == null
-        ? ""
-        : Gs1Syntax.decodeDigitalLink(qualifierName(qualifierAi), segments.get(start + 3));
+    String qualifier =
+        qualifierAi == null
+            ? ""
+            : Gs1Syntax.decodeDigitalLink(qualifierName(qualifierAi), segments.get(start + 3));
     return switch (primary) {
       case "01" -> {
         if (qualifierAi == null) {
           throw new Gs1FormatException(
               "Digital Link",
-              "Digital Link '" + uri + "' names a GTIN without lot (AI 10) or serial (AI 21);"
+              "Digital Link '"
+                  + uri
+                  + "' names a GTIN without lot (AI 10) or serial (AI 21);"
                   + " a bare GTIN identifies a product class, not a lot or an item",
               null);
         }
         String gtin = gtin14(value);
-        yield "10".equals(qualifierAi) ? Gs1Key.lgtin(gtin, qualifier) : Gs1Key.sgtin(gtin, qualifier);
+        yield "10".equals(qualifierAi)
+            ? Gs1Key.lgtin(gtin, qualifier)
+            : Gs1Key.sgtin(gtin, qualifier);
       }
       case "00" -> Gs1Key.sscc(value);
       case "414" -> {
         if ("".equals(qualifier) && qualifierAi != null) {
-          throw new Gs1FormatException(qualifierName("254"), qualifierName("254") + " is empty", null);
+          throw new Gs1FormatException(
+              qualifierName("254"), qualifierName("254") + " is empty", null);
         }
         yield Gs1Key.sgln(value, qualifier);
       }
@@ -165,14 +183,16 @@ public final class DigitalLink {
       int rest = segments.size() - i;
       String first = rest > 2 ? ai(segments.get(i + 2)) : "";
       String second = rest > 4 ? ai(segments.get(i + 4)) : "";
-      boolean fits = switch (ai(segments.get(i))) {
-        case "01" -> rest == 2
-            || (rest == 4 && (first.equals("10") || first.equals("21")))
-            || (rest == 6 && first.equals("10") && second.equals("21"));
-        case "414" -> rest == 2 || (rest == 4 && first.equals("254"));
-        case "00", "417" -> rest == 2;
-        default -> false;
-      };
+      boolean fits =
+          switch (ai(segments.get(i))) {
+            case "01" ->
+                rest == 2
+                    || (rest == 4 && (first.equals("10") || first.equals("21")))
+                    || (rest == 6 && first.equals("10") && second.equals("21"));
+            case "414" -> rest == 2 || (rest == 4 && first.equals("254"));
+            case "00", "417" -> rest == 2;
+            default -> false;
+          };
       if (fits) {
         return i;
       }

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /**
  * Reads and writes EPC pure-identity URNs (GS1 EPC Tag Data Standard 2.x: the EPC URI section and
- * the correspondence between EPCs and GS1 keys) for the keys
- * {@link Gs1Key} covers:
+ * the correspondence between EPCs and GS1 keys) for the keys {@link Gs1Key} covers:
  *
  * <ul>
  *   <li>{@code urn:epc:class:lgtin:CompanyPrefix.IndicatorItemRef.Lot} (EPC class URI)
@@ -20,8 +19,7 @@ import java.util.Locale;
  * GTIN indicator digit and the SSCC extension digit move from the front of the key to the front of
  * the second component. Writing a URN therefore needs the prefix length; reading one does not. The
  * last component of LGTIN, SGTIN and SGLN is escaped as the TDS common grammar (GS3A3Component)
- * prescribes. An SGLN
- * without a GLN extension has extension {@code 0}. Stateless and thread-safe.
+ * prescribes. An SGLN without a GLN extension has extension {@code 0}. Stateless and thread-safe.
  */
 public final class EpcUrn {
   private EpcUrn() {}
@@ -53,8 +51,14 @@ public final class EpcUrn {
     if (prefix.length() < Gs1Syntax.MIN_PREFIX || prefix.length() > Gs1Syntax.MAX_PREFIX) {
       throw new Gs1FormatException(
           "company prefix",
-          "company prefix " + prefix + ": " + prefix.length() + " digits, expected "
-              + Gs1Syntax.MIN_PREFIX + " to " + Gs1Syntax.MAX_PREFIX,
+          "company prefix "
+              + prefix
+              + ": "
+              + prefix.length()
+              + " digits, expected "
+              + Gs1Syntax.MIN_PREFIX
+              + " to "
+              + Gs1Syntax.MAX_PREFIX,
           null);
     }
     String reference = c[1];
@@ -65,15 +69,24 @@ public final class EpcUrn {
     if (reference.length() != expected) {
       throw new Gs1FormatException(
           referenceName,
-          referenceName + " '" + reference + "': " + reference.length() + " digits, expected "
-              + expected + " after a " + prefix.length() + "-digit company prefix",
+          referenceName
+              + " '"
+              + reference
+              + "': "
+              + reference.length()
+              + " digits, expected "
+              + expected
+              + " after a "
+              + prefix.length()
+              + "-digit company prefix",
           null);
     }
-    String body13 = switch (kind) {
-      // Indicator (GTIN) or extension digit (SSCC) returns to the front of the key.
-      case LGTIN, SGTIN, SSCC -> reference.substring(0, 1) + prefix + reference.substring(1);
-      case SGLN, PGLN -> prefix + reference;
-    };
+    String body13 =
+        switch (kind) {
+          // Indicator (GTIN) or extension digit (SSCC) returns to the front of the key.
+          case LGTIN, SGTIN, SSCC -> reference.substring(0, 1) + prefix + reference.substring(1);
+          case SGLN, PGLN -> prefix + reference;
+        };
     String key = Gs1Syntax.withCheckDigit(body13);
     return switch (kind) {
       case LGTIN -> Gs1Key.lgtin(key, Gs1Syntax.decodeUrn(kind.qualifierName(), c[2]));
@@ -92,8 +105,10 @@ public final class EpcUrn {
     switch (key.kind()) {
       case LGTIN, SGTIN, SSCC -> {
         // Key = indicator/extension digit, company prefix, reference, check digit.
-        out.append(k, 1, 1 + prefixLength).append('.')
-            .append(k.charAt(0)).append(k, 1 + prefixLength, k.length() - 1);
+        out.append(k, 1, 1 + prefixLength)
+            .append('.')
+            .append(k.charAt(0))
+            .append(k, 1 + prefixLength, k.length() - 1);
         if (key.kind() != Kind.SSCC) {
           out.append('.').append(Gs1Syntax.encodeUrn(key.qualifier()));
         }
@@ -102,7 +117,8 @@ public final class EpcUrn {
         // Key = company prefix, reference, check digit; the reference may be empty.
         out.append(k, 0, prefixLength).append('.').append(k, prefixLength, k.length() - 1);
         if (key.kind() == Kind.SGLN) {
-          out.append('.').append(key.qualifier().isEmpty() ? "0" : Gs1Syntax.encodeUrn(key.qualifier()));
+          out.append('.')
+              .append(key.qualifier().isEmpty() ? "0" : Gs1Syntax.encodeUrn(key.qualifier()));
         }
       }
     }
@@ -124,7 +140,9 @@ public final class EpcUrn {
     }
     throw new Gs1FormatException(
         "EPC URN",
-        "EPC URN '" + urn + "' is not one of urn:epc:class:lgtin:, urn:epc:id:sgtin:,"
+        "EPC URN '"
+            + urn
+            + "' is not one of urn:epc:class:lgtin:, urn:epc:id:sgtin:,"
             + " urn:epc:id:sscc:, urn:epc:id:sgln:, urn:epc:id:pgln:",
         null);
   }

@@ -43,8 +43,8 @@ import java.util.Set;
  *   <li>The standard context is {@code @protected} (JSON-LD 1.1 §4.1.11): when a context names it,
  *       an inline definition may repeat a standard term or prefix identically, and is then not
  *       reported as custom, but may not change a term, wherever it stands in the array. A standard
- *       prefix bound to another namespace is accepted and wins, as the CBV 2.0 hash algorithm reads it:
- *       GS1's own example (transformation_event_all_possible_fields) rebinds {@code cbvmda}.
+ *       prefix bound to another namespace is accepted and wins, as the CBV 2.0 hash algorithm reads
+ *       it: GS1's own example (transformation_event_all_possible_fields) rebinds {@code cbvmda}.
  * </ul>
  *
  * <p>Every string definition is a prefix, as in JSON-LD 1.0 and as {@link EventHashId} reads
@@ -235,8 +235,10 @@ public final class EpcisContext {
         if (!standardDefinition.isTextual() || !value.isTextual()) {
           throw fail(field, "redefines the protected EPCIS term " + key + " (JSON-LD 1.1 §4.1.11)");
         }
-        // A standard prefix bound to another namespace: GS1's own example does this, and the CBV 2.0
-        // hash algorithm reads the document's binding; so does lotledger (it is reported as custom).
+        // A standard prefix bound to another namespace: GS1's own example does this, and the CBV
+        // 2.0
+        // hash algorithm reads the document's binding; so does lotledger (it is reported as
+        // custom).
       }
       if (value.isTextual()) {
         if (value.textValue().isEmpty()) {

@@ -12,9 +12,9 @@ import io.lotledger.event.TransformationEvent;
 /** Small facts about model events that the EPCIS mapping needs in both directions. */
 public final class EpcisEvents {
   /**
-   * The unit of an EPCIS quantity given without {@code uom}: a count of instances (EPCIS 2.0 QuantityElement),
-   * UN/CEFACT Rec 20 C62 ("one"). Export writes C62 quantities without {@code uom}, unless the
-   * imported event stated it ({@link Residual#statedCount()}).
+   * The unit of an EPCIS quantity given without {@code uom}: a count of instances (EPCIS 2.0
+   * QuantityElement), UN/CEFACT Rec 20 C62 ("one"). Export writes C62 quantities without {@code
+   * uom}, unless the imported event stated it ({@link Residual#statedCount()}).
    */
   static final String COUNT = "C62";
 
@@ -25,7 +25,14 @@ public final class EpcisEvents {
     if (event instanceof ObjectEvent e) {
       return new ObjectEvent(e.action(), e.quantities(), e.ilmd(), e.time(), context);
     } else if (event instanceof TransformationEvent e) {
-      return new TransformationEvent(e.inputs(), e.outputs(), e.transformationId(), e.ilmd(), e.stepEmissions(), e.time(), context);
+      return new TransformationEvent(
+          e.inputs(),
+          e.outputs(),
+          e.transformationId(),
+          e.ilmd(),
+          e.stepEmissions(),
+          e.time(),
+          context);
     } else if (event instanceof AggregationEvent e) {
       return new AggregationEvent(e.action(), e.parent(), e.children(), e.time(), context);
     } else if (event instanceof AssociationEvent e) {
@@ -33,7 +40,9 @@ public final class EpcisEvents {
     } else if (event instanceof TransactionEvent e) {
       return new TransactionEvent(e.action(), e.quantities(), e.time(), context);
     }
-    throw new IllegalArgumentException("registry events have no EPCIS form: " + ((RegistryEvent) event).getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "registry events have no EPCIS form: "
+            + ((RegistryEvent) event).getClass().getSimpleName());
   }
 
   /** The EPCIS 2.0 {@code type} of {@code event}, or null for ledger-native registry events. */

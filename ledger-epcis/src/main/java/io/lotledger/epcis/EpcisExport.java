@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.bundle.Provenance;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;
 import io.lotledger.entry.Link;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.event.RegistryEvent;
 import java.time.OffsetDateTime;
@@ -20,16 +20,16 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Exports ledger entries as one EPCIS 2.0 JSON-LD document (EPCIS 2.0 §9) that validates against the
- * official schema: a lot's provenance ({@link #lot}: every entry of the lot and of every lot it was
- * made from) or the whole ledger ({@link #all}). Registry entries (actors, keys) are ledger-native and
- * have no EPCIS form; they are left out.
+ * Exports ledger entries as one EPCIS 2.0 JSON-LD document (EPCIS 2.0 §9) that validates against
+ * the official schema: a lot's provenance ({@link #lot}: every entry of the lot and of every lot it
+ * was made from) or the whole ledger ({@link #all}). Registry entries (actors, keys) are
+ * ledger-native and have no EPCIS form; they are left out.
  *
- * <p>Each event carries its eventID: the CBV 2.0 hash ID it was imported under, else the hash ID of the
- * event as exported. lotledger's own facts travel as {@code ll:} extensions: claims and step emissions
- * on the events ({@link EventWriter}), and the entry behind each event at document level under {@code
- * ll:provenance} (index, entry hash, signer, lot links and the signed entry's exact bytes, which a
- * reader can check offline), so that event hash IDs stay those of the events alone.
+ * <p>Each event carries its eventID: the CBV 2.0 hash ID it was imported under, else the hash ID of
+ * the event as exported. lotledger's own facts travel as {@code ll:} extensions: claims and step
+ * emissions on the events ({@link EventWriter}), and the entry behind each event at document level
+ * under {@code ll:provenance} (index, entry hash, signer, lot links and the signed entry's exact
+ * bytes, which a reader can check offline), so that event hash IDs stay those of the events alone.
  */
 public final class EpcisExport {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -37,16 +37,23 @@ public final class EpcisExport {
   private EpcisExport() {}
 
   /**
-   * {@code lot}'s provenance as an EPCIS document: the lot's entries and, through each transformation
-   * that made it, its inputs' entries up to their consumption, in ledger order. The same entries a proof
-   * bundle of the lot holds ({@link Provenance}); what happened to an input after it was consumed (its
-   * other uses, shipments to others) is not part of it.
+   * {@code lot}'s provenance as an EPCIS document: the lot's entries and, through each
+   * transformation that made it, its inputs' entries up to their consumption, in ledger order. The
+   * same entries a proof bundle of the lot holds ({@link Provenance}); what happened to an input
+   * after it was consumed (its other uses, shipments to others) is not part of it.
    *
    * @throws LedgerException NOT_FOUND when the ledger has no entry of {@code lot}
    */
-  public static ObjectNode lot(Ledger ledger, LotId lot, OffsetDateTime creationDate) throws LedgerException {
-    EntryHash head = ledger.head(lot).orElseThrow(
-        () -> new LedgerException(LedgerException.Code.NOT_FOUND, "lot " + lot + " is not in ledger " + ledger.origin()));
+  public static ObjectNode lot(Ledger ledger, LotId lot, OffsetDateTime creationDate)
+      throws LedgerException {
+    EntryHash head =
+        ledger
+            .head(lot)
+            .orElseThrow(
+                () ->
+                    new LedgerException(
+                        LedgerException.Code.NOT_FOUND,
+                        "lot " + lot + " is not in ledger " + ledger.origin()));
     return document(Provenance.in(ledger, lot, head), creationDate);
   }
 
@@ -59,8 +66,12 @@ public final class EpcisExport {
     return document(entries, creationDate);
   }
 
-  /** {@code entries} (registry entries skipped) as an EPCIS 2.0 document created at {@code creationDate}. */
-  public static ObjectNode document(List<Entry> entries, OffsetDateTime creationDate) throws EpcisFormatException {
+  /**
+   * {@code entries} (registry entries skipped) as an EPCIS 2.0 document created at {@code
+   * creationDate}.
+   */
+  public static ObjectNode document(List<Entry> entries, OffsetDateTime creationDate)
+      throws EpcisFormatException {
     EventWriter writer = new EventWriter();
     List<ObjectNode> events = new ArrayList<>();
     List<Entry> exported = new ArrayList<>();

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lotledger.entry.ActorSigner;
-import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Event;
+import io.lotledger.rules.AppendRejectedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,24 +20,27 @@ import java.util.Set;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Imports EPCIS 2.0 JSON-LD (EPCIS 2.0 §9): an {@code EPCISDocument} with {@code epcisBody.eventList}, or
- * a single event of any of the five types. The input is bounded (bytes, nesting, {@link #MAX_EVENTS}
- * events), validated against the official EPCIS 2.0 JSON schema ({@link EpcisSchema}), its JSON-LD
- * context resolved offline ({@link EpcisContext}), and each event mapped onto the ledger's model
- * ({@link EventReader}) carrying its CBV 2.0 event hash ID ({@link EventHashId}) as eventID.
+ * Imports EPCIS 2.0 JSON-LD (EPCIS 2.0 §9): an {@code EPCISDocument} with {@code
+ * epcisBody.eventList}, or a single event of any of the five types. The input is bounded (bytes,
+ * nesting, {@link #MAX_EVENTS} events), validated against the official EPCIS 2.0 JSON schema
+ * ({@link EpcisSchema}), its JSON-LD context resolved offline ({@link EpcisContext}), and each
+ * event mapped onto the ledger's model ({@link EventReader}) carrying its CBV 2.0 event hash ID
+ * ({@link EventHashId}) as eventID.
  *
- * <p>{@link #into} stores a document whole or not at all ({@link Ledger#appendAll}); events already in
- * the ledger (same hash ID) are skipped, so importing the same document twice adds nothing. Each stored
- * event is marked {@link io.lotledger.event.EventContext#imported() imported}: the importing actor signs
- * that this is the record it received, not that it shipped, consumed or made anything, so an import moves
- * no custody and no balance, and the lots it names stay external (their history lives elsewhere). What
- * the records say is weighed by {@code check}: quantities drawn from lots the ledger never saw made are
- * unbacked, and draws beyond what a lot was recorded to hold are overdrawn.
+ * <p>{@link #into} stores a document whole or not at all ({@link Ledger#appendAll}); events already
+ * in the ledger (same hash ID) are skipped, so importing the same document twice adds nothing. Each
+ * stored event is marked {@link io.lotledger.event.EventContext#imported() imported}: the importing
+ * actor signs that this is the record it received, not that it shipped, consumed or made anything,
+ * so an import moves no custody and no balance, and the lots it names stay external (their history
+ * lives elsewhere). What the records say is weighed by {@code check}: quantities drawn from lots
+ * the ledger never saw made are unbacked, and draws beyond what a lot was recorded to hold are
+ * overdrawn.
  *
  * <p><b>Memory.</b> From bytes, an {@code EPCISDocument}'s events are read one at a time ({@link
  * DocumentReader}) and only their model form is kept, so a document at the limits (16 MiB, 100,000
- * events) imports with a 256 MB heap; see PERFORMANCE.md, "EPCIS import memory". {@link #read(byte[])}
- * returns every event with its pre-hash string, and the tree forms hold the whole tree: for inspection.
+ * events) imports with a 256 MB heap; see PERFORMANCE.md, "EPCIS import memory". {@link
+ * #read(byte[])} returns every event with its pre-hash string, and the tree forms hold the whole
+ * tree: for inspection.
  */
 public final class EpcisImport {
   /** Most events one document may carry. */
@@ -46,10 +49,13 @@ public final class EpcisImport {
   /** One event of a document: its position, its CBV 2.0 hash ID and its model form. */
   public record ImportedEvent(int index, EventHashId hashId, Event event) {}
 
-  /** What an import did: the entries it added, and the events it skipped as already in the ledger. */
+  /**
+   * What an import did: the entries it added, and the events it skipped as already in the ledger.
+   */
   public record Result(List<Entry> added, List<ImportedEvent> skipped) {
     public Result {
-      // Not copied: Ledger.appendAll's list is immutable and decodes each entry on access, so a copy
+      // Not copied: Ledger.appendAll's list is immutable and decodes each entry on access, so a
+      // copy
       // would hold every entry of a large document decoded at once.
       added = Collections.unmodifiableList(added);
       skipped = List.copyOf(skipped);
@@ -66,7 +72,8 @@ public final class EpcisImport {
     } catch (EpcisFormatException e) {
       throw e;
     } catch (LedgerException e) {
-      throw new IllegalStateException("reading alone failed other than on the input: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "reading alone failed other than on the input: " + e.getMessage(), e);
     }
     return List.copyOf(out);
   }
@@ -78,26 +85,37 @@ public final class EpcisImport {
   }
 
   /**
-   * Reads {@code json} as {@link #read(byte[])} does, handing each event to {@code sink} as soon as it
-   * is mapped, and holding only one event's tree at a time: an {@code EPCISDocument} is walked twice
-   * with a streaming parser ({@link DocumentReader}), first to bound it and validate each event against
-   * the schema, then, the document's {@code @context} known, to map them. So no event reaches {@code
-   * sink} unless the whole document conforms; an event the mapping refuses stops the read there.
+   * Reads {@code json} as {@link #read(byte[])} does, handing each event to {@code sink} as soon as
+   * it is mapped, and holding only one event's tree at a time: an {@code EPCISDocument} is walked
+   * twice with a streaming parser ({@link DocumentReader}), first to bound it and validate each
+   * event against the schema, then, the document's {@code @context} known, to map them. So no event
+   * reaches {@code sink} unless the whole document conforms; an event the mapping refuses stops the
+   * read there.
    */
   private static void read(byte[] json, EventSink sink) throws LedgerException {
     if (json.length > EpcisJson.MAX_DOCUMENT_BYTES) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)",
-          "document is " + json.length + " bytes, over the limit of " + EpcisJson.MAX_DOCUMENT_BYTES);
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT,
+          "(document)",
+          "document is "
+              + json.length
+              + " bytes, over the limit of "
+              + EpcisJson.MAX_DOCUMENT_BYTES);
     }
     EpcisSchema.Violations violations = new EpcisSchema.Violations(EpcisSchema.EVENT_LIST);
     int[] count = {0};
-    ObjectNode shell = DocumentReader.walk(json, (index, event) -> {
-      count[0]++;
-      if (index < MAX_EVENTS) { // past the limit only counted, for the message
-        violations.event(index, event);
-      }
-    });
-    if (shell == null || !shell.path("type").asText("").equals("EPCISDocument") || !shell.path("epcisBody").isObject()) {
+    ObjectNode shell =
+        DocumentReader.walk(
+            json,
+            (index, event) -> {
+              count[0]++;
+              if (index < MAX_EVENTS) { // past the limit only counted, for the message
+                violations.event(index, event);
+              }
+            });
+    if (shell == null
+        || !shell.path("type").asText("").equals("EPCISDocument")
+        || !shell.path("epcisBody").isObject()) {
       // Not a document with an event list (a single event, or not EPCIS at all): small, or refused.
       for (ImportedEvent e : read(shell != null ? shell : EpcisJson.read(json))) {
         sink.accept(e);
@@ -105,7 +123,9 @@ public final class EpcisImport {
       return;
     }
     if (count[0] > MAX_EVENTS) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "epcisBody.eventList",
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT,
+          "epcisBody.eventList",
           count[0] + " events, over the limit of " + MAX_EVENTS);
     }
     violations.document(shell);
@@ -113,26 +133,38 @@ public final class EpcisImport {
     JsonNode documentContext = shell.get("@context");
     EpcisContext context = EpcisContext.of(documentContext);
     Map<String, String> prefixes = EventHashId.prefixes(documentContext);
-    DocumentReader.walk(json, (index, event) -> {
-      EventHashId id = EventHashId.fromEvent(index, event, prefixes);
-      sink.accept(new ImportedEvent(index, id, map(index, (ObjectNode) event, context, documentContext, false, id)));
-    });
+    DocumentReader.walk(
+        json,
+        (index, event) -> {
+          EventHashId id = EventHashId.fromEvent(index, event, prefixes);
+          sink.accept(
+              new ImportedEvent(
+                  index, id, map(index, (ObjectNode) event, context, documentContext, false, id)));
+        });
   }
 
   /** As {@link #read(byte[])} for a parsed document. */
   public static List<ImportedEvent> read(JsonNode document) throws EpcisFormatException {
     if (!document.isObject()) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "must be a JSON object");
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT, "(document)", "must be a JSON object");
     }
     String type = document.path("type").asText("");
     boolean single = type.endsWith("Event");
     if (!single && !type.equals("EPCISDocument")) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "type",
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT,
+          "type",
           "must be EPCISDocument or an EPCIS event type, not '" + type + "'");
     }
-    JsonNode events = single ? JsonNodeFactory.instance.arrayNode().add(document) : document.path("epcisBody").path("eventList");
+    JsonNode events =
+        single
+            ? JsonNodeFactory.instance.arrayNode().add(document)
+            : document.path("epcisBody").path("eventList");
     if (events.size() > MAX_EVENTS) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "epcisBody.eventList",
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT,
+          "epcisBody.eventList",
           events.size() + " events, over the limit of " + MAX_EVENTS);
     }
     EpcisSchema.require(document);
@@ -141,14 +173,24 @@ public final class EpcisImport {
     List<EventHashId> ids = EventHashId.fromDocument(document);
     List<ImportedEvent> out = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
-      out.add(new ImportedEvent(i, ids.get(i), map(i, (ObjectNode) events.get(i), context, documentContext, single, ids.get(i))));
+      out.add(
+          new ImportedEvent(
+              i,
+              ids.get(i),
+              map(i, (ObjectNode) events.get(i), context, documentContext, single, ids.get(i))));
     }
     return List.copyOf(out);
   }
 
   /** The model form of event {@code index}, with the document's context and the event's own. */
-  private static Event map(int index, ObjectNode event, EpcisContext context, JsonNode documentContext, boolean single,
-      EventHashId id) throws EpcisFormatException {
+  private static Event map(
+      int index,
+      ObjectNode event,
+      EpcisContext context,
+      JsonNode documentContext,
+      boolean single,
+      EventHashId id)
+      throws EpcisFormatException {
     EpcisContext eventContext = context;
     JsonNode custom = context.custom();
     if (event.has("@context") && documentContext != null) {
@@ -173,33 +215,37 @@ public final class EpcisImport {
   /**
    * Imports {@code json} into {@code ledger}, every new event marked imported and signed by {@code
    * signer}: all of them or, when one breaks a ledger rule (an unregistered signer, an eventID the
-   * ledger holds for another event), none ({@link AppendRejectedException#position()} is then the event's
-   * index in the document).
+   * ledger holds for another event), none ({@link AppendRejectedException#position()} is then the
+   * event's index in the document).
    */
   public static Result into(Ledger ledger, ActorSigner signer, byte[] json) throws LedgerException {
-    // Events are kept only in the form they are appended in (no trees, no pre-hash strings), so that
+    // Events are kept only in the form they are appended in (no trees, no pre-hash strings), so
+    // that
     // the heap an import needs is that of its entries: a document at the limits within -Xmx256m.
     List<Event> fresh = new ArrayList<>();
     int[][] positions = {new int[1024]};
     List<ImportedEvent> skipped = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    read(json, e -> {
-      if (!seen.add(e.hashId().id()) || ledger.entryByEventId(e.hashId().id()).isPresent()) {
-        skipped.add(e);
-        return;
-      }
-      if (fresh.size() == positions[0].length) {
-        positions[0] = Arrays.copyOf(positions[0], positions[0].length * 2);
-      }
-      positions[0][fresh.size()] = e.index();
-      fresh.add(imported(e));
-    });
+    read(
+        json,
+        e -> {
+          if (!seen.add(e.hashId().id()) || ledger.entryByEventId(e.hashId().id()).isPresent()) {
+            skipped.add(e);
+            return;
+          }
+          if (fresh.size() == positions[0].length) {
+            positions[0] = Arrays.copyOf(positions[0], positions[0].length * 2);
+          }
+          positions[0][fresh.size()] = e.index();
+          fresh.add(imported(e));
+        });
     seen.clear();
     return append(ledger, signer, fresh, skipped, i -> positions[0][i]);
   }
 
   /** As {@link #into(Ledger, ActorSigner, byte[])} for events already read. */
-  public static Result into(Ledger ledger, ActorSigner signer, List<ImportedEvent> events) throws LedgerException {
+  public static Result into(Ledger ledger, ActorSigner signer, List<ImportedEvent> events)
+      throws LedgerException {
     List<ImportedEvent> fresh = new ArrayList<>();
     List<ImportedEvent> skipped = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -210,16 +256,28 @@ public final class EpcisImport {
         fresh.add(e);
       }
     }
-    return append(ledger, signer, fresh.stream().map(EpcisImport::imported).toList(), skipped, i -> fresh.get(i).index());
+    return append(
+        ledger,
+        signer,
+        fresh.stream().map(EpcisImport::imported).toList(),
+        skipped,
+        i -> fresh.get(i).index());
   }
 
   private static Event imported(ImportedEvent e) {
     return EpcisEvents.withContext(e.event(), e.event().context().asImported());
   }
 
-  /** Appends {@code fresh} whole or not at all; a rejection names the event's index in the document. */
-  private static Result append(Ledger ledger, ActorSigner signer, List<Event> fresh, List<ImportedEvent> skipped,
-      IntUnaryOperator documentIndex) throws LedgerException {
+  /**
+   * Appends {@code fresh} whole or not at all; a rejection names the event's index in the document.
+   */
+  private static Result append(
+      Ledger ledger,
+      ActorSigner signer,
+      List<Event> fresh,
+      List<ImportedEvent> skipped,
+      IntUnaryOperator documentIndex)
+      throws LedgerException {
     try {
       return new Result(ledger.appendAll(fresh, signer), skipped);
     } catch (AppendRejectedException e) {

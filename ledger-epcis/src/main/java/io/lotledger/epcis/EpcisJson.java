@@ -18,6 +18,7 @@ import java.io.IOException;
 final class EpcisJson {
   /** Largest EPCIS document accepted, in bytes. */
   static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
   /** Deepest JSON nesting accepted. */
   static final int MAX_NESTING_DEPTH = 64;
 
@@ -40,20 +41,28 @@ final class EpcisJson {
   /** Parses {@code json} as one JSON value within the bounds. */
   static JsonNode read(byte[] json) throws EpcisFormatException {
     if (json.length > MAX_DOCUMENT_BYTES) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)",
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT,
+          "(document)",
           "document is " + json.length + " bytes, over the limit of " + MAX_DOCUMENT_BYTES);
     }
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)",
-          "not readable JSON: " + e.getOriginalMessage(), e);
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT,
+          "(document)",
+          "not readable JSON: " + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "not readable JSON: " + e.getMessage(), e);
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT, "(document)", "not readable JSON: " + e.getMessage(), e);
     } catch (NumberFormatException e) {
-      // Jackson's BigDecimal reader throws this, unwrapped, for an exponent beyond 32 bits (1e9999999999).
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "not readable JSON: " + e.getMessage(), e);
+      // Jackson's BigDecimal reader throws this, unwrapped, for an exponent beyond 32 bits
+      // (1e9999999999).
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT, "(document)", "not readable JSON: " + e.getMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
       throw new EpcisFormatException(EpcisFormatException.NO_EVENT, "(document)", "empty input");

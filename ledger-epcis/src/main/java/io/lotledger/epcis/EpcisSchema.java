@@ -120,17 +120,19 @@ public final class EpcisSchema {
   }
 
   /**
-   * A document's events are validated one at a time ({@link Violations#event}), its own fields apart
-   * ({@link Violations#document}): the validator keeps a result for every node it evaluates until a
-   * validation ends, about 2 KB per minimal event, so one validation of a 16 MiB document holds
-   * several hundred MB.
+   * A document's events are validated one at a time ({@link Violations#event}), its own fields
+   * apart ({@link Violations#document}): the validator keeps a result for every node it evaluates
+   * until a validation ends, about 2 KB per minimal event, so one validation of a 16 MiB document
+   * holds several hundred MB.
    */
   private static Violations check(JsonNode document) {
     Objects.requireNonNull(document, "document");
     String type = document.path("type").asText("");
     JsonNode body = document.path("epcisBody");
-    List<String> path = type.equals("EPCISQueryDocument")
-        ? List.of("queryResults", "resultsBody", "eventList") : List.of("eventList");
+    List<String> path =
+        type.equals("EPCISQueryDocument")
+            ? List.of("queryResults", "resultsBody", "eventList")
+            : List.of("eventList");
     JsonNode holder = body;
     for (String step : path.subList(0, path.size() - 1)) {
       holder = holder.path(step);
@@ -141,7 +143,8 @@ public final class EpcisSchema {
       whole.document(document);
       return whole;
     }
-    Violations out = new Violations(type.equals("EPCISQueryDocument") ? QUERY_EVENT_LIST : EVENT_LIST);
+    Violations out =
+        new Violations(type.equals("EPCISQueryDocument") ? QUERY_EVENT_LIST : EVENT_LIST);
     for (int i = 0; i < events.size(); i++) {
       out.event(i, events.get(i));
     }
@@ -152,26 +155,32 @@ public final class EpcisSchema {
     return out;
   }
 
-  /** {@code node} with the array at {@code path} empty: copies the objects on the path, shares the rest. */
+  /**
+   * {@code node} with the array at {@code path} empty: copies the objects on the path, shares the
+   * rest.
+   */
   private static ObjectNode withEmptyList(ObjectNode node, List<String> path) {
     ObjectNode copy = JsonNodeFactory.instance.objectNode();
     node.fields().forEachRemaining(f -> copy.set(f.getKey(), f.getValue()));
     String step = path.get(0);
-    copy.set(step, path.size() == 1
-        ? JsonNodeFactory.instance.arrayNode()
-        : withEmptyList((ObjectNode) node.get(step), path.subList(1, path.size())));
+    copy.set(
+        step,
+        path.size() == 1
+            ? JsonNodeFactory.instance.arrayNode()
+            : withEmptyList((ObjectNode) node.get(step), path.subList(1, path.size())));
     return copy;
   }
 
   /** RFC 6901 pointers to the event list of an EPCISDocument and of an EPCISQueryDocument. */
   static final String EVENT_LIST = "/epcisBody/eventList";
+
   static final String QUERY_EVENT_LIST = "/epcisBody/queryResults/resultsBody/eventList";
 
   /**
    * The violations of one document, checked in parts: each event of its event list on its own, in
    * order, then the document's own fields (with an empty event list). Keeps every violation of the
-   * first event that has any and of the document, at most {@link #MAX_VIOLATIONS} of the others, and
-   * counts them all. Not thread-safe.
+   * first event that has any and of the document, at most {@link #MAX_VIOLATIONS} of the others,
+   * and counts them all. Not thread-safe.
    */
   static final class Violations {
     private final String listPointer;
@@ -180,7 +189,9 @@ public final class EpcisSchema {
     private int firstEvent = -1;
     private int total;
 
-    /** @param listPointer where the events are: {@link #EVENT_LIST} or {@link #QUERY_EVENT_LIST} */
+    /**
+     * @param listPointer where the events are: {@link #EVENT_LIST} or {@link #QUERY_EVENT_LIST}
+     */
     Violations(String listPointer) {
       this.listPointer = listPointer;
     }
@@ -193,20 +204,28 @@ public final class EpcisSchema {
       ((ArrayNode) host.path("epcisBody").path("eventList")).add(event);
       String from = EVENT_LIST + "/0";
       for (SchemaError e : violations(host)) {
-        if (e.eventIndex() != 0 || !(e.pointer().equals(from) || e.pointer().startsWith(from + "/"))) {
-          throw new IllegalStateException("the bundled host document for one event does not conform: " + e);
+        if (e.eventIndex() != 0
+            || !(e.pointer().equals(from) || e.pointer().startsWith(from + "/"))) {
+          throw new IllegalStateException(
+              "the bundled host document for one event does not conform: " + e);
         }
         total++;
         if (firstEvent < 0) {
           firstEvent = index;
         }
         if (index == firstEvent || events.size() < MAX_VIOLATIONS) {
-          events.add(new SchemaError(index, listPointer + "/" + index + e.pointer().substring(from.length()), e.message()));
+          events.add(
+              new SchemaError(
+                  index,
+                  listPointer + "/" + index + e.pointer().substring(from.length()),
+                  e.message()));
         }
       }
     }
 
-    /** Validates the rest of the document (its event list empty), or the whole of a single event. */
+    /**
+     * Validates the rest of the document (its event list empty), or the whole of a single event.
+     */
     void document(JsonNode document) {
       List<SchemaError> found = violations(document);
       total += found.size();
@@ -218,7 +237,9 @@ public final class EpcisSchema {
       List<SchemaError> all = new ArrayList<>(documentLevel);
       all.addAll(events);
       all.sort(java.util.Comparator.comparingInt(SchemaError::eventIndex));
-      return all.size() <= MAX_VIOLATIONS ? List.copyOf(all) : List.copyOf(all.subList(0, MAX_VIOLATIONS));
+      return all.size() <= MAX_VIOLATIONS
+          ? List.copyOf(all)
+          : List.copyOf(all.subList(0, MAX_VIOLATIONS));
     }
 
     /** As {@link EpcisSchema#require}. */
@@ -235,7 +256,8 @@ public final class EpcisSchema {
           first = e;
         }
       }
-      String more = total == 1 ? "" : " (and " + (total - 1) + " more; EpcisSchema.validate lists them)";
+      String more =
+          total == 1 ? "" : " (and " + (total - 1) + " more; EpcisSchema.validate lists them)";
       throw new EpcisFormatException(
           first.eventIndex(),
           first.pointer().isEmpty() ? "(document)" : first.pointer(),
@@ -269,8 +291,8 @@ public final class EpcisSchema {
   }
 
   /**
-   * The bare CBV 2.0 words the schema allows for {@code definition} (e.g. {@code bizStep},
-   * {@code disposition}, {@code source-dest-type}, {@code bizTransaction-type}): the {@code enum} of its
+   * The bare CBV 2.0 words the schema allows for {@code definition} (e.g. {@code bizStep}, {@code
+   * disposition}, {@code source-dest-type}, {@code bizTransaction-type}): the {@code enum} of its
    * {@code anyOf}. Every other value of such a field must be a URI.
    */
   static Set<String> terms(String definition) {
@@ -279,12 +301,15 @@ public final class EpcisSchema {
       option.path("enum").forEach(t -> out.add(t.asText()));
     }
     if (out.isEmpty()) {
-      throw new IllegalStateException("bundled schema " + RESOURCE + " lists no terms for " + definition);
+      throw new IllegalStateException(
+          "bundled schema " + RESOURCE + " lists no terms for " + definition);
     }
     return Set.copyOf(out);
   }
 
-  /** The bundled schema's text and tree, read on first use, once (initialization-on-demand holder). */
+  /**
+   * The bundled schema's text and tree, read on first use, once (initialization-on-demand holder).
+   */
   private static final class Text {
     static final String TEXT = read();
     static final JsonNode TREE = parse();
@@ -308,10 +333,12 @@ public final class EpcisSchema {
         throw new IllegalStateException("bundled schema " + RESOURCE + " is not JSON", e);
       }
     }
-
   }
 
-  /** The compiled schema, built on first validation, once: reading its terms ({@link #terms}) does not compile it. */
+  /**
+   * The compiled schema, built on first validation, once: reading its terms ({@link #terms}) does
+   * not compile it.
+   */
   private static final class Bundled {
     static final JsonSchema SCHEMA = load();
 

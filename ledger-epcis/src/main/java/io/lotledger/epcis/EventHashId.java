@@ -13,17 +13,16 @@ import java.util.Objects;
 
 /**
  * The CBV 2.0 EPCIS event hash ID of one event: {@code ni:///sha-256;<hex>?ver=CBV2.0} (CBV 2.0
- * "EPCIS Event Hash ID"; the {@code ni} URI form is RFC 6920 §3, hash name from the IANA Named Information Hash
- * Algorithm Registry), together with the pre-hash string it digests.
+ * "EPCIS Event Hash ID"; the {@code ni} URI form is RFC 6920 §3, hash name from the IANA Named
+ * Information Hash Algorithm Registry), together with the pre-hash string it digests.
  *
  * <p>The pre-hash string follows the reference algorithm (RalphTro/epcis-event-hash-generator,
- * whose README states the rules; "rule N" in this package counts that list in order, 1 to
- * 22): canonical property order, EPC URIs and Digital Links in
- * constrained canonical Digital Link form ({@link HashIdentifiers}), timestamps in UTC rounded to
- * milliseconds, bare CBV terms expanded to Web URIs, list items and user extensions sorted by code
- * point. {@code eventID}, {@code recordTime}, {@code errorDeclaration} and {@code @context} are
- * excluded, so the ID can populate {@code eventID} and an error declaration can point at the
- * original event (EPCIS 2.0 §7.4.1.4).
+ * whose README states the rules; "rule N" in this package counts that list in order, 1 to 22):
+ * canonical property order, EPC URIs and Digital Links in constrained canonical Digital Link form
+ * ({@link HashIdentifiers}), timestamps in UTC rounded to milliseconds, bare CBV terms expanded to
+ * Web URIs, list items and user extensions sorted by code point. {@code eventID}, {@code
+ * recordTime}, {@code errorDeclaration} and {@code @context} are excluded, so the ID can populate
+ * {@code eventID} and an error declaration can point at the original event (EPCIS 2.0 §7.4.1.4).
  *
  * <p><b>Disputed case: order of {@code sourceList} and {@code destinationList}.</b> The CBV 2.0
  * canonical property order table puts {@code sourceList} (21) before {@code destinationList} (22),
@@ -61,7 +60,6 @@ public record EventHashId(String id, String preHash) {
           "epcis", "https://ref.gs1.org/epcis/",
           "cbv", "https://ref.gs1.org/cbv/");
 
-
   public EventHashId {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(preHash, "preHash");
@@ -93,8 +91,8 @@ public record EventHashId(String id, String preHash) {
   }
 
   /**
-   * Returns the hash ID of each event of an already parsed EPCIS document ({@code EPCISDocument}
-   * or {@code EPCISQueryDocument}), or of a single event, in document order.
+   * Returns the hash ID of each event of an already parsed EPCIS document ({@code EPCISDocument} or
+   * {@code EPCISQueryDocument}), or of a single event, in document order.
    *
    * <p>Parse floats as {@code BigDecimal} when building the tree; doubles are accepted and take
    * their shortest decimal form.
@@ -116,8 +114,8 @@ public record EventHashId(String id, String preHash) {
   }
 
   /**
-   * Returns the hash ID of one event, taking namespace prefixes from {@code context} (the
-   * enclosing document's {@code @context}, may be null) and from the event's own {@code @context}.
+   * Returns the hash ID of one event, taking namespace prefixes from {@code context} (the enclosing
+   * document's {@code @context}, may be null) and from the event's own {@code @context}.
    *
    * @throws EpcisFormatException if the event is malformed (reported as event index 0)
    */
@@ -128,7 +126,10 @@ public record EventHashId(String id, String preHash) {
     return fromEvent(0, event, prefixes);
   }
 
-  /** The namespace prefixes rule 15 expands for events of a document with {@code context} (may be null). */
+  /**
+   * The namespace prefixes rule 15 expands for events of a document with {@code context} (may be
+   * null).
+   */
   static Map<String, String> prefixes(JsonNode context) throws EpcisFormatException {
     Map<String, String> prefixes = new HashMap<>(DEFAULT_PREFIXES);
     addPrefixes(context, prefixes, 0);

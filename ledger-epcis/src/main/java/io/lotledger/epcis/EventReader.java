@@ -33,16 +33,16 @@ import java.util.Set;
 /**
  * Maps one EPCIS 2.0 JSON-LD event (EPCIS 2.0 §7.4, JSON binding §9) onto the ledger's event model.
  * Every field the model represents is taken out of a copy of the event; what is left is the event's
- * {@link Residual}, kept verbatim. Lots, locations and parties given as EPC URNs or GS1 Digital Link
- * URIs are normalised to one form, the canonical GS1 Digital Link of the CBV 2.0 hash algorithm
- * ({@link HashIdentifiers#canonicalize}); other URIs are kept as written.
+ * {@link Residual}, kept verbatim. Lots, locations and parties given as EPC URNs or GS1 Digital
+ * Link URIs are normalised to one form, the canonical GS1 Digital Link of the CBV 2.0 hash
+ * algorithm ({@link HashIdentifiers#canonicalize}); other URIs are kept as written.
  *
- * <p>The mapping (docs/epcis-mapping.md has the whole table): EPC lists and quantity lists become lots
- * (a quantity without {@code uom} is a count, UN/CEFACT C62); readPoint and bizLocation ids, sources,
- * destinations and business transactions map one to one; a sensor element list maps to readings when
- * each element is one report of type, value and unit, timed and attributed by its metadata; ILMD
- * {@code cbvmda:countryOfOrigin} and {@code cbvmda:bestBeforeDate} and lotledger's {@code ll:} claims
- * map to lot master data; text-valued extension fields become model extensions.
+ * <p>The mapping (docs/epcis-mapping.md has the whole table): EPC lists and quantity lists become
+ * lots (a quantity without {@code uom} is a count, UN/CEFACT C62); readPoint and bizLocation ids,
+ * sources, destinations and business transactions map one to one; a sensor element list maps to
+ * readings when each element is one report of type, value and unit, timed and attributed by its
+ * metadata; ILMD {@code cbvmda:countryOfOrigin} and {@code cbvmda:bestBeforeDate} and lotledger's
+ * {@code ll:} claims map to lot master data; text-valued extension fields become model extensions.
  */
 final class EventReader {
   private final int index;
@@ -59,10 +59,11 @@ final class EventReader {
   }
 
   /**
-   * The model event for {@code event} (the {@code index}-th of its document), carrying {@code hashId}
-   * as its eventID and what the model cannot say as its residual.
+   * The model event for {@code event} (the {@code index}-th of its document), carrying {@code
+   * hashId} as its eventID and what the model cannot say as its residual.
    */
-  static Event read(int index, ObjectNode event, EpcisContext context, JsonNode documentContext, String hashId)
+  static Event read(
+      int index, ObjectNode event, EpcisContext context, JsonNode documentContext, String hashId)
       throws EpcisFormatException {
     return new EventReader(index, event, context).read(documentContext, hashId);
   }
@@ -80,36 +81,52 @@ final class EventReader {
     OffsetDateTime time = time();
     JsonNode eventId = rest.remove("eventID");
     if (eventId != null && !eventId.asText().equals(hashId)) {
-      rest.set("eventID", eventId); // a declared eventID other than the hash ID is given back on export
+      rest.set(
+          "eventID", eventId); // a declared eventID other than the hash ID is given back on export
     }
     Action action = rest.has("action") ? action(take("action").asText()) : null;
     EventContext ctx = context(hashId);
-    Event event = switch (type) {
-      case "ObjectEvent" -> new ObjectEvent(action, lots("epcList", "quantityList"), ilmd(), time, ctx);
-      case "TransformationEvent" -> {
-        List<LotQuantity> inputs = lots("inputEPCList", "inputQuantityList");
-        List<LotQuantity> outputs = lots("outputEPCList", "outputQuantityList");
-        String transformationId = rest.has("transformationID") ? take("transformationID").asText() : null;
-        JsonNode stepEmissions = takeOwn("stepEmissions");
-        BigDecimal emissions = stepEmissions == null ? null : decimal(stepEmissions);
-        LotMasterData ilmd = ilmd();
-        field = "(event)";
-        yield new TransformationEvent(inputs, outputs, transformationId, ilmd, emissions, time, ctx);
-      }
-      case "AggregationEvent" -> new AggregationEvent(action, parent(), lots("childEPCs", "childQuantityList"), time, ctx);
-      case "AssociationEvent" -> new AssociationEvent(action, parent(), lots("childEPCs", "childQuantityList"), time, ctx);
-      case "TransactionEvent" -> {
-        if (rest.has("parentID")) {
-          rest.put("parentID", normalise("parentID", rest.get("parentID").asText())); // kept, normalised
-        }
-        yield new TransactionEvent(action, lots("epcList", "quantityList"), time, ctx);
-      }
-      default -> throw new EpcisFormatException(index, "type", "not an EPCIS 2.0 event type: " + type);
-    };
+    Event event =
+        switch (type) {
+          case "ObjectEvent" ->
+              new ObjectEvent(action, lots("epcList", "quantityList"), ilmd(), time, ctx);
+          case "TransformationEvent" -> {
+            List<LotQuantity> inputs = lots("inputEPCList", "inputQuantityList");
+            List<LotQuantity> outputs = lots("outputEPCList", "outputQuantityList");
+            String transformationId =
+                rest.has("transformationID") ? take("transformationID").asText() : null;
+            JsonNode stepEmissions = takeOwn("stepEmissions");
+            BigDecimal emissions = stepEmissions == null ? null : decimal(stepEmissions);
+            LotMasterData ilmd = ilmd();
+            field = "(event)";
+            yield new TransformationEvent(
+                inputs, outputs, transformationId, ilmd, emissions, time, ctx);
+          }
+          case "AggregationEvent" ->
+              new AggregationEvent(
+                  action, parent(), lots("childEPCs", "childQuantityList"), time, ctx);
+          case "AssociationEvent" ->
+              new AssociationEvent(
+                  action, parent(), lots("childEPCs", "childQuantityList"), time, ctx);
+          case "TransactionEvent" -> {
+            if (rest.has("parentID")) {
+              rest.put(
+                  "parentID",
+                  normalise("parentID", rest.get("parentID").asText())); // kept, normalised
+            }
+            yield new TransactionEvent(action, lots("epcList", "quantityList"), time, ctx);
+          }
+          default ->
+              throw new EpcisFormatException(index, "type", "not an EPCIS 2.0 event type: " + type);
+        };
     field = "(event)";
-    if (documentContext != null && !documentContext.isEmpty() && !rest.has("@context")
+    if (documentContext != null
+        && !documentContext.isEmpty()
+        && !rest.has("@context")
         && (!rest.isEmpty() || usesPrefix(event, documentContext))) {
-      rest.set("@context", documentContext); // the prefixes the kept fields (or model terms) are written with
+      rest.set(
+          "@context",
+          documentContext); // the prefixes the kept fields (or model terms) are written with
     }
     Extension residual = new Residual(rest, classLevel, statedCount).toExtension(index);
     if (residual == null) {
@@ -133,23 +150,33 @@ final class EventReader {
       case "ADD" -> Action.ADD;
       case "OBSERVE" -> Action.OBSERVE;
       case "DELETE" -> Action.DELETE;
-      default -> throw new EpcisFormatException(index, "action", "must be ADD, OBSERVE or DELETE, not " + a);
+      default ->
+          throw new EpcisFormatException(
+              index, "action", "must be ADD, OBSERVE or DELETE, not " + a);
     };
   }
 
   private EventContext context(String hashId) throws EpcisFormatException {
     EventContext c = EventContext.EMPTY.withEventId(hashId);
-    if (rest.has("bizStep")) c = c.withBizStep(Vocabulary.CbvField.BIZ_STEP.read(take("bizStep").asText(), context));
+    if (rest.has("bizStep"))
+      c = c.withBizStep(Vocabulary.CbvField.BIZ_STEP.read(take("bizStep").asText(), context));
     if (rest.has("disposition")) {
-      c = c.withDisposition(Vocabulary.CbvField.DISPOSITION.read(take("disposition").asText(), context));
+      c =
+          c.withDisposition(
+              Vocabulary.CbvField.DISPOSITION.read(take("disposition").asText(), context));
     }
     c = c.withReadPoint(location("readPoint")).withBizLocation(location("bizLocation"));
-    c = c.withSources(parties("sourceList", "source")).withDestinations(parties("destinationList", "destination"));
+    c =
+        c.withSources(parties("sourceList", "source"))
+            .withDestinations(parties("destinationList", "destination"));
     if (rest.has("bizTransactionList")) {
       field = "bizTransactionList";
       List<BizTransaction> txs = new ArrayList<>();
       for (JsonNode t : rest.remove("bizTransactionList")) {
-        String type = t.has("type") ? Vocabulary.CbvField.TRANSACTION_TYPE.read(t.get("type").asText(), context) : null;
+        String type =
+            t.has("type")
+                ? Vocabulary.CbvField.TRANSACTION_TYPE.read(t.get("type").asText(), context)
+                : null;
         txs.add(new BizTransaction(type, t.get("bizTransaction").asText()));
       }
       c = c.withBizTransactions(txs);
@@ -183,19 +210,23 @@ final class EventReader {
     if (rest.has(list)) {
       field = list;
       for (JsonNode p : rest.remove(list)) {
-        parties.add(new Party(Vocabulary.CbvField.PARTY_TYPE.read(p.get("type").asText(), context), normalise(list, p.get(key).asText())));
+        parties.add(
+            new Party(
+                Vocabulary.CbvField.PARTY_TYPE.read(p.get("type").asText(), context),
+                normalise(list, p.get(key).asText())));
       }
     }
     return parties;
   }
 
   /**
-   * The sensor readings (EPCIS 2.0 SensorElement, SensorReport): one per report with a numeric {@code value}, plus one for
-   * its {@code maxValue} when it states one (what an upper limit is judged against), each with the
-   * report's type and uom and the report's (else the element's) time and device. When every element is
-   * one plain report (type, value, uom; metadata only time and deviceID) the model says it all and the
-   * list is mapped away; otherwise the list stays verbatim in the residual, which export writes back,
-   * and the readings are what policies see of it. Null when the event has no list.
+   * The sensor readings (EPCIS 2.0 SensorElement, SensorReport): one per report with a numeric
+   * {@code value}, plus one for its {@code maxValue} when it states one (what an upper limit is
+   * judged against), each with the report's type and uom and the report's (else the element's) time
+   * and device. When every element is one plain report (type, value, uom; metadata only time and
+   * deviceID) the model says it all and the list is mapped away; otherwise the list stays verbatim
+   * in the residual, which export writes back, and the readings are what policies see of it. Null
+   * when the event has no list.
    */
   private List<SensorReading> readings() throws EpcisFormatException {
     JsonNode list = rest.get("sensorElementList");
@@ -208,8 +239,12 @@ final class EventReader {
     for (JsonNode element : list) {
       JsonNode meta = element.path("sensorMetadata");
       JsonNode reports = element.path("sensorReport");
-      plain &= only(element, Set.of("sensorMetadata", "sensorReport")) && only(meta, Set.of("time", "deviceID"))
-          && reports.size() == 1 && only(reports.get(0), Set.of("type", "value", "uom")) && reports.get(0).path("value").isNumber();
+      plain &=
+          only(element, Set.of("sensorMetadata", "sensorReport"))
+              && only(meta, Set.of("time", "deviceID"))
+              && reports.size() == 1
+              && only(reports.get(0), Set.of("type", "value", "uom"))
+              && reports.get(0).path("value").isNumber();
       for (JsonNode r : reports) {
         if (!r.path("type").isTextual() || !r.path("uom").isTextual()) {
           plain = false;
@@ -219,9 +254,13 @@ final class EventReader {
         JsonNode device = r.has("deviceID") ? r.get("deviceID") : meta.get("deviceID");
         for (String value : List.of("value", "maxValue")) {
           if (r.path(value).isNumber()) {
-            readings.add(new SensorReading(Vocabulary.CbvField.SENSOR_TYPE.read(r.get("type").asText(), context),
-                r.get(value).decimalValue(), r.get("uom").asText(),
-                time == null ? null : OffsetDateTime.parse(time.asText()), device == null ? null : device.asText()));
+            readings.add(
+                new SensorReading(
+                    Vocabulary.CbvField.SENSOR_TYPE.read(r.get("type").asText(), context),
+                    r.get(value).decimalValue(),
+                    r.get("uom").asText(),
+                    time == null ? null : OffsetDateTime.parse(time.asText()),
+                    device == null ? null : device.asText()));
           } else if (r.has(value)) {
             plain = false;
           }
@@ -253,7 +292,8 @@ final class EventReader {
 
   private LotId parent() throws EpcisFormatException {
     if (!rest.has("parentID")) {
-      throw new EpcisFormatException(index, "parentID", "lotledger records aggregations and associations with their parent");
+      throw new EpcisFormatException(
+          index, "parentID", "lotledger records aggregations and associations with their parent");
     }
     field = "parentID";
     return new LotId(normalise(field, take("parentID").asText()));
@@ -314,9 +354,12 @@ final class EventReader {
     if (elements != null) {
       List<ElementShare> shares = new ArrayList<>();
       for (JsonNode e : ilmd.remove(elements)) {
-        shares.add(new ElementShare(e.get("element").asText(), decimal(e.get("massFraction")),
-            e.has("recycledPreConsumer") ? decimal(e.get("recycledPreConsumer")) : null,
-            e.has("recycledPostConsumer") ? decimal(e.get("recycledPostConsumer")) : null));
+        shares.add(
+            new ElementShare(
+                e.get("element").asText(),
+                decimal(e.get("massFraction")),
+                e.has("recycledPreConsumer") ? decimal(e.get("recycledPreConsumer")) : null,
+                e.has("recycledPostConsumer") ? decimal(e.get("recycledPostConsumer")) : null));
       }
       m = m.withElements(shares);
     }
@@ -324,9 +367,12 @@ final class EventReader {
     if (certifications != null) {
       List<Certification> certs = new ArrayList<>();
       for (JsonNode c : ilmd.remove(certifications)) {
-        certs.add(new Certification(c.get("uri").asText(), c.has("issuer") ? c.get("issuer").asText() : null,
-            c.has("validFrom") ? LocalDate.parse(c.get("validFrom").asText()) : null,
-            c.has("validUntil") ? LocalDate.parse(c.get("validUntil").asText()) : null));
+        certs.add(
+            new Certification(
+                c.get("uri").asText(),
+                c.has("issuer") ? c.get("issuer").asText() : null,
+                c.has("validFrom") ? LocalDate.parse(c.get("validFrom").asText()) : null,
+                c.has("validUntil") ? LocalDate.parse(c.get("validUntil").asText()) : null));
       }
       m = m.withCertifications(certs);
     }
@@ -351,7 +397,8 @@ final class EventReader {
         continue;
       }
       String iri = context.expand(key);
-      // The namespace is the prefix's IRI as declared (the CBV 2.0 hash keeps namespace and local name
+      // The namespace is the prefix's IRI as declared (the CBV 2.0 hash keeps namespace and local
+      // name
       // apart); only a key written as a full IRI is split at its last '/', '#' (or ':' in a URN).
       String prefix = key.substring(0, key.indexOf(':'));
       String namespace = context.expand(prefix + ":");
@@ -362,7 +409,10 @@ final class EventReader {
         cut = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#'));
         cut = (iri.startsWith("urn:") ? Math.max(cut, iri.lastIndexOf(':')) : cut) + 1;
       }
-      if (cut <= 0 || cut == iri.length() || iri.startsWith(Vocabulary.NAMESPACE) || !iri.contains("://") && !iri.startsWith("urn:")) {
+      if (cut <= 0
+          || cut == iri.length()
+          || iri.startsWith(Vocabulary.NAMESPACE)
+          || !iri.contains("://") && !iri.startsWith("urn:")) {
         continue;
       }
       field = where + "." + key;
@@ -374,7 +424,10 @@ final class EventReader {
 
   // ---------------------------------------------------------------- helpers
 
-  /** Whether a term the model keeps as written (bizStep, disposition, types) uses a prefix {@code custom} declares. */
+  /**
+   * Whether a term the model keeps as written (bizStep, disposition, types) uses a prefix {@code
+   * custom} declares.
+   */
   private static boolean usesPrefix(Event event, JsonNode custom) {
     List<String> terms = new ArrayList<>();
     EventContext c = event.context();
@@ -404,7 +457,9 @@ final class EventReader {
     return v;
   }
 
-  /** The key under which {@code node} holds the field whose IRI is {@code iri}, whatever its prefix. */
+  /**
+   * The key under which {@code node} holds the field whose IRI is {@code iri}, whatever its prefix.
+   */
   private String keyOf(ObjectNode node, String iri) {
     for (var it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -416,8 +471,9 @@ final class EventReader {
   }
 
   /**
-   * Takes the text of field {@code iri} out of {@code node}; with {@code onlyIfValid}, a value the model
-   * would refuse (a country that is not ISO 3166-1 alpha-2, a date that is not ISO 8601) stays behind.
+   * Takes the text of field {@code iri} out of {@code node}; with {@code onlyIfValid}, a value the
+   * model would refuse (a country that is not ISO 3166-1 alpha-2, a date that is not ISO 8601)
+   * stays behind.
    */
   private String textOf(ObjectNode node, String iri, boolean onlyIfValid) {
     String key = keyOf(node, iri);
@@ -425,15 +481,21 @@ final class EventReader {
       return null;
     }
     String v = node.get(key).textValue();
-    if (onlyIfValid && !(iri.endsWith("countryOfOrigin") ? v.matches("[A-Z]{2}") : v.matches("\\d{4}-\\d{2}-\\d{2}"))) {
-      return null; // not a value the model holds (a GDST code, a date-time): kept as an extension field
+    if (onlyIfValid
+        && !(iri.endsWith("countryOfOrigin")
+            ? v.matches("[A-Z]{2}")
+            : v.matches("\\d{4}-\\d{2}-\\d{2}"))) {
+      return null; // not a value the model holds (a GDST code, a date-time): kept as an extension
+      // field
     }
     field = "ilmd." + key;
     node.remove(key);
     return v;
   }
 
-  /** Takes lotledger's own field {@code ll:name} (whatever its prefix) out of the event, or null. */
+  /**
+   * Takes lotledger's own field {@code ll:name} (whatever its prefix) out of the event, or null.
+   */
   private JsonNode takeOwn(String name) {
     String key = keyOf(rest, Vocabulary.NAMESPACE + name);
     if (key == null) {

@@ -28,19 +28,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes model events as EPCIS 2.0 JSON-LD events (EPCIS 2.0 §9), the inverse of {@link EventReader}:
- * the model's fields in their EPCIS places, lotledger's claims as {@code ll:} extension fields, then
- * the event's {@link Residual} merged back, so an imported event comes out as it came in (identifiers
- * in their normalised form).
+ * Writes model events as EPCIS 2.0 JSON-LD events (EPCIS 2.0 §9), the inverse of {@link
+ * EventReader}: the model's fields in their EPCIS places, lotledger's claims as {@code ll:}
+ * extension fields, then the event's {@link Residual} merged back, so an imported event comes out
+ * as it came in (identifiers in their normalised form).
  *
- * <p>Extension fields need a prefix bound to their namespace: the one the event's own context binds,
- * else a standard EPCIS 2.0 one, else one this writer makes up ({@code llx1}, {@code llx2} ...) and
- * reports through {@link #declaredPrefixes()} for the document's context. One writer serves one document.
+ * <p>Extension fields need a prefix bound to their namespace: the one the event's own context
+ * binds, else a standard EPCIS 2.0 one, else one this writer makes up ({@code llx1}, {@code llx2}
+ * ...) and reports through {@link #declaredPrefixes()} for the document's context. One writer
+ * serves one document.
  */
 final class EventWriter {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  /** Prefixes the EPCIS 2.0 context binds that extension fields commonly use; their IRIs come from the context. */
-  private static final List<String> STANDARD_PREFIXES = List.of("gs1", "cbvmda", "cbv", "epcis", "dcterms", "xsd");
+
+  /**
+   * Prefixes the EPCIS 2.0 context binds that extension fields commonly use; their IRIs come from
+   * the context.
+   */
+  private static final List<String> STANDARD_PREFIXES =
+      List.of("gs1", "cbvmda", "cbv", "epcis", "dcterms", "xsd");
 
   private final EpcisContext standard;
   private final Map<String, String> declared = new LinkedHashMap<>(); // namespace -> prefix
@@ -50,17 +56,24 @@ final class EventWriter {
     declared.put(Vocabulary.NAMESPACE, Vocabulary.PREFIX);
   }
 
-  /** Prefix → namespace bindings the document's own context must declare (lotledger's, and made-up ones). */
+  /**
+   * Prefix → namespace bindings the document's own context must declare (lotledger's, and made-up
+   * ones).
+   */
   Map<String, String> declaredPrefixes() {
     Map<String, String> out = new LinkedHashMap<>();
     declared.forEach((ns, prefix) -> out.put(prefix, ns));
     return out;
   }
 
-  /** The EPCIS form of {@code event}; {@code eventId} is written unless the event keeps a declared one. */
+  /**
+   * The EPCIS form of {@code event}; {@code eventId} is written unless the event keeps a declared
+   * one.
+   */
   ObjectNode write(Event event, String eventId) throws EpcisFormatException {
     Residual residual = Residual.of(event);
-    Map<String, String> own = new LinkedHashMap<>(); // namespace -> prefix, from the event's own context
+    Map<String, String> own =
+        new LinkedHashMap<>(); // namespace -> prefix, from the event's own context
     JsonNode ownContext = residual.fields().get("@context");
     if (ownContext != null) {
       EpcisContext.of(ownContext).prefixes().forEach((prefix, ns) -> own.putIfAbsent(ns, prefix));
@@ -96,8 +109,10 @@ final class EventWriter {
       lots(out, "epcList", "quantityList", e.quantities(), residual, true);
     }
     context(out, event.context(), own, residual);
-    LotMasterData ilmd = event instanceof ObjectEvent o ? o.ilmd()
-        : event instanceof TransformationEvent t ? t.ilmd() : LotMasterData.NONE;
+    LotMasterData ilmd =
+        event instanceof ObjectEvent o
+            ? o.ilmd()
+            : event instanceof TransformationEvent t ? t.ilmd() : LotMasterData.NONE;
     if (!ilmd.isEmpty()) {
       out.set("ilmd", ilmd(ilmd, own));
     }
@@ -114,14 +129,24 @@ final class EventWriter {
     out.put("action", action.name());
   }
 
-  private static void lots(ObjectNode out, String epcKey, String quantityKey, List<LotQuantity> lots, Residual residual,
+  private static void lots(
+      ObjectNode out,
+      String epcKey,
+      String quantityKey,
+      List<LotQuantity> lots,
+      Residual residual,
       boolean epcListRequired) {
     ArrayNode epcs = JSON.arrayNode();
     ArrayNode quantities = JSON.arrayNode();
     for (LotQuantity q : lots) {
       if (q.quantity() != null) {
-        ObjectNode element = quantities.addObject().put("epcClass", q.lot().uri()).put("quantity", q.quantity().amount());
-        if (!q.quantity().unit().equals(EpcisEvents.COUNT) || residual.statedCount().contains(Residual.listed(quantityKey, q.lot()))) {
+        ObjectNode element =
+            quantities
+                .addObject()
+                .put("epcClass", q.lot().uri())
+                .put("quantity", q.quantity().amount());
+        if (!q.quantity().unit().equals(EpcisEvents.COUNT)
+            || residual.statedCount().contains(Residual.listed(quantityKey, q.lot()))) {
           element.put("uom", q.quantity().unit());
         }
       } else if (residual.classLevel().contains(Residual.listed(quantityKey, q.lot()))) {
@@ -140,7 +165,8 @@ final class EventWriter {
 
   private void context(ObjectNode out, EventContext c, Map<String, String> own, Residual residual) {
     if (c.bizStep() != null) out.put("bizStep", Vocabulary.CbvField.BIZ_STEP.write(c.bizStep()));
-    if (c.disposition() != null) out.put("disposition", Vocabulary.CbvField.DISPOSITION.write(c.disposition()));
+    if (c.disposition() != null)
+      out.put("disposition", Vocabulary.CbvField.DISPOSITION.write(c.disposition()));
     if (c.readPoint() != null) out.putObject("readPoint").put("id", c.readPoint());
     if (c.bizLocation() != null) out.putObject("bizLocation").put("id", c.bizLocation());
     if (!c.bizTransactions().isEmpty()) {
@@ -153,16 +179,25 @@ final class EventWriter {
     }
     parties(out, "sourceList", "source", c.sources());
     parties(out, "destinationList", "destination", c.destinations());
-    if (!c.sensorReadings().isEmpty() && !residual.fields().has("sensorElementList")) { // else the residual has the list as written
+    if (!c.sensorReadings().isEmpty()
+        && !residual
+            .fields()
+            .has("sensorElementList")) { // else the residual has the list as written
       ArrayNode elements = out.putArray("sensorElementList");
       for (SensorReading r : c.sensorReadings()) {
         ObjectNode element = elements.addObject();
         if (r.time() != null || r.device() != null) {
           ObjectNode meta = element.putObject("sensorMetadata");
-          if (r.time() != null) meta.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.time()));
+          if (r.time() != null)
+            meta.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.time()));
           if (r.device() != null) meta.put("deviceID", r.device());
         }
-        element.putArray("sensorReport").addObject().put("type", Vocabulary.CbvField.SENSOR_TYPE.write(r.type())).put("value", r.value()).put("uom", r.unit());
+        element
+            .putArray("sensorReport")
+            .addObject()
+            .put("type", Vocabulary.CbvField.SENSOR_TYPE.write(r.type()))
+            .put("value", r.value())
+            .put("uom", r.unit());
       }
     }
     if (c.shipment() != null) out.put(Vocabulary.term("shipment"), c.shipment());
@@ -172,7 +207,12 @@ final class EventWriter {
   private static void parties(ObjectNode out, String list, String key, List<Party> parties) {
     if (!parties.isEmpty()) {
       ArrayNode array = out.putArray(list);
-      parties.forEach(p -> array.addObject().put("type", Vocabulary.CbvField.PARTY_TYPE.write(p.type())).put(key, p.id()));
+      parties.forEach(
+          p ->
+              array
+                  .addObject()
+                  .put("type", Vocabulary.CbvField.PARTY_TYPE.write(p.type()))
+                  .put(key, p.id()));
     }
   }
 
@@ -183,13 +223,17 @@ final class EventWriter {
     if (m.originSite() != null) out.put(Vocabulary.term("originSite"), m.originSite());
     if (m.bestBefore() != null) out.put(mda + "bestBeforeDate", m.bestBefore().toString());
     if (m.species() != null) out.put(Vocabulary.term("species"), m.species());
-    if (m.carbonFootprint() != null) out.put(Vocabulary.term("carbonFootprint"), m.carbonFootprint().toPlainString());
+    if (m.carbonFootprint() != null)
+      out.put(Vocabulary.term("carbonFootprint"), m.carbonFootprint().toPlainString());
     if (!m.elements().isEmpty()) {
       ArrayNode elements = out.putArray(Vocabulary.term("elements"));
       for (ElementShare e : m.elements()) {
-        ObjectNode share = elements.addObject().put("element", e.element()).put("massFraction", e.massFraction());
-        if (e.recycledPreConsumer() != null) share.put("recycledPreConsumer", e.recycledPreConsumer());
-        if (e.recycledPostConsumer() != null) share.put("recycledPostConsumer", e.recycledPostConsumer());
+        ObjectNode share =
+            elements.addObject().put("element", e.element()).put("massFraction", e.massFraction());
+        if (e.recycledPreConsumer() != null)
+          share.put("recycledPreConsumer", e.recycledPreConsumer());
+        if (e.recycledPostConsumer() != null)
+          share.put("recycledPostConsumer", e.recycledPostConsumer());
       }
     }
     if (!m.certifications().isEmpty()) {

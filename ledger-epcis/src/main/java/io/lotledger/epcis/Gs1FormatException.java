@@ -3,8 +3,8 @@ package io.lotledger.epcis;
 import io.lotledger.error.LedgerException;
 
 /**
- * A GS1 identifier (Digital Link URI, EPC URN or bare key) that is malformed: a wrong check digit, a
- * wrong length, a character outside the permitted set, an unsupported scheme or a company prefix
+ * A GS1 identifier (Digital Link URI, EPC URN or bare key) that is malformed: a wrong check digit,
+ * a wrong length, a character outside the permitted set, an unsupported scheme or a company prefix
  * length out of range.
  *
  * <p>The message names the element at fault and what is wrong with it, for example {@code "GTIN
@@ -22,8 +22,8 @@ public final class Gs1FormatException extends LedgerException {
    * @param element the part at fault, as a reader would name it ("GTIN", "lot (AI 10)", "company
    *     prefix length", "EPC URN")
    * @param detail what is wrong with it, beginning with the offending value
-   * @param input the whole identifier the element came from, or {@code null} if the element was
-   *     the whole input
+   * @param input the whole identifier the element came from, or {@code null} if the element was the
+   *     whole input
    */
   Gs1FormatException(String element, String detail, String input) {
     super(Code.INVALID_INPUT, input == null ? detail : detail + " in '" + input + "'");

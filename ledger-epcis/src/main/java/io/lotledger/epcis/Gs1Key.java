@@ -3,9 +3,9 @@ package io.lotledger.epcis;
 import java.util.Optional;
 
 /**
- * One GS1 identification key with its qualifier, independent of how it was spelt: a class-level GTIN
- * with batch/lot (LGTIN), a serialised GTIN (SGTIN), an SSCC, a physical-location GLN with optional
- * extension (SGLN) or a party GLN (PGLN).
+ * One GS1 identification key with its qualifier, independent of how it was spelt: a class-level
+ * GTIN with batch/lot (LGTIN), a serialised GTIN (SGTIN), an SSCC, a physical-location GLN with
+ * optional extension (SGLN) or a party GLN (PGLN).
  *
  * <p>Lots and locations reach the ledger as GS1 Digital Link URIs (GS1 Digital Link URI Syntax 1.2)
  * or as EPC URNs (GS1 EPC Tag Data Standard 2.x); {@link #parse} reads either, so two spellings of
@@ -20,9 +20,9 @@ import java.util.Optional;
  *
  * <p>{@code key} is the complete GS1 key with its check digit (GTIN-14, SSCC-18 or GLN-13, GS1
  * General Specifications §2 and §3). {@code qualifier} is the decoded lot (AI 10), serial (AI 21)
- * or GLN extension (AI 254), or empty when the kind has none. An EPC URN needs the length of the GS1
- * Company Prefix, which a Digital Link does not carry; {@link #toUrn(int)} takes it from the caller.
- * Immutable and thread-safe.
+ * or GLN extension (AI 254), or empty when the kind has none. An EPC URN needs the length of the
+ * GS1 Company Prefix, which a Digital Link does not carry; {@link #toUrn(int)} takes it from the
+ * caller. Immutable and thread-safe.
  */
 public record Gs1Key(Kind kind, String key, String qualifier) {
 
@@ -32,7 +32,9 @@ public record Gs1Key(Kind kind, String key, String qualifier) {
     LGTIN("GTIN", 14, "lot (AI 10)"),
     /** GTIN + serial: Digital Link {@code /01/{gtin}/21/{serial}}, {@code urn:epc:id:sgtin:}. */
     SGTIN("GTIN", 14, "serial (AI 21)"),
-    /** Serial Shipping Container Code: Digital Link {@code /00/{sscc}}, {@code urn:epc:id:sscc:}. */
+    /**
+     * Serial Shipping Container Code: Digital Link {@code /00/{sscc}}, {@code urn:epc:id:sscc:}.
+     */
     SSCC("SSCC", 18, null),
     /**
      * Physical location GLN, optionally extended: Digital Link {@code /414/{gln}[/254/{ext}]},
@@ -77,7 +79,11 @@ public record Gs1Key(Kind kind, String key, String qualifier) {
     if (kind == null || key == null || qualifier == null) {
       throw new IllegalArgumentException(
           "kind, key and qualifier must not be null (use \"\" for no qualifier): "
-              + kind + ", " + key + ", " + qualifier);
+              + kind
+              + ", "
+              + key
+              + ", "
+              + qualifier);
     }
     try {
       validate(kind, key, qualifier);
@@ -135,8 +141,16 @@ public record Gs1Key(Kind kind, String key, String qualifier) {
   private static Gs1Key checked(Kind kind, String key, String qualifier) throws Gs1FormatException {
     if (key == null || qualifier == null) {
       throw new Gs1FormatException(
-          kind.keyName(), kind + " needs a " + kind.keyName() + (kind.qualifierName() == null
-              ? "" : " and a " + kind.qualifierName()) + ", got " + key + " and " + qualifier, null);
+          kind.keyName(),
+          kind
+              + " needs a "
+              + kind.keyName()
+              + (kind.qualifierName() == null ? "" : " and a " + kind.qualifierName())
+              + ", got "
+              + key
+              + " and "
+              + qualifier,
+          null);
     }
     validate(kind, key, qualifier);
     return new Gs1Key(kind, key, qualifier);
@@ -199,8 +213,8 @@ public record Gs1Key(Kind kind, String key, String qualifier) {
   }
 
   /**
-   * This key as a GS1 Digital Link URI under a brand's own stem, e.g. {@code
-   * https://brand.example} or {@code https://brand.example/dl}.
+   * This key as a GS1 Digital Link URI under a brand's own stem, e.g. {@code https://brand.example}
+   * or {@code https://brand.example/dl}.
    *
    * @throws Gs1FormatException if the stem is not an {@code http}/{@code https} URI without query
    *     or fragment

@@ -1,8 +1,8 @@
 package io.lotledger.epcis;
 
 /**
- * The value-level rules shared by {@link DigitalLink} and {@link EpcUrn}: GS1 keys with their mod-10
- * check digit, alphanumeric qualifiers in the GS1 AI encodable character set 82, and the two
+ * The value-level rules shared by {@link DigitalLink} and {@link EpcUrn}: GS1 keys with their
+ * mod-10 check digit, alphanumeric qualifiers in the GS1 AI encodable character set 82, and the two
  * percent-encodings (Digital Link path segments, EPC pure-identity URNs).
  *
  * <p>Every check throws {@link Gs1FormatException} naming the element and the offending value, so a
@@ -24,8 +24,8 @@ final class Gs1Syntax {
   /**
    * The GS1 mod-10 check digit of {@code body} (the key without its last digit). GS1 General
    * Specifications §7.9.1: weights 3 and 1 alternate from the rightmost body digit leftwards, and
-   * the check digit brings the weighted sum up to a multiple of ten. Leading zeros do not change it,
-   * which is why a GTIN-8, -12 or -13 keeps its check digit when padded to GTIN-14.
+   * the check digit brings the weighted sum up to a multiple of ten. Leading zeros do not change
+   * it, which is why a GTIN-8, -12 or -13 keeps its check digit when padded to GTIN-14.
    */
   static int checkDigit(CharSequence body) {
     int sum = 0;
@@ -48,15 +48,17 @@ final class Gs1Syntax {
       char c = value.charAt(i);
       if (c < '0' || c > '9') {
         throw new Gs1FormatException(
-            name, name + " " + value + ": " + describe(c) + " at index " + i + " is not a digit", null);
+            name,
+            name + " " + value + ": " + describe(c) + " at index " + i + " is not a digit",
+            null);
       }
     }
   }
 
   /**
    * Fails unless {@code value} is a complete GS1 key of {@code length} digits whose last digit is
-   * its mod-10 check digit (GS1 General Specifications §3, AI definitions: 00 is N18, 01 is N14, 414
-   * and 417 are N13; §7.9.1 for the check digit).
+   * its mod-10 check digit (GS1 General Specifications §3, AI definitions: 00 is N18, 01 is N14,
+   * 414 and 417 are N13; §7.9.1 for the check digit).
    */
   static void requireKey(String name, String value, int length) throws Gs1FormatException {
     requireDigits(name, value);
@@ -85,7 +87,13 @@ final class Gs1Syntax {
       if (!isCharacterSet82(c)) {
         throw new Gs1FormatException(
             name,
-            name + " '" + value + "': " + describe(c) + " at index " + i
+            name
+                + " '"
+                + value
+                + "': "
+                + describe(c)
+                + " at index "
+                + i
                 + " is outside the GS1 AI encodable character set 82",
             null);
       }
@@ -123,8 +131,8 @@ final class Gs1Syntax {
   }
 
   /**
-   * Encodes a value for a Digital Link path segment. GS1 Digital Link URI Syntax 1.2 (its ABNF grammar,
-   * XCHAR) leaves digits, letters, {@code -}, {@code .} and {@code _} as they are and
+   * Encodes a value for a Digital Link path segment. GS1 Digital Link URI Syntax 1.2 (its ABNF
+   * grammar, XCHAR) leaves digits, letters, {@code -}, {@code .} and {@code _} as they are and
    * percent-encodes every other symbol of set 82. The ABNF also allows a literal {@code "}, but RFC
    * 3986 does not, so it is encoded too; upper-case hex as RFC 3986 §2.1 recommends.
    */
@@ -132,8 +140,12 @@ final class Gs1Syntax {
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_') {
         out.append(c);
       } else {
         appendEscape(out, c);
@@ -153,8 +165,8 @@ final class Gs1Syntax {
 
   /**
    * Encodes a value for the last component of an EPC pure-identity URN. GS1 EPC Tag Data Standard
-   * 2.x (common grammar elements, GS3A3Component) escapes exactly {@code "
-   * % & / < > ?} within set 82; the other symbols stand for themselves.
+   * 2.x (common grammar elements, GS3A3Component) escapes exactly {@code " % & / < > ?} within set
+   * 82; the other symbols stand for themselves.
    */
   static String encodeUrn(String value) {
     StringBuilder out = new StringBuilder(value.length() + 8);
@@ -184,14 +196,22 @@ final class Gs1Syntax {
         int lo = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
         if (hi < 0 || lo < 0 || text.charAt(i + 1) > 'f' || text.charAt(i + 2) > 'f') {
           throw new Gs1FormatException(
-              name, name + " '" + text + "': '%' at index " + i + " does not start a %XX escape", null);
+              name,
+              name + " '" + text + "': '%' at index " + i + " does not start a %XX escape",
+              null);
         }
         out.append((char) (hi * 16 + lo));
         i += 2;
       } else if (pcharOnly && !isPchar(c)) {
         throw new Gs1FormatException(
             name,
-            name + " '" + text + "': " + describe(c) + " at index " + i
+            name
+                + " '"
+                + text
+                + "': "
+                + describe(c)
+                + " at index "
+                + i
                 + " must be percent-encoded in a URI path (RFC 3986 §3.3)",
             null);
       } else {
@@ -215,6 +235,7 @@ final class Gs1Syntax {
 
   /** A character as a message shows it: quoted, with its code point so invisible ones show. */
   static String describe(char c) {
-    return String.format("character '%s' (U+%04X)", c < 0x20 || c == 0x7F ? "?" : String.valueOf(c), (int) c);
+    return String.format(
+        "character '%s' (U+%04X)", c < 0x20 || c == 0x7F ? "?" : String.valueOf(c), (int) c);
   }
 }

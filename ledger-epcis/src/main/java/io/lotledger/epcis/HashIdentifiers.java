@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Canonical GS1 Digital Link URIs for the CBV 2.0 event hash (CBV 2.0 EPCIS
- * Event Hash ID, rules 17 and 18 of the reference algorithm).
+ * Canonical GS1 Digital Link URIs for the CBV 2.0 event hash (CBV 2.0 EPCIS Event Hash ID, rules 17
+ * and 18 of the reference algorithm).
  *
  * <p>EPC URIs ({@code urn:epc:id:}, {@code urn:epc:class:}, {@code urn:epc:idpat:}) become the
- * canonical Digital Link on {@code https://id.gs1.org} (GS1 Digital Link: URI Syntax 1.2 §4.11;
- * the EPC-to-GS1-key mapping is GS1 EPC Tag Data Standard 2.0 §7). Digital Links on any host are
+ * canonical Digital Link on {@code https://id.gs1.org} (GS1 Digital Link: URI Syntax 1.2 §4.11; the
+ * EPC-to-GS1-key mapping is GS1 EPC Tag Data Standard 2.0 §7). Digital Links on any host are
  * constrained: host replaced by {@code https://id.gs1.org}, query stripped, and only the most
  * fine-grained primary key plus the qualifiers the hash algorithm allows are kept. Any other string
  * is returned unchanged.
@@ -21,11 +21,11 @@ import java.util.Set;
  * identifier followed by a value of the right shape (for example {@code 01} followed by 8, 12, 13
  * or 14 digits). Stateless and thread-safe.
  *
- * <p>Not {@link EpcUrn} / {@link DigitalLink}, on purpose: those validate one of five GS1 keys (check
- * digits, the AI 82 character set, percent-decoding) for users who build and read identifiers; this
- * class rewrites any of 15 EPC schemes and their patterns exactly as the reference hash algorithm does,
- * without judging them, so that every event gets the hash ID other implementations compute. They share
- * the GS1 check digit ({@link Gs1Syntax#withCheckDigit}).
+ * <p>Not {@link EpcUrn} / {@link DigitalLink}, on purpose: those validate one of five GS1 keys
+ * (check digits, the AI 82 character set, percent-decoding) for users who build and read
+ * identifiers; this class rewrites any of 15 EPC schemes and their patterns exactly as the
+ * reference hash algorithm does, without judging them, so that every event gets the hash ID other
+ * implementations compute. They share the GS1 check digit ({@link Gs1Syntax#withCheckDigit}).
  */
 public final class HashIdentifiers {
   /** The canonical Digital Link resolver host (GS1 Digital Link 1.2 §4.11). */
@@ -51,8 +51,8 @@ public final class HashIdentifiers {
    * Returns the canonical form of {@code uri} if it is an EPC URI or a GS1 Digital Link, otherwise
    * {@code uri} itself.
    *
-   * @throws IllegalArgumentException if {@code uri} is an EPC URI of a known scheme whose parts
-   *     are malformed, with the bad value in the message
+   * @throws IllegalArgumentException if {@code uri} is an EPC URI of a known scheme whose parts are
+   *     malformed, with the bad value in the message
    */
   public static String canonicalize(String uri) {
     if (uri.startsWith("urn:epc:id:")) {
@@ -182,7 +182,8 @@ public final class HashIdentifiers {
   /** {@code digits} with the GS1 mod-10 check digit appended ({@link Gs1Syntax#withCheckDigit}). */
   static String withCheckDigit(String uri, String digits) {
     if (!digits(digits)) {
-      throw new IllegalArgumentException("GS1 key must be all digits, not '" + digits + "': " + uri);
+      throw new IllegalArgumentException(
+          "GS1 key must be all digits, not '" + digits + "': " + uri);
     }
     return Gs1Syntax.withCheckDigit(digits);
   }
@@ -209,8 +210,10 @@ public final class HashIdentifiers {
 
   private static String fromKeyPath(String[] seg, int start) {
     String key = seg[start];
-    String value = "01".equals(key) ? "0".repeat(14 - seg[start + 1].length()) + seg[start + 1]
-        : seg[start + 1];
+    String value =
+        "01".equals(key)
+            ? "0".repeat(14 - seg[start + 1].length()) + seg[start + 1]
+            : seg[start + 1];
     Map<String, String> qualifiers = new LinkedHashMap<>();
     for (int i = start + 2; i + 1 < seg.length; i += 2) {
       qualifiers.putIfAbsent(seg[i], seg[i + 1]);

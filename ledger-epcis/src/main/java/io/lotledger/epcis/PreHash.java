@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the CBV 2.0 pre-hash string of one EPCIS 2.0 JSON-LD event (CBV 2.0, the "EPCIS
- * Event Hash ID" algorithm; field order from its canonical property order table).
+ * Builds the CBV 2.0 pre-hash string of one EPCIS 2.0 JSON-LD event (CBV 2.0, the "EPCIS Event Hash
+ * ID" algorithm; field order from its canonical property order table).
  *
  * <p>One instance serves one event: it remembers the event index for error reports. Not
  * thread-safe; cheap to create.
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 final class PreHash {
   /** Deepest nesting of user extension elements accepted inside one event. */
   static final int MAX_EXTENSION_DEPTH = 32;
+
   /** Most digits a number's pre-hash form may have (rule 6 writes numbers without an exponent). */
   static final int MAX_NUMBER_DIGITS = 1000;
 
@@ -38,25 +39,70 @@ final class PreHash {
   /** Standard event fields, each appended by its own step below in canonical order. */
   private static final Set<String> STANDARD =
       Set.of(
-          "type", "eventTime", "eventTimeZoneOffset", "certificationInfo", "epcList", "parentID",
-          "inputEPCList", "childEPCs", "quantityList", "childQuantityList", "inputQuantityList",
-          "outputEPCList", "outputQuantityList", "action", "transformationID", "bizStep",
-          "disposition", "persistentDisposition", "readPoint", "bizLocation",
-          "bizTransactionList", "sourceList", "destinationList", "sensorElementList", "ilmd");
+          "type",
+          "eventTime",
+          "eventTimeZoneOffset",
+          "certificationInfo",
+          "epcList",
+          "parentID",
+          "inputEPCList",
+          "childEPCs",
+          "quantityList",
+          "childQuantityList",
+          "inputQuantityList",
+          "outputEPCList",
+          "outputQuantityList",
+          "action",
+          "transformationID",
+          "bizStep",
+          "disposition",
+          "persistentDisposition",
+          "readPoint",
+          "bizLocation",
+          "bizTransactionList",
+          "sourceList",
+          "destinationList",
+          "sensorElementList",
+          "ilmd");
 
   /** sensorMetadata fields in canonical order; value kinds follow the EPCIS 2.0 JSON schema. */
   private static final List<String> SENSOR_METADATA =
       List.of(
-          "time", "startTime", "endTime", "deviceID", "deviceMetadata", "rawData",
-          "dataProcessingMethod", "bizRules");
+          "time",
+          "startTime",
+          "endTime",
+          "deviceID",
+          "deviceMetadata",
+          "rawData",
+          "dataProcessingMethod",
+          "bizRules");
 
   /** sensorReport fields in canonical order. */
   private static final List<String> SENSOR_REPORT =
       List.of(
-          "type", "exception", "deviceID", "deviceMetadata", "rawData", "dataProcessingMethod",
-          "time", "microorganism", "chemicalSubstance", "value", "component", "stringValue",
-          "booleanValue", "hexBinaryValue", "uriValue", "minValue", "maxValue", "meanValue",
-          "sDev", "percRank", "percValue", "uom", "coordinateReferenceSystem");
+          "type",
+          "exception",
+          "deviceID",
+          "deviceMetadata",
+          "rawData",
+          "dataProcessingMethod",
+          "time",
+          "microorganism",
+          "chemicalSubstance",
+          "value",
+          "component",
+          "stringValue",
+          "booleanValue",
+          "hexBinaryValue",
+          "uriValue",
+          "minValue",
+          "maxValue",
+          "meanValue",
+          "sDev",
+          "percRank",
+          "percValue",
+          "uom",
+          "coordinateReferenceSystem");
 
   private static final Set<String> TIME_FIELDS = Set.of("time", "startTime", "endTime");
   private static final Set<String> NUMBER_FIELDS =
@@ -193,13 +239,17 @@ final class PreHash {
 
   private void appendQuantities(StringBuilder out, JsonNode event, String key)
       throws EpcisFormatException {
-    appendObjectsSorted(out, event, key, (q, path) -> {
-      StringBuilder item = new StringBuilder("quantityElement");
-      item.append("epcClass=").append(value(required(q, "epcClass", path), path, Kind.URI));
-      appendValue(item, q, "quantity", Kind.NUMBER);
-      appendText(item, q, "uom");
-      return item.toString();
-    });
+    appendObjectsSorted(
+        out,
+        event,
+        key,
+        (q, path) -> {
+          StringBuilder item = new StringBuilder("quantityElement");
+          item.append("epcClass=").append(value(required(q, "epcClass", path), path, Kind.URI));
+          appendValue(item, q, "quantity", Kind.NUMBER);
+          appendText(item, q, "uom");
+          return item.toString();
+        });
   }
 
   /** What one object of a list contributes, given the object and its path. */
@@ -266,43 +316,51 @@ final class PreHash {
   private void appendTypedList(
       StringBuilder out, JsonNode event, String key, String itemName, String typePrefix)
       throws EpcisFormatException {
-    appendObjectsSorted(out, event, key, (item, path) -> {
-      StringBuilder s = new StringBuilder();
-      if (item.has("type")) {
-        s.append("type=").append(vocabulary(item.get("type"), path + ".type", CBV + typePrefix));
-      }
-      s.append(itemName).append('=');
-      s.append(value(required(item, itemName, path), path + "." + itemName, Kind.URI));
-      return s.toString();
-    });
+    appendObjectsSorted(
+        out,
+        event,
+        key,
+        (item, path) -> {
+          StringBuilder s = new StringBuilder();
+          if (item.has("type")) {
+            s.append("type=")
+                .append(vocabulary(item.get("type"), path + ".type", CBV + typePrefix));
+          }
+          s.append(itemName).append('=');
+          s.append(value(required(item, itemName, path), path + "." + itemName, Kind.URI));
+          return s.toString();
+        });
   }
 
-  private void appendSensorElements(StringBuilder out, JsonNode event)
-      throws EpcisFormatException {
-    appendObjectsSorted(out, event, "sensorElementList", (element, path) -> {
-      StringBuilder s = new StringBuilder("sensorElement");
-      if (element.has("sensorMetadata")) {
-        String metaPath = path + ".sensorMetadata";
-        JsonNode meta = requireObject(element.get("sensorMetadata"), metaPath);
-        s.append("sensorMetadata");
-        appendSensorFields(s, meta, SENSOR_METADATA, metaPath);
-      }
-      if (element.has("sensorReport")) {
-        String reportsPath = path + ".sensorReport";
-        JsonNode reports = requireArray(element.get("sensorReport"), reportsPath);
-        List<String> items = new ArrayList<>();
-        for (int j = 0; j < reports.size(); j++) {
-          String reportPath = reportsPath + "[" + j + "]";
-          JsonNode report = requireObject(reports.get(j), reportPath);
-          StringBuilder r = new StringBuilder("sensorReport");
-          appendSensorFields(r, report, SENSOR_REPORT, reportPath);
-          items.add(r.toString());
-        }
-        appendSorted(s, items);
-      }
-      appendSorted(s, extensions(element, path, 1, true));
-      return s.toString();
-    });
+  private void appendSensorElements(StringBuilder out, JsonNode event) throws EpcisFormatException {
+    appendObjectsSorted(
+        out,
+        event,
+        "sensorElementList",
+        (element, path) -> {
+          StringBuilder s = new StringBuilder("sensorElement");
+          if (element.has("sensorMetadata")) {
+            String metaPath = path + ".sensorMetadata";
+            JsonNode meta = requireObject(element.get("sensorMetadata"), metaPath);
+            s.append("sensorMetadata");
+            appendSensorFields(s, meta, SENSOR_METADATA, metaPath);
+          }
+          if (element.has("sensorReport")) {
+            String reportsPath = path + ".sensorReport";
+            JsonNode reports = requireArray(element.get("sensorReport"), reportsPath);
+            List<String> items = new ArrayList<>();
+            for (int j = 0; j < reports.size(); j++) {
+              String reportPath = reportsPath + "[" + j + "]";
+              JsonNode report = requireObject(reports.get(j), reportPath);
+              StringBuilder r = new StringBuilder("sensorReport");
+              appendSensorFields(r, report, SENSOR_REPORT, reportPath);
+              items.add(r.toString());
+            }
+            appendSorted(s, items);
+          }
+          appendSorted(s, extensions(element, path, 1, true));
+          return s.toString();
+        });
   }
 
   private void appendSensorFields(StringBuilder s, JsonNode node, List<String> order, String path)
@@ -464,11 +522,19 @@ final class PreHash {
       return "0";
     }
     d = d.stripTrailingZeros();
-    // Without an exponent, 1E+999999999 is a billion digits: refuse what no real quantity needs before
+    // Without an exponent, 1E+999999999 is a billion digits: refuse what no real quantity needs
+    // before
     // printing it.
     long digits = Math.max((long) d.precision() - d.scale(), 1) + Math.max(d.scale(), 0);
     if (digits > MAX_NUMBER_DIGITS) {
-      throw fail(path, "has " + digits + " digits without an exponent, more than " + MAX_NUMBER_DIGITS + ": " + d);
+      throw fail(
+          path,
+          "has "
+              + digits
+              + " digits without an exponent, more than "
+              + MAX_NUMBER_DIGITS
+              + ": "
+              + d);
     }
     return d.toPlainString();
   }

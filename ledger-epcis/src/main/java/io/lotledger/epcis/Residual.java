@@ -16,21 +16,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What an imported EPCIS event says that the ledger's event model does not, kept so that export gives
- * it back unchanged (import(export(x)) is lossless): the unmapped {@code fields} as a JSON object in the
- * event's own shape (recordTime, certificationInfo, errorDeclaration, persistentDisposition, structured
- * extensions, the extension part of readPoint, bizLocation and ilmd, the JSON-LD {@code @context} its
- * prefixes need ...), and two sets of quantity elements, each named by {@link #listed list and lot}:
- * {@code classLevel}, those without a quantity (the model records the lot without a quantity, like an
- * EPC list member), and {@code statedCount}, those whose count was given with an explicit {@code uom}
- * of C62, which the model does not tell from a quantity without {@code uom} (both are counts) but the
- * CBV 2.0 hash ID does.
+ * What an imported EPCIS event says that the ledger's event model does not, kept so that export
+ * gives it back unchanged (import(export(x)) is lossless): the unmapped {@code fields} as a JSON
+ * object in the event's own shape (recordTime, certificationInfo, errorDeclaration,
+ * persistentDisposition, structured extensions, the extension part of readPoint, bizLocation and
+ * ilmd, the JSON-LD {@code @context} its prefixes need ...), and two sets of quantity elements,
+ * each named by {@link #listed list and lot}: {@code classLevel}, those without a quantity (the
+ * model records the lot without a quantity, like an EPC list member), and {@code statedCount},
+ * those whose count was given with an explicit {@code uom} of C62, which the model does not tell
+ * from a quantity without {@code uom} (both are counts) but the CBV 2.0 hash ID does.
  *
  * <p>Stored as one event extension ({@link Vocabulary#NAMESPACE}, {@link Vocabulary#RESIDUAL}) in
- * canonical JSON: object keys sorted, no insignificant white space, so equal residuals are equal text.
+ * canonical JSON: object keys sorted, no insignificant white space, so equal residuals are equal
+ * text.
  */
 record Residual(ObjectNode fields, Set<String> classLevel, Set<String> statedCount) {
-  static final Residual NONE = new Residual(JsonNodeFactory.instance.objectNode(), Set.of(), Set.of());
+  static final Residual NONE =
+      new Residual(JsonNodeFactory.instance.objectNode(), Set.of(), Set.of());
 
   Residual {
     classLevel = Set.copyOf(classLevel);
@@ -78,8 +80,13 @@ record Residual(ObjectNode fields, Set<String> classLevel, Set<String> statedCou
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
     if (json.length() > Extension.MAX_VALUE_LENGTH) {
-      throw new EpcisFormatException(eventIndex, "(event)", "fields lotledger keeps verbatim take " + json.length()
-          + " characters, over the limit of " + Extension.MAX_VALUE_LENGTH);
+      throw new EpcisFormatException(
+          eventIndex,
+          "(event)",
+          "fields lotledger keeps verbatim take "
+              + json.length()
+              + " characters, over the limit of "
+              + Extension.MAX_VALUE_LENGTH);
     }
     return new Extension(Vocabulary.NAMESPACE, Vocabulary.RESIDUAL, json);
   }
@@ -89,10 +96,16 @@ record Residual(ObjectNode fields, Set<String> classLevel, Set<String> statedCou
     try {
       root = EpcisJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new EpcisFormatException(EpcisFormatException.NO_EVENT, Vocabulary.term(Vocabulary.RESIDUAL),
-          "stored EPCIS residual is not JSON: " + e.getOriginalMessage(), e);
+      throw new EpcisFormatException(
+          EpcisFormatException.NO_EVENT,
+          Vocabulary.term(Vocabulary.RESIDUAL),
+          "stored EPCIS residual is not JSON: " + e.getOriginalMessage(),
+          e);
     }
-    ObjectNode fields = root.path("fields").isObject() ? (ObjectNode) root.get("fields") : JsonNodeFactory.instance.objectNode();
+    ObjectNode fields =
+        root.path("fields").isObject()
+            ? (ObjectNode) root.get("fields")
+            : JsonNodeFactory.instance.objectNode();
     return new Residual(fields, readSet(root, "classLevel"), readSet(root, "statedCount"));
   }
 
@@ -127,8 +140,8 @@ record Residual(ObjectNode fields, Set<String> classLevel, Set<String> statedCou
   }
 
   /**
-   * Adds {@code extra} into {@code into}: objects present in both merge recursively, anything else in
-   * {@code extra} is set as it is. The model's fields and the residual never name the same leaf.
+   * Adds {@code extra} into {@code into}: objects present in both merge recursively, anything else
+   * in {@code extra} is set as it is. The model's fields and the residual never name the same leaf.
    */
   static void merge(ObjectNode into, ObjectNode extra) {
     List<String> names = new ArrayList<>();

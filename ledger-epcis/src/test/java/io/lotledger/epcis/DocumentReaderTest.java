@@ -18,16 +18,29 @@ class DocumentReaderTest {
   @Test
   void walk_handsOverEachEventInOrder_andKeepsTheRestWithAnEmptyEventList() throws Exception {
     List<String> seen = new ArrayList<>();
-    ObjectNode shell = DocumentReader.walk(json("""
+    ObjectNode shell =
+        DocumentReader.walk(
+            json(
+                """
         {"epcisBody": {"eventList": [{"type": "ObjectEvent", "n": 1.10}, {"type": "AggregationEvent"}], "other": [1]},
          "type": "EPCISDocument", "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"]}"""),
-        (index, event) -> seen.add(index + " " + event.path("type").asText() + " " + event.path("n").decimalValue()));
+            (index, event) ->
+                seen.add(
+                    index
+                        + " "
+                        + event.path("type").asText()
+                        + " "
+                        + event.path("n").decimalValue()));
 
     // Decimals as the tree reader reads them (exact, never a double).
-    assertThat(seen).containsExactly("0 ObjectEvent " + EpcisJson.read(json("{\"n\": 1.10}")).path("n").decimalValue(),
-        "1 AggregationEvent 0");
-    assertThat(shell.toString()).isEqualTo("{\"epcisBody\":{\"eventList\":[],\"other\":[1]},\"type\":\"EPCISDocument\","
-        + "\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"]}");
+    assertThat(seen)
+        .containsExactly(
+            "0 ObjectEvent " + EpcisJson.read(json("{\"n\": 1.10}")).path("n").decimalValue(),
+            "1 AggregationEvent 0");
+    assertThat(shell.toString())
+        .isEqualTo(
+            "{\"epcisBody\":{\"eventList\":[],\"other\":[1]},\"type\":\"EPCISDocument\","
+                + "\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"]}");
   }
 
   @Test
@@ -37,16 +50,24 @@ class DocumentReaderTest {
 
   @Test
   void walk_refusesTrailingContent_brokenJson_andASecondEventList() {
-    for (String bad : List.of("{\"type\": \"EPCISDocument\"} {}", "{\"epcisBody\": {\"eventList\": [{]}}",
-        "{\"epcisBody\": {\"eventList\": [], \"eventList\": [{\"type\": \"ObjectEvent\"}]}}")) {
+    for (String bad :
+        List.of(
+            "{\"type\": \"EPCISDocument\"} {}",
+            "{\"epcisBody\": {\"eventList\": [{]}}",
+            "{\"epcisBody\": {\"eventList\": [], \"eventList\": [{\"type\": \"ObjectEvent\"}]}}")) {
       assertThatThrownBy(() -> DocumentReader.walk(json(bad), (index, event) -> {}))
-          .as(bad).isInstanceOf(EpcisFormatException.class);
+          .as(bad)
+          .isInstanceOf(EpcisFormatException.class);
     }
   }
 
   @Test
-  void schema_validatedEventByEvent_reportsTheEventAndPointerAsAWholeDocumentValidationDoes() throws Exception {
-    JsonNode document = EpcisJson.read(json("""
+  void schema_validatedEventByEvent_reportsTheEventAndPointerAsAWholeDocumentValidationDoes()
+      throws Exception {
+    JsonNode document =
+        EpcisJson.read(
+            json(
+                """
         {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument",
          "schemaVersion": "2.0", "creationDate": "2026-01-01T00:00:00Z", "epcisBody": {"eventList": [
           {"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2026-01-01T00:00:00Z", "eventTimeZoneOffset": "+00:00",
@@ -59,6 +80,8 @@ class DocumentReaderTest {
     assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.eventIndex()).isEqualTo(1));
     assertThat(errors.get(0).pointer()).isEqualTo("/epcisBody/eventList/1/action");
     assertThatThrownBy(() -> EpcisImport.read(document.toString().getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(EpcisFormatException.class).hasMessageContaining("event 1").hasMessageContaining("action");
+        .isInstanceOf(EpcisFormatException.class)
+        .hasMessageContaining("event 1")
+        .hasMessageContaining("action");
   }
 }

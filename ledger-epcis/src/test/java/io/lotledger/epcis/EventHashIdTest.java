@@ -109,8 +109,7 @@ class EventHashIdTest {
   void timestamp_isUtcRoundedHalfUpToMilliseconds(String pair) throws Exception {
     String[] p = pair.split("=");
     EventHashId id =
-        single(
-            "{\"type\":\"ObjectEvent\",\"eventTime\":\"" + p[0] + "\",\"action\":\"OBSERVE\"}");
+        single("{\"type\":\"ObjectEvent\",\"eventTime\":\"" + p[0] + "\",\"action\":\"OBSERVE\"}");
     assertThat(id.preHash()).startsWith("eventType=ObjectEventeventTime=" + p[1] + "action=");
   }
 

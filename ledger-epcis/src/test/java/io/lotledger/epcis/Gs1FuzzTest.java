@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Fuzzes the GS1 identifier readers that EPCIS import and the CLI apply to outside text: {@link
- * Gs1Key#parse}, {@link EpcUrn#parse} and {@link DigitalLink#parse}. Contract: any text either parses
- * or throws {@link Gs1FormatException}; a parsed key's canonical Digital Link parses back to the same
- * key.
+ * Gs1Key#parse}, {@link EpcUrn#parse} and {@link DigitalLink#parse}. Contract: any text either
+ * parses or throws {@link Gs1FormatException}; a parsed key's canonical Digital Link parses back to
+ * the same key.
  *
  * <p>{@code mvn verify} replays the committed corpus ({@code Gs1FuzzTestInputs/}); {@code
  * fuzz/run.sh} fuzzes (docs/reliability.md, Fuzzing).
@@ -34,6 +34,8 @@ class Gs1FuzzTest {
     } catch (Gs1FormatException e) {
       return;
     }
-    assertThat(DigitalLink.parse(key.toDigitalLink())).as("parse, Digital Link, parse").isEqualTo(key);
+    assertThat(DigitalLink.parse(key.toDigitalLink()))
+        .as("parse, Digital Link, parse")
+        .isEqualTo(key);
   }
 }

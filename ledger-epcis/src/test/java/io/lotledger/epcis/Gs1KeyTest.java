@@ -54,7 +54,8 @@ class Gs1KeyTest {
     assertThat(Gs1Key.sgln("0614141123452", "").extension()).isEmpty();
     assertThat(Gs1Key.sgln("0614141123452", "0")).isEqualTo(Gs1Key.sgln("0614141123452", ""));
     assertThat(Gs1Key.pgln("0614141123452").kind()).isEqualTo(Kind.PGLN);
-    assertThat(Gs1Key.lgtin("09506000134352", "A")).isNotEqualTo(Gs1Key.sgtin("09506000134352", "A"));
+    assertThat(Gs1Key.lgtin("09506000134352", "A"))
+        .isNotEqualTo(Gs1Key.sgtin("09506000134352", "A"));
   }
 
   @Test
@@ -91,7 +92,8 @@ class Gs1KeyTest {
     assertThatThrownBy(() -> key.toUrn(length))
         .isInstanceOf(Gs1FormatException.class)
         .hasMessage("company prefix length " + length + ": expected 6 to 12")
-        .satisfies(e -> assertThat(((Gs1FormatException) e).element()).isEqualTo("company prefix length"));
+        .satisfies(
+            e -> assertThat(((Gs1FormatException) e).element()).isEqualTo("company prefix length"));
   }
 
   @Test
@@ -138,25 +140,28 @@ class Gs1KeyTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-    "urn:epc:id:giai:0614141.12345                 | is not one of urn:epc:class:lgtin:",
-    "urn:epc:id:lgtin:9506000.013435.ABC123        | is not one of urn:epc:class:lgtin:",
-    "urn:epc:class:lgtin:9506000.013435            | expected 3 dot-separated components",
-    "urn:epc:id:sscc:0614141.1234567890.1          | expected 2 dot-separated components",
-    "urn:epc:id:pgln:0614141                       | expected 2 dot-separated components",
-    "urn:epc:class:lgtin:95060.0013435.ABC123      | company prefix 95060: 5 digits, expected 6 to 12",
-    "urn:epc:class:lgtin:9506000134352.0.ABC123    | company prefix 9506000134352: 13 digits, expected 6 to 12",
-    "urn:epc:class:lgtin:9506000.13435.ABC123      | indicator and item reference '13435': 5 digits, expected 6 after a 7-digit company prefix",
-    "urn:epc:class:lgtin:950600A.013435.ABC123     | company prefix 950600A: character 'A' (U+0041) at index 6 is not a digit",
-    "urn:epc:id:sgtin:9506000.01343X.1             | indicator and item reference 01343X: character 'X'",
-    "urn:epc:id:sscc:0614141.123456789             | extension digit and serial reference '123456789': 9 digits, expected 10",
-    "urn:epc:id:sgln:0614141.1234.0                | location reference '1234': 4 digits, expected 5",
-    "urn:epc:id:pgln:0614141.123456                | party reference '123456': 6 digits, expected 5",
-    "urn:epc:class:lgtin:9506000.013435.           | lot (AI 10) is empty",
-    "urn:epc:class:lgtin:9506000.013435.AB%20C     | lot (AI 10) 'AB C': character ' ' (U+0020) at index 2 is outside",
-    "urn:epc:id:sgtin:9506000.013435.ABCDEFGHIJKLMNOPQRSTU | serial (AI 21) 'ABCDEFGHIJKLMNOPQRSTU': 21 characters, at most 20",
-    "urn:epc:id:sgln:0614141.12345.a%zz            | GLN extension (AI 254) 'a%zz': '%' at index 1 does not start a %XX escape",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "urn:epc:id:giai:0614141.12345                 | is not one of urn:epc:class:lgtin:",
+        "urn:epc:id:lgtin:9506000.013435.ABC123        | is not one of urn:epc:class:lgtin:",
+        "urn:epc:class:lgtin:9506000.013435            | expected 3 dot-separated components",
+        "urn:epc:id:sscc:0614141.1234567890.1          | expected 2 dot-separated components",
+        "urn:epc:id:pgln:0614141                       | expected 2 dot-separated components",
+        "urn:epc:class:lgtin:95060.0013435.ABC123      | company prefix 95060: 5 digits, expected 6 to 12",
+        "urn:epc:class:lgtin:9506000134352.0.ABC123    | company prefix 9506000134352: 13 digits, expected 6 to 12",
+        "urn:epc:class:lgtin:9506000.13435.ABC123      | indicator and item reference '13435': 5 digits, expected 6 after a 7-digit company prefix",
+        "urn:epc:class:lgtin:950600A.013435.ABC123     | company prefix 950600A: character 'A' (U+0041) at index 6 is not a digit",
+        "urn:epc:id:sgtin:9506000.01343X.1             | indicator and item reference 01343X: character 'X'",
+        "urn:epc:id:sscc:0614141.123456789             | extension digit and serial reference '123456789': 9 digits, expected 10",
+        "urn:epc:id:sgln:0614141.1234.0                | location reference '1234': 4 digits, expected 5",
+        "urn:epc:id:pgln:0614141.123456                | party reference '123456': 6 digits, expected 5",
+        "urn:epc:class:lgtin:9506000.013435.           | lot (AI 10) is empty",
+        "urn:epc:class:lgtin:9506000.013435.AB%20C     | lot (AI 10) 'AB C': character ' ' (U+0020) at index 2 is outside",
+        "urn:epc:id:sgtin:9506000.013435.ABCDEFGHIJKLMNOPQRSTU | serial (AI 21) 'ABCDEFGHIJKLMNOPQRSTU': 21 characters, at most 20",
+        "urn:epc:id:sgln:0614141.12345.a%zz            | GLN extension (AI 254) 'a%zz': '%' at index 1 does not start a %XX escape",
+      })
   void urn_rejectsMalformedInput_namingThePart(String urn, String message) {
     assertThatThrownBy(() -> Gs1Key.parse(urn))
         .isInstanceOf(Gs1FormatException.class)

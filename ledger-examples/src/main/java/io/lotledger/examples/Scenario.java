@@ -1,25 +1,30 @@
 package io.lotledger.examples;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.LotId;
 import java.util.List;
 
 /**
- * A runnable supply-chain example: records one realistic chain on a fresh ledger with the public API
- * only, optionally with the fraud the scenario shows being caught. {@code ledger demo NAME} runs it.
+ * A runnable supply-chain example: records one realistic chain on a fresh ledger with the public
+ * API only, optionally with the fraud the scenario shows being caught. {@code ledger demo NAME}
+ * runs it.
  *
- * <p>Implementations are immutable and reproducible: actor keys come from fixed seeds and the ledger
- * clock from {@link #options()}, so every entry after the genesis has the same bytes in every run.
+ * <p>Implementations are immutable and reproducible: actor keys come from fixed seeds and the
+ * ledger clock from {@link #options()}, so every entry after the genesis has the same bytes in
+ * every run.
  */
 public interface Scenario {
   /** The demo's name on the command line, e.g. {@code salmon}. */
   String name();
 
-  /** What {@code ledger demo NAME --help} says: the chain, then the planted fraud and how it is caught. */
+  /**
+   * What {@code ledger demo NAME --help} says: the chain, then the planted fraud and how it is
+   * caught.
+   */
   List<String> description();
 
   /** The origin (ledger name) the scenario's ledger is created with. */
@@ -51,7 +56,12 @@ public interface Scenario {
    * @param highlights lines worth printing: domain outcomes (computed shares, quantities) and each
    *     planted fraud with how it was caught (rejected on append, or which command reports it)
    */
-  record Outcome(long entries, List<LotId> lots, List<ActorId> actors, LotId finalLot, List<String> highlights) {
+  record Outcome(
+      long entries,
+      List<LotId> lots,
+      List<ActorId> actors,
+      LotId finalLot,
+      List<String> highlights) {
     public Outcome {
       lots = List.copyOf(lots);
       actors = List.copyOf(actors);

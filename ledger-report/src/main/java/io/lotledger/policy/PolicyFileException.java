@@ -4,8 +4,8 @@ import io.lotledger.error.LedgerException;
 
 /**
  * A policy file is not a valid policy: over a size limit, not JSON, or JSON that breaks the format
- * (docs/policy-format.md). The message names the file and where: the line and column of a JSON syntax
- * error, or the path of the field at fault ({@code rules[2].minimum}). Code {@link
+ * (docs/policy-format.md). The message names the file and where: the line and column of a JSON
+ * syntax error, or the path of the field at fault ({@code rules[2].minimum}). Code {@link
  * LedgerException.Code#INVALID_INPUT}.
  */
 public final class PolicyFileException extends LedgerException {
@@ -15,7 +15,8 @@ public final class PolicyFileException extends LedgerException {
   private final int line;
   private final int column;
 
-  PolicyFileException(String file, String field, int line, int column, String message, Throwable cause) {
+  PolicyFileException(
+      String file, String field, int line, int column, String message, Throwable cause) {
     super(Code.INVALID_INPUT, message, cause);
     this.file = file;
     this.field = field;
@@ -28,7 +29,10 @@ public final class PolicyFileException extends LedgerException {
     return file;
   }
 
-  /** The path of the field at fault ({@code rules[2].minimum}, {@code the top level}), or null when the file is not JSON or over a limit. */
+  /**
+   * The path of the field at fault ({@code rules[2].minimum}, {@code the top level}), or null when
+   * the file is not JSON or over a limit.
+   */
   public String field() {
     return field;
   }
@@ -38,7 +42,9 @@ public final class PolicyFileException extends LedgerException {
     return line;
   }
 
-  /** The 1-based column of a JSON syntax error, or 0 when the problem has no position in the text. */
+  /**
+   * The 1-based column of a JSON syntax error, or 0 when the problem has no position in the text.
+   */
   public int column() {
     return column;
   }

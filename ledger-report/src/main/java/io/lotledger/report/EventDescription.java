@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An event in the words the provenance report and {@code ledger trace} show it in: its EPCIS 2.0 type,
- * its action, and every lot it names with that lot's role. Reads the event only; stateless and safe
- * from any thread.
+ * An event in the words the provenance report and {@code ledger trace} show it in: its EPCIS 2.0
+ * type, its action, and every lot it names with that lot's role. Reads the event only; stateless
+ * and safe from any thread.
  */
 public final class EventDescription {
   /**
@@ -28,13 +28,19 @@ public final class EventDescription {
 
   private EventDescription() {}
 
-  /** The EPCIS 2.0 event type, in the words of the standard's {@code type} field; else the class's simple name. */
+  /**
+   * The EPCIS 2.0 event type, in the words of the standard's {@code type} field; else the class's
+   * simple name.
+   */
   public static String type(Event event) {
     String type = EpcisEvents.type(event);
     return type != null ? type : event.getClass().getSimpleName();
   }
 
-  /** The event's EPCIS action ({@code ADD}, {@code OBSERVE}, {@code DELETE}), or null for an event without one. */
+  /**
+   * The event's EPCIS action ({@code ADD}, {@code OBSERVE}, {@code DELETE}), or null for an event
+   * without one.
+   */
   public static String action(Event event) {
     if (event instanceof ObjectEvent o) {
       return o.action().name();

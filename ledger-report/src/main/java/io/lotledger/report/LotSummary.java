@@ -5,17 +5,17 @@ import io.lotledger.event.LotId;
 import io.lotledger.rules.ClaimsCalculator;
 import io.lotledger.rules.Composition;
 import io.lotledger.rules.ElementBalance;
-import io.lotledger.verify.LotAncestry;
 import io.lotledger.rules.LotState;
+import io.lotledger.verify.LotAncestry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
  * What the provenance report and {@code ledger trace} show per lot besides its history: custody and
- * mass balance as the ledger's rules derive them from the verified entries ({@link LotAncestry#state};
- * null for a lot never created on this ledger: external), and the composition and carbon footprint
- * rolled up from its ancestry ({@link ClaimsCalculator}). Immutable.
+ * mass balance as the ledger's rules derive them from the verified entries ({@link
+ * LotAncestry#state}; null for a lot never created on this ledger: external), and the composition
+ * and carbon footprint rolled up from its ancestry ({@link ClaimsCalculator}). Immutable.
  *
  * @param lot the lot
  * @param state its custody and balance, or null for a lot not tracked on this ledger
@@ -28,12 +28,13 @@ public record LotSummary(LotId lot, LotState state, Composition composition) {
   }
 
   /**
-   * {@code lot} (one of {@code verified}'s lots) with its replayed state; {@code claims} should read
-   * {@code verified}'s histories.
+   * {@code lot} (one of {@code verified}'s lots) with its replayed state; {@code claims} should
+   * read {@code verified}'s histories.
    *
    * @throws LedgerException what rolling up the lot's ancestry throws
    */
-  public static LotSummary of(LotAncestry verified, ClaimsCalculator claims, LotId lot) throws LedgerException {
+  public static LotSummary of(LotAncestry verified, ClaimsCalculator claims, LotId lot)
+      throws LedgerException {
     return new LotSummary(lot, verified.state(lot).orElse(null), claims.composition(lot));
   }
 
@@ -72,26 +73,42 @@ public record LotSummary(LotId lot, LotState state, Composition composition) {
     return b.toString();
   }
 
-  /** One line: each element's rolled-up mass fraction and recycled shares, and the carbon footprint. */
+  /**
+   * One line: each element's rolled-up mass fraction and recycled shares, and the carbon footprint.
+   */
   public String describeComposition() {
     StringBuilder b = new StringBuilder();
     for (ElementBalance e : composition.elements()) {
       if (e.absent()) {
         continue;
       }
-      b.append(b.length() == 0 ? "" : "; ").append(e.element()).append(' ').append(rounded(e.massFraction(), 4))
-          .append(" (recycled pre-consumer ").append(rounded(e.recycledPreConsumer(), 4))
-          .append(", post-consumer ").append(rounded(e.recycledPostConsumer(), 4)).append(')');
+      b.append(b.length() == 0 ? "" : "; ")
+          .append(e.element())
+          .append(' ')
+          .append(rounded(e.massFraction(), 4))
+          .append(" (recycled pre-consumer ")
+          .append(rounded(e.recycledPreConsumer(), 4))
+          .append(", post-consumer ")
+          .append(rounded(e.recycledPostConsumer(), 4))
+          .append(')');
     }
     if (b.length() == 0) {
       b.append("no element composition known");
     }
-    b.append("; carbon ").append(composition.carbonFootprint() == null ? "unknown"
-        : (composition.carbonLowerBound() ? "at least " : "") + rounded(composition.carbonFootprint(), 3) + " kg CO2e/kg");
+    b.append("; carbon ")
+        .append(
+            composition.carbonFootprint() == null
+                ? "unknown"
+                : (composition.carbonLowerBound() ? "at least " : "")
+                    + rounded(composition.carbonFootprint(), 3)
+                    + " kg CO2e/kg");
     return b.toString();
   }
 
-  /** For reading, not for checking: {@code scale} decimals, half-even, without trailing zeros (JSON keeps every digit). */
+  /**
+   * For reading, not for checking: {@code scale} decimals, half-even, without trailing zeros (JSON
+   * keeps every digit).
+   */
   private static String rounded(BigDecimal v, int scale) {
     return v == null ? "unknown" : plain(v.setScale(scale, RoundingMode.HALF_EVEN));
   }

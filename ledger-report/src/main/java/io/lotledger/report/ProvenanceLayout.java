@@ -12,29 +12,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A left-to-right layered drawing of a provenance graph, after Sugiyama, Tagawa and Toda, "Methods for
- * visual understanding of hierarchical system structures" (IEEE SMC 11(2), 1981): each node goes into
- * the column of its longest path from an origin (a node without inputs), so every edge points right;
- * an edge that spans several columns passes through a placeholder in each column between, so it runs
- * through the gaps between boxes rather than across them; barycentre sweeps reorder each column to
- * reduce crossings (the best order seen is kept); and each column's vertical positions are the
- * closest, by least squares, to its neighbours' centres that keep the boxes apart, which is an
- * isotonic regression solved exactly by pool-adjacent-violators.
+ * A left-to-right layered drawing of a provenance graph, after Sugiyama, Tagawa and Toda, "Methods
+ * for visual understanding of hierarchical system structures" (IEEE SMC 11(2), 1981): each node
+ * goes into the column of its longest path from an origin (a node without inputs), so every edge
+ * points right; an edge that spans several columns passes through a placeholder in each column
+ * between, so it runs through the gaps between boxes rather than across them; barycentre sweeps
+ * reorder each column to reduce crossings (the best order seen is kept); and each column's vertical
+ * positions are the closest, by least squares, to its neighbours' centres that keep the boxes
+ * apart, which is an isotonic regression solved exactly by pool-adjacent-violators.
  *
  * <p>Boxes never overlap: columns are disjoint in x and each column's boxes are at least {@link
  * #NODE_GAP} apart in y. The drawing's size covers every box plus {@link #MARGIN}. A cycle (which a
  * ledger's ancestry never has) is broken where found; its closing edges are routed directly and
- * reported by {@link Route#backward()}. Immutable once built; building is O((V + E) log V) per sweep.
+ * reported by {@link Route#backward()}. Immutable once built; building is O((V + E) log V) per
+ * sweep.
  */
 final class ProvenanceLayout {
   /** Horizontal space between columns, where edges bend. */
   static final double LAYER_GAP = 96;
+
   /** Least vertical space between two boxes, or a box and an edge passing through its column. */
   static final double NODE_GAP = 14;
+
   /** Space around the drawing. */
   static final double MARGIN = 20;
+
   /** Height an edge passing through a column takes in it. */
   private static final double PASS_HEIGHT = 4;
+
   private static final int SWEEPS = 24;
   private static final int PLACEMENT_ROUNDS = 6;
 
@@ -52,7 +57,8 @@ final class ProvenanceLayout {
 
   /**
    * An edge's polyline: from the right side of its source box, through the gap it takes in each
-   * column between, to the left side of its target box; {@code backward} for an edge closing a cycle.
+   * column between, to the left side of its target box; {@code backward} for an edge closing a
+   * cycle.
    */
   record Route(Edge edge, List<Point> points, boolean backward) {
     Route {
@@ -67,7 +73,13 @@ final class ProvenanceLayout {
   private final double width;
   private final double height;
 
-  private ProvenanceLayout(List<Box> boxes, List<Route> routes, int layers, long crossings, double width, double height) {
+  private ProvenanceLayout(
+      List<Box> boxes,
+      List<Route> routes,
+      int layers,
+      long crossings,
+      double width,
+      double height) {
     this.boxes = List.copyOf(boxes);
     this.routes = List.copyOf(routes);
     this.layers = layers;
@@ -90,7 +102,9 @@ final class ProvenanceLayout {
     return layers;
   }
 
-  /** Edge crossings between adjacent columns in the chosen order (placeholders counted as nodes). */
+  /**
+   * Edge crossings between adjacent columns in the chosen order (placeholders counted as nodes).
+   */
   long crossings() {
     return crossings;
   }
@@ -185,8 +199,10 @@ final class ProvenanceLayout {
     private final List<Double> vertexHeight = new ArrayList<>();
     private final List<List<Integer>> up = new ArrayList<>();
     private final List<List<Integer>> down = new ArrayList<>();
+
     /** Per edge, its vertices from source to target; just the two ends for a backward edge. */
     private final List<int[]> chains = new ArrayList<>();
+
     private List<List<Integer>> columns = new ArrayList<>();
     private int[] rank;
     private double[] top;
@@ -255,7 +271,9 @@ final class ProvenanceLayout {
       return result(best);
     }
 
-    /** Sorts a column by the mean rank of each vertex's neighbours in the column before (stable). */
+    /**
+     * Sorts a column by the mean rank of each vertex's neighbours in the column before (stable).
+     */
     private void reorder(List<Integer> column, List<List<Integer>> neighbours) {
       Map<Integer, Double> key = new HashMap<>();
       for (int v : column) {
@@ -280,7 +298,10 @@ final class ProvenanceLayout {
       }
     }
 
-    /** Crossings between each pair of adjacent columns: inversions among their edges, by a Fenwick tree. */
+    /**
+     * Crossings between each pair of adjacent columns: inversions among their edges, by a Fenwick
+     * tree.
+     */
     private long crossings() {
       long total = 0;
       for (int l = 0; l + 1 < columns.size(); l++) {
@@ -309,7 +330,10 @@ final class ProvenanceLayout {
       return total;
     }
 
-    /** Vertical positions: stacked, then pulled toward neighbours' centres, column by column, both ways. */
+    /**
+     * Vertical positions: stacked, then pulled toward neighbours' centres, column by column, both
+     * ways.
+     */
     private void place() {
       top = new double[vertexLayer.size()];
       for (List<Integer> column : columns) {
@@ -335,8 +359,9 @@ final class ProvenanceLayout {
 
     /**
      * Moves a column's vertices as close as possible (least squares) to the mean centre of their
-     * neighbours while keeping order and gaps: with offsets o_i of the stacked column, z_i = top_i - o_i
-     * must not decrease, so z is the isotonic regression of the targets, by pool-adjacent-violators.
+     * neighbours while keeping order and gaps: with offsets o_i of the stacked column, z_i = top_i
+     * - o_i must not decrease, so z is the isotonic regression of the targets, by
+     * pool-adjacent-violators.
      */
     private void align(List<Integer> column, List<List<Integer>> neighbours) {
       int size = column.size();
@@ -366,7 +391,9 @@ final class ProvenanceLayout {
         blockSum[blocks] = target[i];
         blockCount[blocks] = 1;
         blocks++;
-        while (blocks > 1 && blockSum[blocks - 2] / blockCount[blocks - 2] > blockSum[blocks - 1] / blockCount[blocks - 1]) {
+        while (blocks > 1
+            && blockSum[blocks - 2] / blockCount[blocks - 2]
+                > blockSum[blocks - 1] / blockCount[blocks - 1]) {
           blockSum[blocks - 2] += blockSum[blocks - 1];
           blockCount[blocks - 2] += blockCount[blocks - 1];
           blocks--;
@@ -392,7 +419,14 @@ final class ProvenanceLayout {
         bottom = Math.max(bottom, top[v] + vertexHeight.get(v));
       }
       for (int v = 0; v < n; v++) {
-        boxes.add(new Box(vertexLayer.get(v), rank[v], columnX(vertexLayer.get(v)), top[v], nodeWidth, vertexHeight.get(v)));
+        boxes.add(
+            new Box(
+                vertexLayer.get(v),
+                rank[v],
+                columnX(vertexLayer.get(v)),
+                top[v],
+                nodeWidth,
+                vertexHeight.get(v)));
       }
       double[] outPort = ports(true);
       double[] inPort = ports(false);
@@ -414,13 +448,14 @@ final class ProvenanceLayout {
       }
       int layerCount = Math.max(1, columns.size());
       double w = 2 * MARGIN + layerCount * nodeWidth + (layerCount - 1) * LAYER_GAP;
-      return new ProvenanceLayout(boxes, routes, columns.size(), crossings, w, n == 0 ? 2 * MARGIN : bottom + MARGIN);
+      return new ProvenanceLayout(
+          boxes, routes, columns.size(), crossings, w, n == 0 ? 2 * MARGIN : bottom + MARGIN);
     }
 
     /**
-     * Per chain, the height where it leaves its source ({@code outgoing}) or enters its target: each
-     * node's edges share its side evenly, top to bottom in the order of the vertex at their other
-     * end, so edges fan out of and into a box without crossing there.
+     * Per chain, the height where it leaves its source ({@code outgoing}) or enters its target:
+     * each node's edges share its side evenly, top to bottom in the order of the vertex at their
+     * other end, so edges fan out of and into a box without crossing there.
      */
     private double[] ports(boolean outgoing) {
       List<List<Integer>> byNode = adjacency(n);
@@ -431,11 +466,13 @@ final class ProvenanceLayout {
       double[] port = new double[chains.size()];
       for (int v = 0; v < n; v++) {
         List<Integer> here = byNode.get(v);
-        here.sort(Comparator.comparingDouble(c -> {
-          int[] chain = chains.get(c);
-          int other = outgoing ? chain[1] : chain[chain.length - 2];
-          return top[other] + vertexHeight.get(other) / 2;
-        }));
+        here.sort(
+            Comparator.comparingDouble(
+                c -> {
+                  int[] chain = chains.get(c);
+                  int other = outgoing ? chain[1] : chain[chain.length - 2];
+                  return top[other] + vertexHeight.get(other) / 2;
+                }));
         for (int i = 0; i < here.size(); i++) {
           port[here.get(i)] = top[v] + vertexHeight.get(v) * (i + 1) / (here.size() + 1);
         }

@@ -1,8 +1,8 @@
 package io.lotledger.report;
 
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.Event;
@@ -16,10 +16,10 @@ import io.lotledger.rules.CheckFinding;
 import io.lotledger.rules.CheckOptions;
 import io.lotledger.rules.CheckReport;
 import io.lotledger.rules.ClaimsCalculator;
+import io.lotledger.rules.Finding;
 import io.lotledger.rules.LotCheck;
 import io.lotledger.rules.LotSource;
 import io.lotledger.rules.Policy;
-import io.lotledger.rules.Finding;
 import io.lotledger.verify.LotAncestry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,14 +45,14 @@ import java.util.TreeSet;
  * The provenance report on one lot, read from a ledger: the lot and every lot it was made from (its
  * ancestry), the transformation edges between them, each lot's custody, balance and rolled-up
  * composition ({@link LotSummary}), its declared master data, the integrity of the provenance, the
- * findings of {@link LotCheck} per lot, and every entry that touches one of the lots. {@link #html()}
- * renders it as one self-contained HTML page, the one {@code ledger report} writes.
+ * findings of {@link LotCheck} per lot, and every entry that touches one of the lots. {@link
+ * #html()} renders it as one self-contained HTML page, the one {@code ledger report} writes.
  *
- * <p>All of it is read from the entries through {@link Ledger#auditLot}, never from the store's derived
- * indexes: a deleted parents or history record cannot hide an ancestor or an event, and makes the
- * integrity broken (the audit compares the indexes with the entries). Claims are weighed only over a
- * provenance that verifies, as {@code ledger check} does: when {@link #integrity()} names a broken
- * fact, {@link #check()} is empty.
+ * <p>All of it is read from the entries through {@link Ledger#auditLot}, never from the store's
+ * derived indexes: a deleted parents or history record cannot hide an ancestor or an event, and
+ * makes the integrity broken (the audit compares the indexes with the entries). Claims are weighed
+ * only over a provenance that verifies, as {@code ledger check} does: when {@link #integrity()}
+ * names a broken fact, {@link #check()} is empty.
  *
  * <p>An application makes a report without the CLI:
  *
@@ -63,22 +63,29 @@ import java.util.TreeSet;
  * }
  * }</pre>
  *
- * <p>Immutable once read and safe to share between threads; it keeps no reference to the ledger. Texts
- * from the ledger (ids, actor names, findings) are untrusted; the page escapes every one of them.
+ * <p>Immutable once read and safe to share between threads; it keeps no reference to the ledger.
+ * Texts from the ledger (ids, actor names, findings) are untrusted; the page escapes every one of
+ * them.
  */
 public final class ProvenanceReport {
 
   /**
    * One lot of the ancestry.
    *
-   * @param maker the actor of the entry that brought the lot in (commissioned, produced or received it),
-   *     or of its first entry; null for a lot without entries
-   * @param declared the lot's latest non-empty master data (ILMD of an ADD or of a transformation that
-   *     output it), or {@link LotMasterData#NONE}
-   * @param origins the origin countries declared by the lot itself or, failing that, by its ancestors
+   * @param maker the actor of the entry that brought the lot in (commissioned, produced or received
+   *     it), or of its first entry; null for a lot without entries
+   * @param declared the lot's latest non-empty master data (ILMD of an ADD or of a transformation
+   *     that output it), or {@link LotMasterData#NONE}
+   * @param origins the origin countries declared by the lot itself or, failing that, by its
+   *     ancestors
    * @param findings the check's findings about this lot
    */
-  record LotView(LotId lot, LotSummary summary, ActorId maker, LotMasterData declared, SortedSet<String> origins,
+  record LotView(
+      LotId lot,
+      LotSummary summary,
+      ActorId maker,
+      LotMasterData declared,
+      SortedSet<String> origins,
       List<CheckFinding> findings) {
     LotView {
       origins = Collections.unmodifiableSortedSet(new TreeSet<>(origins));
@@ -112,10 +119,21 @@ public final class ProvenanceReport {
    * @param actorNames display names from the actor registry (untrusted text)
    * @param integrity the first broken fact of the provenance, or null when it verifies
    * @param integrityLots the lots the broken entry names (empty when it verifies or cannot be read)
-   * @param check the claims and policy check of the lot, or null when the provenance does not verify
+   * @param check the claims and policy check of the lot, or null when the provenance does not
+   *     verify
    */
-  private ProvenanceReport(LotId lot, String origin, long ledgerSize, String policy, List<LotView> views, List<Link> links,
-      List<Entry> events, Map<ActorId, String> actorNames, Finding integrity, Set<LotId> integrityLots, CheckReport check) {
+  private ProvenanceReport(
+      LotId lot,
+      String origin,
+      long ledgerSize,
+      String policy,
+      List<LotView> views,
+      List<Link> links,
+      List<Entry> events,
+      Map<ActorId, String> actorNames,
+      Finding integrity,
+      Set<LotId> integrityLots,
+      CheckReport check) {
     this.lot = lot;
     this.origin = origin;
     this.ledgerSize = ledgerSize;
@@ -129,23 +147,29 @@ public final class ProvenanceReport {
     this.check = check;
   }
 
-  /** Reads the report on {@code lot} from {@code ledger} without a policy: claims are checked, no policy rule. */
+  /**
+   * Reads the report on {@code lot} from {@code ledger} without a policy: claims are checked, no
+   * policy rule.
+   */
   public static ProvenanceReport from(Ledger ledger, LotId lot) throws LedgerException {
     return from(ledger, lot, Policy.NONE);
   }
 
   /**
-   * Reads the report on {@code lot} from {@code ledger}, checking claims and the rules of {@code policy}
-   * over the lot's ancestry.
+   * Reads the report on {@code lot} from {@code ledger}, checking claims and the rules of {@code
+   * policy} over the lot's ancestry.
    *
-   * @throws LedgerException NOT_FOUND when the ledger never saw the lot, or what reading the ledger throws
+   * @throws LedgerException NOT_FOUND when the ledger never saw the lot, or what reading the ledger
+   *     throws
    */
-  public static ProvenanceReport from(Ledger ledger, LotId lot, Policy policy) throws LedgerException {
+  public static ProvenanceReport from(Ledger ledger, LotId lot, Policy policy)
+      throws LedgerException {
     Objects.requireNonNull(policy, "policy");
     if (ledger.head(lot).isEmpty()) {
       throw new LedgerException(LedgerException.Code.NOT_FOUND, "no lot " + lot + " in the ledger");
     }
-    // The lots, their histories and their edges come from the entries, never from the derived indexes,
+    // The lots, their histories and their edges come from the entries, never from the derived
+    // indexes,
     // so that a damaged index can neither hide an ancestor nor pass for verified.
     LotAncestry ancestry = ledger.auditLot(lot);
     LotSource source = ancestry::history;
@@ -170,7 +194,8 @@ public final class ProvenanceReport {
     if (integrity != null) {
       integrityLots.addAll(lotsOf(ledger, integrity));
     }
-    CheckReport check = integrity == null ? new LotCheck(source, policy, CheckOptions.DEFAULT).check(lot) : null;
+    CheckReport check =
+        integrity == null ? new LotCheck(source, policy, CheckOptions.DEFAULT).check(lot) : null;
 
     Map<LotId, LotMasterData> declared = new HashMap<>();
     Map<LotId, String> ownOrigin = new HashMap<>();
@@ -194,28 +219,55 @@ public final class ProvenanceReport {
       if (check != null) {
         check.findings().stream().filter(f -> f.lot().equals(id)).forEach(about::add);
       }
-      // Custody is replayed from the entries when they verify; otherwise the stored record is shown, and every
+      // Custody is replayed from the entries when they verify; otherwise the stored record is
+      // shown, and every
       // box of the page says it is not verified.
-      LotSummary summary = ancestry.verified() ? LotSummary.of(ancestry, claims, id)
-          : new LotSummary(id, ledger.lotState(id).orElse(null), claims.composition(id));
-      views.add(new LotView(id, summary, maker(id, source.history(id)), declared.get(id), origins.get(id), about));
+      LotSummary summary =
+          ancestry.verified()
+              ? LotSummary.of(ancestry, claims, id)
+              : new LotSummary(id, ledger.lotState(id).orElse(null), claims.composition(id));
+      views.add(
+          new LotView(
+              id,
+              summary,
+              maker(id, source.history(id)),
+              declared.get(id),
+              origins.get(id),
+              about));
     }
 
-    // Display names only from registrations the root signed with its key (entry 0's, self-signed): the
-    // registry index and its entries are store records, so a name is shown only when its signature holds.
+    // Display names only from registrations the root signed with its key (entry 0's, self-signed):
+    // the
+    // registry index and its entries are store records, so a name is shown only when its signature
+    // holds.
     Map<ActorId, String> names = new LinkedHashMap<>();
     Entry genesis = ledger.entry(0).orElse(null);
-    if (genesis != null && genesis.signed().signatureValid()
-        && genesis.event() instanceof RegistryEvent.ActorRegistered root && root.actor().equals(ledger.rootActor())) {
+    if (genesis != null
+        && genesis.signed().signatureValid()
+        && genesis.event() instanceof RegistryEvent.ActorRegistered root
+        && root.actor().equals(ledger.rootActor())) {
       for (Entry e : ledger.registry()) {
-        if (e.event() instanceof RegistryEvent.ActorRegistered r && r.name() != null
-            && e.body().actor().equals(root.actor()) && e.body().key().equals(root.key()) && e.signed().signatureValid()) {
+        if (e.event() instanceof RegistryEvent.ActorRegistered r
+            && r.name() != null
+            && e.body().actor().equals(root.actor())
+            && e.body().key().equals(root.key())
+            && e.signed().signatureValid()) {
           names.put(r.actor(), r.name());
         }
       }
     }
-    return new ProvenanceReport(lot, ledger.origin(), ledger.size(), policy.name(), views, links,
-        new ArrayList<>(events.values()), names, integrity, integrityLots, check);
+    return new ProvenanceReport(
+        lot,
+        ledger.origin(),
+        ledger.size(),
+        policy.name(),
+        views,
+        links,
+        new ArrayList<>(events.values()),
+        names,
+        integrity,
+        integrityLots,
+        check);
   }
 
   /** The lot the report is on. */
@@ -233,7 +285,9 @@ public final class ProvenanceReport {
     return events;
   }
 
-  /** Whether every entry of the provenance verified and the store's indexes agree with the entries. */
+  /**
+   * Whether every entry of the provenance verified and the store's indexes agree with the entries.
+   */
   public boolean verified() {
     return integrity == null;
   }
@@ -243,7 +297,10 @@ public final class ProvenanceReport {
     return Optional.ofNullable(integrity);
   }
 
-  /** The claims and policy check of the lot; empty when the provenance does not verify, since then no claim is weighed. */
+  /**
+   * The claims and policy check of the lot; empty when the provenance does not verify, since then
+   * no claim is weighed.
+   */
   public Optional<CheckReport> check() {
     return Optional.ofNullable(check);
   }
@@ -257,19 +314,19 @@ public final class ProvenanceReport {
    * The report as one self-contained HTML5 document: no script, nothing loaded from anywhere, and a
    * Content-Security-Policy that forbids both. The same report always gives the same page.
    *
-   * <p>Markup meant for machines: every lot is {@code <g class="node ..." data-lot="URI" data-layer="N">}
-   * with the classes {@code target}, {@code origin}, {@code external}, {@code finding} and {@code
-   * unverified}; every edge is {@code <path class="edge" data-from="INPUT" data-to="OUTPUT">}; every event
-   * row is {@code <tr class="event" data-index="N">}.
+   * <p>Markup meant for machines: every lot is {@code <g class="node ..." data-lot="URI"
+   * data-layer="N">} with the classes {@code target}, {@code origin}, {@code external}, {@code
+   * finding} and {@code unverified}; every edge is {@code <path class="edge" data-from="INPUT"
+   * data-to="OUTPUT">}; every event row is {@code <tr class="event" data-index="N">}.
    */
   public String html() {
     return HtmlReport.render(this);
   }
 
   /**
-   * Writes {@link #html()} to {@code file} in UTF-8, creating it or replacing what it holds. Not atomic:
-   * an application that must never leave a partial page writes beside the file and renames, as
-   * {@code ledger report} does.
+   * Writes {@link #html()} to {@code file} in UTF-8, creating it or replacing what it holds. Not
+   * atomic: an application that must never leave a partial page writes beside the file and renames,
+   * as {@code ledger report} does.
    *
    * @throws IOException if the file cannot be written
    */
@@ -306,7 +363,10 @@ public final class ProvenanceReport {
     return actorNames;
   }
 
-  /** The lots the broken entry names; empty when the provenance verifies or the entry cannot be read. */
+  /**
+   * The lots the broken entry names; empty when the provenance verifies or the entry cannot be
+   * read.
+   */
   Set<LotId> integrityLots() {
     return integrityLots;
   }
@@ -327,7 +387,10 @@ public final class ProvenanceReport {
     return lots;
   }
 
-  /** The latest non-empty ILMD declared for {@code lot}: on an ADD naming it or a transformation outputting it. */
+  /**
+   * The latest non-empty ILMD declared for {@code lot}: on an ADD naming it or a transformation
+   * outputting it.
+   */
   private static LotMasterData declared(LotId lot, List<Entry> history) {
     LotMasterData latest = LotMasterData.NONE;
     for (Entry e : history) {
@@ -335,7 +398,8 @@ public final class ProvenanceReport {
       LotMasterData ilmd = null;
       if (event instanceof ObjectEvent o && o.action() == Action.ADD && o.lots().contains(lot)) {
         ilmd = o.ilmd();
-      } else if (event instanceof TransformationEvent t && t.outputs().stream().anyMatch(q -> q.lot().equals(lot))) {
+      } else if (event instanceof TransformationEvent t
+          && t.outputs().stream().anyMatch(q -> q.lot().equals(lot))) {
         ilmd = t.ilmd();
       }
       if (ilmd != null && !ilmd.isEmpty()) {
@@ -345,13 +409,19 @@ public final class ProvenanceReport {
     return latest;
   }
 
-  /** Who brought the lot in: the actor of its first ADD, transformation output or receiving; else of its first entry. */
+  /**
+   * Who brought the lot in: the actor of its first ADD, transformation output or receiving; else of
+   * its first entry.
+   */
   private static ActorId maker(LotId lot, List<Entry> history) {
     for (Entry e : history) {
       Event event = e.event();
-      boolean brings = event instanceof ObjectEvent o && o.lots().contains(lot)
-          && (o.action() == Action.ADD || "receiving".equals(o.context().bizStep()))
-          || event instanceof TransformationEvent t && t.outputs().stream().map(LotQuantity::lot).anyMatch(lot::equals);
+      boolean brings =
+          event instanceof ObjectEvent o
+                  && o.lots().contains(lot)
+                  && (o.action() == Action.ADD || "receiving".equals(o.context().bizStep()))
+              || event instanceof TransformationEvent t
+                  && t.outputs().stream().map(LotQuantity::lot).anyMatch(lot::equals);
       if (brings) {
         return e.body().actor();
       }
@@ -363,8 +433,8 @@ public final class ProvenanceReport {
    * Per lot, its own declared origin country or else the union of its parents' origins, in
    * topological order (Kahn); lots on a cycle keep only their own.
    */
-  private static Map<LotId, SortedSet<String>> origins(List<LotId> ids, Map<LotId, List<LotId>> parents,
-      Map<LotId, String> own) {
+  private static Map<LotId, SortedSet<String>> origins(
+      List<LotId> ids, Map<LotId, List<LotId>> parents, Map<LotId, String> own) {
     Map<LotId, Integer> waiting = new HashMap<>();
     Map<LotId, List<LotId>> children = new HashMap<>();
     for (LotId id : ids) {
@@ -392,7 +462,8 @@ public final class ProvenanceReport {
       }
     }
     for (LotId id : ids) {
-      origins.computeIfAbsent(id, k -> own.containsKey(k) ? new TreeSet<>(Set.of(own.get(k))) : new TreeSet<>());
+      origins.computeIfAbsent(
+          id, k -> own.containsKey(k) ? new TreeSet<>(Set.of(own.get(k))) : new TreeSet<>());
     }
     return origins;
   }

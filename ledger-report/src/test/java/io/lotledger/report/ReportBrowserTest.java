@@ -1,7 +1,5 @@
 package io.lotledger.report;
 
-import io.lotledger.rules.Failure;
-
 import static io.lotledger.testing.RecyclingChain.ORE;
 import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.examples.Scenario;
 import io.lotledger.examples.catalog.Scenarios;
-import io.lotledger.rules.CheckFinding;
+import io.lotledger.rules.Failure;
 import io.lotledger.testing.RecyclingChain;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -42,10 +40,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Report pages ({@link ProvenanceReport#html()}, what {@code ledger report} writes) as a browser
- * renders them: headless Chromium loads each page and dumps
- * its DOM (the markup as parsed), a probe page measures the laid-out SVG through the DOM geometry
- * API (boxes apart, texts inside their boxes, edges attached to their boxes, CSS applied), and a
- * screenshot is saved as {@code target/report-NAME.png} and read back for the finding's red outline.
+ * renders them: headless Chromium loads each page and dumps its DOM (the markup as parsed), a probe
+ * page measures the laid-out SVG through the DOM geometry API (boxes apart, texts inside their
+ * boxes, edges attached to their boxes, CSS applied), and a screenshot is saved as {@code
+ * target/report-NAME.png} and read back for the finding's red outline.
  *
  * <p>Needs {@code chromium} ({@code /usr/bin/chromium} or on the PATH; on Debian {@code apt-get
  * install chromium}). Without it every test fails saying so, unless {@code LEDGER_SKIP_BROWSER=1},
@@ -56,9 +54,12 @@ class ReportBrowserTest {
   private static final int WIDTH = 1600;
   private static final int HEIGHT = 1200;
   private static final Pattern CLASSED = Pattern.compile("<(\\w+) ([^>]*)>");
-  private static final Pattern PROBE = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL);
+  private static final Pattern PROBE =
+      Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL);
+
   /** Reads the probe's JSON with whole numbers as {@code Long}. */
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
   @TempDir static Path shared;
   private static Path chromium;
@@ -70,8 +71,9 @@ class ReportBrowserTest {
       chromium = locate();
     }
     if (chromium == null) {
-      String message = "chromium not found at /usr/bin/chromium or on the PATH: install it (Debian: apt-get install -y chromium)"
-          + " or set LEDGER_SKIP_BROWSER=1 to skip the browser tests";
+      String message =
+          "chromium not found at /usr/bin/chromium or on the PATH: install it (Debian: apt-get install -y chromium)"
+              + " or set LEDGER_SKIP_BROWSER=1 to skip the browser tests";
       if ("1".equals(System.getenv("LEDGER_SKIP_BROWSER"))) {
         Assumptions.abort(message);
       }
@@ -94,21 +96,41 @@ class ReportBrowserTest {
   }
 
   @Test
-  void overClaimedRecycling_rendersSevenBoxes_thePrecursorOutlinedRed_withItsFindings() throws Exception {
-    Path page = report("recycling", (ledger, chain) -> ReportFixtures.recordOverClaimedRecycling(ledger, chain), PRECURSOR.uri());
+  void overClaimedRecycling_rendersSevenBoxes_thePrecursorOutlinedRed_withItsFindings()
+      throws Exception {
+    Path page =
+        report(
+            "recycling",
+            (ledger, chain) -> ReportFixtures.recordOverClaimedRecycling(ledger, chain),
+            PRECURSOR.uri());
 
     String dom = dumpDom(page);
     List<Map<String, String>> nodes = elementsWithClass(dom, "node");
-    assertThat(nodes).extracting(n -> n.get("data-lot")).containsExactlyInAnyOrder(PRECURSOR.uri(), ORE.uri(),
-        RecyclingChain.SCRAP.uri(), RecyclingChain.EOL.uri(), RecyclingChain.CONCENTRATE.uri(), RecyclingChain.SULPHATE_A.uri(),
-        RecyclingChain.BLACK_MASS.uri());
-    assertThat(nodes).filteredOn(n -> classes(n).contains("finding")).extracting(n -> n.get("data-lot"))
+    assertThat(nodes)
+        .extracting(n -> n.get("data-lot"))
+        .containsExactlyInAnyOrder(
+            PRECURSOR.uri(),
+            ORE.uri(),
+            RecyclingChain.SCRAP.uri(),
+            RecyclingChain.EOL.uri(),
+            RecyclingChain.CONCENTRATE.uri(),
+            RecyclingChain.SULPHATE_A.uri(),
+            RecyclingChain.BLACK_MASS.uri());
+    assertThat(nodes)
+        .filteredOn(n -> classes(n).contains("finding"))
+        .extracting(n -> n.get("data-lot"))
         .containsExactly(PRECURSOR.uri());
     assertThat(elementsWithClass(dom, "edge")).hasSize(6);
-    assertThat(dom).contains(">\u2717 " + Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED + "</text>",
-        ">  Co declared 0.4 computed 0.36</text>", ">carbon 2.44 kg CO2e/kg (declared 2.4)</text>",
-        ">Co 0.25 pre 0.32 post 0.36</text>", ">origins CD, DE, FI</text>");
-    assertThat(elementsWithClass(dom, "finding")).filteredOn(e -> e.get("tag").equals("li")).hasSize(2);
+    assertThat(dom)
+        .contains(
+            ">\u2717 " + Failure.RECYCLED_POST_CONSUMER_ABOVE_COMPUTED + "</text>",
+            ">  Co declared 0.4 computed 0.36</text>",
+            ">carbon 2.44 kg CO2e/kg (declared 2.4)</text>",
+            ">Co 0.25 pre 0.32 post 0.36</text>",
+            ">origins CD, DE, FI</text>");
+    assertThat(elementsWithClass(dom, "finding"))
+        .filteredOn(e -> e.get("tag").equals("li"))
+        .hasSize(2);
 
     Map<String, Object> probe = probe(page);
     assertGeometry(probe, 7, 6);
@@ -116,22 +138,35 @@ class ReportBrowserTest {
     assertThat(probe.get("plainStroke")).isEqualTo("rgb(144, 164, 174)");
 
     BufferedImage shot = screenshot(page, "recycling");
-    assertThat(redOutline(shot, box(probe, "findingBox"))).as("the precursor's box has a red outline").isTrue();
+    assertThat(redOutline(shot, box(probe, "findingBox")))
+        .as("the precursor's box has a red outline")
+        .isTrue();
     assertThat(redOutline(shot, box(probe, "plainBox"))).as("an origin's box has none").isFalse();
   }
 
   @Test
-  void threeHundredLotAncestry_rendersEveryBoxApart_scrollable_withTheUnderDeclaredLotHighlighted() throws Exception {
-    Path page = report("wide", (ledger, chain) -> ReportFixtures.recordWideAncestry(ledger, chain, 5),
-        ReportFixtures.WIDE_FINAL.uri());
+  void threeHundredLotAncestry_rendersEveryBoxApart_scrollable_withTheUnderDeclaredLotHighlighted()
+      throws Exception {
+    Path page =
+        report(
+            "wide",
+            (ledger, chain) -> ReportFixtures.recordWideAncestry(ledger, chain, 5),
+            ReportFixtures.WIDE_FINAL.uri());
 
     String dom = dumpDom(page);
     List<Map<String, String>> nodes = elementsWithClass(dom, "node");
     assertThat(nodes).hasSize(ReportFixtures.WIDE_LOTS); // 299 ancestors + the lot
-    assertThat(nodes).filteredOn(n -> classes(n).contains("finding")).extracting(n -> n.get("data-lot"))
+    assertThat(nodes)
+        .filteredOn(n -> classes(n).contains("finding"))
+        .extracting(n -> n.get("data-lot"))
         .containsExactly(ReportFixtures.WIDE_UNDER_DECLARED.uri());
-    assertThat(nodes).filteredOn(n -> classes(n).contains("target")).singleElement()
-        .satisfies(n -> assertThat(n.get("data-layer")).isEqualTo(String.valueOf(ReportFixtures.LEVELS.length)));
+    assertThat(nodes)
+        .filteredOn(n -> classes(n).contains("target"))
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n.get("data-layer"))
+                    .isEqualTo(String.valueOf(ReportFixtures.LEVELS.length)));
     assertThat(dom).contains(">\u2717 " + Failure.CARBON_FOOTPRINT_BELOW_COMPUTED + "</text>");
 
     Map<String, Object> probe = probe(page);
@@ -145,7 +180,10 @@ class ReportBrowserTest {
     return Scenarios.names();
   }
 
-  /** Issue 5's "done when": the report of each demo's final lot opens in Chromium showing the whole DAG. */
+  /**
+   * Issue 5's "done when": the report of each demo's final lot opens in Chromium showing the whole
+   * DAG.
+   */
   @ParameterizedTest
   @MethodSource("demos")
   void everyDemosFinalLot_rendersItsWholeAncestry(String demo) throws Exception {
@@ -153,7 +191,10 @@ class ReportBrowserTest {
     Scenario scenario = Scenarios.create(demo, false);
     Set<String> expected = new TreeSet<>();
     Path page = dir.resolve("report.html");
-    try (Ledger ledger = Ledger.in(dir.resolve("data")).options(scenario.options()).create(scenario.origin(), scenario.root(), scenario.rootName())) {
+    try (Ledger ledger =
+        Ledger.in(dir.resolve("data"))
+            .options(scenario.options())
+            .create(scenario.origin(), scenario.root(), scenario.rootName())) {
       LotId finalLot = scenario.record(ledger).finalLot();
       expected.add(finalLot.uri());
       ledger.ancestors(finalLot).forEach(l -> expected.add(l.uri()));
@@ -162,8 +203,13 @@ class ReportBrowserTest {
 
     String dom = dumpDom(page);
     List<Map<String, String>> nodes = elementsWithClass(dom, "node");
-    assertThat(nodes).extracting(n -> n.get("data-lot")).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(nodes).filteredOn(n -> classes(n).contains("finding")).as("an honest demo has no findings").isEmpty();
+    assertThat(nodes)
+        .extracting(n -> n.get("data-lot"))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(nodes)
+        .filteredOn(n -> classes(n).contains("finding"))
+        .as("an honest demo has no findings")
+        .isEmpty();
     assertGeometry(probe(page), expected.size(), elementsWithClass(dom, "edge").size());
     screenshot(page, "demo-" + demo);
   }
@@ -173,8 +219,10 @@ class ReportBrowserTest {
     Path page = report("hostile", ReportFixtures::recordHostile, ReportFixtures.HOSTILE_LOT.uri());
 
     String dom = dumpDom(page);
-    assertThat(elementsWithClass(dom, "node")).extracting(n -> n.get("data-lot"))
-        .containsExactlyInAnyOrder(ReportFixtures.HOSTILE_LOT.uri(), ReportFixtures.HOSTILE_INPUT.uri());
+    assertThat(elementsWithClass(dom, "node"))
+        .extracting(n -> n.get("data-lot"))
+        .containsExactlyInAnyOrder(
+            ReportFixtures.HOSTILE_LOT.uri(), ReportFixtures.HOSTILE_INPUT.uri());
     Map<String, Object> probe = probe(page);
     assertThat(probe.get("scripts")).isEqualTo(0L);
     assertThat(probe.get("texts").toString()).contains("by " + ReportFixtures.HOSTILE_NAME);
@@ -187,12 +235,17 @@ class ReportBrowserTest {
     void record(Ledger ledger, RecyclingChain chain) throws LedgerException;
   }
 
-  /** Records a RocksDB ledger with {@code fixture} and writes the report on {@code lot} to NAME/report.html. */
-  private static Path report(String name, Fixture fixture, String lot) throws LedgerException, IOException {
+  /**
+   * Records a RocksDB ledger with {@code fixture} and writes the report on {@code lot} to
+   * NAME/report.html.
+   */
+  private static Path report(String name, Fixture fixture, String lot)
+      throws LedgerException, IOException {
     Path dir = Files.createDirectories(shared.resolve(name));
     RecyclingChain chain = new RecyclingChain();
     Path page = dir.resolve("report.html");
-    try (Ledger ledger = Ledger.create(dir.resolve("data"), RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
+    try (Ledger ledger =
+        Ledger.create(dir.resolve("data"), RecyclingChain.ORIGIN, chain.root, "Test consortium")) {
       fixture.record(ledger, chain);
       ProvenanceReport.from(ledger, new LotId(lot)).writeTo(page);
     }
@@ -210,12 +263,24 @@ class ReportBrowserTest {
    */
   private static Map<String, Object> probe(Path page) throws Exception {
     Path probe = page.resolveSibling("probe.html");
-    Files.writeString(probe, PROBE_PAGE.replace("REPORT", page.getFileName().toString())
-        .replace("WIDTH", String.valueOf(WIDTH)).replace("HEIGHT", String.valueOf(HEIGHT)), StandardCharsets.UTF_8);
-    String dom = chromium(page.getParent(), "--allow-file-access-from-files", "--dump-dom", probe.toUri().toString());
+    Files.writeString(
+        probe,
+        PROBE_PAGE
+            .replace("REPORT", page.getFileName().toString())
+            .replace("WIDTH", String.valueOf(WIDTH))
+            .replace("HEIGHT", String.valueOf(HEIGHT)),
+        StandardCharsets.UTF_8);
+    String dom =
+        chromium(
+            page.getParent(),
+            "--allow-file-access-from-files",
+            "--dump-dom",
+            probe.toUri().toString());
     Matcher m = PROBE.matcher(dom);
     assertThat(m.find()).as("probe output in %s", dom).isTrue();
-    Map<String, Object> result = JSON.readValue(ReportPage.unescape(m.group(1)), new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> result =
+        JSON.readValue(
+            ReportPage.unescape(m.group(1)), new TypeReference<Map<String, Object>>() {});
     assertThat(result).as("probe error").doesNotContainKey("error");
     return result;
   }
@@ -235,7 +300,11 @@ class ReportBrowserTest {
     Path png = Path.of("target", "report-" + name + ".png").toAbsolutePath();
     Files.createDirectories(png.getParent());
     Files.deleteIfExists(png);
-    chromium(page.getParent(), "--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + png,
+    chromium(
+        page.getParent(),
+        "--hide-scrollbars",
+        "--window-size=" + WIDTH + "," + HEIGHT,
+        "--screenshot=" + png,
         page.toUri().toString());
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image).as("a PNG at %s", png).isNotNull();
@@ -244,12 +313,16 @@ class ReportBrowserTest {
     return image;
   }
 
-  /** Whether a pixel on the left side of the box (window pixels: left, top, width, height) is the finding red. */
+  /**
+   * Whether a pixel on the left side of the box (window pixels: left, top, width, height) is the
+   * finding red.
+   */
   private static boolean redOutline(BufferedImage image, double[] box) {
     int x0 = (int) Math.floor(box[0]);
     int yMid = (int) Math.round(box[1] + box[3] / 2);
     assertThat(x0 >= 2 && x0 + 2 < image.getWidth() && yMid >= 0 && yMid < image.getHeight())
-        .as("box %s in the window", java.util.Arrays.toString(box)).isTrue();
+        .as("box %s in the window", java.util.Arrays.toString(box))
+        .isTrue();
     for (int x = x0 - 2; x <= x0 + 2; x++) {
       for (int y = yMid - 2; y <= yMid + 2; y++) {
         int rgb = image.getRGB(x, y);
@@ -270,27 +343,47 @@ class ReportBrowserTest {
     return values.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
   }
 
-  /** Runs chromium headless with a fresh profile under {@code dir}; its stdout, or a failure naming what went wrong. */
+  /**
+   * Runs chromium headless with a fresh profile under {@code dir}; its stdout, or a failure naming
+   * what went wrong.
+   */
   private static String chromium(Path dir, String... args) throws Exception {
     Path profile = Files.createTempDirectory(dir, "profile");
     Path out = dir.resolve("chromium.out");
     Path err = dir.resolve("chromium.err");
-    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--disable-gpu", "--no-sandbox",
-        "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--disable-gpu",
+                "--no-sandbox",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--user-data-dir=" + profile));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command);
     }
-    assertThat(p.exitValue()).as("chromium exit code for %s; stderr: %s", command, Files.readString(err)).isZero();
+    assertThat(p.exitValue())
+        .as("chromium exit code for %s; stderr: %s", command, Files.readString(err))
+        .isZero();
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
   // ---------------------------------------------------------------- reading the dumped DOM
 
-  /** Every element whose class list holds {@code css}: its attributes (unescaped) and its tag as "tag". */
+  /**
+   * Every element whose class list holds {@code css}: its attributes (unescaped) and its tag as
+   * "tag".
+   */
   private static List<Map<String, String>> elementsWithClass(String dom, String css) {
     List<Map<String, String>> found = new ArrayList<>();
     Matcher m = CLASSED.matcher(dom);
@@ -312,8 +405,12 @@ class ReportBrowserTest {
     return List.of(element.getOrDefault("class", "").split(" "));
   }
 
-  /** Loads REPORT in a frame without scrollbars, so its layout is the screenshot's, and writes what it measured. */
-  private static final String PROBE_PAGE = """
+  /**
+   * Loads REPORT in a frame without scrollbars, so its layout is the screenshot's, and writes what
+   * it measured.
+   */
+  private static final String PROBE_PAGE =
+      """
       <!DOCTYPE html>
       <html><head><meta charset="utf-8"><style>body{margin:0}iframe{border:0;display:block}</style>
       <script>

@@ -1,7 +1,7 @@
 package io.lotledger.report;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.ElementShare;
 import io.lotledger.event.EventContext;
@@ -27,14 +27,20 @@ import java.util.SplittableRandom;
 public final class ReportFixtures {
   /** Lots per level of {@link #recordWideAncestry}, origins first: 299 lots below the final one. */
   public static final int[] LEVELS = {100, 80, 60, 35, 18, 6};
+
   /** Lots in the wide ancestry, the final lot included. */
   public static final int WIDE_LOTS = 300;
+
   public static final LotId WIDE_FINAL = RecyclingChain.lot("WIDE-FINAL");
-  /** The level-2 lot whose producer declares a carbon footprint far below what its inputs add up to. */
+
+  /**
+   * The level-2 lot whose producer declares a carbon footprint far below what its inputs add up to.
+   */
   public static final LotId WIDE_UNDER_DECLARED = wide(2, 7);
 
   /** An id no URI rule rejects but that HTML must escape: an ampersand and an apostrophe. */
   public static final LotId HOSTILE_LOT = new LotId("urn:epc:class:lgtin:4012345.077777.A&B'C");
+
   public static final LotId HOSTILE_INPUT = new LotId("urn:example:lot:%3Cscript%3E&amp;x");
   public static final String HOSTILE_NAME = "<script>alert(\"pwn\")</script>&'";
 
@@ -47,24 +53,28 @@ public final class ReportFixtures {
   }
 
   /**
-   * The recycling chain with PRECURSOR over-claimed (CheckCommandTest, the report tests): Co post-consumer 0.4
-   * where the inputs back 0.36, and 2.4 kg CO2e/kg where they add up to 2.44.
+   * The recycling chain with PRECURSOR over-claimed (CheckCommandTest, the report tests): Co
+   * post-consumer 0.4 where the inputs back 0.36, and 2.4 kg CO2e/kg where they add up to 2.44.
    */
-  public static void recordOverClaimedRecycling(Ledger ledger, RecyclingChain chain) throws LedgerException {
+  public static void recordOverClaimedRecycling(Ledger ledger, RecyclingChain chain)
+      throws LedgerException {
     chain.recordUpToPrecursor(ledger);
-    chain.makePrecursor(ledger, RecyclingChain.claims("0.25", "0.32", "0.4", "0.1", "0", "0.6", "2.4"));
+    chain.makePrecursor(
+        ledger, RecyclingChain.claims("0.25", "0.32", "0.4", "0.1", "0", "0.6", "2.4"));
   }
 
   /**
    * A supply web of {@value #WIDE_LOTS} lots in six levels ({@link #LEVELS}) and a final lot, all
-   * recorded by the refinery: 100 commissioned origin lots (1000 kg each, with a country, a Co assay,
-   * recycled shares and a footprint), and per level lots each made from at least one lot of the
-   * level below (every lot of a level goes into exactly one of the next, which takes half of it) and,
-   * for about four in ten, from a lot of an older level too (a tenth of it), so that edges skip
-   * columns and lots share inputs. The final lot is made from every lot of the top level. Deterministic
-   * for a seed; {@link #WIDE_UNDER_DECLARED} declares 0.01 kg CO2e/kg, a carbon under-claim.
+   * recorded by the refinery: 100 commissioned origin lots (1000 kg each, with a country, a Co
+   * assay, recycled shares and a footprint), and per level lots each made from at least one lot of
+   * the level below (every lot of a level goes into exactly one of the next, which takes half of
+   * it) and, for about four in ten, from a lot of an older level too (a tenth of it), so that edges
+   * skip columns and lots share inputs. The final lot is made from every lot of the top level.
+   * Deterministic for a seed; {@link #WIDE_UNDER_DECLARED} declares 0.01 kg CO2e/kg, a carbon
+   * under-claim.
    */
-  public static void recordWideAncestry(Ledger ledger, RecyclingChain chain, long seed) throws LedgerException {
+  public static void recordWideAncestry(Ledger ledger, RecyclingChain chain, long seed)
+      throws LedgerException {
     chain.registerActors(ledger);
     SplittableRandom random = new SplittableRandom(seed);
     Map<LotId, BigDecimal> size = new HashMap<>();
@@ -74,9 +84,17 @@ public final class ReportFixtures {
     int hour = 0;
     for (int i = 0; i < LEVELS[0]; i++) {
       LotId lot = wide(0, i);
-      LotMasterData ilmd = LotMasterData.NONE.withOrigin(COUNTRIES[i % COUNTRIES.length], null)
-          .withElements(List.of(ElementShare.of("Co", "0." + (1 + i % 3), i % 4 == 0 ? "0.5" : "0", i % 5 == 0 ? "0.25" : "0")))
-          .withCarbonFootprint(new BigDecimal(1 + i % 4));
+      LotMasterData ilmd =
+          LotMasterData.NONE
+              .withOrigin(COUNTRIES[i % COUNTRIES.length], null)
+              .withElements(
+                  List.of(
+                      ElementShare.of(
+                          "Co",
+                          "0." + (1 + i % 3),
+                          i % 4 == 0 ? "0.5" : "0",
+                          i % 5 == 0 ? "0.25" : "0")))
+              .withCarbonFootprint(new BigDecimal(1 + i % 4));
       chain.add(ledger, lot, "1000", ilmd, hour++);
       size.put(lot, new BigDecimal("1000"));
       origins.add(lot);
@@ -111,9 +129,12 @@ public final class ReportFixtures {
           }
         }
         LotId out = wide(level, i);
-        LotMasterData ilmd = out.equals(WIDE_UNDER_DECLARED)
-            ? LotMasterData.NONE.withCarbonFootprint(new BigDecimal("0.01")) : LotMasterData.NONE;
-        chain.transform(ledger, in, List.of(RecyclingChain.kg(out, total.toPlainString())), ilmd, "5", hour++);
+        LotMasterData ilmd =
+            out.equals(WIDE_UNDER_DECLARED)
+                ? LotMasterData.NONE.withCarbonFootprint(new BigDecimal("0.01"))
+                : LotMasterData.NONE;
+        chain.transform(
+            ledger, in, List.of(RecyclingChain.kg(out, total.toPlainString())), ilmd, "5", hour++);
         size.put(out, total);
         made.add(out);
       }
@@ -125,7 +146,13 @@ public final class ReportFixtures {
       last.add(RecyclingChain.kg(top, size.get(top).toPlainString()));
       total = total.add(size.get(top));
     }
-    chain.transform(ledger, last, List.of(RecyclingChain.kg(WIDE_FINAL, total.toPlainString())), LotMasterData.NONE, "5", hour);
+    chain.transform(
+        ledger,
+        last,
+        List.of(RecyclingChain.kg(WIDE_FINAL, total.toPlainString())),
+        LotMasterData.NONE,
+        "5",
+        hour);
   }
 
   /**
@@ -134,14 +161,25 @@ public final class ReportFixtures {
    */
   public static void recordHostile(Ledger ledger, RecyclingChain chain) throws LedgerException {
     ActorSigner mallory = TestChain.signer("urn:example:actor:mallory&'", 41);
-    ledger.append(new RegistryEvent.ActorRegistered(mallory.actor(), HOSTILE_NAME, mallory.publicKey(), RecyclingChain.T0),
+    ledger.append(
+        new RegistryEvent.ActorRegistered(
+            mallory.actor(), HOSTILE_NAME, mallory.publicKey(), RecyclingChain.T0),
         chain.root);
-    ledger.append(ObjectEvent.add(List.of(RecyclingChain.kg(HOSTILE_INPUT, "10")),
-        LotMasterData.NONE.withOrigin("CD", null), RecyclingChain.T0.plusHours(1), EventContext.of("commissioning", "active")),
+    ledger.append(
+        ObjectEvent.add(
+            List.of(RecyclingChain.kg(HOSTILE_INPUT, "10")),
+            LotMasterData.NONE.withOrigin("CD", null),
+            RecyclingChain.T0.plusHours(1),
+            EventContext.of("commissioning", "active")),
         mallory);
-    ledger.append(TransformationEvent.of(List.of(RecyclingChain.kg(HOSTILE_INPUT, "10")),
-        List.of(RecyclingChain.kg(HOSTILE_LOT, "9")), LotMasterData.NONE, RecyclingChain.T0.plusHours(2),
-        EventContext.of("commissioning", "active")), mallory);
+    ledger.append(
+        TransformationEvent.of(
+            List.of(RecyclingChain.kg(HOSTILE_INPUT, "10")),
+            List.of(RecyclingChain.kg(HOSTILE_LOT, "9")),
+            LotMasterData.NONE,
+            RecyclingChain.T0.plusHours(2),
+            EventContext.of("commissioning", "active")),
+        mallory);
   }
 
   private static void shuffle(List<LotId> lots, SplittableRandom random) {

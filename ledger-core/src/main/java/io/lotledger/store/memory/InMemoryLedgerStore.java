@@ -13,7 +13,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A {@link LedgerStore} in the heap, for tests and short-lived ledgers. Nothing survives the process.
+ * A {@link LedgerStore} in the heap, for tests and short-lived ledgers. Nothing survives the
+ * process.
  *
  * <p>Thread-safe: a read-write lock makes each batch atomic with respect to readers.
  */
@@ -47,7 +48,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
       ensureOpen();
       for (Map.Entry<byte[], byte[]> e : tables.get(table).tailMap(prefix, true).entrySet()) {
         byte[] k = e.getKey();
-        if (k.length < prefix.length || Arrays.compare(k, 0, prefix.length, prefix, 0, prefix.length) != 0) {
+        if (k.length < prefix.length
+            || Arrays.compare(k, 0, prefix.length, prefix, 0, prefix.length) != 0) {
           return;
         }
         if (!visitor.visit(k.clone(), e.getValue().clone())) {
@@ -79,8 +81,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /**
-   * Replaces or removes ({@code value == null}) one record, bypassing the ledger, which never deletes.
-   * Package-private: only tamper tests reach it (through their {@code StoreTampering}).
+   * Replaces or removes ({@code value == null}) one record, bypassing the ledger, which never
+   * deletes. Package-private: only tamper tests reach it (through their {@code StoreTampering}).
    */
   void tamper(Table table, byte[] key, byte[] value) {
     lock.writeLock().lock();

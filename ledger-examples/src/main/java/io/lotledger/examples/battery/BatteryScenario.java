@@ -1,9 +1,9 @@
 package io.lotledger.examples.battery;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.LedgerOptions;
+import io.lotledger.entry.ActorSigner;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.examples.Scenario;
 import io.lotledger.rules.ClaimsCalculator;
@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link BatteryChain} as a runnable {@link Scenario} ({@code ledger demo battery}): records the chain
- * and reports what a reader of the demo wants to see, the final pack's recycled cobalt share computed
- * by mass balance, and, in the fraud variant, the planted fraud and the check that names it.
+ * {@link BatteryChain} as a runnable {@link Scenario} ({@code ledger demo battery}): records the
+ * chain and reports what a reader of the demo wants to see, the final pack's recycled cobalt share
+ * computed by mass balance, and, in the fraud variant, the planted fraud and the check that names
+ * it.
  */
 public final class BatteryScenario implements Scenario {
   /** The policy the pack is checked against, relative to the repository root. */
@@ -36,12 +37,12 @@ public final class BatteryScenario implements Scenario {
   @Override
   public List<String> description() {
     return List.of(
-      "Record an EU battery supply chain (cobalt mine in DR Congo -> refinery -> cathode maker -> cell maker -> pack "
-          + "assembler, with lithium and nickel suppliers, and a recycling loop: end-of-life packs -> black mass -> "
-          + "recycled cobalt sulphate into new cathode material) in a new ledger, verify it, and sign a checkpoint with "
-          + "the demo log key.",
-      "--with-fraud plants an over-declared recycled cobalt share and an uncertified cobalt origin lot, which "
-          + "'ledger check PACK --policy docs/policies/battery-demo.json' names.");
+        "Record an EU battery supply chain (cobalt mine in DR Congo -> refinery -> cathode maker -> cell maker -> pack "
+            + "assembler, with lithium and nickel suppliers, and a recycling loop: end-of-life packs -> black mass -> "
+            + "recycled cobalt sulphate into new cathode material) in a new ledger, verify it, and sign a checkpoint with "
+            + "the demo log key.",
+        "--with-fraud plants an over-declared recycled cobalt share and an uncertified cobalt origin lot, which "
+            + "'ledger check PACK --policy docs/policies/battery-demo.json' names.");
   }
 
   @Override
@@ -68,12 +69,21 @@ public final class BatteryScenario implements Scenario {
   public Outcome record(Ledger ledger) throws LedgerException {
     BatteryChain.Summary summary = chain.record(ledger);
     List<String> highlights = new ArrayList<>();
-    BigDecimal recycledIn = ledger.lotState(BatteryChain.RECYCLED_COBALT_SULPHATE).orElseThrow().consumed();
-    highlights.add("recycled cobalt sulphate into the cathode material: " + recycledIn.toPlainString() + " KGM (lot "
-        + BatteryChain.RECYCLED_COBALT_SULPHATE + ")");
-    ElementBalance cobalt = new ClaimsCalculator(ledger::history).composition(summary.finalLot()).element("Co");
-    highlights.add("final lot recycled cobalt (computed by mass balance): pre-consumer " + percent(cobalt.recycledPreConsumer())
-        + ", post-consumer " + percent(cobalt.recycledPostConsumer()));
+    BigDecimal recycledIn =
+        ledger.lotState(BatteryChain.RECYCLED_COBALT_SULPHATE).orElseThrow().consumed();
+    highlights.add(
+        "recycled cobalt sulphate into the cathode material: "
+            + recycledIn.toPlainString()
+            + " KGM (lot "
+            + BatteryChain.RECYCLED_COBALT_SULPHATE
+            + ")");
+    ElementBalance cobalt =
+        new ClaimsCalculator(ledger::history).composition(summary.finalLot()).element("Co");
+    highlights.add(
+        "final lot recycled cobalt (computed by mass balance): pre-consumer "
+            + percent(cobalt.recycledPreConsumer())
+            + ", post-consumer "
+            + percent(cobalt.recycledPostConsumer()));
     for (LotId lot : summary.uncertifiedLots()) {
       highlights.add("planted fraud: cobalt origin without due-diligence certificate: " + lot);
     }
@@ -81,9 +91,15 @@ public final class BatteryScenario implements Scenario {
       highlights.add("planted fraud: recycled cobalt share declared above mass balance: " + lot);
     }
     if (chain.plantsFraud()) {
-      highlights.add("caught by: ledger check " + summary.finalLot() + " --policy " + POLICY_FILE + " (exits 1 naming both)");
+      highlights.add(
+          "caught by: ledger check "
+              + summary.finalLot()
+              + " --policy "
+              + POLICY_FILE
+              + " (exits 1 naming both)");
     }
-    return new Outcome(summary.entries(), summary.lots(), summary.actors(), summary.finalLot(), highlights);
+    return new Outcome(
+        summary.entries(), summary.lots(), summary.actors(), summary.finalLot(), highlights);
   }
 
   @Override
@@ -91,9 +107,18 @@ public final class BatteryScenario implements Scenario {
     return POLICY_FILE;
   }
 
-  /** A share as a percentage for reading, e.g. {@code 16%}; {@code unknown} when the records do not allow it. */
+  /**
+   * A share as a percentage for reading, e.g. {@code 16%}; {@code unknown} when the records do not
+   * allow it.
+   */
   private static String percent(BigDecimal share) {
-    return share == null ? "unknown"
-        : share.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
+    return share == null
+        ? "unknown"
+        : share
+                .movePointRight(2)
+                .setScale(2, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros()
+                .toPlainString()
+            + "%";
   }
 }

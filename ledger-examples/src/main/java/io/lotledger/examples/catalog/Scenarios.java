@@ -1,7 +1,6 @@
 package io.lotledger.examples.catalog;
 
 import io.lotledger.examples.Scenario;
-
 import io.lotledger.examples.battery.BatteryScenario;
 import io.lotledger.examples.ewaste.EwasteChain;
 import io.lotledger.examples.metals.MetalsChain;

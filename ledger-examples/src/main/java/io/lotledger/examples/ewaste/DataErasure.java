@@ -1,9 +1,9 @@
 package io.lotledger.examples.ewaste;
 
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryHash;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.Cbv;
@@ -26,18 +26,18 @@ import java.util.regex.Pattern;
  *
  * <p><b>The event.</b> GS1 CBV 2.0 has no business step for media sanitisation, so a certificate is
  * an ObjectEvent OBSERVE naming the device, with the user-defined business step {@link #BIZ_STEP}
- * and disposition {@link #SANITIZED} (EPCIS 2.0 §7.3.5 allows any URI there), carrying as namespaced
- * extensions (EPCIS 2.0 §9.1) the standard and method applied, here NIST SP 800-88 (Guidelines for
- * Media Sanitization) <em>Purge</em> by cryptographic erase as IEEE 2883-2022 specifies it for NVMe
- * drives, and the id of the certificate the erasure software issued.
+ * and disposition {@link #SANITIZED} (EPCIS 2.0 §7.3.5 allows any URI there), carrying as
+ * namespaced extensions (EPCIS 2.0 §9.1) the standard and method applied, here NIST SP 800-88
+ * (Guidelines for Media Sanitization) <em>Purge</em> by cryptographic erase as IEEE 2883-2022
+ * specifies it for NVMe drives, and the id of the certificate the erasure software issued.
  *
  * <p><b>The rule.</b> The ledger's append rules judge custody and quantities, not promises: a
  * device shipped with its owner's data still on it is a perfectly balanced shipment. {@link
  * #uncertifiedResales(Ledger)} therefore checks the promise an ITAD company makes its clients (and,
- * as their processor, owes them under GDPR Art. 28(3)(g) and Art. 32): every
- * serialised device shipped onward by anyone other than the owner who put it on the ledger carries
- * an erasure certificate recorded <em>before</em> that shipment. A certificate recorded afterwards
- * does not count: the data left with the device.
+ * as their processor, owes them under GDPR Art. 28(3)(g) and Art. 32): every serialised device
+ * shipped onward by anyone other than the owner who put it on the ledger carries an erasure
+ * certificate recorded <em>before</em> that shipment. A certificate recorded afterwards does not
+ * count: the data left with the device.
  *
  * <p>Stateless and thread-safe.
  */
@@ -51,14 +51,19 @@ public final class DataErasure {
   /** Where the certificate's extension fields live. */
   public static final String NS = "https://ns.lotledger.io/erasure#";
 
-  /** Extension names: the standard, its method (Clear, Purge, Destroy), the technique, the certificate id. */
+  /**
+   * Extension names: the standard, its method (Clear, Purge, Destroy), the technique, the
+   * certificate id.
+   */
   public static final String STANDARD = "standard";
 
   public static final String METHOD = "method";
   public static final String TECHNIQUE = "technique";
   public static final String CERTIFICATE = "certificate";
 
-  /** Serialised trade items: EPC SGTIN URNs and GS1 Digital Link URIs with AI 21 (serial number). */
+  /**
+   * Serialised trade items: EPC SGTIN URNs and GS1 Digital Link URIs with AI 21 (serial number).
+   */
   private static final Pattern SERIALISED =
       Pattern.compile("urn:epc:id:sgtin:.+|https?://[^/]+(/.*)?/01/[0-9]{14}/21/[^/?#]+([/?#].*)?");
 
@@ -68,16 +73,21 @@ public final class DataErasure {
    * The certificate that {@code device}'s storage was purged to NIST SP 800-88 by cryptographic
    * erase, recorded at {@code site} (an SGLN) by whoever signs it.
    */
-  public static ObjectEvent certificate(LotId device, String certificateId, OffsetDateTime time, String site) {
-    return ObjectEvent.observe(List.of(LotQuantity.of(device.uri(), "1", "H87")), time,
+  public static ObjectEvent certificate(
+      LotId device, String certificateId, OffsetDateTime time, String site) {
+    return ObjectEvent.observe(
+        List.of(LotQuantity.of(device.uri(), "1", "H87")),
+        time,
         EventContext.of(BIZ_STEP, SANITIZED)
             .withReadPoint(site)
             .withBizLocation(site)
-            .withExtensions(List.of(
-                new Extension(NS, STANDARD, "NIST SP 800-88"),
-                new Extension(NS, METHOD, "Purge"),
-                new Extension(NS, TECHNIQUE, "cryptographic erase (NVMe Sanitize, IEEE 2883-2022)"),
-                new Extension(NS, CERTIFICATE, certificateId))));
+            .withExtensions(
+                List.of(
+                    new Extension(NS, STANDARD, "NIST SP 800-88"),
+                    new Extension(NS, METHOD, "Purge"),
+                    new Extension(
+                        NS, TECHNIQUE, "cryptographic erase (NVMe Sanitize, IEEE 2883-2022)"),
+                    new Extension(NS, CERTIFICATE, certificateId))));
   }
 
   /**
@@ -94,7 +104,8 @@ public final class DataErasure {
       return Optional.empty();
     }
     return c.extensions().stream()
-        .filter(x -> NS.equals(x.namespace()) && CERTIFICATE.equals(x.name()) && !x.value().isBlank())
+        .filter(
+            x -> NS.equals(x.namespace()) && CERTIFICATE.equals(x.name()) && !x.value().isBlank())
         .map(Extension::value)
         .findFirst();
   }
@@ -113,17 +124,23 @@ public final class DataErasure {
    * @param shipper who signed the shipment
    * @param owner who put the device on the ledger (signed its first entry)
    */
-  public record UncertifiedResale(LotId device, long entry, EntryHash shipment, ActorId shipper, ActorId owner) {
+  public record UncertifiedResale(
+      LotId device, long entry, EntryHash shipment, ActorId shipper, ActorId owner) {
     @Override
     public String toString() {
-      return device + " shipped by " + shipper + " in entry " + entry + " without a data-erasure certificate";
+      return device
+          + " shipped by "
+          + shipper
+          + " in entry "
+          + entry
+          + " without a data-erasure certificate";
     }
   }
 
   /**
-   * Every shipment of a serialised item, by an actor other than the one that signed the item's first
-   * entry (its owner, handing it over for disposition), that no erasure certificate for the item
-   * precedes in the ledger. In ledger order; empty when every resale was certified first.
+   * Every shipment of a serialised item, by an actor other than the one that signed the item's
+   * first entry (its owner, handing it over for disposition), that no erasure certificate for the
+   * item precedes in the ledger. In ledger order; empty when every resale was certified first.
    */
   public static List<UncertifiedResale> uncertifiedResales(Ledger ledger) throws LedgerException {
     List<UncertifiedResale> out = new ArrayList<>();
@@ -140,12 +157,16 @@ public final class DataErasure {
       for (Entry e : history) {
         certified |= certificateId(e.event()).isPresent();
         ActorId signer = e.body().actor();
-        if (!certified && Cbv.isBizStep(e.event().context().bizStep(), "shipping") && !signer.equals(owner)) {
+        if (!certified
+            && Cbv.isBizStep(e.event().context().bizStep(), "shipping")
+            && !signer.equals(owner)) {
           out.add(new UncertifiedResale(lot, e.index(), e.hash(), signer, owner));
         }
       }
     }
-    out.sort(Comparator.comparingLong(UncertifiedResale::entry).thenComparing(UncertifiedResale::device));
+    out.sort(
+        Comparator.comparingLong(UncertifiedResale::entry)
+            .thenComparing(UncertifiedResale::device));
     return List.copyOf(out);
   }
 }

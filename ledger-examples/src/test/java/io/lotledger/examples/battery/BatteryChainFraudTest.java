@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link BatteryChain#withFraud()}: false claims that the append rules let through, recorded beside the honest chain's facts. */
+/**
+ * {@link BatteryChain#withFraud()}: false claims that the append rules let through, recorded beside
+ * the honest chain's facts.
+ */
 class BatteryChainFraudTest {
   private final BatteryChain chain = BatteryChain.withFraud();
   private Ledger ledger;
@@ -40,7 +43,8 @@ class BatteryChainFraudTest {
   }
 
   @Test
-  void fraudulentChain_recordsAndVerifies_becauseAClaimIsNoArithmeticViolation() throws LedgerException {
+  void fraudulentChain_recordsAndVerifies_becauseAClaimIsNoArithmeticViolation()
+      throws LedgerException {
     assertThat(chain.plantsFraud()).isTrue();
     assertThat(summary.entries()).isEqualTo(43).isEqualTo(ledger.size());
     ledger.verify();
@@ -53,7 +57,8 @@ class BatteryChainFraudTest {
     assertThat(summary.finalLot()).isEqualTo(PACK);
     assertThat(summary.uncertifiedLots()).containsExactly(UNCERTIFIED_COBALT_HYDROXIDE);
     assertThat(summary.overDeclaredLots()).containsExactly(CATHODE_MATERIAL);
-    assertThat(summary.cobaltOrigins()).containsExactly(COBALT_HYDROXIDE_A, COBALT_HYDROXIDE_B, UNCERTIFIED_COBALT_HYDROXIDE);
+    assertThat(summary.cobaltOrigins())
+        .containsExactly(COBALT_HYDROXIDE_A, COBALT_HYDROXIDE_B, UNCERTIFIED_COBALT_HYDROXIDE);
 
     List<LotId> honestLots = new ArrayList<>(recordHonestly().lots());
     honestLots.add(2, UNCERTIFIED_COBALT_HYDROXIDE);
@@ -62,7 +67,8 @@ class BatteryChainFraudTest {
   }
 
   @Test
-  void uncertifiedHydroxide_isAMineLotWithoutCertificate_launderedThroughTheRefineryIntoThePack() throws LedgerException {
+  void uncertifiedHydroxide_isAMineLotWithoutCertificate_launderedThroughTheRefineryIntoThePack()
+      throws LedgerException {
     LotMasterData uncertified = MassBalance.masterData(ledger, UNCERTIFIED_COBALT_HYDROXIDE);
     assertThat(uncertified.originCountry()).isEqualTo("CD");
     assertThat(MassBalance.share(uncertified, "Co")).isNotNull();
@@ -71,25 +77,33 @@ class BatteryChainFraudTest {
     assertThat(MassBalance.masterData(ledger, COBALT_HYDROXIDE_B).certifications()).hasSize(1);
 
     assertThat(ledger.parents(COBALT_SULPHATE)).contains(UNCERTIFIED_COBALT_HYDROXIDE);
-    assertThat(ledger.ancestors(PACK)).contains(UNCERTIFIED_COBALT_HYDROXIDE).containsAll(summary.recycledCobaltLots());
-    assertThat(ledger.lotState(UNCERTIFIED_COBALT_HYDROXIDE).orElseThrow().consumed()).isEqualByComparingTo("2500");
+    assertThat(ledger.ancestors(PACK))
+        .contains(UNCERTIFIED_COBALT_HYDROXIDE)
+        .containsAll(summary.recycledCobaltLots());
+    assertThat(ledger.lotState(UNCERTIFIED_COBALT_HYDROXIDE).orElseThrow().consumed())
+        .isEqualByComparingTo("2500");
   }
 
   @Test
-  void cathodeMaterial_declaresThirtyPercentRecycledCobalt_whereMassBalanceGivesSixteen() throws LedgerException {
+  void cathodeMaterial_declaresThirtyPercentRecycledCobalt_whereMassBalanceGivesSixteen()
+      throws LedgerException {
     TransformationEvent cam = (TransformationEvent) ledger.history(CATHODE_MATERIAL).get(0).event();
     ElementShare declared = MassBalance.share(cam.ilmd(), "Co");
 
     assertThat(declared.recycledPostConsumer()).isEqualByComparingTo("0.30");
-    assertThat(MassBalance.postConsumerShare(ledger, cam, "Co")).isEqualByComparingTo(RECYCLED_COBALT_SHARE);
+    assertThat(MassBalance.postConsumerShare(ledger, cam, "Co"))
+        .isEqualByComparingTo(RECYCLED_COBALT_SHARE);
     for (TransformationEvent t : MassBalance.transformations(ledger)) {
       ElementShare cobalt = MassBalance.share(t.ilmd(), "Co");
       if (cobalt != null && !t.equals(cam)) {
-        assertThat(cobalt.recycledPostConsumer()).as("%s", t.outputs())
+        assertThat(cobalt.recycledPostConsumer())
+            .as("%s", t.outputs())
             .isEqualByComparingTo(MassBalance.postConsumerShare(ledger, t, "Co"));
       }
       if (t.ilmd().carbonFootprint() != null) {
-        assertThat(t.ilmd().carbonFootprint()).as("%s", t.outputs()).isEqualByComparingTo(MassBalance.carbonFootprint(ledger, t));
+        assertThat(t.ilmd().carbonFootprint())
+            .as("%s", t.outputs())
+            .isEqualByComparingTo(MassBalance.carbonFootprint(ledger, t));
       }
     }
   }

@@ -15,8 +15,8 @@ import static io.lotledger.examples.ewaste.EwasteChain.RESIDUAL_FRACTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.Action;
 import io.lotledger.event.ActorId;
 import io.lotledger.event.Cbv;
@@ -40,7 +40,9 @@ class EwasteChainTest {
   private static final ActorId RESELLER = new ActorId("urn:epc:id:pgln:8712100.00000");
 
   private static Ledger fresh(EwasteChain chain) throws LedgerException {
-    return Ledger.inMemory().options(chain.options()).create(chain.origin(), chain.root(), chain.rootName());
+    return Ledger.inMemory()
+        .options(chain.options())
+        .create(chain.origin(), chain.root(), chain.rootName());
   }
 
   private static BigDecimal dec(String v) {
@@ -52,7 +54,9 @@ class EwasteChainTest {
   }
 
   private static long certificates(Ledger ledger, LotId device) throws LedgerException {
-    return ledger.history(device).stream().filter(e -> DataErasure.certificateId(e.event()).isPresent()).count();
+    return ledger.history(device).stream()
+        .filter(e -> DataErasure.certificateId(e.event()).isPresent())
+        .count();
   }
 
   @Test
@@ -65,12 +69,17 @@ class EwasteChainTest {
       assertThat(chain.name()).isEqualTo("ewaste");
       assertThat(chain.root().actor()).isEqualTo(ITAD);
       assertThat(outcome.entries()).isEqualTo(ledger.size()).isEqualTo(24);
-      assertThat(outcome.finalLot().uri()).isEqualTo("urn:epc:class:lgtin:4061234.090001.CU-SCRAP-2606-01");
-      assertThat(outcome.lots()).containsAll(LAPTOPS)
-          .contains(COPPER_SCRAP, BLACK_MASS, BATTERY_FRACTION, RESIDUAL_FRACTION).hasSize(10);
+      assertThat(outcome.finalLot().uri())
+          .isEqualTo("urn:epc:class:lgtin:4061234.090001.CU-SCRAP-2606-01");
+      assertThat(outcome.lots())
+          .containsAll(LAPTOPS)
+          .contains(COPPER_SCRAP, BLACK_MASS, BATTERY_FRACTION, RESIDUAL_FRACTION)
+          .hasSize(10);
       assertThat(outcome.actors()).containsExactly(ITAD, OFFICE, RESELLER);
-      assertThat(ledger.ancestors(COPPER_SCRAP)).containsExactlyInAnyOrder(LAPTOP_4, LAPTOP_5, LAPTOP_6);
-      assertThat(ledger.ancestors(BLACK_MASS)).containsExactlyInAnyOrder(BATTERY_FRACTION, LAPTOP_4, LAPTOP_5, LAPTOP_6);
+      assertThat(ledger.ancestors(COPPER_SCRAP))
+          .containsExactlyInAnyOrder(LAPTOP_4, LAPTOP_5, LAPTOP_6);
+      assertThat(ledger.ancestors(BLACK_MASS))
+          .containsExactlyInAnyOrder(BATTERY_FRACTION, LAPTOP_4, LAPTOP_5, LAPTOP_6);
     }
   }
 
@@ -100,7 +109,8 @@ class EwasteChainTest {
         assertThat(s.consumed()).isEqualByComparingTo("1");
         assertThat(s.holdings()).isEmpty();
       }
-      // The hand-over: the office commissioned and shipped each device, the ITAD's receipt names that shipment.
+      // The hand-over: the office commissioned and shipped each device, the ITAD's receipt names
+      // that shipment.
       for (LotId d : LAPTOPS) {
         List<Entry> h = ledger.history(d);
         assertThat(h.get(0).body().actor()).isEqualTo(OFFICE);
@@ -119,15 +129,21 @@ class EwasteChainTest {
       chain.record(ledger);
       java.util.Set<String> ids = new java.util.HashSet<>();
       for (LotId d : LAPTOPS) {
-        List<Entry> certs = ledger.history(d).stream().filter(e -> DataErasure.certificateId(e.event()).isPresent()).toList();
+        List<Entry> certs =
+            ledger.history(d).stream()
+                .filter(e -> DataErasure.certificateId(e.event()).isPresent())
+                .toList();
         assertThat(certs).hasSize(1);
         Entry cert = certs.get(0);
         assertThat(cert.body().actor()).isEqualTo(ITAD);
-        assertThat(DataErasure.certificateId(cert.event()).orElseThrow()).matches("ERC-2606-0004\\d\\d");
+        assertThat(DataErasure.certificateId(cert.event()).orElseThrow())
+            .matches("ERC-2606-0004\\d\\d");
         assertThat(cert.event().context().extensions())
-            .anySatisfy(x -> assertThat(x.name() + "=" + x.value()).isEqualTo("standard=NIST SP 800-88"))
+            .anySatisfy(
+                x -> assertThat(x.name() + "=" + x.value()).isEqualTo("standard=NIST SP 800-88"))
             .anySatisfy(x -> assertThat(x.name() + "=" + x.value()).isEqualTo("method=Purge"));
-        // Erased right after the receipt (entry 3 of the device's history), before grading and any resale.
+        // Erased right after the receipt (entry 3 of the device's history), before grading and any
+        // resale.
         assertThat(ledger.history(d).get(3).hash()).isEqualTo(cert.hash());
         ids.add(DataErasure.certificateId(cert.event()).orElseThrow());
       }
@@ -136,7 +152,8 @@ class EwasteChainTest {
   }
 
   @Test
-  void dismantling_splitsTheNotebooksIntoWeighedFractions_andShipsCopperAndBlackMassOut() throws LedgerException {
+  void dismantling_splitsTheNotebooksIntoWeighedFractions_andShipsCopperAndBlackMassOut()
+      throws LedgerException {
     EwasteChain chain = new EwasteChain();
     try (Ledger ledger = fresh(chain)) {
       chain.record(ledger);
@@ -155,7 +172,8 @@ class EwasteChainTest {
       LotState residual = state(ledger, RESIDUAL_FRACTION);
       assertThat(residual.held(ITAD)).isEqualByComparingTo("3.06");
       // The three fractions account for the 3 x 1.6 kg that went in.
-      assertThat(copper.produced().add(packs.produced()).add(residual.produced())).isEqualByComparingTo("4.8");
+      assertThat(copper.produced().add(packs.produced()).add(residual.produced()))
+          .isEqualByComparingTo("4.8");
 
       // The cross-chain hand-overs: to parties that are not actors of this ledger.
       assertThat(shipmentDestination(ledger, COPPER_SCRAP)).isEqualTo(EwasteChain.SMELTER);
@@ -169,7 +187,10 @@ class EwasteChainTest {
     assertThat(Cbv.bizStep(last.event().context())).isEqualTo("shipping");
     assertThat(last.body().actor()).isEqualTo(ITAD);
     return last.event().context().destinations().stream()
-        .filter(p -> Cbv.partyType(p).equals("owning_party")).map(Party::id).findFirst().orElseThrow();
+        .filter(p -> Cbv.partyType(p).equals("owning_party"))
+        .map(Party::id)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -199,7 +220,8 @@ class EwasteChainTest {
       assertThat(claims.composition(BLACK_MASS).carbonFootprint()).isEqualByComparingTo("2.25");
 
       // The lab's assays, re-declared as master data, claim nothing the roll-up does not back.
-      assertThat(redeclared(ledger, COPPER_SCRAP)).isEqualTo(ElementShare.of("Cu", "0.25", "0", "1"));
+      assertThat(redeclared(ledger, COPPER_SCRAP))
+          .isEqualTo(ElementShare.of("Cu", "0.25", "0", "1"));
       assertThat(redeclared(ledger, BLACK_MASS)).isEqualTo(ElementShare.of("Co", "0.19", "0", "1"));
       assertThat(claims.findings(COPPER_SCRAP)).isEmpty();
       assertThat(claims.findings(BLACK_MASS)).isEmpty();
@@ -210,7 +232,9 @@ class EwasteChainTest {
     return ledger.history(lot).stream()
         .filter(e -> e.event() instanceof ObjectEvent o && o.action() == Action.ADD)
         .map(e -> ((ObjectEvent) e.event()).ilmd().elements())
-        .reduce((a, b) -> b).orElseThrow().get(0);
+        .reduce((a, b) -> b)
+        .orElseThrow()
+        .get(0);
   }
 
   @Test
@@ -243,7 +267,8 @@ class EwasteChainTest {
       assertThat(shipping.hash()).isEqualTo(resale.shipment());
       assertThat(Cbv.bizStep(shipping.event().context())).isEqualTo("shipping");
       assertThat(shipping.event().lots()).contains(LAPTOP_3, LAPTOP_1, LAPTOP_2);
-      assertThat(outcome.highlights()).anySatisfy(h -> assertThat(h).startsWith("FRAUD").contains(LAPTOP_3.uri()));
+      assertThat(outcome.highlights())
+          .anySatisfy(h -> assertThat(h).startsWith("FRAUD").contains(LAPTOP_3.uri()));
     }
   }
 
@@ -252,18 +277,25 @@ class EwasteChainTest {
     EwasteChain chain = new EwasteChain(true);
     try (Ledger ledger = fresh(chain)) {
       chain.record(ledger);
-      ledger.append(DataErasure.certificate(LAPTOP_3, "ERC-2606-000999", OffsetDateTime.parse("2026-06-22T09:00:00+02:00"),
-          "urn:epc:id:sgln:4061234.00001.0"), chain.root());
+      ledger.append(
+          DataErasure.certificate(
+              LAPTOP_3,
+              "ERC-2606-000999",
+              OffsetDateTime.parse("2026-06-22T09:00:00+02:00"),
+              "urn:epc:id:sgln:4061234.00001.0"),
+          chain.root());
 
       assertThat(certificates(ledger, LAPTOP_3)).isOne();
-      assertThat(EwasteChain.devicesResoldWithoutErasure(ledger)).extracting(DataErasure.UncertifiedResale::device)
+      assertThat(EwasteChain.devicesResoldWithoutErasure(ledger))
+          .extracting(DataErasure.UncertifiedResale::device)
           .containsExactly(LAPTOP_3);
     }
   }
 
   @Test
   void recording_isReproducible() throws LedgerException {
-    try (Ledger a = fresh(new EwasteChain()); Ledger b = fresh(new EwasteChain())) {
+    try (Ledger a = fresh(new EwasteChain());
+        Ledger b = fresh(new EwasteChain())) {
       new EwasteChain().record(a);
       new EwasteChain().record(b);
       assertThat(a.size()).isEqualTo(b.size());

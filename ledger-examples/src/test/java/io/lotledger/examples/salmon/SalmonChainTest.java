@@ -9,24 +9,24 @@ import static io.lotledger.examples.salmon.SalmonChain.SMOLT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.Ledger;
-import io.lotledger.error.LedgerException;
 import io.lotledger.entry.Entry;
+import io.lotledger.error.LedgerException;
 import io.lotledger.event.LotId;
 import io.lotledger.event.LotMasterData;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.event.SensorReading;
 import io.lotledger.event.TransformationEvent;
 import io.lotledger.examples.Scenario;
+import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.rules.CheckFinding;
 import io.lotledger.rules.CheckOptions;
 import io.lotledger.rules.CheckReport;
+import io.lotledger.rules.Failure;
 import io.lotledger.rules.LotCheck;
+import io.lotledger.rules.LotState;
 import io.lotledger.rules.Policy;
 import io.lotledger.rules.PolicyRule;
-import io.lotledger.rules.Failure;
-import io.lotledger.rules.LotState;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -62,10 +62,17 @@ class SalmonChainTest {
         }
       }
       assertThat(registrations).isEqualTo(7);
-      assertThat(outcome.actors()).hasSize(7).doesNotHaveDuplicates().first().isEqualTo(ledger.rootActor());
-      assertThat(outcome.lots()).containsExactly(SMOLT, FEED, HARVEST, FILLETS, PALLET).isEqualTo(ledger.lots());
+      assertThat(outcome.actors())
+          .hasSize(7)
+          .doesNotHaveDuplicates()
+          .first()
+          .isEqualTo(ledger.rootActor());
+      assertThat(outcome.lots())
+          .containsExactly(SMOLT, FEED, HARVEST, FILLETS, PALLET)
+          .isEqualTo(ledger.lots());
       assertThat(outcome.finalLot()).isEqualTo(FILLETS);
-      assertThat(ledger.entry(0).orElseThrow().event().time().toInstant()).isEqualTo(SalmonChain.GENESIS);
+      assertThat(ledger.entry(0).orElseThrow().event().time().toInstant())
+          .isEqualTo(SalmonChain.GENESIS);
     }
   }
 
@@ -82,7 +89,8 @@ class SalmonChainTest {
 
   @Test
   void honest_writesTheSameBytesInEveryRun() throws LedgerException {
-    try (Ledger first = honest.newInMemoryLedger(); Ledger second = new SalmonChain().newInMemoryLedger()) {
+    try (Ledger first = honest.newInMemoryLedger();
+        Ledger second = new SalmonChain().newInMemoryLedger()) {
       honest.record(first);
       new SalmonChain().record(second);
 
@@ -91,7 +99,8 @@ class SalmonChainTest {
   }
 
   @Test
-  void honest_harvestConsumesAllSmoltAndTheFeedEatenAndGoesWhollyIntoFillets() throws LedgerException {
+  void honest_harvestConsumesAllSmoltAndTheFeedEatenAndGoesWhollyIntoFillets()
+      throws LedgerException {
     try (Ledger ledger = honest.newInMemoryLedger()) {
       honest.record(ledger);
 
@@ -117,7 +126,8 @@ class SalmonChainTest {
   }
 
   @Test
-  void honest_filletsAreFiftyEightPercentOfTheHarvestAndThePalletIsHeldByTheRetailer() throws LedgerException {
+  void honest_filletsAreFiftyEightPercentOfTheHarvestAndThePalletIsHeldByTheRetailer()
+      throws LedgerException {
     try (Ledger ledger = honest.newInMemoryLedger()) {
       honest.record(ledger);
 
@@ -127,7 +137,8 @@ class SalmonChainTest {
       assertThat(fillets.holdings()).containsOnlyKeys(honest.retailer.actor());
       assertThat(fillets.held(honest.retailer.actor())).isEqualByComparingTo("870");
       assertThat(fillets.inTransit()).isEmpty();
-      assertThat(ledger.lotState(PALLET)).isEmpty(); // a container: it carries no quantity of its own
+      assertThat(ledger.lotState(PALLET))
+          .isEmpty(); // a container: it carries no quantity of its own
     }
   }
 
@@ -140,8 +151,11 @@ class SalmonChainTest {
       assertThat(harvest.species()).isEqualTo("Salmo salar");
       assertThat(harvest.originCountry()).isEqualTo("NO");
       assertThat(harvest.originSite()).isEqualTo(honest.farm.site());
-      assertThat(harvest.extensions()).anyMatch(x -> x.name().equals("productionMethodForFishAndSeafoodCode")
-          && x.value().equals("AQUACULTURE"));
+      assertThat(harvest.extensions())
+          .anyMatch(
+              x ->
+                  x.name().equals("productionMethodForFishAndSeafoodCode")
+                      && x.value().equals("AQUACULTURE"));
 
       LotMasterData fillets = producedBy(ledger, FILLETS).ilmd();
       assertThat(fillets.bestBefore()).isEqualTo(LocalDate.parse("2026-03-21"));
@@ -179,8 +193,12 @@ class SalmonChainTest {
       }
       // Smolt, feed, harvest and the US pallet go to actors of this ledger; the EU truck leaves it.
       assertThat(shipments).hasSize(5);
-      assertThat(receipts).containsExactly(shipments.get(0).hash().toNi(), shipments.get(1).hash().toNi(),
-          shipments.get(2).hash().toNi(), shipments.get(4).hash().toNi());
+      assertThat(receipts)
+          .containsExactly(
+              shipments.get(0).hash().toNi(),
+              shipments.get(1).hash().toNi(),
+              shipments.get(2).hash().toNi(),
+              shipments.get(4).hash().toNi());
     }
   }
 
@@ -197,8 +215,13 @@ class SalmonChainTest {
           readings.add(e.event().context().bizStep() + " " + r.value().toPlainString());
         }
       }
-      assertThat(readings).containsExactly("shipping 0.8", "shipping 0.9", "transporting 2.2", "transporting 3.1",
-          "receiving 2.6");
+      assertThat(readings)
+          .containsExactly(
+              "shipping 0.8",
+              "shipping 0.9",
+              "transporting 2.2",
+              "transporting 3.1",
+              "receiving 2.6");
     }
   }
 
@@ -207,12 +230,19 @@ class SalmonChainTest {
     try (Ledger ledger = honest.newInMemoryLedger()) {
       Scenario.Outcome outcome = honest.record(ledger);
 
-      CheckReport report = new LotCheck(ledger::history, readPolicy(POLICY), CheckOptions.DEFAULT).check(outcome.finalLot());
+      CheckReport report =
+          new LotCheck(ledger::history, readPolicy(POLICY), CheckOptions.DEFAULT)
+              .check(outcome.finalLot());
 
       assertThat(report.findings()).isEmpty();
       assertThat(report.passed()).isTrue();
-      assertThat(outcome.highlights()).anyMatch(h -> h.contains("ledger check " + FILLETS + " --policy docs/policies/salmon-norway.json"));
-      assertThat(outcome.highlights()).anyMatch(h -> h.contains("economic feed conversion ratio 1.2"));
+      assertThat(outcome.highlights())
+          .anyMatch(
+              h ->
+                  h.contains(
+                      "ledger check " + FILLETS + " --policy docs/policies/salmon-norway.json"));
+      assertThat(outcome.highlights())
+          .anyMatch(h -> h.contains("economic feed conversion ratio 1.2"));
     }
   }
 
@@ -221,11 +251,15 @@ class SalmonChainTest {
     Policy policy = readPolicy(POLICY);
 
     assertThat(policy.name()).isEqualTo("salmon-norway");
-    assertThat(policy.rules()).containsExactly(
-        new PolicyRule.TemperatureLimit("gs1:Temperature", new BigDecimal("4"), "CEL", "shipping", "receiving"),
-        new PolicyRule.RequireCertification(null,
-            List.of(SalmonChain.ASC_HATCHERY, SalmonChain.ASC_FEED, SalmonChain.ASC_FARM), true),
-        new PolicyRule.ForbiddenOrigins(List.of("RU")));
+    assertThat(policy.rules())
+        .containsExactly(
+            new PolicyRule.TemperatureLimit(
+                "gs1:Temperature", new BigDecimal("4"), "CEL", "shipping", "receiving"),
+            new PolicyRule.RequireCertification(
+                null,
+                List.of(SalmonChain.ASC_HATCHERY, SalmonChain.ASC_FEED, SalmonChain.ASC_FARM),
+                true),
+            new PolicyRule.ForbiddenOrigins(List.of("RU")));
   }
 
   // ---------------------------------------------------------------- the fraud variant
@@ -238,13 +272,15 @@ class SalmonChainTest {
       LotState harvest = ledger.lotState(HARVEST).orElseThrow();
 
       assertThatThrownBy(() -> ledger.append(fraud.inflatedFilletRun(), fraud.plant.signer()))
-          .isInstanceOfSatisfying(AppendRejectedException.class, e -> {
-            assertThat(e.finding().failure()).isEqualTo(Failure.MASS_BALANCE);
-            assertThat(e.finding().lot()).isEqualTo(HARVEST);
-            assertThat(e.finding().index()).isEqualTo(size);
-            assertThat(e.finding().expected()).isEqualTo("at most 30000 KGM");
-            assertThat(e.finding().actual()).isEqualTo("38000 KGM");
-          });
+          .isInstanceOfSatisfying(
+              AppendRejectedException.class,
+              e -> {
+                assertThat(e.finding().failure()).isEqualTo(Failure.MASS_BALANCE);
+                assertThat(e.finding().lot()).isEqualTo(HARVEST);
+                assertThat(e.finding().index()).isEqualTo(size);
+                assertThat(e.finding().expected()).isEqualTo("at most 30000 KGM");
+                assertThat(e.finding().actual()).isEqualTo("38000 KGM");
+              });
       assertThat(ledger.size()).isEqualTo(size).isEqualTo(18);
       assertThat(ledger.lotState(HARVEST)).contains(harvest);
       assertThat(ledger.head(FILLETS)).isEmpty();
@@ -261,18 +297,29 @@ class SalmonChainTest {
       Scenario.Outcome outcome = fraud.record(ledger);
 
       assertThat(outcome.finalLot()).isEqualTo(honestOutcome.finalLot()).isEqualTo(FILLETS);
-      assertThat(outcome.entries()).isEqualTo(27).isEqualTo(ledger.size()); // the honest 26 and the foreign lot's ADD
-      assertThat(outcome.lots()).containsExactly(SMOLT, FEED, HARVEST, FOREIGN_SALMON, FILLETS, PALLET);
-      assertThat(outcome.highlights()).filteredOn(h -> h.startsWith("fraud rejected on append (MASS_BALANCE): entry 18 "))
-          .singleElement().satisfies(h -> assertThat(h).contains("lot " + HARVEST).endsWith("the ledger still holds 18 entries"));
+      assertThat(outcome.entries())
+          .isEqualTo(27)
+          .isEqualTo(ledger.size()); // the honest 26 and the foreign lot's ADD
+      assertThat(outcome.lots())
+          .containsExactly(SMOLT, FEED, HARVEST, FOREIGN_SALMON, FILLETS, PALLET);
+      assertThat(outcome.highlights())
+          .filteredOn(h -> h.startsWith("fraud rejected on append (MASS_BALANCE): entry 18 "))
+          .singleElement()
+          .satisfies(
+              h ->
+                  assertThat(h)
+                      .contains("lot " + HARVEST)
+                      .endsWith("the ledger still holds 18 entries"));
       ledger.verify(); // the blend itself breaks no append rule: only the check shows it
 
       LotState fillets = ledger.lotState(FILLETS).orElseThrow();
       assertThat(fillets.produced()).isEqualByComparingTo("22040"); // 0.58 x (30 000 + 8 000)
       assertThat(fillets.held(fraud.retailer.actor())).isEqualByComparingTo("870");
       assertThat(ledger.lotState(HARVEST).orElseThrow().consumed()).isEqualByComparingTo("30000");
-      assertThat(ledger.ancestors(FILLETS)).containsExactlyInAnyOrder(HARVEST, SMOLT, FEED, FOREIGN_SALMON);
-      assertThat(producedBy(ledger, FILLETS).ilmd().originCountry()).isEqualTo("NO"); // the relabelling
+      assertThat(ledger.ancestors(FILLETS))
+          .containsExactlyInAnyOrder(HARVEST, SMOLT, FEED, FOREIGN_SALMON);
+      assertThat(producedBy(ledger, FILLETS).ilmd().originCountry())
+          .isEqualTo("NO"); // the relabelling
     }
   }
 
@@ -281,9 +328,11 @@ class SalmonChainTest {
     try (Ledger ledger = fraud.newInMemoryLedger()) {
       Scenario.Outcome outcome = fraud.record(ledger);
 
-      CheckReport report = new LotCheck(ledger::history, readPolicy(POLICY), CheckOptions.DEFAULT).check(FILLETS);
+      CheckReport report =
+          new LotCheck(ledger::history, readPolicy(POLICY), CheckOptions.DEFAULT).check(FILLETS);
 
-      assertThat(report.findings()).extracting(CheckFinding::kind)
+      assertThat(report.findings())
+          .extracting(CheckFinding::kind)
           .containsExactly(Failure.MISSING_CERTIFICATION, Failure.FORBIDDEN_ORIGIN);
       for (CheckFinding f : report.findings()) {
         assertThat(f.lot()).isEqualTo(FOREIGN_SALMON);
@@ -291,9 +340,14 @@ class SalmonChainTest {
       }
       assertThat(report.findings().get(0).declared()).isEqualTo("none");
       assertThat(report.findings().get(1).declared()).isEqualTo("RU");
-      assertThat(outcome.highlights()).anyMatch(h -> h.startsWith("fraud recorded and caught by check: ledger check "
-          + FILLETS + " --policy docs/policies/salmon-norway.json reports MISSING_CERTIFICATION and FORBIDDEN_ORIGIN for lot "
-          + FOREIGN_SALMON));
+      assertThat(outcome.highlights())
+          .anyMatch(
+              h ->
+                  h.startsWith(
+                      "fraud recorded and caught by check: ledger check "
+                          + FILLETS
+                          + " --policy docs/policies/salmon-norway.json reports MISSING_CERTIFICATION and FORBIDDEN_ORIGIN for lot "
+                          + FOREIGN_SALMON));
     }
   }
 
@@ -302,7 +356,11 @@ class SalmonChainTest {
     try (Ledger ledger = fraud.newInMemoryLedger()) {
       fraud.record(ledger);
 
-      assertThat(new LotCheck(ledger::history, Policy.NONE, CheckOptions.DEFAULT).check(FILLETS).findings()).isEmpty();
+      assertThat(
+              new LotCheck(ledger::history, Policy.NONE, CheckOptions.DEFAULT)
+                  .check(FILLETS)
+                  .findings())
+          .isEmpty();
     }
   }
 
@@ -310,7 +368,8 @@ class SalmonChainTest {
 
   private static TransformationEvent producedBy(Ledger ledger, LotId lot) throws LedgerException {
     for (Entry e : ledger.history(lot)) {
-      if (e.event() instanceof TransformationEvent t && t.outputs().stream().anyMatch(q -> q.lot().equals(lot))) {
+      if (e.event() instanceof TransformationEvent t
+          && t.outputs().stream().anyMatch(q -> q.lot().equals(lot))) {
         return t;
       }
     }
@@ -319,8 +378,8 @@ class SalmonChainTest {
 
   /**
    * Reads a policy file (docs/policy-format.md) into the core model. The strict reader the CLI uses
-   * lives in ledger-cli, which depends on this module, so the test reads the file itself: every field
-   * the format allows, and nothing else.
+   * lives in ledger-cli, which depends on this module, so the test reads the file itself: every
+   * field the format allows, and nothing else.
    */
   @SuppressWarnings("unchecked")
   static Policy readPolicy(Path file) throws IOException {
@@ -331,30 +390,50 @@ class SalmonChainTest {
     for (Object o : (List<Object>) top.get("rules")) {
       Map<String, Object> r = (Map<String, Object>) o;
       String type = (String) r.get("type");
-      Map<String, Set<String>> fields = Map.of(
-          "temperatureLimit", Set.of("type", "sensorType", "maximum", "unit", "fromBizStep", "toBizStep"),
-          "requireCertification", Set.of("type", "element", "certifications", "validAtOriginDate"),
-          "forbiddenOrigins", Set.of("type", "countries"),
-          "minimumRecycledShare", Set.of("type", "element", "minimum", "postConsumerOnly"));
+      Map<String, Set<String>> fields =
+          Map.of(
+              "temperatureLimit",
+                  Set.of("type", "sensorType", "maximum", "unit", "fromBizStep", "toBizStep"),
+              "requireCertification",
+                  Set.of("type", "element", "certifications", "validAtOriginDate"),
+              "forbiddenOrigins", Set.of("type", "countries"),
+              "minimumRecycledShare", Set.of("type", "element", "minimum", "postConsumerOnly"));
       assertThat(fields).containsKey(type);
       assertThat(fields.get(type)).containsAll(r.keySet());
-      rules.add(switch (type) {
-        case "temperatureLimit" -> new PolicyRule.TemperatureLimit((String) r.get("sensorType"), (BigDecimal) r.get("maximum"),
-            (String) r.get("unit"), (String) r.get("fromBizStep"), (String) r.get("toBizStep"));
-        case "requireCertification" -> new PolicyRule.RequireCertification((String) r.get("element"),
-            (List<String>) r.get("certifications"), Boolean.TRUE.equals(r.get("validAtOriginDate")));
-        case "forbiddenOrigins" -> new PolicyRule.ForbiddenOrigins((List<String>) r.get("countries"));
-        default -> new PolicyRule.MinimumRecycledShare((String) r.get("element"), (BigDecimal) r.get("minimum"),
-            Boolean.TRUE.equals(r.get("postConsumerOnly")));
-      });
+      rules.add(
+          switch (type) {
+            case "temperatureLimit" ->
+                new PolicyRule.TemperatureLimit(
+                    (String) r.get("sensorType"),
+                    (BigDecimal) r.get("maximum"),
+                    (String) r.get("unit"),
+                    (String) r.get("fromBizStep"),
+                    (String) r.get("toBizStep"));
+            case "requireCertification" ->
+                new PolicyRule.RequireCertification(
+                    (String) r.get("element"),
+                    (List<String>) r.get("certifications"),
+                    Boolean.TRUE.equals(r.get("validAtOriginDate")));
+            case "forbiddenOrigins" ->
+                new PolicyRule.ForbiddenOrigins((List<String>) r.get("countries"));
+            default ->
+                new PolicyRule.MinimumRecycledShare(
+                    (String) r.get("element"),
+                    (BigDecimal) r.get("minimum"),
+                    Boolean.TRUE.equals(r.get("postConsumerOnly")));
+          });
     }
     return new Policy((String) top.get("name"), rules);
   }
 
-  /** RFC 8259 JSON (Jackson, duplicate keys refused) as maps, lists, strings, exact decimals, booleans and null. */
+  /**
+   * RFC 8259 JSON (Jackson, duplicate keys refused) as maps, lists, strings, exact decimals,
+   * booleans and null.
+   */
   private static final class Json {
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
-        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     static Object parse(String text) throws IOException {
       return value(MAPPER.readTree(text));

@@ -1,7 +1,5 @@
 package io.lotledger.report.embedding;
 
-import io.lotledger.rules.Failure;
-
 import static io.lotledger.testing.RecyclingChain.ORE;
 import static io.lotledger.testing.RecyclingChain.PRECURSOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +8,7 @@ import io.lotledger.Ledger;
 import io.lotledger.policy.PolicyFile;
 import io.lotledger.report.ProvenanceReport;
 import io.lotledger.rules.CheckFinding;
+import io.lotledger.rules.Failure;
 import io.lotledger.rules.Policy;
 import io.lotledger.testing.RecyclingChain;
 import java.io.ByteArrayInputStream;
@@ -20,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How an application embeds the report without the CLI, through the public API only (this package is
- * outside {@code io.lotledger.report}): read a policy, read the report on a lot from its ledger, write
- * the page.
+ * How an application embeds the report without the CLI, through the public API only (this package
+ * is outside {@code io.lotledger.report}): read a policy, read the report on a lot from its ledger,
+ * write the page.
  */
 class EmbeddingExampleTest {
   @TempDir Path tmp;
@@ -30,9 +29,10 @@ class EmbeddingExampleTest {
   @Test
   void anApplication_readsAPolicyAndWritesTheReportOfALot() throws Exception {
     // The policy could come from an upload as well as a file: any stream, named for its errors.
-    byte[] upload = """
+    byte[] upload =
+        """
         {"version": 1, "name": "cobalt-90", "rules": [{"type": "minimumRecycledShare", "element": "Co", "minimum": 0.9}]}"""
-        .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
     Policy policy = PolicyFile.read(new ByteArrayInputStream(upload), "cobalt-90.json");
 
     RecyclingChain chain = new RecyclingChain();
@@ -49,14 +49,19 @@ class EmbeddingExampleTest {
     assertThat(report.lots()).hasSize(7).startsWith(PRECURSOR).contains(ORE);
     assertThat(report.verified()).isTrue();
     assertThat(report.integrity()).isEmpty();
-    assertThat(report.findings()).extracting(CheckFinding::kind, CheckFinding::lot)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(Failure.RECYCLED_SHARE_BELOW_MINIMUM, PRECURSOR));
-    // ... and the page: the lot, its rolled-up carbon and cobalt shares, the policy and its finding.
+    assertThat(report.findings())
+        .extracting(CheckFinding::kind, CheckFinding::lot)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Failure.RECYCLED_SHARE_BELOW_MINIMUM, PRECURSOR));
+    // ... and the page: the lot, its rolled-up carbon and cobalt shares, the policy and its
+    // finding.
     String html = Files.readString(page, StandardCharsets.UTF_8);
-    assertThat(html).isEqualTo(report.html())
+    assertThat(html)
+        .isEqualTo(report.html())
         .contains("<title>Provenance of " + PRECURSOR.uri() + "</title>")
         .contains(">carbon 2.44 kg CO2e/kg</text>", ">Co 0.25 pre 0.32 post 0.36</text>")
         .contains("policy cobalt-90")
-        .contains("data-kind=\"RECYCLED_SHARE_BELOW_MINIMUM\" data-lot=\"" + PRECURSOR.uri() + "\"");
+        .contains(
+            "data-kind=\"RECYCLED_SHARE_BELOW_MINIMUM\" data-lot=\"" + PRECURSOR.uri() + "\"");
   }
 }

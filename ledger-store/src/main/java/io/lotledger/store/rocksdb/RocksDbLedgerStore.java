@@ -49,14 +49,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class RocksDbLedgerStore implements LedgerStore {
   private static final Logger LOG = LoggerFactory.getLogger(RocksDbLedgerStore.class);
-  private static final String DEFAULT_CF = new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8);
+  private static final String DEFAULT_CF =
+      new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8);
   private static volatile boolean nativeLoaded;
 
   private final Path directory;
   private final RocksDB db;
   private final Map<Table, ColumnFamilyHandle> handles;
+
   /** The default column family: RocksDB requires it open although no table lives in it. */
   private final ColumnFamilyHandle defaultHandle;
+
   private final DBOptions dbOptions;
   private final ColumnFamilyOptions cfOptions;
   private final BloomFilter bloomFilter;
@@ -65,8 +68,14 @@ public final class RocksDbLedgerStore implements LedgerStore {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed; // guarded by lock
 
-  private RocksDbLedgerStore(Path directory, RocksDB db, Map<Table, ColumnFamilyHandle> handles,
-      ColumnFamilyHandle defaultHandle, DBOptions dbOptions, ColumnFamilyOptions cfOptions, BloomFilter bloomFilter) {
+  private RocksDbLedgerStore(
+      Path directory,
+      RocksDB db,
+      Map<Table, ColumnFamilyHandle> handles,
+      ColumnFamilyHandle defaultHandle,
+      DBOptions dbOptions,
+      ColumnFamilyOptions cfOptions,
+      BloomFilter bloomFilter) {
     this.directory = directory;
     this.db = db;
     this.handles = handles;
@@ -79,11 +88,11 @@ public final class RocksDbLedgerStore implements LedgerStore {
   }
 
   /**
-   * Opens the store in {@code directory}. With {@code create}, a missing directory, database or column
-   * family is created; without it, the directory must already hold a ledger store.
+   * Opens the store in {@code directory}. With {@code create}, a missing directory, database or
+   * column family is created; without it, the directory must already hold a ledger store.
    *
-   * @throws StoreException if the directory holds no database (and not {@code create}), a foreign or
-   *     corrupt one, or is locked by another open store
+   * @throws StoreException if the directory holds no database (and not {@code create}), a foreign
+   *     or corrupt one, or is locked by another open store
    */
   public static RocksDbLedgerStore open(Path directory, boolean create) throws StoreException {
     Objects.requireNonNull(directory, "directory");
@@ -106,21 +115,26 @@ public final class RocksDbLedgerStore implements LedgerStore {
       }
     }
 
-    DBOptions dbOptions = new DBOptions()
-        .setCreateIfMissing(create)
-        .setCreateMissingColumnFamilies(create)
-        .setParanoidChecks(true)
-        // RocksDB's default (point-in-time) recovery stops replaying the write-ahead log at its first bad
-        // record and silently drops every valid record after it: acknowledged entries lost. This mode
-        // tolerates only a torn final record (a crash mid-write, never acknowledged) and refuses to open
-        // over corruption anywhere else, so a damaged log is reported, not rolled back.
-        .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords)
-        // RocksDB keeps up to 1000 info log files by default; a few are enough to diagnose.
-        .setKeepLogFileNum(4);
+    DBOptions dbOptions =
+        new DBOptions()
+            .setCreateIfMissing(create)
+            .setCreateMissingColumnFamilies(create)
+            .setParanoidChecks(true)
+            // RocksDB's default (point-in-time) recovery stops replaying the write-ahead log at its
+            // first bad
+            // record and silently drops every valid record after it: acknowledged entries lost.
+            // This mode
+            // tolerates only a torn final record (a crash mid-write, never acknowledged) and
+            // refuses to open
+            // over corruption anywhere else, so a damaged log is reported, not rolled back.
+            .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords)
+            // RocksDB keeps up to 1000 info log files by default; a few are enough to diagnose.
+            .setKeepLogFileNum(4);
     // Point lookups (hash index, heads, keys) dominate; a bloom filter spares a disk read per miss.
     BloomFilter bloomFilter = new BloomFilter(10);
-    ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
-        .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter));
+    ColumnFamilyOptions cfOptions =
+        new ColumnFamilyOptions()
+            .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter));
 
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
@@ -139,7 +153,8 @@ public final class RocksDbLedgerStore implements LedgerStore {
       if (isCorruption(e)) {
         throw corrupt(dir, describe(e), e);
       }
-      throw new StoreException("cannot open RocksDB ledger store in " + dir + ": " + describe(e), e);
+      throw new StoreException(
+          "cannot open RocksDB ledger store in " + dir + ": " + describe(e), e);
     }
     Map<Table, ColumnFamilyHandle> handles = new EnumMap<>(Table.class);
     Table[] tables = Table.values();
@@ -147,7 +162,8 @@ public final class RocksDbLedgerStore implements LedgerStore {
       handles.put(tables[i], opened.get(i + 1));
     }
     LOG.debug("opened RocksDB ledger store in {}", dir);
-    return new RocksDbLedgerStore(dir, db, handles, opened.get(0), dbOptions, cfOptions, bloomFilter);
+    return new RocksDbLedgerStore(
+        dir, db, handles, opened.get(0), dbOptions, cfOptions, bloomFilter);
   }
 
   /** The directory the database lives in. */
@@ -182,7 +198,10 @@ public final class RocksDbLedgerStore implements LedgerStore {
       // Declaration order matters: the iterator must be closed before the options and the bound.
       try (Slice upper = limit == null ? null : new Slice(limit);
           ReadOptions options = new ReadOptions();
-          RocksIterator it = db.newIterator(handles.get(table), upper == null ? options : options.setIterateUpperBound(upper))) {
+          RocksIterator it =
+              db.newIterator(
+                  handles.get(table),
+                  upper == null ? options : options.setIterateUpperBound(upper))) {
         for (it.seek(prefix); it.isValid(); it.next()) {
           byte[] key = it.key();
           if (!startsWith(key, prefix)) {
@@ -261,7 +280,10 @@ public final class RocksDbLedgerStore implements LedgerStore {
   public void close() throws StoreException {
     if (lock.getReadHoldCount() > 0) {
       // Upgrading a read lock to a write lock deadlocks; fail instead.
-      throw new StoreException("cannot close RocksDB ledger store in " + directory + " from inside one of its own calls");
+      throw new StoreException(
+          "cannot close RocksDB ledger store in "
+              + directory
+              + " from inside one of its own calls");
     }
     lock.writeLock().lock();
     try {
@@ -289,7 +311,8 @@ public final class RocksDbLedgerStore implements LedgerStore {
       bloomFilter.close();
       dbOptions.close();
       if (first != null) {
-        throw new StoreException("closing RocksDB ledger store in " + directory + " failed: " + describe(first), first);
+        throw new StoreException(
+            "closing RocksDB ledger store in " + directory + " failed: " + describe(first), first);
       }
       LOG.debug("closed RocksDB ledger store in {}", directory);
     } finally {
@@ -360,32 +383,62 @@ public final class RocksDbLedgerStore implements LedgerStore {
     Set<String> foreign = new TreeSet<>(found);
     foreign.removeAll(expected);
     if (foreign.isEmpty() && !missing.isEmpty() && createdWith(dir).containsAll(missing)) {
-      // RocksDB wrote every table into the options file when it created them; a manifest that no longer
+      // RocksDB wrote every table into the options file when it created them; a manifest that no
+      // longer
       // lists them all lost its tail.
-      throw corrupt(dir, "its MANIFEST lists " + (expected.size() - missing.size()) + " of the " + expected.size()
-          + " tables it was created with (missing " + missing + ")", null);
+      throw corrupt(
+          dir,
+          "its MANIFEST lists "
+              + (expected.size() - missing.size())
+              + " of the "
+              + expected.size()
+              + " tables it was created with (missing "
+              + missing
+              + ")",
+          null);
     }
     if (!missing.isEmpty() || !foreign.isEmpty()) {
-      throw new StoreException("RocksDB database in " + dir + " is not a ledger store of this version: "
-          + (missing.isEmpty() ? "" : "missing column families " + missing)
-          + (missing.isEmpty() || foreign.isEmpty() ? "" : ", ")
-          + (foreign.isEmpty() ? "" : "unknown column families " + foreign));
+      throw new StoreException(
+          "RocksDB database in "
+              + dir
+              + " is not a ledger store of this version: "
+              + (missing.isEmpty() ? "" : "missing column families " + missing)
+              + (missing.isEmpty() || foreign.isEmpty() ? "" : ", ")
+              + (foreign.isEmpty() ? "" : "unknown column families " + foreign));
     }
   }
 
   private void ensureOpen(String operation, Table table) throws StoreException {
     if (closed) {
-      throw new StoreException(operation + (table == null ? "" : " on table " + table.id())
-          + " failed: RocksDB ledger store in " + directory + " is closed");
+      throw new StoreException(
+          operation
+              + (table == null ? "" : " on table " + table.id())
+              + " failed: RocksDB ledger store in "
+              + directory
+              + " is closed");
     }
   }
 
   private StoreException failure(String operation, Table table, RocksDBException e) {
     if (isCorruption(e)) {
-      return corrupt(directory, describe(e) + " (in " + operation + (table == null ? "" : " on table " + table.id()) + ")", e);
+      return corrupt(
+          directory,
+          describe(e)
+              + " (in "
+              + operation
+              + (table == null ? "" : " on table " + table.id())
+              + ")",
+          e);
     }
-    return new StoreException("RocksDB " + operation + (table == null ? "" : " on table " + table.id())
-        + " in " + directory + " failed: " + describe(e), e);
+    return new StoreException(
+        "RocksDB "
+            + operation
+            + (table == null ? "" : " on table " + table.id())
+            + " in "
+            + directory
+            + " failed: "
+            + describe(e),
+        e);
   }
 
   /** The one wording for a store that RocksDB (or this class) found damaged. */
@@ -397,36 +450,54 @@ public final class RocksDbLedgerStore implements LedgerStore {
     return e.getStatus() != null && e.getStatus().getCode() == Status.Code.Corruption;
   }
 
-  /** Names the RocksDB files in {@code dir} that outlive a lost CURRENT file, or "" when no MANIFEST is among them. */
+  /**
+   * Names the RocksDB files in {@code dir} that outlive a lost CURRENT file, or "" when no MANIFEST
+   * is among them.
+   */
   private static String remains(Path dir) {
     try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-      List<String> names = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("MANIFEST-") || n.startsWith("OPTIONS-") || n.endsWith(".sst") || n.endsWith(".log")
-              || n.equals("IDENTITY"))
-          .sorted()
-          .toList();
+      List<String> names =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(
+                  n ->
+                      n.startsWith("MANIFEST-")
+                          || n.startsWith("OPTIONS-")
+                          || n.endsWith(".sst")
+                          || n.endsWith(".log")
+                          || n.equals("IDENTITY"))
+              .sorted()
+              .toList();
       // Without a MANIFEST there is no database to speak of, only stray files.
-      return names.stream().anyMatch(n -> n.startsWith("MANIFEST-")) ? String.join(", ", names) : "";
+      return names.stream().anyMatch(n -> n.startsWith("MANIFEST-"))
+          ? String.join(", ", names)
+          : "";
     } catch (IOException e) {
       return "";
     }
   }
 
   /**
-   * The column families named in the newest {@code OPTIONS-*} file RocksDB keeps beside the database
-   * (one {@code [CFOptions "name"]} section each), or none when it has no readable one.
+   * The column families named in the newest {@code OPTIONS-*} file RocksDB keeps beside the
+   * database (one {@code [CFOptions "name"]} section each), or none when it has no readable one.
    */
   private static Set<String> createdWith(Path dir) {
     Set<String> names = new TreeSet<>();
     try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-      Path newest = files.filter(p -> p.getFileName().toString().matches("OPTIONS-[0-9]+"))
-          .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(8))))
-          .orElse(null);
+      Path newest =
+          files
+              .filter(p -> p.getFileName().toString().matches("OPTIONS-[0-9]+"))
+              .max(
+                  java.util.Comparator.comparingLong(
+                      p -> Long.parseLong(p.getFileName().toString().substring(8))))
+              .orElse(null);
       if (newest == null || Files.size(newest) > 4 * 1024 * 1024) {
         return names;
       }
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\[CFOptions \"([^\"]*)\"\\]", java.util.regex.Pattern.MULTILINE)
-          .matcher(Files.readString(newest, StandardCharsets.UTF_8));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "^\\[CFOptions \"([^\"]*)\"\\]", java.util.regex.Pattern.MULTILINE)
+              .matcher(Files.readString(newest, StandardCharsets.UTF_8));
       while (m.find()) {
         names.add(m.group(1));
       }
@@ -444,7 +515,9 @@ public final class RocksDbLedgerStore implements LedgerStore {
     return e.getStatus() == null ? "unknown RocksDB error" : e.getStatus().getCodeString();
   }
 
-  /** The least key greater than every key starting with {@code prefix}, or null when there is none. */
+  /**
+   * The least key greater than every key starting with {@code prefix}, or null when there is none.
+   */
   static byte[] successor(byte[] prefix) {
     for (int i = prefix.length - 1; i >= 0; i--) {
       if (prefix[i] != (byte) 0xFF) {
@@ -457,6 +530,7 @@ public final class RocksDbLedgerStore implements LedgerStore {
   }
 
   private static boolean startsWith(byte[] key, byte[] prefix) {
-    return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    return key.length >= prefix.length
+        && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 }

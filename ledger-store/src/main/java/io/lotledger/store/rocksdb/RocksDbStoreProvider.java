@@ -25,8 +25,9 @@ public final class RocksDbStoreProvider implements LedgerStoreProvider {
   }
 
   /**
-   * Whether {@code directory} holds a RocksDB database, recognised by its {@code CURRENT} file or, when
-   * that is lost, its {@code MANIFEST}: a damaged store still exists, and opening it says it is corrupt.
+   * Whether {@code directory} holds a RocksDB database, recognised by its {@code CURRENT} file or,
+   * when that is lost, its {@code MANIFEST}: a damaged store still exists, and opening it says it
+   * is corrupt.
    */
   @Override
   public boolean exists(Path directory) {

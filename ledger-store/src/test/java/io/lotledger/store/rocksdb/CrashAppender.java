@@ -1,9 +1,9 @@
 package io.lotledger.store.rocksdb;
 
-import io.lotledger.entry.ActorSigner;
 import io.lotledger.Durability;
 import io.lotledger.Ledger;
 import io.lotledger.LedgerOptions;
+import io.lotledger.entry.ActorSigner;
 import io.lotledger.entry.Entry;
 import io.lotledger.event.EventContext;
 import io.lotledger.event.LotId;
@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The child JVM of {@link RocksDbCrashTest}: creates a ledger and appends from several threads until
- * it is killed, printing {@code ack <index> <hash hex>} for each append only after it was
+ * The child JVM of {@link RocksDbCrashTest}: creates a ledger and appends from several threads
+ * until it is killed, printing {@code ack <index> <hash hex>} for each append only after it was
  * acknowledged. Arguments: directory, durability, threads.
  */
 public final class CrashAppender {
@@ -29,7 +29,10 @@ public final class CrashAppender {
     int threads = Integer.parseInt(args[2]);
     PrintStream out = System.out;
     TestChain chain = new TestChain();
-    Ledger ledger = Ledger.in(dir).options(LedgerOptions.DEFAULT.withDurability(durability)).create(TestChain.ORIGIN, chain.root, "root");
+    Ledger ledger =
+        Ledger.in(dir)
+            .options(LedgerOptions.DEFAULT.withDurability(durability))
+            .create(TestChain.ORIGIN, chain.root, "root");
     chain.registerActors(ledger);
     for (int t = 0; t < threads; t++) {
       int id = t;
@@ -45,9 +48,12 @@ public final class CrashAppender {
     try {
       for (int i = 0; ; i++) {
         List<LotQuantity> q = List.of(LotQuantity.of(lot.uri(), "1", "KGM"));
-        ObjectEvent event = i == 0
-            ? ObjectEvent.add(q, LotMasterData.NONE, TestChain.T0, EventContext.of("commissioning", "active"))
-            : ObjectEvent.observe(q, TestChain.T0.plusSeconds(i), EventContext.of("inspecting", "active"));
+        ObjectEvent event =
+            i == 0
+                ? ObjectEvent.add(
+                    q, LotMasterData.NONE, TestChain.T0, EventContext.of("commissioning", "active"))
+                : ObjectEvent.observe(
+                    q, TestChain.T0.plusSeconds(i), EventContext.of("inspecting", "active"));
         Entry e = ledger.append(event, signer);
         synchronized (out) {
           out.println("ack " + e.index() + " " + e.hash().toHex());

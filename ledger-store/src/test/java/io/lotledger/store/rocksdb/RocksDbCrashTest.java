@@ -47,18 +47,26 @@ class RocksDbCrashTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Durability.class, names = {"GROUP_COMMIT", "PER_APPEND"})
-  void kill_duringConcurrentAppends_losesNoAcknowledgedEntry(Durability durability) throws Exception {
+  @EnumSource(
+      value = Durability.class,
+      names = {"GROUP_COMMIT", "PER_APPEND"})
+  void kill_duringConcurrentAppends_losesNoAcknowledgedEntry(Durability durability)
+      throws Exception {
     Path dir = tmp.resolve("ledger");
     Path stderr = tmp.resolve("child.err");
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"),
-        CrashAppender.class.getName(), dir.toString(), durability.name(), String.valueOf(THREADS))
-        .redirectError(stderr.toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashAppender.class.getName(),
+                dir.toString(),
+                durability.name(),
+                String.valueOf(THREADS))
+            .redirectError(stderr.toFile())
+            .start();
     TreeMap<Long, EntryHash> acked = new TreeMap<>();
     try {
       BlockingQueue<String> lines = pump(child);
@@ -66,8 +74,13 @@ class RocksDbCrashTest {
         // A guard against a hung child, not a performance bound.
         String line = lines.poll(120, TimeUnit.SECONDS);
         if (line == null || line.equals(END)) {
-          fail("child stopped after " + acked.size() + " acks (" + (line == null ? "hung" : "exited") + "); stderr:\n"
-              + Files.readString(stderr));
+          fail(
+              "child stopped after "
+                  + acked.size()
+                  + " acks ("
+                  + (line == null ? "hung" : "exited")
+                  + "); stderr:\n"
+                  + Files.readString(stderr));
         }
         String[] parts = line.split(" ");
         assertThat(parts).as("line %s", line).hasSize(3).startsWith("ack");
@@ -80,14 +93,16 @@ class RocksDbCrashTest {
     }
     assertThat(child.exitValue()).as("killed, not exited on its own").isNotZero().isNotEqualTo(3);
 
-    // The same kill, then the log damaged as well (overwritten, or cut short, at offsets across it): every
+    // The same kill, then the log damaged as well (overwritten, or cut short, at offsets across
+    // it): every
     // acknowledged entry is still there, or opening refuses, naming the corruption or the rollback.
     long length = Files.size(LogDamage.newestLog(dir));
     for (LogDamage.Kind kind : LogDamage.Kind.values()) {
       for (long offset : LogDamage.offsets(length, DAMAGE_OFFSETS)) {
         Path copy = LogDamage.copy(dir, tmp.resolve(kind + "-" + offset));
         LogDamage.apply(copy, kind, offset);
-        LogDamage.openedWhole(copy, acked, kind + " at " + offset + " of " + length + " bytes after the kill");
+        LogDamage.openedWhole(
+            copy, acked, kind + " at " + offset + " of " + length + " bytes after the kill");
       }
     }
 
@@ -97,15 +112,25 @@ class RocksDbCrashTest {
       for (Map.Entry<Long, EntryHash> a : acked.entrySet()) {
         Optional<Entry> stored = ledger.entry(a.getKey());
         if (stored.isEmpty() || !stored.get().hash().equals(a.getValue())) {
-          lost.add(a.getKey() + " " + a.getValue().shortHex() + " -> " + stored.map(e -> e.hash().shortHex()).orElse("missing"));
+          lost.add(
+              a.getKey()
+                  + " "
+                  + a.getValue().shortHex()
+                  + " -> "
+                  + stored.map(e -> e.hash().shortHex()).orElse("missing"));
         }
       }
       assertThat(lost).as("acknowledged entries not found at their index").isEmpty();
       ledger.verify();
       // Appending continues after the crash, at the index after the last recovered entry.
       long size = ledger.size();
-      Entry next = ledger.append(ObjectEvent.observe(List.of(LotQuantity.of("urn:lotledger:crash:lot-0", "1", "KGM")),
-          TestChain.T0, EventContext.of("inspecting", "active")), new TestChain().mine);
+      Entry next =
+          ledger.append(
+              ObjectEvent.observe(
+                  List.of(LotQuantity.of("urn:lotledger:crash:lot-0", "1", "KGM")),
+                  TestChain.T0,
+                  EventContext.of("inspecting", "active")),
+              new TestChain().mine);
       assertThat(next.index()).isEqualTo(size);
       ledger.verify();
     }
@@ -114,16 +139,21 @@ class RocksDbCrashTest {
   /** Reads the child's stdout on a daemon thread, so that the test can stop waiting. */
   private static BlockingQueue<String> pump(Process child) {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the child was killed mid-line; END below tells the test
-      }
-      lines.add(END);
-    }, "crash-child-stdout");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the child was killed mid-line; END below tells the test
+              }
+              lines.add(END);
+            },
+            "crash-child-stdout");
     reader.setDaemon(true);
     reader.start();
     return lines;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
-import io.lotledger.state.StoreLayout;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreContract;
 import io.lotledger.spi.LedgerStoreProvider;
 import io.lotledger.spi.StoreException;
 import io.lotledger.spi.Table;
 import io.lotledger.spi.WriteBatch;
+import io.lotledger.state.StoreLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,9 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 
-/** The RocksDB driver against the shared contract, plus what only an on-disk store can get wrong. */
+/**
+ * The RocksDB driver against the shared contract, plus what only an on-disk store can get wrong.
+ */
 class RocksDbLedgerStoreTest extends LedgerStoreContract {
   @TempDir Path tmp;
   private final AtomicInteger stores = new AtomicInteger();
@@ -44,7 +46,8 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
   private Path populatedDirectory() throws Exception {
     Path dir = tmp.resolve("populated");
     try (RocksDbLedgerStore store = RocksDbLedgerStore.open(dir, true)) {
-      store.write(new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(1)), true);
+      store.write(
+          new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(1)), true);
     }
     return dir;
   }
@@ -73,9 +76,12 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
         .hasMessageContaining(dir.toString())
         .hasMessageContaining("no CURRENT file");
     assertThatThrownBy(() -> Ledger.open(dir))
-        .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo(LedgerException.Code.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            LedgerException.class,
+            e -> assertThat(e.code()).isEqualTo(LedgerException.Code.NOT_FOUND));
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt", "000001.sst");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("notes.txt", "000001.sst");
     }
   }
 
@@ -93,7 +99,9 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
           .hasMessageContaining("CURRENT");
     }
     assertThatThrownBy(() -> Ledger.open(dir))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.code()).isEqualTo(LedgerException.Code.STORAGE));
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> assertThat(e.code()).isEqualTo(LedgerException.Code.STORAGE));
   }
 
   @Test
@@ -126,11 +134,17 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
   void open_foreignRocksDbWithOtherColumnFamilies_failsNamingThem() throws Exception {
     Path dir = tmp.resolve("foreign");
     List<ColumnFamilyHandle> handles = new ArrayList<>();
-    try (DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)) {
-      RocksDB db = RocksDB.open(options, dir.toString(), List.of(
-          new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
-          new ColumnFamilyDescriptor("meta".getBytes(StandardCharsets.UTF_8)),
-          new ColumnFamilyDescriptor("blobs".getBytes(StandardCharsets.UTF_8))), handles);
+    try (DBOptions options =
+        new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)) {
+      RocksDB db =
+          RocksDB.open(
+              options,
+              dir.toString(),
+              List.of(
+                  new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
+                  new ColumnFamilyDescriptor("meta".getBytes(StandardCharsets.UTF_8)),
+                  new ColumnFamilyDescriptor("blobs".getBytes(StandardCharsets.UTF_8))),
+              handles);
       handles.forEach(ColumnFamilyHandle::close);
       db.close();
     }
@@ -146,13 +160,16 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
   void open_directoryAlreadyOpen_failsUntilTheFirstStoreCloses() throws Exception {
     Path dir = tmp.resolve("locked");
     try (RocksDbLedgerStore first = RocksDbLedgerStore.open(dir, true)) {
-      first.write(new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(3)), true);
+      first.write(
+          new WriteBatch().put(Table.META, StoreLayout.META_SIZE, StoreLayout.u64(3)), true);
 
       assertThatThrownBy(() -> RocksDbLedgerStore.open(dir, false))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(dir.toString())
           .hasMessageContaining("lock");
-      assertThat(first.get(Table.META, StoreLayout.META_SIZE)).as("the first store is unharmed").isEqualTo(StoreLayout.u64(3));
+      assertThat(first.get(Table.META, StoreLayout.META_SIZE))
+          .as("the first store is unharmed")
+          .isEqualTo(StoreLayout.u64(3));
     }
     try (RocksDbLedgerStore second = RocksDbLedgerStore.open(dir, false)) {
       assertThat(second.get(Table.META, StoreLayout.META_SIZE)).isEqualTo(StoreLayout.u64(3));
@@ -195,16 +212,21 @@ class RocksDbLedgerStoreTest extends LedgerStoreContract {
       store.write(new WriteBatch().put(Table.LOTS, new byte[] {1}, new byte[] {2}), true);
       List<Throwable> thrown = new ArrayList<>();
 
-      store.scan(Table.LOTS, StoreLayout.EMPTY, (k, v) -> {
-        try {
-          store.close();
-        } catch (StoreException e) {
-          thrown.add(e);
-        }
-        return true;
-      });
+      store.scan(
+          Table.LOTS,
+          StoreLayout.EMPTY,
+          (k, v) -> {
+            try {
+              store.close();
+            } catch (StoreException e) {
+              thrown.add(e);
+            }
+            return true;
+          });
 
-      assertThat(thrown).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+      assertThat(thrown)
+          .singleElement()
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
           .hasMessageContaining("from inside one of its own calls");
       assertThat(store.get(Table.LOTS, new byte[] {1})).containsExactly(2);
     } finally {
