@@ -13,10 +13,17 @@ import java.time.InstantSource;
  */
 public record LedgerOptions(
     Durability durability, int maxBatch, InstantSource clock, java.time.Duration linger) {
+  /** The defaults: group commit, at most 1024 appends a batch, the system clock, no linger. */
   public static final LedgerOptions DEFAULT =
       new LedgerOptions(
           Durability.GROUP_COMMIT, 1024, InstantSource.system(), java.time.Duration.ZERO);
 
+  /**
+   * Checks the options.
+   *
+   * @throws IllegalArgumentException if {@code durability}, {@code clock} or {@code linger} is
+   *     null, {@code linger} is negative or over 1 s, or {@code maxBatch} is outside 1 to 65536
+   */
   public LedgerOptions {
     if (durability == null || clock == null || linger == null) {
       throw new IllegalArgumentException("durability, clock and linger must not be null");
@@ -29,18 +36,25 @@ public record LedgerOptions(
     }
   }
 
+  /** Returns these options with durability {@code d}; the other options unchanged. */
   public LedgerOptions withDurability(Durability d) {
     return new LedgerOptions(d, maxBatch, clock, linger);
   }
 
+  /**
+   * Returns these options with at most {@code n} appends a batch (1 to 65536); the other options
+   * unchanged.
+   */
   public LedgerOptions withMaxBatch(int n) {
     return new LedgerOptions(durability, n, clock, linger);
   }
 
+  /** Returns these options with linger {@code l} (0 to 1 s); the other options unchanged. */
   public LedgerOptions withLinger(java.time.Duration l) {
     return new LedgerOptions(durability, maxBatch, clock, l);
   }
 
+  /** Returns these options with clock {@code c}; the other options unchanged. */
   public LedgerOptions withClock(InstantSource c) {
     return new LedgerOptions(durability, maxBatch, c, linger);
   }

@@ -65,6 +65,7 @@ public final class Bundle {
       this.inclusion = List.copyOf(inclusion);
     }
 
+    /** The entry's 0-based index in the ledger (its leaf index in the Merkle log). */
     public long index() {
       return index;
     }
@@ -78,6 +79,10 @@ public final class Bundle {
       return entry;
     }
 
+    /**
+     * The entry's RFC 9162 inclusion proof in a tree of {@code treeSize} leaves (the checkpoint's
+     * size); the proof's path is as the bundle carries it, not yet checked.
+     */
     public InclusionProof inclusion(long treeSize) {
       return new InclusionProof(index, treeSize, inclusion);
     }
@@ -91,10 +96,17 @@ public final class Bundle {
    * An earlier checkpoint of the same log, with the proof that the bundle's checkpoint extends it.
    */
   public record Earlier(SignedCheckpoint checkpoint, List<NodeHash> path) {
+    /**
+     * Copies {@code path}; neither component is checked here ({@link BundleVerifier} does that).
+     */
     public Earlier {
       path = List.copyOf(path);
     }
 
+    /**
+     * The RFC 9162 consistency proof from this earlier checkpoint's size to {@code size}, the
+     * bundle checkpoint's size.
+     */
     public ConsistencyProof proofTo(long size) {
       return new ConsistencyProof(checkpoint.checkpoint().size(), size, path);
     }
@@ -119,14 +131,20 @@ public final class Bundle {
     this.earlier = List.copyOf(earlier);
   }
 
+  /** The origin (log name) of the ledger the bundle was taken from. */
   public String origin() {
     return origin;
   }
 
+  /** The lot whose provenance the bundle proves. */
   public LotId lot() {
     return lot;
   }
 
+  /**
+   * The C2SP signed checkpoint every item's inclusion proof leads to; not verified until {@link
+   * BundleVerifier} checks it.
+   */
   public SignedCheckpoint checkpoint() {
     return checkpoint;
   }
@@ -136,6 +154,10 @@ public final class Bundle {
     return items;
   }
 
+  /**
+   * The earlier checkpoints with their consistency proofs to {@link #checkpoint()}, as an immutable
+   * list; may be empty.
+   */
   public List<Earlier> earlier() {
     return earlier;
   }

@@ -51,6 +51,19 @@ public final class BundleVerifier {
 
   private BundleVerifier() {}
 
+  /**
+   * Verifies {@code bundle} against {@code trust}, in the order listed above.
+   *
+   * @param bundle the parsed bundle
+   * @param trust what the verifier trusts about the bundle's ledger
+   * @param remembered the checkpoints seen before, checked and updated with the bundle's; null to
+   *     skip that step
+   * @return what was established: the lot, the verified checkpoint and the entry counts
+   * @throws VerificationException at the first broken fact, naming the kind of {@link Failure} and
+   *     the entry at fault; of kind {@link Failure#ROLLBACK ROLLBACK} or {@link Failure#SPLIT_VIEW
+   *     SPLIT_VIEW} when the checkpoint does not extend the remembered one
+   * @throws LedgerException if the remembered checkpoint is invalid or cannot be read or written
+   */
   public static Verified verify(Bundle bundle, TrustAnchors trust, RememberedCheckpoints remembered)
       throws LedgerException {
     if (!bundle.origin().equals(trust.origin())) {

@@ -32,6 +32,12 @@ public final class Provenance {
   /** Finds an entry by hash; returns null when it is unavailable. */
   @FunctionalInterface
   public interface Resolver {
+    /**
+     * Returns the signed entry whose hash is {@code hash}, or null when it is unavailable.
+     *
+     * @throws LedgerException if the source fails (a store error, say); an absent entry is null,
+     *     not an exception
+     */
     SignedEntry resolve(EntryHash hash) throws LedgerException;
   }
 

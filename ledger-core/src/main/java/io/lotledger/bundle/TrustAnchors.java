@@ -33,11 +33,18 @@ import java.util.HexFormat;
  * LedgerException.Code#INVALID_INPUT INVALID_INPUT} whose message names the file and line.
  */
 public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519PublicKey rootKey) {
+  /** The first line of every trust file. */
   public static final String HEADER = "lotledger-trust v1";
 
   /** Largest trust file accepted. */
   public static final int MAX_BYTES = 64 << 10;
 
+  /**
+   * Checks the anchors.
+   *
+   * @throws IllegalArgumentException if a component is null, or the log key is not named after the
+   *     origin
+   */
   public TrustAnchors {
     if (origin == null || logKey == null || root == null || rootKey == null) {
       throw new IllegalArgumentException(
@@ -66,6 +73,13 @@ public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519P
         + "\n";
   }
 
+  /**
+   * Reads and parses the trust file at {@code file}.
+   *
+   * @throws LedgerException with code {@link LedgerException.Code#INVALID_INPUT INVALID_INPUT} if
+   *     the file does not exist, cannot be read, is over {@link #MAX_BYTES} or is malformed; the
+   *     message names the file (and the line, when malformed)
+   */
   public static TrustAnchors read(Path file) throws LedgerException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);

@@ -6,12 +6,16 @@ import io.lotledger.event.ActorId;
 
 /** An actor together with one of its signing keys: who appends. */
 public record ActorSigner(ActorId actor, Signer signer) {
+  /**
+   * @throws IllegalArgumentException if {@code actor} or {@code signer} is null
+   */
   public ActorSigner {
     if (actor == null || signer == null) {
       throw new IllegalArgumentException("an actor signer needs an actor and a signer");
     }
   }
 
+  /** The Ed25519 public key of the signer: the key the actor must hold at the entry's index. */
   public Ed25519PublicKey publicKey() {
     return signer.publicKey();
   }

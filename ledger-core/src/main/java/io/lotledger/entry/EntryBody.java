@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
 public record EntryBody(
     String origin, ActorId actor, Ed25519PublicKey key, List<Link> links, Event event) {
 
+  /**
+   * Checks the body and copies {@code links}.
+   *
+   * @throws IllegalArgumentException if {@code origin} is empty or over 256 characters, {@code
+   *     actor}, {@code key} or {@code event} is null, or {@code links} does not name exactly the
+   *     event's lots in sorted order
+   */
   public EntryBody {
     if (origin == null || origin.isEmpty() || origin.length() > 256) {
       throw new IllegalArgumentException("origin must be 1 to 256 characters");

@@ -9,6 +9,7 @@ import java.util.HexFormat;
  * it touches and (later) committed as a Merkle leaf. Immutable; bytes copy in and out.
  */
 public final class EntryHash implements Comparable<EntryHash> {
+  /** Length of the hash in bytes: 32 (SHA-256). */
   public static final int LENGTH = Sha256.LENGTH;
 
   private final byte[] bytes;
@@ -72,6 +73,7 @@ public final class EntryHash implements Comparable<EntryHash> {
     return NI_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** A copy of the 32 hash bytes. */
   public byte[] toBytes() {
     return bytes.clone();
   }
@@ -81,6 +83,7 @@ public final class EntryHash implements Comparable<EntryHash> {
     return Arrays.equals(bytes, other);
   }
 
+  /** The hash as 64 lowercase hex digits. */
   public String toHex() {
     return HexFormat.of().formatHex(bytes);
   }

@@ -20,10 +20,12 @@ public final class SignedEntry {
     this.body = body;
   }
 
+  /** The SHA-256 of the entry's exact bytes: its identity. */
   public EntryHash hash() {
     return hash;
   }
 
+  /** The body the bytes decode to. */
   public EntryBody body() {
     return body;
   }
@@ -33,6 +35,7 @@ public final class SignedEntry {
     return encoded.clone();
   }
 
+  /** Length in bytes of the entry's exact encoding. */
   public int encodedLength() {
     return encoded.length;
   }

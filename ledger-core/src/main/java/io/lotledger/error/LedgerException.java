@@ -26,18 +26,25 @@ public class LedgerException extends Exception {
     ILLEGAL_STATE
   }
 
+  /** The kind of failure; never null in exceptions this library throws. */
   private final Code code;
 
+  /** A failure of kind {@code code}, described by {@code message}. */
   public LedgerException(Code code, String message) {
     super(message);
     this.code = code;
   }
 
+  /**
+   * A failure of kind {@code code}, described by {@code message}, caused by {@code cause} (kept so
+   * a wrapped library exception stays visible).
+   */
   public LedgerException(Code code, String message, Throwable cause) {
     super(message, cause);
     this.code = code;
   }
 
+  /** What kind of failure this is, for branching (the CLI maps it to an exit code). */
   public Code code() {
     return code;
   }
