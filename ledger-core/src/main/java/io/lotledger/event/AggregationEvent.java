@@ -16,6 +16,13 @@ public record AggregationEvent(
     EventContext context)
     implements Event {
 
+  /**
+   * Copies {@code children}; a null context becomes {@link EventContext#EMPTY}.
+   *
+   * @throws IllegalArgumentException if {@code action}, {@code parent} or {@code time} is null,
+   *     {@code children} is empty (allowed only for DELETE, which then unpacks every child), names
+   *     a lot twice, names more lots than an event may, or names the parent itself
+   */
   public AggregationEvent {
     if (action == null || parent == null) {
       throw new IllegalArgumentException("aggregation needs an action and a parent");

@@ -18,6 +18,13 @@ public record AssociationEvent(
     EventContext context)
     implements Event {
 
+  /**
+   * Copies {@code children}; a null context becomes {@link EventContext#EMPTY}.
+   *
+   * @throws IllegalArgumentException if {@code action}, {@code parent} or {@code time} is null,
+   *     {@code children} is empty (allowed only for DELETE), names a lot twice, names more lots
+   *     than an event may, or names the parent itself
+   */
   public AssociationEvent {
     if (action == null || parent == null) {
       throw new IllegalArgumentException("association needs an action and a parent");

@@ -5,6 +5,10 @@ package io.lotledger.event;
  * is untyped (EPCIS 2.0 makes the type optional), and the document's id.
  */
 public record BizTransaction(String type, String id) {
+  /**
+   * @throws IllegalArgumentException if {@code type} is over 256 characters or not printable, or
+   *     {@code id} is null, not an absolute URI, or over 512 characters
+   */
   public BizTransaction {
     Uris.text("business transaction type", type, 256);
     Uris.require("business transaction id", id);

@@ -15,6 +15,13 @@ public record ElementShare(
   private static final java.util.regex.Pattern SYMBOL =
       java.util.regex.Pattern.compile("[A-Z][a-z]?");
 
+  /**
+   * Puts the fractions in canonical form (trailing zeros stripped).
+   *
+   * @throws IllegalArgumentException if {@code element} is not a chemical symbol such as {@code
+   *     Co}, a fraction is null (the recycled shares may be) or outside [0, 1], or the two recycled
+   *     shares add up to more than 1
+   */
   public ElementShare {
     if (element == null || !SYMBOL.matcher(element).matches()) {
       throw new IllegalArgumentException(
@@ -44,6 +51,13 @@ public record ElementShare(
     return c;
   }
 
+  /**
+   * The share of {@code element} with the fractions given as decimal strings, such as {@code
+   * "0.2"}; {@code pre} and {@code post} may be null.
+   *
+   * @throws NumberFormatException if a fraction is not a decimal number
+   * @throws IllegalArgumentException as the constructor
+   */
   public static ElementShare of(String element, String massFraction, String pre, String post) {
     return new ElementShare(
         element,

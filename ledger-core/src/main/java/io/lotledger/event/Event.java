@@ -27,11 +27,20 @@ public sealed interface Event
   /** When the event happened, with the time-zone offset where it was recorded. */
   OffsetDateTime time();
 
+  /**
+   * Where and why the event happened (business step, disposition, parties, ...); never null, {@link
+   * EventContext#EMPTY} when nothing is stated.
+   */
   EventContext context();
 
   /** Every lot this event touches, without duplicates, in the order the event names them. */
   List<LotId> lots();
 
+  /**
+   * Checks an event's time, for the event records' constructors.
+   *
+   * @throws IllegalArgumentException if {@code time} is null
+   */
   static void requireTime(OffsetDateTime time) {
     if (time == null) {
       throw new IllegalArgumentException("event time must not be null");

@@ -23,6 +23,7 @@ public record EventContext(
     String eventId,
     boolean imported) {
 
+  /** The context that states nothing: no strings, empty lists, not imported. */
   public static final EventContext EMPTY =
       new EventContext(null, null, null, null, null, null, null, null, null, null, null, false);
 
@@ -54,6 +55,14 @@ public record EventContext(
         false);
   }
 
+  /**
+   * Copies the lists; null lists become empty.
+   *
+   * @throws IllegalArgumentException if {@code bizStep} or {@code disposition} is over 256
+   *     characters or not printable, {@code readPoint}, {@code bizLocation} or {@code eventId} is
+   *     not an absolute URI of at most 512 characters, or {@code shipment} is not an RFC 6920
+   *     {@code ni:///sha-256;} entry reference
+   */
   public EventContext {
     Uris.text("bizStep", bizStep, 256);
     Uris.text("disposition", disposition, 256);
@@ -82,10 +91,15 @@ public record EventContext(
   private static final java.util.regex.Pattern NI_SHA256 =
       java.util.regex.Pattern.compile("ni:///sha-256;[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
 
+  /**
+   * A context with just a business step and a disposition (CBV 2.0 terms or URIs; either may be
+   * null).
+   */
   public static EventContext of(String bizStep, String disposition) {
     return EMPTY.withBizStep(bizStep).withDisposition(disposition);
   }
 
+  /** This context with business step {@code v} (null for none); the rest unchanged. */
   public EventContext withBizStep(String v) {
     return new EventContext(
         v,
@@ -102,6 +116,7 @@ public record EventContext(
         imported);
   }
 
+  /** This context with disposition {@code v} (null for none); the rest unchanged. */
   public EventContext withDisposition(String v) {
     return new EventContext(
         bizStep,
@@ -118,6 +133,7 @@ public record EventContext(
         imported);
   }
 
+  /** This context with read point {@code v}, a URI (null for none); the rest unchanged. */
   public EventContext withReadPoint(String v) {
     return new EventContext(
         bizStep,
@@ -134,6 +150,7 @@ public record EventContext(
         imported);
   }
 
+  /** This context with business location {@code v}, a URI (null for none); the rest unchanged. */
   public EventContext withBizLocation(String v) {
     return new EventContext(
         bizStep,
@@ -150,6 +167,7 @@ public record EventContext(
         imported);
   }
 
+  /** This context with source parties {@code v} (copied; null for none); the rest unchanged. */
   public EventContext withSources(List<Party> v) {
     return new EventContext(
         bizStep,
@@ -166,6 +184,9 @@ public record EventContext(
         imported);
   }
 
+  /**
+   * This context with destination parties {@code v} (copied; null for none); the rest unchanged.
+   */
   public EventContext withDestinations(List<Party> v) {
     return new EventContext(
         bizStep,
@@ -182,6 +203,9 @@ public record EventContext(
         imported);
   }
 
+  /**
+   * This context with business transactions {@code v} (copied; null for none); the rest unchanged.
+   */
   public EventContext withBizTransactions(List<BizTransaction> v) {
     return new EventContext(
         bizStep,
@@ -198,6 +222,7 @@ public record EventContext(
         imported);
   }
 
+  /** This context with sensor readings {@code v} (copied; null for none); the rest unchanged. */
   public EventContext withSensorReadings(List<SensorReading> v) {
     return new EventContext(
         bizStep,
@@ -214,6 +239,7 @@ public record EventContext(
         imported);
   }
 
+  /** This context with extensions {@code v} (copied; null for none); the rest unchanged. */
   public EventContext withExtensions(List<Extension> v) {
     return new EventContext(
         bizStep,

@@ -9,6 +9,11 @@ public record Extension(String namespace, String name, String value) {
   /** Longest value accepted; an entry as a whole is bounded by the entry codec. */
   public static final int MAX_VALUE_LENGTH = 65_536;
 
+  /**
+   * @throws IllegalArgumentException if {@code namespace} is not an absolute URI of at most 512
+   *     characters, {@code name} or {@code value} is null, {@code name} is over 256 characters or
+   *     not printable, or {@code value} is over {@link #MAX_VALUE_LENGTH} characters
+   */
   public Extension {
     Uris.require("extension namespace", namespace);
     if (name == null || value == null) {

@@ -5,6 +5,10 @@ package io.lotledger.event;
  * or an EPC class URN ({@code urn:epc:class:lgtin:...}), but any absolute URI is accepted.
  */
 public record LotId(String uri) implements Comparable<LotId> {
+  /**
+   * @throws IllegalArgumentException if {@code uri} is null, not an absolute URI, or over 512
+   *     characters
+   */
   public LotId {
     Uris.require("lot id", uri);
   }

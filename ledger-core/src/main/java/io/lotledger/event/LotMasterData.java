@@ -21,12 +21,21 @@ public record LotMasterData(
     List<Certification> certifications,
     List<Extension> extensions) {
 
+  /** Master data that declares nothing. */
   public static final LotMasterData NONE =
       new LotMasterData(null, null, null, null, null, null, null, null);
 
   private static final java.util.regex.Pattern COUNTRY =
       java.util.regex.Pattern.compile("[A-Z]{2}");
 
+  /**
+   * Copies the lists (null lists become empty) and puts the carbon footprint in canonical form.
+   *
+   * @throws IllegalArgumentException if {@code originCountry} is not an ISO 3166-1 alpha-2 code,
+   *     {@code originSite} or {@code species} is too long or not printable, an element is declared
+   *     twice, {@code carbonFootprint} is negative, or a GS1 {@code netWeight} extension is not an
+   *     amount in a mass unit
+   */
   public LotMasterData {
     if (originCountry != null && !COUNTRY.matcher(originCountry).matches()) {
       throw new IllegalArgumentException(
@@ -53,15 +62,21 @@ public record LotMasterData(
     }
   }
 
+  /** True when this declares nothing (equals {@link #NONE}). */
   public boolean isEmpty() {
     return equals(NONE);
   }
 
+  /**
+   * This master data with origin country {@code country} (ISO 3166-1 alpha-2) and site {@code
+   * site}; either may be null.
+   */
   public LotMasterData withOrigin(String country, String site) {
     return new LotMasterData(
         country, site, species, bestBefore, elements, carbonFootprint, certifications, extensions);
   }
 
+  /** This master data with species {@code s} (null for none). */
   public LotMasterData withSpecies(String s) {
     return new LotMasterData(
         originCountry,
@@ -74,6 +89,7 @@ public record LotMasterData(
         extensions);
   }
 
+  /** This master data with best-before date {@code d} (null for none). */
   public LotMasterData withBestBefore(LocalDate d) {
     return new LotMasterData(
         originCountry,
@@ -86,6 +102,7 @@ public record LotMasterData(
         extensions);
   }
 
+  /** This master data with element shares {@code e} (copied; null for none). */
   public LotMasterData withElements(List<ElementShare> e) {
     return new LotMasterData(
         originCountry,
@@ -98,16 +115,19 @@ public record LotMasterData(
         extensions);
   }
 
+  /** This master data with carbon footprint {@code c} (null for none). */
   public LotMasterData withCarbonFootprint(BigDecimal c) {
     return new LotMasterData(
         originCountry, originSite, species, bestBefore, elements, c, certifications, extensions);
   }
 
+  /** This master data with certifications {@code c} (copied; null for none). */
   public LotMasterData withCertifications(List<Certification> c) {
     return new LotMasterData(
         originCountry, originSite, species, bestBefore, elements, carbonFootprint, c, extensions);
   }
 
+  /** This master data with extensions {@code x} (copied; null for none). */
   public LotMasterData withExtensions(List<Extension> x) {
     return new LotMasterData(
         originCountry,

@@ -15,6 +15,14 @@ public record ObjectEvent(
     EventContext context)
     implements Event {
 
+  /**
+   * Copies {@code quantities}; a null {@code ilmd} becomes {@link LotMasterData#NONE}, a null
+   * context {@link EventContext#EMPTY}.
+   *
+   * @throws IllegalArgumentException if {@code action} or {@code time} is null, {@code quantities}
+   *     is empty, names a lot twice or more lots than an event may, or master data is given on an
+   *     event other than ADD
+   */
   public ObjectEvent {
     if (action == null) {
       throw new IllegalArgumentException("action must not be null");
@@ -41,11 +49,21 @@ public record ObjectEvent(
     return new ObjectEvent(Action.ADD, lots, ilmd, time, context);
   }
 
+  /**
+   * An OBSERVE event: {@code lots} seen at {@code time}, unchanged.
+   *
+   * @throws IllegalArgumentException as the constructor
+   */
   public static ObjectEvent observe(
       List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
     return new ObjectEvent(Action.OBSERVE, lots, null, time, context);
   }
 
+  /**
+   * A DELETE event: {@code lots} destroyed (consumed, sold to the end, scrapped) at {@code time}.
+   *
+   * @throws IllegalArgumentException as the constructor
+   */
   public static ObjectEvent delete(
       List<LotQuantity> lots, OffsetDateTime time, EventContext context) {
     return new ObjectEvent(Action.DELETE, lots, null, time, context);

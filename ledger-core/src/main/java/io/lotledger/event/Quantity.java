@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
 public record Quantity(BigDecimal amount, String unit) {
   private static final Pattern UNIT = Pattern.compile("[A-Z0-9]{2,3}");
 
+  /**
+   * Puts {@code amount} in canonical form (trailing zeros stripped).
+   *
+   * @throws IllegalArgumentException if {@code amount} is null or negative, or {@code unit} is not
+   *     a two- or three-character UN/CEFACT Rec 20 code such as {@code KGM}
+   */
   public Quantity {
     amount = Decimals.canonical("quantity", amount);
     if (amount.signum() < 0) {

@@ -11,8 +11,10 @@ import java.util.List;
  */
 public sealed interface RegistryEvent extends Event {
 
+  /** The actor the event concerns. */
   ActorId actor();
 
+  /** The Ed25519 key (RFC 8032) registered, added or revoked. */
   Ed25519PublicKey key();
 
   @Override
@@ -28,6 +30,10 @@ public sealed interface RegistryEvent extends Event {
   /** Registers {@code actor} (display {@code name}) with its first key. */
   record ActorRegistered(ActorId actor, String name, Ed25519PublicKey key, OffsetDateTime time)
       implements RegistryEvent {
+    /**
+     * @throws IllegalArgumentException if {@code actor}, {@code key} or {@code time} is null, or
+     *     {@code name} is over 256 characters or not printable
+     */
     public ActorRegistered {
       if (actor == null || key == null) {
         throw new IllegalArgumentException("actor registration needs an actor and a key");
@@ -40,6 +46,9 @@ public sealed interface RegistryEvent extends Event {
   /** Adds a further key to a registered actor (rotation keeps the actor's identity). */
   record KeyAdded(ActorId actor, Ed25519PublicKey key, OffsetDateTime time)
       implements RegistryEvent {
+    /**
+     * @throws IllegalArgumentException if {@code actor}, {@code key} or {@code time} is null
+     */
     public KeyAdded {
       if (actor == null || key == null) {
         throw new IllegalArgumentException("key addition needs an actor and a key");
@@ -51,6 +60,9 @@ public sealed interface RegistryEvent extends Event {
   /** Revokes an actor's key from this entry's index on; entries signed earlier stay valid. */
   record KeyRevoked(ActorId actor, Ed25519PublicKey key, OffsetDateTime time)
       implements RegistryEvent {
+    /**
+     * @throws IllegalArgumentException if {@code actor}, {@code key} or {@code time} is null
+     */
     public KeyRevoked {
       if (actor == null || key == null) {
         throw new IllegalArgumentException("key revocation needs an actor and a key");

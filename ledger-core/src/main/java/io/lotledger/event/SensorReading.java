@@ -12,6 +12,13 @@ public record SensorReading(
   private static final java.util.regex.Pattern UNIT =
       java.util.regex.Pattern.compile("[A-Z0-9]{2,3}");
 
+  /**
+   * Puts {@code value} in canonical form.
+   *
+   * @throws IllegalArgumentException if {@code type} is null, over 256 characters or not printable,
+   *     {@code value} is null, {@code unit} is not a UN/CEFACT code such as {@code CEL}, or {@code
+   *     device} is not an absolute URI
+   */
   public SensorReading {
     if (type == null) {
       throw new IllegalArgumentException("sensor reading type must not be null");
@@ -27,6 +34,13 @@ public record SensorReading(
     }
   }
 
+  /**
+   * A reading of {@code type} with {@code value} (a decimal string) in {@code unit}, with no time
+   * or device.
+   *
+   * @throws NumberFormatException if {@code value} is not a decimal number
+   * @throws IllegalArgumentException as the constructor
+   */
   public static SensorReading of(String type, String value, String unit) {
     return new SensorReading(type, new BigDecimal(value), unit, null, null);
   }

@@ -12,6 +12,13 @@ public record TransactionEvent(
     Action action, List<LotQuantity> quantities, OffsetDateTime time, EventContext context)
     implements Event {
 
+  /**
+   * Copies {@code quantities}; a null context becomes {@link EventContext#EMPTY}.
+   *
+   * @throws IllegalArgumentException if {@code action} or {@code time} is null, {@code quantities}
+   *     is empty, names a lot twice or more lots than an event may, or the context names no
+   *     business transaction
+   */
   public TransactionEvent {
     if (action == null) {
       throw new IllegalArgumentException("action must not be null");

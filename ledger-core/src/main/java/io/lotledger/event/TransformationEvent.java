@@ -26,6 +26,14 @@ public record TransformationEvent(
     EventContext context)
     implements Event {
 
+  /**
+   * Copies the lists; a null {@code ilmd} becomes {@link LotMasterData#NONE}, a null context {@link
+   * EventContext#EMPTY}.
+   *
+   * @throws IllegalArgumentException if {@code inputs} or {@code outputs} is empty, names a lot
+   *     twice or more lots than an event may, {@code transformationId} is not an absolute URI, or
+   *     {@code time} is null
+   */
   public TransformationEvent {
     inputs = Event.lotList("transformation inputs", inputs);
     outputs = Event.lotList("transformation outputs", outputs);
@@ -43,6 +51,11 @@ public record TransformationEvent(
     context = context == null ? EventContext.EMPTY : context;
   }
 
+  /**
+   * A transformation with no transformation id and no step emissions.
+   *
+   * @throws IllegalArgumentException as the constructor
+   */
   public static TransformationEvent of(
       List<LotQuantity> inputs,
       List<LotQuantity> outputs,

@@ -13,8 +13,11 @@ import java.util.Map;
 public final class Units {
   /** The dimension a unit code measures. */
   public enum Dimension {
+    /** Mass; base unit KGM (kilogram). */
     MASS("KGM"),
+    /** Volume; base unit LTR (litre). */
     VOLUME("LTR"),
+    /** Count of pieces; base unit H87 (piece). */
     COUNT("H87"),
     /** A code with no known conversion: combines only with the identical code. */
     OTHER(null);
@@ -49,6 +52,7 @@ public final class Units {
 
   private Units() {}
 
+  /** The dimension {@code unit} measures; {@link Dimension#OTHER} for a code not listed above. */
   public static Dimension dimension(String unit) {
     Unit u = UNITS.get(unit);
     return u == null ? Dimension.OTHER : u.dimension();
@@ -84,6 +88,10 @@ public final class Units {
    */
   public static final String GS1_VOC = "https://gs1.org/voc/";
 
+  /**
+   * The GS1 Web Vocabulary term name for a piece's net mass, {@code netWeight}, within {@link
+   * #GS1_VOC}.
+   */
   public static final String NET_WEIGHT = "netWeight";
 
   /**
