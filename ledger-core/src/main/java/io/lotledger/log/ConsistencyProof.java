@@ -8,8 +8,10 @@ import java.util.List;
  * 9162 §2.1.4): the log only appended. Sizes are unsigned 64-bit values.
  */
 public record ConsistencyProof(long size1, long size2, List<NodeHash> path) {
+  /** Longest path accepted, in hashes: twice the 64 levels of a tree of up to 2^64 leaves. */
   public static final int MAX_PATH = 128;
 
+  /** Copies {@code path}; nothing is checked until the proof is verified. */
   public ConsistencyProof {
     path = List.copyOf(path);
   }

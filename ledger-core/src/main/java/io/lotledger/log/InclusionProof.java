@@ -10,6 +10,7 @@ public record InclusionProof(long index, long size, List<NodeHash> path) {
   /** The longest path any tree of up to 2^64 leaves needs. */
   public static final int MAX_PATH = 64;
 
+  /** Copies {@code path}; nothing is checked until the proof is verified. */
   public InclusionProof {
     path = List.copyOf(path);
   }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
  * Immutable; bytes copy in and out.
  */
 public final class NodeHash {
+  /** Length of a node hash in bytes: 32 (SHA-256). */
   public static final int LENGTH = 32;
 
   private final byte[] bytes;
@@ -43,14 +44,20 @@ public final class NodeHash {
     return bytes;
   }
 
+  /** A copy of the 32 hash bytes. */
   public byte[] toBytes() {
     return bytes.clone();
   }
 
+  /**
+   * The hash in standard Base64 with padding (RFC 4648 §4), as a C2SP tlog-checkpoint's root hash
+   * line.
+   */
   public String toBase64() {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
+  /** The hash as 64 lowercase hex digits. */
   public String toHex() {
     return HexFormat.of().formatHex(bytes);
   }

@@ -13,6 +13,10 @@ import java.util.List;
 public final class ProofBuilder {
   private final Subtrees subtrees;
 
+  /**
+   * A builder that reads subtree hashes from {@code subtrees}; its failures surface as the {@link
+   * io.lotledger.error.LedgerException} of each call.
+   */
   public ProofBuilder(Subtrees subtrees) {
     this.subtrees = subtrees;
   }

@@ -20,11 +20,21 @@ public final class ProofException extends LedgerException {
     CONSISTENCY
   }
 
+  /** Which proof failed. */
   private final Proof proof;
+
+  /** The leaf index of an inclusion proof. */
   private final long index;
+
+  /** The tree size of an inclusion proof. */
   private final long size;
+
+  /** The first (older) tree size of a consistency proof. */
   private final long size1;
+
+  /** The second (newer) tree size of a consistency proof. */
   private final long size2;
+
   private final transient NodeHash expected;
   private final transient NodeHash calculated;
 

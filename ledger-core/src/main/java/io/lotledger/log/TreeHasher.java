@@ -24,10 +24,15 @@ public final class TreeHasher {
 
   private TreeHasher() {}
 
+  /** The leaf hash of {@code data}: SHA-256(0x00 || data) (RFC 9162 §2.1.1). */
   public static NodeHash leaf(byte[] data) {
     return NodeHash.wrap(Sha256.hash(LEAF, data));
   }
 
+  /**
+   * The interior node hash of {@code left} and {@code right}: SHA-256(0x01 || left || right) (RFC
+   * 9162 §2.1.1).
+   */
   public static NodeHash node(NodeHash left, NodeHash right) {
     return NodeHash.wrap(Sha256.hash(NODE, left.raw(), right.raw()));
   }

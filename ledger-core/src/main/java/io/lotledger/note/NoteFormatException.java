@@ -10,6 +10,7 @@ import io.lotledger.error.LedgerException;
 public final class NoteFormatException extends LedgerException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line at fault, or 0 for the input as a whole. */
   private final int line;
 
   /** A problem with the input as a whole (its size, a vkey), not with one line. */
@@ -23,6 +24,10 @@ public final class NoteFormatException extends LedgerException {
     this.line = line;
   }
 
+  /**
+   * A problem with the input as a whole caused by {@code cause} (a vkey whose key bytes are
+   * rejected, say).
+   */
   public NoteFormatException(String message, Throwable cause) {
     super(Code.INVALID_INPUT, message, cause);
     this.line = 0;

@@ -231,6 +231,7 @@ public final class NoteKey {
     return hex(keyId);
   }
 
+  /** The Ed25519 public key (RFC 8032) that verifies this key's signatures. */
   public Ed25519PublicKey publicKey() {
     return publicKey;
   }

@@ -44,10 +44,15 @@ public final class NoteSignature {
     return new NoteSignature(keyName, keyId, signature);
   }
 
+  /** The name of the key that made the signature, as on the signature line. */
   public String keyName() {
     return keyName;
   }
 
+  /**
+   * The 32-bit key ID, as on the signature line; for an Ed25519 key, the first 4 bytes, big-endian,
+   * of SHA-256(key name || 0x0A || 0x01 || public key) (C2SP signed-note).
+   */
   public int keyId() {
     return keyId;
   }

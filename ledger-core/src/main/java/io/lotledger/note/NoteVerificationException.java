@@ -11,6 +11,7 @@ import io.lotledger.error.LedgerException;
 public final class NoteVerificationException extends LedgerException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the failing signature, or 0 for the note as a whole. */
   private final int line;
 
   /** A failure of the note as a whole (no trusted signature, wrong origin). */
