@@ -6,8 +6,14 @@ import io.lotledger.error.LedgerException;
 public final class AppendRejectedException extends LedgerException {
   private static final long serialVersionUID = 1L;
   private final transient Finding finding;
+
+  /** The position in the batch of the event that broke the rule, or -1 for a single append. */
   private final int position;
 
+  /**
+   * A rejection of a single append ({@link #position()} -1); the message is "append rejected: " and
+   * the finding.
+   */
   public AppendRejectedException(Finding finding) {
     this(finding, -1);
   }
@@ -23,8 +29,8 @@ public final class AppendRejectedException extends LedgerException {
   }
 
   /**
-   * For {@link Ledger#appendAll}: the position in the batch of the event that broke the rule
-   * (nothing of the batch was stored); -1 for a single append.
+   * For {@link io.lotledger.Ledger#appendAll}: the position in the batch of the event that broke
+   * the rule (nothing of the batch was stored); -1 for a single append.
    */
   public int position() {
     return position;

@@ -41,6 +41,12 @@ public record CheckFinding(
           .thenComparing(f -> f.element() == null ? "" : f.element())
           .thenComparing(CheckFinding::detail);
 
+  /**
+   * Copies {@code path}.
+   *
+   * @throws IllegalArgumentException if {@code kind}, {@code lot} or {@code detail} is null, or
+   *     {@code kind} is an integrity failure (which a {@link Finding} reports)
+   */
   public CheckFinding {
     if (kind == null || lot == null || detail == null) {
       throw new IllegalArgumentException("a finding needs a kind, a lot and a detail");

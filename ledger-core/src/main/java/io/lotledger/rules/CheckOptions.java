@@ -17,6 +17,10 @@ public record CheckOptions(BigDecimal tolerance, int maxLotStates) {
   /** Tolerance 0.005, at most 100 000 lot states. */
   public static final CheckOptions DEFAULT = new CheckOptions(new BigDecimal("0.005"), 100_000);
 
+  /**
+   * @throws IllegalArgumentException if {@code tolerance} is null, negative, or has more than 12
+   *     integer or 18 decimal digits, or {@code maxLotStates} is below 1
+   */
   public CheckOptions {
     if (tolerance == null || tolerance.signum() < 0) {
       throw new IllegalArgumentException(
@@ -33,10 +37,14 @@ public record CheckOptions(BigDecimal tolerance, int maxLotStates) {
     }
   }
 
+  /**
+   * These options with tolerance {@code t} (a fraction, such as 0.005 for half a percentage point).
+   */
   public CheckOptions withTolerance(BigDecimal t) {
     return new CheckOptions(t, maxLotStates);
   }
 
+  /** These options with at most {@code n} lot states computed in one check. */
   public CheckOptions withMaxLotStates(int n) {
     return new CheckOptions(tolerance, n);
   }

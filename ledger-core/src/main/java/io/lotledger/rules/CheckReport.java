@@ -16,6 +16,11 @@ public record CheckReport(
     List<CheckFinding> findings,
     List<String> notes,
     int lotStates) {
+  /**
+   * Copies the lists.
+   *
+   * @throws IllegalArgumentException if {@code lot} or {@code composition} is null
+   */
   public CheckReport {
     if (lot == null || composition == null) {
       throw new IllegalArgumentException("a check report needs a lot and a composition");

@@ -28,6 +28,12 @@ public final class ClaimsCalculator {
   private final LotSource source;
   private final CheckOptions options;
 
+  /**
+   * A calculator that reads lot histories from {@code source} and judges claims with {@code
+   * options}' tolerance.
+   *
+   * @throws IllegalArgumentException if {@code source} or {@code options} is null
+   */
   public ClaimsCalculator(LotSource source, CheckOptions options) {
     if (source == null || options == null) {
       throw new IllegalArgumentException("a claims calculator needs a source and options");

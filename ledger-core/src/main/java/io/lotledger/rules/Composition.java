@@ -30,6 +30,11 @@ public record Composition(
     boolean carbonLowerBound,
     List<String> notes) {
 
+  /**
+   * Copies the lists.
+   *
+   * @throws IllegalArgumentException if {@code lot} is null
+   */
   public Composition {
     if (lot == null) {
       throw new IllegalArgumentException("lot must not be null");

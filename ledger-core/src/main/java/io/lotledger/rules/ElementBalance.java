@@ -14,6 +14,9 @@ public record ElementBalance(
     BigDecimal recycledPreConsumer,
     BigDecimal recycledPostConsumer) {
 
+  /**
+   * @throws IllegalArgumentException if {@code element} is null
+   */
   public ElementBalance {
     if (element == null) {
       throw new IllegalArgumentException("element must not be null");

@@ -124,6 +124,7 @@ public enum Failure {
     return category;
   }
 
+  /** The failure in a few words, such as "recycled share below the required minimum". */
   public String description() {
     return description;
   }

@@ -20,6 +20,9 @@ public record Finding(
     String expected,
     String actual) {
 
+  /**
+   * @throws IllegalArgumentException if {@code failure} or {@code detail} is null
+   */
   public Finding {
     if (failure == null || detail == null) {
       throw new IllegalArgumentException("a finding needs a failure and a detail");

@@ -24,6 +24,13 @@ public final class LotCheck {
   private final Policy policy;
   private final CheckOptions options;
 
+  /**
+   * A check that reads lot histories from {@code source}, judges by {@code policy} and is bounded
+   * by {@code options}.
+   *
+   * @throws IllegalArgumentException if an argument is null ({@link Policy#NONE} is the policy of
+   *     no rules)
+   */
   public LotCheck(LotSource source, Policy policy, CheckOptions options) {
     if (source == null || policy == null || options == null) {
       throw new IllegalArgumentException(

@@ -37,6 +37,7 @@ public record LotState(
   /** Goods on their way from one actor to another under one shipping entry. */
   public record Transit(ActorId receiver, BigDecimal amount) {}
 
+  /** Copies the maps into unmodifiable sorted maps. */
   public LotState {
     holdings = Collections.unmodifiableSortedMap(new TreeMap<>(holdings));
     inTransit = Collections.unmodifiableSortedMap(new TreeMap<>(inTransit));
@@ -55,6 +56,10 @@ public record LotState(
         new TreeMap<>());
   }
 
+  /**
+   * Whether the lot's events state quantities: false when {@code unit} is null, so the amounts are
+   * all zero.
+   */
   public boolean quantified() {
     return unit != null;
   }

@@ -14,6 +14,12 @@ public record Policy(String name, List<PolicyRule> rules) {
   /** No rules: a check then covers claims and unbacked inputs only. */
   public static final Policy NONE = new Policy("none", List.of());
 
+  /**
+   * Copies {@code rules}.
+   *
+   * @throws IllegalArgumentException if {@code name} is not 1 to 256 printable characters, or
+   *     {@code rules} is null or holds more than {@link #MAX_RULES} rules
+   */
   public Policy {
     if (name == null
         || name.isEmpty()

@@ -39,6 +39,11 @@ public final class PolicyEvaluator {
   private final LotSource source;
   private final CheckOptions options;
 
+  /**
+   * An evaluator that reads lot histories from {@code source}, bounded by {@code options}.
+   *
+   * @throws IllegalArgumentException if {@code source} or {@code options} is null
+   */
   public PolicyEvaluator(LotSource source, CheckOptions options) {
     if (source == null || options == null) {
       throw new IllegalArgumentException("a policy evaluator needs a source and options");

@@ -38,6 +38,12 @@ public sealed interface PolicyRule
   record RequireCertification(
       String element, List<String> certifications, boolean validAtOriginDate)
       implements PolicyRule {
+    /**
+     * Copies {@code certifications}.
+     *
+     * @throws IllegalArgumentException if {@code element} is given and is not a chemical symbol
+     *     such as {@code Co}, or {@code certifications} does not list 1 to {@link #MAX_LIST} URIs
+     */
     public RequireCertification {
       if (element != null) {
         symbol("requireCertification element", element);
@@ -64,6 +70,12 @@ public sealed interface PolicyRule
   record ForbiddenOrigins(List<String> countries) implements PolicyRule {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
+    /**
+     * Sorts {@code countries} and drops duplicates.
+     *
+     * @throws IllegalArgumentException if {@code countries} does not list 1 to {@link #MAX_LIST}
+     *     ISO 3166-1 alpha-2 codes
+     */
     public ForbiddenOrigins {
       if (countries == null || countries.isEmpty() || countries.size() > MAX_LIST) {
         throw new IllegalArgumentException(
@@ -103,6 +115,13 @@ public sealed interface PolicyRule
     /** The temperature units a limit and a reading may be in (UN/CEFACT Recommendation 20). */
     public static final Set<String> UNITS = Set.of("CEL", "FAH", "KEL");
 
+    /**
+     * Puts {@code maximum} in canonical form.
+     *
+     * @throws IllegalArgumentException if {@code sensorType} (or a given {@code fromBizStep} or
+     *     {@code toBizStep}) is not 1 to 256 printable characters, {@code maximum} is null or out
+     *     of range, or {@code unit} is not in {@link #UNITS}
+     */
     public TemperatureLimit {
       text("temperatureLimit sensorType", sensorType);
       maximum = decimal("temperatureLimit maximum", maximum);
@@ -148,6 +167,12 @@ public sealed interface PolicyRule
    */
   record MinimumRecycledShare(String element, BigDecimal minimum, boolean postConsumerOnly)
       implements PolicyRule {
+    /**
+     * Puts {@code minimum} in canonical form.
+     *
+     * @throws IllegalArgumentException if {@code element} is not a chemical symbol such as {@code
+     *     Co}, or {@code minimum} is null or outside [0, 1]
+     */
     public MinimumRecycledShare {
       symbol("minimumRecycledShare element", element);
       minimum = decimal("minimumRecycledShare minimum", minimum);

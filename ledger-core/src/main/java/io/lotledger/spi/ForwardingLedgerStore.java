@@ -7,6 +7,11 @@ package io.lotledger.spi;
 public abstract class ForwardingLedgerStore implements LedgerStore {
   private final LedgerStore delegate;
 
+  /**
+   * A store that passes every call to {@code delegate}.
+   *
+   * @throws IllegalArgumentException if {@code delegate} is null
+   */
   protected ForwardingLedgerStore(LedgerStore delegate) {
     if (delegate == null) {
       throw new IllegalArgumentException("delegate must not be null");

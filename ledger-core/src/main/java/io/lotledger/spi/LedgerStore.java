@@ -17,6 +17,7 @@ public interface LedgerStore extends AutoCloseable {
   /** Receives records in ascending unsigned byte order of key; returns false to stop early. */
   @FunctionalInterface
   interface Visitor {
+    /** Receives one record; returns true to go on, false to stop the scan. */
     boolean visit(byte[] key, byte[] value);
   }
 

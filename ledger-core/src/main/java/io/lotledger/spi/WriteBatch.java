@@ -14,19 +14,28 @@ public final class WriteBatch {
 
   private final List<Put> puts = new ArrayList<>();
 
+  /**
+   * Adds a put of {@code value} under {@code key} in {@code table}; the batch owns both arrays from
+   * now on, so the caller must not change them.
+   *
+   * @return this batch, for chaining
+   */
   public WriteBatch put(Table table, byte[] key, byte[] value) {
     puts.add(new Put(table, key, value));
     return this;
   }
 
+  /** The puts in the order added, as an unmodifiable view. */
   public List<Put> puts() {
     return Collections.unmodifiableList(puts);
   }
 
+  /** Whether the batch holds no put. */
   public boolean isEmpty() {
     return puts.isEmpty();
   }
 
+  /** The number of puts in the batch. */
   public int size() {
     return puts.size();
   }

@@ -31,8 +31,8 @@ import java.util.Set;
  * @param histories per lot (the lot first, then its ancestors nearest first), its entries oldest
  *     first
  * @param parents per lot, the lots it was directly made from, in lot order
- * @param states custody and balance of each tracked lot, replayed from the entries ({@link
- *     LotRules}); empty when the provenance does not verify, as a replay over it would show nothing
+ * @param states custody and balance of each tracked lot, replayed from the entries (by the ledger's
+ *     own rules); empty when the provenance does not verify, as a replay over it would show nothing
  *     reliable
  * @param findings what did not verify, in the order found; empty when the provenance verifies
  */
@@ -43,6 +43,12 @@ public record LotAncestry(
     Map<LotId, LotState> states,
     List<Finding> findings) {
 
+  /**
+   * Copies the maps and lists into unmodifiable ones, keeping the order of {@code histories}.
+   *
+   * @throws IllegalArgumentException if {@code histories} lacks {@code lot}, or {@code histories}
+   *     and {@code parents} do not name the same lots
+   */
   public LotAncestry {
     if (lot == null || !histories.containsKey(lot)) {
       throw new IllegalArgumentException(

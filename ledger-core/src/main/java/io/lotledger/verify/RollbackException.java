@@ -19,8 +19,13 @@ import java.util.Optional;
  */
 public final class RollbackException extends VerificationException {
   private static final long serialVersionUID = 1L;
+
+  /** The size the ledger recorded outside its store. */
   private final long recordedSize;
+
+  /** The number of entries the store holds. */
   private final long storedSize;
+
   private final transient SignedCheckpoint signed;
 
   /** The store disagrees with {@code signed}, the latest checkpoint the ledger signed. */

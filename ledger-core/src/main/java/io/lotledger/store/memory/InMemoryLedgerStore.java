@@ -23,6 +23,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
+  /** An empty, open store with every {@link io.lotledger.spi.Table}. */
   public InMemoryLedgerStore() {
     for (Table t : Table.values()) {
       tables.put(t, new TreeMap<>(Arrays::compareUnsigned));
