@@ -53,6 +53,7 @@ public final class EpcisImport {
    * What an import did: the entries it added, and the events it skipped as already in the ledger.
    */
   public record Result(List<Entry> added, List<ImportedEvent> skipped) {
+    /** Wraps {@code added} unmodifiable (without copying it) and copies {@code skipped}. */
     public Result {
       // Not copied: Ledger.appendAll's list is immutable and decodes each entry on access, so a
       // copy

@@ -81,6 +81,11 @@ public final class EpcisSchema {
    * @param message what is wrong, in words
    */
   public record SchemaError(int eventIndex, String pointer, String message) {
+    /**
+     * @throws IllegalArgumentException if {@code eventIndex} is below {@link
+     *     EpcisFormatException#NO_EVENT}
+     * @throws NullPointerException if {@code pointer} or {@code message} is null
+     */
     public SchemaError {
       if (eventIndex < EpcisFormatException.NO_EVENT) {
         throw new IllegalArgumentException("eventIndex must be -1 or more, not " + eventIndex);

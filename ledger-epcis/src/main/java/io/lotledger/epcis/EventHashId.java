@@ -60,6 +60,13 @@ public record EventHashId(String id, String preHash) {
           "epcis", "https://ref.gs1.org/epcis/",
           "cbv", "https://ref.gs1.org/cbv/");
 
+  /**
+   * Checks the shape of {@code id}; the hash itself is not recomputed from {@code preHash}.
+   *
+   * @throws NullPointerException if {@code id} or {@code preHash} is null
+   * @throws IllegalArgumentException if {@code id} is not an {@code ni:///sha-256;...?ver=CBV2.0}
+   *     URI
+   */
   public EventHashId {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(preHash, "preHash");

@@ -15,7 +15,10 @@ import io.lotledger.error.LedgerException;
 public final class Gs1FormatException extends LedgerException {
   private static final long serialVersionUID = 1L;
 
+  /** The part of the identifier at fault. */
   private final String element;
+
+  /** The whole identifier, or null when the element was the whole input. */
   private final String input;
 
   /**

@@ -10,9 +10,17 @@ import io.lotledger.error.LedgerException;
  */
 public final class PolicyFileException extends LedgerException {
   private static final long serialVersionUID = 1L;
+
+  /** The file the policy was read from. */
   private final String file;
+
+  /** The path of the field at fault, or null. */
   private final String field;
+
+  /** The 1-based line of a JSON syntax error, or 0. */
   private final int line;
+
+  /** The 1-based column of a JSON syntax error, or 0. */
   private final int column;
 
   PolicyFileException(

@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param composition its rolled-up element composition, recycled shares and carbon footprint
  */
 public record LotSummary(LotId lot, LotState state, Composition composition) {
+  /**
+   * @throws NullPointerException if {@code lot} or {@code composition} is null ({@code state} may
+   *     be)
+   */
   public LotSummary {
     Objects.requireNonNull(lot, "lot");
     Objects.requireNonNull(composition, "composition");
