@@ -41,6 +41,7 @@ public record Company(String name, ActorSigner signer, String site, String gln) 
     return signer.actor().uri();
   }
 
+  /** The company's actor id: its party GLN URI, as its signer signs. */
   public ActorId actor() {
     return signer.actor();
   }

@@ -33,6 +33,7 @@ public interface Scenario {
   /** The root actor (trust anchor) that creates the ledger and registers the other actors. */
   ActorSigner root();
 
+  /** The root actor's display name, registered in the genesis entry. */
   String rootName();
 
   /** Ledger options with the scenario's fixed clock, so the genesis entry is reproducible too. */
@@ -62,6 +63,7 @@ public interface Scenario {
       List<ActorId> actors,
       LotId finalLot,
       List<String> highlights) {
+    /** Copies the lists. */
     public Outcome {
       lots = List.copyOf(lots);
       actors = List.copyOf(actors);

@@ -231,6 +231,7 @@ public final class BatteryChain {
       List<LotId> recycledCobaltLots,
       List<LotId> uncertifiedLots,
       List<LotId> overDeclaredLots) {
+    /** Copies the lists. */
     public Summary {
       lots = List.copyOf(lots);
       actors = List.copyOf(actors);

@@ -25,6 +25,10 @@ public final class BatteryScenario implements Scenario {
 
   private final BatteryChain chain;
 
+  /**
+   * The battery scenario; with {@code withFraud} the variant with the planted fraud of {@link
+   * BatteryChain#withFraud()}.
+   */
   public BatteryScenario(boolean withFraud) {
     this.chain = withFraud ? BatteryChain.withFraud() : new BatteryChain();
   }

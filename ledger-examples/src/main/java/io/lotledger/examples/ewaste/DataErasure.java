@@ -57,8 +57,15 @@ public final class DataErasure {
    */
   public static final String STANDARD = "standard";
 
+  /**
+   * Extension name of the method of the standard applied: Clear, Purge or Destroy (NIST SP 800-88).
+   */
   public static final String METHOD = "method";
+
+  /** Extension name of the technique, such as cryptographic erase (IEEE 2883-2022). */
   public static final String TECHNIQUE = "technique";
+
+  /** Extension name of the id of the certificate the erasure software issued. */
   public static final String CERTIFICATE = "certificate";
 
   /**

@@ -100,11 +100,22 @@ public final class EwasteChain implements Scenario {
   /** The six retired notebooks: serialised trade items (SGTIN) of one model, one lot each. */
   public static final LotId LAPTOP_1 = device("PF4A2K01");
 
+  /** The second notebook, resold. */
   public static final LotId LAPTOP_2 = device("PF4A2K02");
+
+  /** The third notebook, resold; in the fraud variant resold without an erasure certificate. */
   public static final LotId LAPTOP_3 = device("PF4A2K03");
+
+  /** The fourth notebook, dismantled. */
   public static final LotId LAPTOP_4 = device("PF4A2K04");
+
+  /** The fifth notebook, dismantled. */
   public static final LotId LAPTOP_5 = device("PF4A2K05");
+
+  /** The sixth notebook, dismantled. */
   public static final LotId LAPTOP_6 = device("PF4A2K06");
+
+  /** All six notebooks, {@link #LAPTOP_1} to {@link #LAPTOP_6}. */
   public static final List<LotId> LAPTOPS =
       List.of(LAPTOP_1, LAPTOP_2, LAPTOP_3, LAPTOP_4, LAPTOP_5, LAPTOP_6);
 
@@ -166,9 +177,21 @@ public final class EwasteChain implements Scenario {
   private static final String BUYER = "urn:epc:id:pgln:8715432.00000";
 
   private static final String BUYER_SITE = "urn:epc:id:sgln:8715432.00001.0";
+
+  /**
+   * The copper smelter's party GLN URI: the destination of {@link #COPPER_SCRAP}, not an actor of
+   * this ledger.
+   */
   public static final String SMELTER = "urn:epc:id:pgln:4012346.00000";
+
   private static final String SMELTER_SITE = "urn:epc:id:sgln:4012346.00010.0";
+
+  /**
+   * The battery chain's recycler's party GLN URI: the destination of the black mass, not an actor
+   * of this ledger.
+   */
   public static final String REFINER = "urn:epc:id:pgln:4000004.00000";
+
   private static final String REFINER_SITE = "urn:epc:id:sgln:4000004.00080.0";
 
   private final boolean withFraud;
@@ -185,6 +208,9 @@ public final class EwasteChain implements Scenario {
     this.withFraud = withFraud;
   }
 
+  /**
+   * Whether this is the fraud variant, in which {@link #LAPTOP_3} is resold without being erased.
+   */
   public boolean withFraud() {
     return withFraud;
   }

@@ -217,6 +217,10 @@ public final class SalmonChain implements Scenario {
     this.withFraud = withFraud;
   }
 
+  /**
+   * Whether this is the fraud variant, in which foreign salmon is relabelled and passed off as
+   * Norwegian.
+   */
   public boolean withFraud() {
     return withFraud;
   }

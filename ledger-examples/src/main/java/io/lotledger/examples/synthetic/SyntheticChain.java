@@ -73,12 +73,24 @@ public final class SyntheticChain {
 
   private static final Company ROOT =
       company("lotledger bench consortium", "4000009", "4000009000002");
+
+  /** The mine: commissions the origin lots (ore, with its country of origin). */
   public static final Company MINE = company("Bench Mining", "6150009", "6150009000002");
+
+  /** The refinery: a holder that transforms and ships lots. */
   public static final Company REFINERY = company("Bench Refining", "6400009", "6400009000008");
+
+  /** The cathode materials maker: a holder that transforms and ships lots. */
   public static final Company CATHODE =
       company("Bench Cathode Materials", "5900009", "5900009000004");
+
+  /** The cell maker: a holder that transforms and ships lots. */
   public static final Company CELLS = company("Bench Cell Works", "7300009", "7300009000000");
+
+  /** The inspection lab: records inspections of lots it does not hold. */
   public static final Company LAB = company("Bench Inspection Lab", "4000010", "4000010000008");
+
+  /** The carrier: records transport reports of lots in transit. */
   public static final Company CARRIER = company("Bench Logistics", "4000011", "4000011000005");
 
   /**
@@ -103,6 +115,10 @@ public final class SyntheticChain {
      */
     public static final Mix BENCH = new Mix(25, 25, 10);
 
+    /**
+     * @throws IllegalArgumentException if a percentage is negative or the three add up to more than
+     *     100
+     */
     public Mix {
       if (transformPercent < 0
           || shipPercent < 0
