@@ -94,6 +94,9 @@ public final class Bundle {
 
   /**
    * An earlier checkpoint of the same log, with the proof that the bundle's checkpoint extends it.
+   *
+   * @param checkpoint the earlier signed checkpoint, not yet verified
+   * @param path the RFC 9162 consistency proof from its size to the bundle checkpoint's size
    */
   public record Earlier(SignedCheckpoint checkpoint, List<NodeHash> path) {
     /**

@@ -45,7 +45,14 @@ import java.util.TreeMap;
  * Throws at the first broken fact. Stateless and thread-safe.
  */
 public final class BundleVerifier {
-  /** What a successful verification established. */
+  /**
+   * What a successful verification established.
+   *
+   * @param lot the lot whose provenance the bundle proves
+   * @param checkpoint the bundle's checkpoint, its log signature verified
+   * @param entries how many entries the bundle holds, each included in the checkpoint's tree
+   * @param provenanceEntries how many of them the lot's provenance closure reached
+   */
   public record Verified(
       io.lotledger.event.LotId lot, Checkpoint checkpoint, int entries, int provenanceEntries) {}
 

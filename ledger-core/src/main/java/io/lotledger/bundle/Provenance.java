@@ -41,10 +41,22 @@ public final class Provenance {
     SignedEntry resolve(EntryHash hash) throws LedgerException;
   }
 
-  /** A link the walk needs but the resolver could not supply. */
+  /**
+   * A link the walk needs but the resolver could not supply.
+   *
+   * @param hash the hash of the entry that could not be resolved
+   * @param lot the lot whose link named it
+   * @param referrer the hash of the entry whose link named it, or null when it is the walk's head
+   */
   public record Missing(EntryHash hash, LotId lot, EntryHash referrer) {}
 
-  /** The entries reached (by hash, in walk order) and the first missing link, if any. */
+  /**
+   * The entries reached (by hash, in walk order) and the first missing link, if any.
+   *
+   * @param entries every entry reached, by hash, in walk order
+   * @param missing the first link the resolver could not supply, or null when the closure is
+   *     complete
+   */
   public record Closure(Map<EntryHash, SignedEntry> entries, Missing missing) {}
 
   private Provenance() {}

@@ -31,6 +31,12 @@ import java.util.HexFormat;
  * Lines starting with {@code #} and blank lines are ignored. A trust file that cannot be read, is
  * malformed or over {@link #MAX_BYTES} fails with a {@link LedgerException} of code {@link
  * LedgerException.Code#INVALID_INPUT INVALID_INPUT} whose message names the file and line.
+ *
+ * @param origin the ledger's origin (its log's name)
+ * @param logKey the C2SP signed-note verifier key that signs the ledger's checkpoints, named after
+ *     {@code origin}
+ * @param root the root actor, registered by entry 0
+ * @param rootKey the root actor's Ed25519 public key (RFC 8032), which signs entry 0
  */
 public record TrustAnchors(String origin, NoteKey logKey, ActorId root, Ed25519PublicKey rootKey) {
   /** The first line of every trust file. */

@@ -4,7 +4,12 @@ import io.lotledger.crypto.Ed25519PublicKey;
 import io.lotledger.crypto.Signer;
 import io.lotledger.event.ActorId;
 
-/** An actor together with one of its signing keys: who appends. */
+/**
+ * An actor together with one of its signing keys: who appends.
+ *
+ * @param actor the actor that appends
+ * @param signer one of the actor's Ed25519 signing keys
+ */
 public record ActorSigner(ActorId actor, Signer signer) {
   /**
    * @throws IllegalArgumentException if {@code actor} or {@code signer} is null

@@ -2,7 +2,12 @@ package io.lotledger.entry;
 
 import io.lotledger.event.Event;
 
-/** A {@link SignedEntry} at its 0-based {@code index} in one ledger. */
+/**
+ * A {@link SignedEntry} at its 0-based {@code index} in one ledger.
+ *
+ * @param index the entry's 0-based index in the ledger (its Merkle leaf index)
+ * @param signed the entry as signed and stored
+ */
 public record Entry(long index, SignedEntry signed) {
   /**
    * @throws IllegalArgumentException if {@code index} is negative or {@code signed} is null

@@ -14,6 +14,13 @@ import java.util.stream.Collectors;
 /**
  * What an actor signs: the ledger it is for ({@code origin}), who signs and with which key, one
  * {@link Link} per lot the event touches (sorted by lot), and the event.
+ *
+ * @param origin the ledger the entry is for: 1 to 256 characters
+ * @param actor the actor that signs
+ * @param key the Ed25519 public key (RFC 8032) the entry is signed with; the actor must hold it at
+ *     the entry's index
+ * @param links one link per lot of the event, sorted by lot
+ * @param event the event the entry records
  */
 public record EntryBody(
     String origin, ActorId actor, Ed25519PublicKey key, List<Link> links, Event event) {

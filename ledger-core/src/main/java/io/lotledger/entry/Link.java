@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * One strand of the lot chain: the hash of {@code lot}'s previous entry, or none when this entry is
  * the lot's first. Appending with links is a compare-and-set on every touched lot's head.
+ *
+ * @param lot the lot
+ * @param prev the hash of the lot's previous entry, or null when this entry is the lot's first
  */
 public record Link(LotId lot, EntryHash prev) implements Comparable<Link> {
   /**

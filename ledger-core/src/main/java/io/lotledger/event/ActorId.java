@@ -1,6 +1,10 @@
 package io.lotledger.event;
 
-/** An organisation or device that signs events, named by a URI (e.g. a GS1 PGLN or a URN). */
+/**
+ * An organisation or device that signs events, named by a URI (e.g. a GS1 PGLN or a URN).
+ *
+ * @param uri the actor's absolute URI, at most 512 characters
+ */
 public record ActorId(String uri) implements Comparable<ActorId> {
   /**
    * @throws IllegalArgumentException if {@code uri} is null, not an absolute URI, or over 512

@@ -7,6 +7,13 @@ import java.util.List;
 /**
  * EPCIS AggregationEvent: ADD packs child lots into a parent (a pallet, a container, a battery
  * pack's housing), DELETE unpacks them, OBSERVE confirms the grouping.
+ *
+ * @param action ADD packs, DELETE unpacks, OBSERVE confirms
+ * @param parent the lot packed into (a pallet, a container)
+ * @param children the lots packed or unpacked, with quantities where stated; empty only for a
+ *     DELETE that unpacks every child
+ * @param time when the event happened
+ * @param context where and why; null becomes {@link EventContext#EMPTY}
  */
 public record AggregationEvent(
     Action action,

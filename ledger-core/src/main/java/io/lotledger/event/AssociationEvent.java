@@ -9,6 +9,12 @@ import java.util.List;
  * association, OBSERVE confirms it. Unlike an {@link AggregationEvent} nothing is packed inside
  * anything: the parent is a physical object in its own right, so the event moves no custody and no
  * quantity.
+ *
+ * @param action ADD associates, DELETE dissolves, OBSERVE confirms
+ * @param parent the asset the children are associated with (a sensor, a tracker, a vehicle)
+ * @param children the lots associated, with quantities where stated; empty only for a DELETE
+ * @param time when the event happened
+ * @param context where and why; null becomes {@link EventContext#EMPTY}
  */
 public record AssociationEvent(
     Action action,

@@ -6,6 +6,13 @@ import java.math.BigDecimal;
  * What a lot contains of one chemical element: its mass fraction (assay) and the share of that
  * element that is recycled, kept apart as pre-consumer and post-consumer (EU Battery Regulation
  * 2023/1542 Art. 8). Every fraction is in [0, 1]; the recycled shares are null when not declared.
+ *
+ * @param element the chemical symbol, such as {@code Co}
+ * @param massFraction the element's mass fraction of the lot, in [0, 1]
+ * @param recycledPreConsumer the share of the element recycled from pre-consumer (manufacturing)
+ *     waste, in [0, 1], or null when not declared
+ * @param recycledPostConsumer the share of the element recycled from post-consumer waste, in [0,
+ *     1], or null when not declared
  */
 public record ElementShare(
     String element,

@@ -8,6 +8,21 @@ import java.util.List;
  * or URIs), read point and business location, source and destination parties, business
  * transactions, sensor readings and namespaced extensions. Absent strings are null; absent lists
  * are empty.
+ *
+ * @param bizStep the business step (a CBV 2.0 term such as {@code shipping}, or a URI), or null
+ * @param disposition the disposition (a CBV 2.0 term such as {@code in_transit}, or a URI), or null
+ * @param readPoint where the event was observed, a URI (typically an SGLN), or null
+ * @param bizLocation where the lots are afterwards, a URI, or null
+ * @param sources the source parties (CBV owning_party, possessing_party, location)
+ * @param destinations the destination parties
+ * @param bizTransactions the business transactions (purchase orders, despatch advices ...)
+ * @param sensorReadings the sensor reports
+ * @param extensions the namespaced extension fields
+ * @param shipment the RFC 6920 {@code ni:///sha-256;} reference to the shipping entry a receipt
+ *     answers, or null
+ * @param eventId the event's EPCIS eventID, a URI, or null
+ * @param imported whether the event was imported (from an EPCIS document) rather than performed by
+ *     its signer
  */
 public record EventContext(
     String bizStep,

@@ -4,6 +4,10 @@ package io.lotledger.event;
  * A namespaced extension field (EPCIS user extensions): {@code namespace} is an absolute URI; the
  * value is text of at most {@link #MAX_VALUE_LENGTH} characters (structured EPCIS extensions are
  * carried as JSON text by the EPCIS module).
+ *
+ * @param namespace the extension's namespace, an absolute URI
+ * @param name the field name within the namespace, 1 to 256 printable characters
+ * @param value the value as text, at most {@link #MAX_VALUE_LENGTH} characters
  */
 public record Extension(String namespace, String name, String value) {
   /** Longest value accepted; an entry as a whole is bounded by the entry codec. */

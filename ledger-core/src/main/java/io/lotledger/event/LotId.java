@@ -3,6 +3,8 @@ package io.lotledger.event;
 /**
  * A lot's identity: a URI, typically a GS1 Digital Link ({@code https://id.gs1.org/01/.../10/...})
  * or an EPC class URN ({@code urn:epc:class:lgtin:...}), but any absolute URI is accepted.
+ *
+ * @param uri the lot's absolute URI, at most 512 characters
  */
 public record LotId(String uri) implements Comparable<LotId> {
   /**

@@ -10,6 +10,15 @@ import java.util.Set;
  * Lot master data (EPCIS ILMD) declared when lots are created: origin, species, best-before date,
  * composition per element, carbon footprint (kg CO2e per kg), certifications, extensions. Any field
  * may be absent (null or empty list).
+ *
+ * @param originCountry the country of origin, ISO 3166-1 alpha-2 (such as {@code CD}), or null
+ * @param originSite the site of origin (a mine, a farm), or null
+ * @param species the species (of fish, of wood), or null
+ * @param bestBefore the best-before date, or null
+ * @param elements the composition, one share per element
+ * @param carbonFootprint kg CO2e per kg of the lot, or null
+ * @param certifications the certificates the lot or its producer holds
+ * @param extensions further namespaced fields, such as a piece's GS1 {@code netWeight}
  */
 public record LotMasterData(
     String originCountry,

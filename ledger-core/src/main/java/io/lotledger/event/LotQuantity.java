@@ -2,7 +2,12 @@ package io.lotledger.event;
 
 import java.util.Optional;
 
-/** A lot named by an event, with the quantity the event concerns (absent when not stated). */
+/**
+ * A lot named by an event, with the quantity the event concerns (absent when not stated).
+ *
+ * @param lot the lot
+ * @param quantity the quantity the event concerns, or null when not stated
+ */
 public record LotQuantity(LotId lot, Quantity quantity) {
   /**
    * @throws IllegalArgumentException if {@code lot} is null

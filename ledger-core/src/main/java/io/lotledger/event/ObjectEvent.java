@@ -6,6 +6,13 @@ import java.util.List;
 /**
  * EPCIS ObjectEvent over lots: ADD commissions new lots (with their master data), OBSERVE reports
  * on them (receiving, inspection, storage), DELETE destroys or decommissions them.
+ *
+ * @param action ADD commissions, OBSERVE reports, DELETE destroys
+ * @param quantities the lots, with quantities where stated; at least one
+ * @param ilmd lot master data of the lots commissioned (ADD only); null becomes {@link
+ *     LotMasterData#NONE}
+ * @param time when the event happened
+ * @param context where and why; null becomes {@link EventContext#EMPTY}
  */
 public record ObjectEvent(
     Action action,

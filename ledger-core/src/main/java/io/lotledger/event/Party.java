@@ -2,6 +2,9 @@ package io.lotledger.event;
 
 /**
  * An EPCIS source or destination: a CBV type (owning_party, possessing_party, location) and an id.
+ *
+ * @param type the CBV source/destination type, such as {@code owning_party}
+ * @param id the party or location, an absolute URI (typically a PGLN or SGLN)
  */
 public record Party(String type, String id) {
   /**

@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 /**
  * An exact, non-negative amount with a UN/CEFACT Recommendation 20 unit code (KGM kilogram, TNE
  * tonne, GRM gram, H87 piece, LTR litre ...). Never a {@code double}.
+ *
+ * @param amount the amount, exact and non-negative
+ * @param unit the UN/CEFACT Rec 20 unit code, such as {@code KGM}
  */
 public record Quantity(BigDecimal amount, String unit) {
   private static final Pattern UNIT = Pattern.compile("[A-Z0-9]{2,3}");

@@ -27,7 +27,14 @@ public sealed interface RegistryEvent extends Event {
     return List.of();
   }
 
-  /** Registers {@code actor} (display {@code name}) with its first key. */
+  /**
+   * Registers {@code actor} (display {@code name}) with its first key.
+   *
+   * @param actor the actor registered
+   * @param name its display name, or null
+   * @param key its first Ed25519 public key (RFC 8032)
+   * @param time when the registration happened
+   */
   record ActorRegistered(ActorId actor, String name, Ed25519PublicKey key, OffsetDateTime time)
       implements RegistryEvent {
     /**
@@ -43,7 +50,13 @@ public sealed interface RegistryEvent extends Event {
     }
   }
 
-  /** Adds a further key to a registered actor (rotation keeps the actor's identity). */
+  /**
+   * Adds a further key to a registered actor (rotation keeps the actor's identity).
+   *
+   * @param actor the registered actor
+   * @param key the Ed25519 public key (RFC 8032) added
+   * @param time when the key was added
+   */
   record KeyAdded(ActorId actor, Ed25519PublicKey key, OffsetDateTime time)
       implements RegistryEvent {
     /**
@@ -57,7 +70,13 @@ public sealed interface RegistryEvent extends Event {
     }
   }
 
-  /** Revokes an actor's key from this entry's index on; entries signed earlier stay valid. */
+  /**
+   * Revokes an actor's key from this entry's index on; entries signed earlier stay valid.
+   *
+   * @param actor the registered actor
+   * @param key the Ed25519 public key (RFC 8032) revoked
+   * @param time when the key was revoked
+   */
   record KeyRevoked(ActorId actor, Ed25519PublicKey key, OffsetDateTime time)
       implements RegistryEvent {
     /**

@@ -6,6 +6,12 @@ import java.time.OffsetDateTime;
 /**
  * One EPCIS sensor report: a measured {@code value} of a {@code type} (e.g. gs1:Temperature) in a
  * UN/CEFACT unit (CEL for degrees Celsius), optionally timed and attributed to a device.
+ *
+ * @param type the measurement type, such as {@code gs1:Temperature}
+ * @param value the measured value, exact
+ * @param unit the UN/CEFACT unit code, such as {@code CEL}
+ * @param time when the value was measured, or null
+ * @param device the measuring device, a URI, or null
  */
 public record SensorReading(
     String type, BigDecimal value, String unit, OffsetDateTime time, String device) {

@@ -7,6 +7,12 @@ import java.util.List;
  * EPCIS TransactionEvent: lots tied to (ADD) or released from (DELETE) business transactions —
  * purchase orders, despatch advices, invoices, warehouse warrants — typically when custody or
  * ownership changes hands. The transactions themselves are in the {@link EventContext}.
+ *
+ * @param action ADD ties the lots to the transactions, DELETE releases them, OBSERVE confirms
+ * @param quantities the lots, with quantities where stated; at least one
+ * @param time when the event happened
+ * @param context where and why, naming at least one business transaction; null becomes {@link
+ *     EventContext#EMPTY}
  */
 public record TransactionEvent(
     Action action, List<LotQuantity> quantities, OffsetDateTime time, EventContext context)

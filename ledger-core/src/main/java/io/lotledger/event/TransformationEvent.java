@@ -15,6 +15,14 @@ import java.util.List;
  * in place, part of it drawn and returned changed). It is then not its own parent: the lot graph
  * leaves the self-edge out, and the roll-up reads the output as made from the lot's state before
  * the event.
+ *
+ * @param inputs the lots consumed, with the quantities consumed; at least one
+ * @param outputs the lots produced, with the quantities produced; at least one
+ * @param transformationId the EPCIS transformationID, a URI, or null
+ * @param ilmd master data of the outputs; null becomes {@link LotMasterData#NONE}
+ * @param stepEmissions this step's own emissions in kg CO2e, or null when not declared
+ * @param time when the event happened
+ * @param context where and why; null becomes {@link EventContext#EMPTY}
  */
 public record TransformationEvent(
     List<LotQuantity> inputs,

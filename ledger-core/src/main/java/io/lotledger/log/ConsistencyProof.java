@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * Proof that the tree of {@code size1} leaves is a prefix of the tree of {@code size2} leaves (RFC
  * 9162 §2.1.4): the log only appended. Sizes are unsigned 64-bit values.
+ *
+ * @param size1 the size of the older tree
+ * @param size2 the size of the newer tree
+ * @param path the proof's node hashes, at most {@link #MAX_PATH}
  */
 public record ConsistencyProof(long size1, long size2, List<NodeHash> path) {
   /** Longest path accepted, in hashes: twice the 64 levels of a tree of up to 2^64 leaves. */

@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * Proof that the leaf at {@code index} is in the tree of {@code size} leaves (RFC 9162 §2.1.3).
  * {@code index} and {@code size} are unsigned 64-bit values.
+ *
+ * @param index the leaf's 0-based index
+ * @param size the tree's size in leaves
+ * @param path the proof's node hashes, leaf side first, at most {@link #MAX_PATH}
  */
 public record InclusionProof(long index, long size, List<NodeHash> path) {
   /** The longest path any tree of up to 2^64 leaves needs. */

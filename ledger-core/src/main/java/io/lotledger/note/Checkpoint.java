@@ -21,6 +21,11 @@ import java.util.Objects;
  * claim until its signed note verifies: see {@link SignedCheckpoint}.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param origin the log's identity, the note's first line
+ * @param size the tree size, unsigned
+ * @param root the RFC 9162 root hash of the tree of {@code size} leaves
+ * @param extensions the extension lines, without their newlines; usually empty
  */
 public record Checkpoint(String origin, long size, NodeHash root, List<String> extensions) {
   /** Largest tree size, in decimal digits (2^64 - 1 has 20). */

@@ -15,6 +15,9 @@ import java.util.Objects;
  * {@link #verify(String, NoteKey)} serves logs whose key name differs from their origin.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param checkpoint the checkpoint
+ * @param note the signed note whose text is the checkpoint's note text
  */
 public record SignedCheckpoint(Checkpoint checkpoint, SignedNote note) {
   /**

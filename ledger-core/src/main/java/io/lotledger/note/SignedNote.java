@@ -32,6 +32,9 @@ import java.util.Set;
  * applies §Signatures. The text must be ignored until {@link #verify} succeeds.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param text the note text, ending in a newline
+ * @param signatures the signature lines, in order
  */
 public record SignedNote(String text, List<NoteSignature> signatures) {
   /** Largest note {@link #parse} reads, in bytes. */

@@ -20,6 +20,9 @@ import java.util.List;
  *     the records do not allow computing it, or null when the rule computes nothing
  * @param expected what a policy requires ("at least 0.16", "at most 25 CEL"), or null for claims,
  *     whose expectation is the computed value
+ * @param kind the failure, of category {@link Failure.Category#CLAIM CLAIM} or {@link
+ *     Failure.Category#POLICY POLICY}
+ * @param detail what is wrong, in words
  */
 public record CheckFinding(
     Failure kind,

@@ -9,6 +9,10 @@ import java.util.List;
  * quantities in non-mass units left out) that did not by themselves break a rule.
  *
  * @param lotStates how many lot states the ancestry walk visited (the checked lot's included)
+ * @param lot the lot checked
+ * @param composition its rolled-up composition
+ * @param findings every finding, in {@link CheckFinding#ORDER}; empty when the check passed
+ * @param notes the gaps in the records that broke no rule by themselves
  */
 public record CheckReport(
     LotId lot,

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param carbonLowerBound whether material or steps without a declared footprint were counted as 0
  * @param notes every gap the roll-up met in the lot's ancestry (an undeclared share counted as 0,
  *     an input in pieces left out), upstream first
+ * @param lot the lot
  */
 public record Composition(
     LotId lot,

@@ -91,7 +91,12 @@ public final class CustodyRules {
     boolean registered(ActorId actor) throws StoreException;
   }
 
-  /** What an entry does to the lots it names: the first rule it breaks, or the lots' new states. */
+  /**
+   * What an entry does to the lots it names: the first rule it breaks, or the lots' new states.
+   *
+   * @param violation the first rule the entry breaks, or null when it breaks none
+   * @param states the new states of the lots the entry changes; empty when it breaks a rule
+   */
   public record Outcome(Finding violation, Map<LotId, LotState> states) {}
 
   /** Judges {@code entry} at {@code index} against the lot states in {@code reader}. */

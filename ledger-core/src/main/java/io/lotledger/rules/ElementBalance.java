@@ -7,6 +7,11 @@ import java.math.BigDecimal;
  * fraction of the lot and the shares of the element recycled from pre-consumer (manufacturing) and
  * post-consumer waste, kept apart as EU Regulation 2023/1542 Art. 8 requires. Each value is null
  * when the records do not allow computing it.
+ *
+ * @param element the chemical symbol, such as {@code Co}
+ * @param massFraction the element's mass fraction of the lot, or null
+ * @param recycledPreConsumer the share of the element recycled from pre-consumer waste, or null
+ * @param recycledPostConsumer the share of the element recycled from post-consumer waste, or null
  */
 public record ElementBalance(
     String element,

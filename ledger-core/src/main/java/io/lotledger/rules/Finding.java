@@ -10,6 +10,10 @@ import io.lotledger.event.LotId;
  * @param index the entry's index, or -1 when the finding concerns the store as a whole
  * @param hash the entry's hash, or null
  * @param lot the lot concerned, or null
+ * @param failure the kind of broken fact
+ * @param detail what is wrong, in words
+ * @param expected the value the rule expected, or null
+ * @param actual the value found, or null
  */
 public record Finding(
     Failure failure,

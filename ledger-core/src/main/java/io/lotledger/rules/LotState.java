@@ -23,6 +23,13 @@ import java.util.TreeMap;
  *     without a quantity)
  * @param inTransit goods shipped to another actor of this ledger and not yet received, by the hash
  *     of the shipping entry
+ * @param unit the base unit all amounts are in, or null for a lot without a quantity
+ * @param produced the amount commissioned or produced by transformations
+ * @param received the amount received from outside the ledger (a receipt without a shipment
+ *     reference)
+ * @param consumed the amount consumed as a transformation input
+ * @param shippedOut the amount shipped to parties outside this ledger
+ * @param destroyed the amount destroyed (DELETE)
  */
 public record LotState(
     String unit,
@@ -34,7 +41,12 @@ public record LotState(
     SortedMap<ActorId, BigDecimal> holdings,
     SortedMap<EntryHash, Transit> inTransit) {
 
-  /** Goods on their way from one actor to another under one shipping entry. */
+  /**
+   * Goods on their way from one actor to another under one shipping entry.
+   *
+   * @param receiver the actor the goods are shipped to
+   * @param amount the amount shipped, in the lot's unit
+   */
   public record Transit(ActorId receiver, BigDecimal amount) {}
 
   /** Copies the maps into unmodifiable sorted maps. */

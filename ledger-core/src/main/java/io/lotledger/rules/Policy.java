@@ -6,6 +6,9 @@ import java.util.List;
  * A named set of due-diligence rules that {@link PolicyEvaluator} checks over a lot's ancestry. The
  * JSON form read by the {@code ledger check --policy} command is described in
  * docs/policy-format.md; the model itself knows no file format.
+ *
+ * @param name the policy's name, 1 to 256 printable characters
+ * @param rules the rules, at most {@link #MAX_RULES}
  */
 public record Policy(String name, List<PolicyRule> rules) {
   /** Most rules in one policy. */

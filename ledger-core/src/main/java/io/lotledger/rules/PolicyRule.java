@@ -34,6 +34,10 @@ public sealed interface PolicyRule
    * origin lot when null) holds a certification whose URI is one of {@code certifications}; with
    * {@code validAtOriginDate}, one valid on the date of the commissioning event. A positive
    * requirement needs evidence: an origin lot without master data on the ledger fails it.
+   *
+   * @param element the chemical symbol, or null for every origin lot
+   * @param certifications the certification URIs accepted, 1 to {@link #MAX_LIST}
+   * @param validAtOriginDate whether the certification must be valid on the commissioning date
    */
   record RequireCertification(
       String element, List<String> certifications, boolean validAtOriginDate)
@@ -66,7 +70,11 @@ public sealed interface PolicyRule
     }
   }
 
-  /** No origin lot declares an origin country in {@code countries} (ISO 3166-1 alpha-2). */
+  /**
+   * No origin lot declares an origin country in {@code countries} (ISO 3166-1 alpha-2).
+   *
+   * @param countries the forbidden countries, ISO 3166-1 alpha-2, sorted, 1 to {@link #MAX_LIST}
+   */
   record ForbiddenOrigins(List<String> countries) implements PolicyRule {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -108,6 +116,12 @@ public sealed interface PolicyRule
    * gs1:Temperature}) above {@code maximum} {@code unit} (UN/CEFACT CEL, FAH or KEL) in any event
    * of the ancestry's lot histories from an event with business step {@code fromBizStep} to the
    * next with {@code toBizStep}, both included; a null bound leaves that side open.
+   *
+   * @param sensorType the measurement type, such as {@code gs1:Temperature}
+   * @param maximum the highest reading allowed, in {@code unit}
+   * @param unit CEL, FAH or KEL
+   * @param fromBizStep the business step that opens the window, or null for open
+   * @param toBizStep the business step that closes the window, or null for open
    */
   record TemperatureLimit(
       String sensorType, BigDecimal maximum, String unit, String fromBizStep, String toBizStep)
@@ -164,6 +178,10 @@ public sealed interface PolicyRule
    * post-consumer only) is at least {@code minimum}. A lot the records show holds none of the
    * element passes (EU 2023/1542 Art. 8 applies to the elements present in the battery); a share
    * the records do not allow computing fails.
+   *
+   * @param element the chemical symbol, such as {@code Co}
+   * @param minimum the least recycled share allowed, in [0, 1]
+   * @param postConsumerOnly whether only post-consumer recycled material counts
    */
   record MinimumRecycledShare(String element, BigDecimal minimum, boolean postConsumerOnly)
       implements PolicyRule {

@@ -9,7 +9,13 @@ import java.util.List;
  * thread and hand it to {@link LedgerStore#write}.
  */
 public final class WriteBatch {
-  /** One put. Arrays are owned by the batch once added. */
+  /**
+   * One put. Arrays are owned by the batch once added.
+   *
+   * @param table the table written
+   * @param key the key
+   * @param value the value stored under it
+   */
   public record Put(Table table, byte[] key, byte[] value) {}
 
   private final List<Put> puts = new ArrayList<>();
