@@ -46,11 +46,21 @@ public final class EpcisImport {
   /** Most events one document may carry. */
   public static final int MAX_EVENTS = 100_000;
 
-  /** One event of a document: its position, its CBV 2.0 hash ID and its model form. */
+  /**
+   * One event of a document: its position, its CBV 2.0 hash ID and its model form.
+   *
+   * @param index the event's zero-based position in the document's event list
+   * @param hashId its CBV 2.0 event hash ID
+   * @param event the event as lotledger models it
+   */
   public record ImportedEvent(int index, EventHashId hashId, Event event) {}
 
   /**
    * What an import did: the entries it added, and the events it skipped as already in the ledger.
+   *
+   * @param added the entries appended, in document order
+   * @param skipped the events not appended because their event hash ID is already in the ledger or
+   *     earlier in the document
    */
   public record Result(List<Entry> added, List<ImportedEvent> skipped) {
     /** Wraps {@code added} unmodifiable (without copying it) and copies {@code skipped}. */

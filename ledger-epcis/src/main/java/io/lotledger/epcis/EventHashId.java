@@ -39,6 +39,9 @@ import java.util.Objects;
  * cannot give a canonical form (an unprefixed unknown key, an undeclared namespace prefix).
  *
  * <p>Immutable and thread-safe; the static methods are stateless.
+ *
+ * @param id the hash ID, {@code ni:///sha-256;<hex>?ver=CBV2.0}
+ * @param preHash the canonical pre-hash string it digests
  */
 public record EventHashId(String id, String preHash) {
   /** Largest EPCIS document accepted, in bytes. */

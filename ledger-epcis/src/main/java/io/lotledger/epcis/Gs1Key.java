@@ -23,6 +23,10 @@ import java.util.Optional;
  * or GLN extension (AI 254), or empty when the kind has none. An EPC URN needs the length of the
  * GS1 Company Prefix, which a Digital Link does not carry; {@link #toUrn(int)} takes it from the
  * caller. Immutable and thread-safe.
+ *
+ * @param kind which kind of key
+ * @param key the complete GS1 key with its check digit
+ * @param qualifier the lot, serial or GLN extension, or empty when the kind has none
  */
 public record Gs1Key(Kind kind, String key, String qualifier) {
 

@@ -20,6 +20,11 @@ import java.time.OffsetDateTime;
  *
  * <p>The signer's Ed25519 seed is SHA-256("lotledger {demo} demo key: " + party GLN URI):
  * reproducible, and therefore worthless as a secret.
+ *
+ * @param name the display name
+ * @param signer the company's actor and signing key
+ * @param site the GLN URI of its site ({@code urn:epc:id:sgln:})
+ * @param gln its 13-digit GLN
  */
 public record Company(String name, ActorSigner signer, String site, String gln) {
 

@@ -56,6 +56,9 @@ public interface Scenario {
    * @param finalLot the finished product, whose provenance the demo invites the user to trace
    * @param highlights lines worth printing: domain outcomes (computed shares, quantities) and each
    *     planted fraud with how it was caught (rejected on append, or which command reports it)
+   * @param entries how many entries the ledger holds after the recording, the genesis included
+   * @param lots every lot recorded
+   * @param actors every actor, the root first
    */
   record Outcome(
       long entries,

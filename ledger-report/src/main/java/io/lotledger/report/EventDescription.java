@@ -23,6 +23,11 @@ public final class EventDescription {
    * What an event did to one lot: its role in the event ({@code lot} for an object or transaction
    * event, {@code input} or {@code output} of a transformation, {@code parent}, {@code child} or
    * {@code associated} of an aggregation or association) and the quantity the event states for it.
+   *
+   * @param lot the lot
+   * @param role its role in the event: {@code lot}, {@code input}, {@code output}, {@code parent},
+   *     {@code child} or {@code associated}
+   * @param quantity the lot with the quantity the event states for it
    */
   public record Role(LotId lot, String role, LotQuantity quantity) {}
 

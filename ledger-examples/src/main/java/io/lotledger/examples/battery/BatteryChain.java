@@ -221,6 +221,7 @@ public final class BatteryChain {
    *     when honest)
    * @param overDeclaredLots lots whose declared recycled cobalt share exceeds what mass balance
    *     gives (planted fraud; empty when honest)
+   * @param entries how many entries the ledger holds, the genesis included
    */
   public record Summary(
       long entries,

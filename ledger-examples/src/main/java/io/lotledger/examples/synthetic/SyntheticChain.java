@@ -107,6 +107,10 @@ public final class SyntheticChain {
    * commissioning (spread evenly over the run) nor a receipt (due some steps after its shipment);
    * the rest are inspections. A kind with nothing to act on gives way to an inspection, or to a
    * transport report when nothing is held.
+   *
+   * @param transformPercent the share of transformations, in percent
+   * @param shipPercent the share of shipments, in percent
+   * @param transportPercent the share of transport reports, in percent
    */
   public record Mix(int transformPercent, int shipPercent, int transportPercent) {
     /**
@@ -139,6 +143,15 @@ public final class SyntheticChain {
    * What was recorded: all entries (the genesis and registrations included), by kind: origin lots
    * commissioned, lots made by transformations, shipments, receipts and observations (inspections
    * and transport reports); the deepest ancestry and how many producers appended.
+   *
+   * @param entries all entries, the genesis and registrations included
+   * @param originLots origin lots commissioned
+   * @param derivedLots lots made by transformations
+   * @param maxDepth the deepest ancestry, in transformation steps
+   * @param producers how many producers appended
+   * @param shipments shipments recorded
+   * @param receipts receipts recorded
+   * @param observations inspections and transport reports recorded
    */
   public record Summary(
       long entries,
