@@ -67,7 +67,8 @@ public record ObjectEvent(
   }
 
   /**
-   * A DELETE event: {@code lots} destroyed (consumed, sold to the end, scrapped) at {@code time}.
+   * A DELETE event: {@code lots} destroyed or decommissioned (scrapped, eaten, lost) at {@code
+   * time}.
    *
    * @throws IllegalArgumentException as the constructor
    */

@@ -14,8 +14,8 @@ public final class ProofBuilder {
   private final Subtrees subtrees;
 
   /**
-   * A builder that reads subtree hashes from {@code subtrees}; its failures surface as the {@link
-   * io.lotledger.error.LedgerException} of each call.
+   * A builder over {@code subtrees}, which it reads on each call: a subtree that cannot be read
+   * fails that call with the source's {@link LedgerException}.
    */
   public ProofBuilder(Subtrees subtrees) {
     this.subtrees = subtrees;
