@@ -8,6 +8,7 @@ import io.lotledger.entry.SignedEntry;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.RegistryEvent;
 import io.lotledger.log.InclusionProof;
+import io.lotledger.log.NodeHash;
 import io.lotledger.log.ProofException;
 import io.lotledger.log.TreeHasher;
 import io.lotledger.note.Checkpoint;
@@ -132,7 +133,7 @@ public final class BundleVerifier {
             entry.hash(),
             e.getMessage(),
             cp.root().toHex(),
-            "another root");
+            e.calculated().map(NodeHash::toHex).orElse("another root"));
       }
       byHash.put(entry.hash(), entry);
       indexOf.put(entry.hash(), index);

@@ -234,14 +234,6 @@ public final class Transition {
             "a new actor",
             reg.actor());
       }
-      if (key != null) {
-        return unauthorized(
-            index,
-            hash,
-            "key " + reg.key().toHex() + " is already registered",
-            "a new key",
-            reg.key().toHex());
-      }
     } else if (reg instanceof RegistryEvent.KeyAdded) {
       if (!byRoot && !bySelf) {
         return unauthorized(
@@ -254,14 +246,6 @@ public final class Transition {
             "actor " + reg.actor() + " is not registered",
             "a registered actor",
             reg.actor());
-      }
-      if (key != null) {
-        return unauthorized(
-            index,
-            hash,
-            "key " + reg.key().toHex() + " is already registered",
-            "a new key",
-            reg.key().toHex());
       }
     } else if (reg instanceof RegistryEvent.KeyRevoked) {
       if (!byRoot && !bySelf) {
@@ -284,6 +268,16 @@ public final class Transition {
             "an active key",
             "revoked");
       }
+      return null;
+    }
+    // A registration or an addition: the key it registers must be new.
+    if (key != null) {
+      return unauthorized(
+          index,
+          hash,
+          "key " + reg.key().toHex() + " is already registered",
+          "a new key",
+          reg.key().toHex());
     }
     return null;
   }
