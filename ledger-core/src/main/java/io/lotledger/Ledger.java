@@ -558,8 +558,19 @@ public final class Ledger implements AutoCloseable {
 
   /** Verifies the whole ledger (see {@link ChainVerifier}); throws at the first broken fact. */
   public void verify() throws VerificationException, LedgerException {
+    verify(n -> {});
+  }
+
+  /**
+   * As {@link #verify()}, reporting to {@code progress} (on the calling thread) how many entries
+   * the verification has reached, after each entry: for a progress display.
+   *
+   * @throws VerificationException at the first broken fact
+   */
+  public void verify(java.util.function.LongConsumer progress)
+      throws VerificationException, LedgerException {
     ensureOpen();
-    new ChainVerifier(store).verify();
+    new ChainVerifier(store).progress(progress).verify();
   }
 
   /** Verifies the whole ledger and returns every finding; empty when it verifies. */

@@ -8,6 +8,7 @@ import io.lotledger.entry.Entry;
 import io.lotledger.entry.EntryCodec;
 import io.lotledger.error.LedgerException;
 import io.lotledger.examples.synthetic.SyntheticChain;
+import io.lotledger.spi.LedgerStore;
 import io.lotledger.store.rocksdb.RocksDbStoreProvider;
 import io.lotledger.verify.ChainVerifier;
 import java.io.IOException;
@@ -269,7 +270,7 @@ final class BenchCommand implements Callable<Integer> {
       progress.finish();
     }
 
-    ReadProgressStore store = new ReadProgressStore(new RocksDbStoreProvider().open(dir, false));
+    LedgerStore store = new RocksDbStoreProvider().open(dir, false);
     try (Ledger ledger = Ledger.on(store).options(options).open()) {
       Entry typical = typicalEntry(ledger);
       byte[] message = EntryCodec.signingInput(EntryCodec.encodeBody(typical.body()));
@@ -278,11 +279,9 @@ final class BenchCommand implements Callable<Integer> {
 
       long verifyNanos;
       try (Progress progress = Progress.start(spec, "verify", ledger.size(), "entries")) {
-        store.track(progress);
         long verifyStart = System.nanoTime();
-        new ChainVerifier(store, threadCount).verify();
+        new ChainVerifier(store, threadCount).progress(progress::update).verify();
         verifyNanos = System.nanoTime() - verifyStart;
-        store.track(null);
         progress.finish();
       }
       return new Result(

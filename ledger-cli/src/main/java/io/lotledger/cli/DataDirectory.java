@@ -2,8 +2,6 @@ package io.lotledger.cli;
 
 import io.lotledger.Ledger;
 import io.lotledger.error.LedgerException;
-import io.lotledger.spi.LedgerStore;
-import io.lotledger.store.rocksdb.RocksDbStoreProvider;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -12,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,17 +35,6 @@ final class DataDirectory {
   Ledger openExisting() throws CliException, LedgerException {
     requireLedger();
     return Ledger.open(dir);
-  }
-
-  /**
-   * Opens the ledger in the directory through {@code decorate}, which wraps the RocksDB store (to
-   * watch its reads, say); the ledger owns and closes what it returns.
-   */
-  Ledger openExisting(UnaryOperator<LedgerStore> decorate) throws CliException, LedgerException {
-    requireLedger();
-    return Ledger.on(decorate.apply(new RocksDbStoreProvider().open(dir, false)))
-        .recordsIn(dir)
-        .open();
   }
 
   private void requireLedger() throws CliException {

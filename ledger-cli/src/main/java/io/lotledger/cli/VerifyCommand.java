@@ -81,14 +81,10 @@ final class VerifyCommand implements Callable<Integer> {
       throw CliException.usage((trust != null ? "--trust" : "--remember") + " needs --bundle FILE");
     }
     PrintWriter out = spec.commandLine().getOut();
-    ReadProgressStore[] store = new ReadProgressStore[1];
-    try (Ledger ledger = data.openExisting(s -> store[0] = new ReadProgressStore(s))) {
-      // Progress (stderr, and only once verification has run for a second) follows the verifier's
-      // reads of the log.
+    try (Ledger ledger = data.openExisting()) {
+      // Progress: stderr, and only once verification has run for a second.
       try (Progress progress = Progress.start(spec, "verify", ledger.size(), "entries")) {
-        store[0].track(progress);
-        ledger.verify();
-        store[0].track(null);
+        ledger.verify(progress::update);
         progress.finish();
       } catch (VerificationException e) {
         if (!json) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lotledger.Ledger;
 import io.lotledger.examples.synthetic.SyntheticChain;
-import io.lotledger.store.memory.InMemoryLedgerStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -132,13 +131,12 @@ class ProgressTest {
   }
 
   @Test
-  void readProgressStore_reportsTheEntriesVerificationHasReached() throws Exception {
-    ReadProgressStore store = new ReadProgressStore(new InMemoryLedgerStore());
+  void verify_reportsTheEntriesVerificationHasReached() throws Exception {
     try (Ledger ledger =
-        Ledger.on(store)
+        Ledger.inMemory()
             .create(SyntheticChain.ORIGIN, SyntheticChain.root(), SyntheticChain.rootName())) {
       new SyntheticChain(50, 3, 1).record(ledger, n -> {});
-      // 100 ms pass with every entry read: the quiet second ends at the tenth.
+      // 100 ms pass with every entry checked: the quiet second ends at the tenth.
       Progress p =
           new Progress(
               new PrintWriter(written, true),
@@ -147,9 +145,7 @@ class ProgressTest {
               "verify",
               ledger.size(),
               "entries");
-      store.track(p);
-      ledger.verify();
-      store.track(null);
+      ledger.verify(p::update);
       p.finish();
     }
 
