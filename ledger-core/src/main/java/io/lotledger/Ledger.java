@@ -83,15 +83,22 @@ public final class Ledger implements AutoCloseable {
    */
   private final RollbackGuard guard;
 
+  /**
+   * Opened beside a writer ({@link LedgerSetup#readOnly()}): appends and checkpoints are refused.
+   */
+  private final boolean readOnly;
+
   private volatile boolean closed;
 
   /**
    * {@code directory}, when given, holds the ledger's own records beside the store ({@link
    * #open(LedgerStore, LedgerOptions, Path)}).
    */
-  private Ledger(LedgerStore store, LedgerOptions options, Path directory) throws LedgerException {
-    this.guard = directory == null ? null : RollbackGuard.in(directory);
-    this.store = guard == null ? store : guard.marking(store);
+  private Ledger(LedgerStore store, LedgerOptions options, RollbackGuard guard, boolean readOnly)
+      throws LedgerException {
+    this.readOnly = readOnly;
+    this.guard = guard;
+    this.store = guard == null || readOnly ? store : guard.marking(store);
     this.state = new StoredLedger(this.store);
     StoredLedger.Meta meta = state.meta().orElse(null);
     if (meta == null) {
@@ -167,7 +174,28 @@ public final class Ledger implements AutoCloseable {
   static Ledger openOn(LedgerStore store, LedgerOptions options, Path directory)
       throws LedgerException {
     try {
-      return new Ledger(store, options, directory);
+      return new Ledger(
+          store, options, directory == null ? null : RollbackGuard.in(directory), false);
+    } catch (LedgerException | RuntimeException e) {
+      closeQuietly(store);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the ledger in {@code directory} for reading beside a process that may be writing it: its
+   * records are read first, then its store read-only (see {@link
+   * LedgerStoreProvider#openReadOnly}).
+   */
+  static Ledger openReading(Path directory, LedgerOptions options) throws LedgerException {
+    LedgerStoreProvider provider = provider();
+    if (!provider.exists(directory)) {
+      throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
+    }
+    RollbackGuard guard = RollbackGuard.reading(directory);
+    LedgerStore store = provider.openReadOnly(directory);
+    try {
+      return new Ledger(store, options, guard, true);
     } catch (LedgerException | RuntimeException e) {
       closeQuietly(store);
       throw e;
@@ -217,7 +245,8 @@ public final class Ledger implements AutoCloseable {
         throw new AppendRejectedException(f);
       }
       store.write(batch, true);
-      return new Ledger(store, options, directory);
+      return new Ledger(
+          store, options, directory == null ? null : RollbackGuard.in(directory), false);
     } catch (LedgerException | RuntimeException e) {
       closeQuietly(store);
       throw e;
@@ -256,7 +285,7 @@ public final class Ledger implements AutoCloseable {
    */
   public CompletableFuture<Entry> appendAsync(Event event, ActorSigner signer) {
     try {
-      ensureOpen();
+      ensureWritable();
       return committer.submit(prepare(event, signer), event, signer);
     } catch (LedgerException e) {
       return CompletableFuture.failedFuture(e);
@@ -271,6 +300,11 @@ public final class Ledger implements AutoCloseable {
    * (compare-and-set); a stale link rejects it with {@link Failure#LINK_MISMATCH}.
    */
   public CompletableFuture<Entry> appendAsync(SignedEntry entry) {
+    try {
+      ensureWritable();
+    } catch (LedgerException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (!entry.signatureValid()) {
       return CompletableFuture.failedFuture(
           new AppendRejectedException(
@@ -340,7 +374,7 @@ public final class Ledger implements AutoCloseable {
    */
   public List<Entry> appendAll(List<? extends Event> events, ActorSigner signer)
       throws LedgerException {
-    ensureOpen();
+    ensureWritable();
     if (events.isEmpty()) {
       return List.of();
     }
@@ -517,7 +551,7 @@ public final class Ledger implements AutoCloseable {
    * returns a signature that does not verify under its public key, and stores nothing.
    */
   public synchronized SignedCheckpoint checkpoint(Signer logKey) throws LedgerException {
-    ensureOpen();
+    ensureWritable();
     return log.checkpoint(logKey);
   }
 
@@ -596,6 +630,20 @@ public final class Ledger implements AutoCloseable {
   public io.lotledger.verify.LotAncestry auditLot(LotId lot) throws LedgerException {
     ensureOpen();
     return new ChainVerifier(store).auditLot(lot);
+  }
+
+  private void ensureWritable() throws LedgerException {
+    ensureOpen();
+    if (readOnly) {
+      throw new LedgerException(
+          LedgerException.Code.ILLEGAL_STATE,
+          "ledger " + origin + " was opened read-only: it appends nothing and signs no checkpoint");
+    }
+  }
+
+  /** Whether the ledger was opened read-only, beside a writer ({@link LedgerSetup#readOnly()}). */
+  public boolean readOnly() {
+    return readOnly;
   }
 
   private void ensureOpen() throws LedgerException {

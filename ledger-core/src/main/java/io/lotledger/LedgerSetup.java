@@ -28,12 +28,33 @@ public final class LedgerSetup {
   private final LedgerStore store;
   private final Path records;
   private final LedgerOptions options;
+  private final boolean readOnly;
 
-  private LedgerSetup(Path directory, LedgerStore store, Path records, LedgerOptions options) {
+  private LedgerSetup(
+      Path directory, LedgerStore store, Path records, LedgerOptions options, boolean readOnly) {
     this.directory = directory;
     this.store = store;
     this.records = records;
     this.options = options;
+    this.readOnly = readOnly;
+  }
+
+  private LedgerSetup(Path directory, LedgerStore store, Path records, LedgerOptions options) {
+    this(directory, store, records, options, false);
+  }
+
+  /**
+   * The same setup, opened for reading beside a process that may be writing the ledger (a writer or
+   * a replicator holds it): no lock is taken, and the ledger reads its store as it was when it
+   * opened — every batch the writer had written by then, each whole, and nothing later; it
+   * verifies, traces and reports on that state. Appends and checkpoints fail with ILLEGAL_STATE.
+   * For a ledger {@link Ledger#in(Path) in a directory} only, and only {@link #open()}.
+   */
+  public LedgerSetup readOnly() {
+    if (directory == null) {
+      throw new IllegalStateException("only a ledger in a directory (Ledger.in) opens read-only");
+    }
+    return new LedgerSetup(directory, store, records, options, true);
   }
 
   static LedgerSetup in(Path directory) {
@@ -52,7 +73,8 @@ public final class LedgerSetup {
 
   /** The same setup with {@code options} (group commit, durability, clock). */
   public LedgerSetup options(LedgerOptions options) {
-    return new LedgerSetup(directory, store, records, Objects.requireNonNull(options, "options"));
+    return new LedgerSetup(
+        directory, store, records, Objects.requireNonNull(options, "options"), readOnly);
   }
 
   /**
@@ -80,6 +102,9 @@ public final class LedgerSetup {
    *     acknowledged, or fewer than, or a history other than, the latest checkpoint it signed
    */
   public Ledger open() throws LedgerException {
+    if (readOnly) {
+      return Ledger.openReading(directory, options);
+    }
     if (directory != null) {
       LedgerStoreProvider provider = Ledger.provider();
       if (!provider.exists(directory)) {
@@ -104,6 +129,9 @@ public final class LedgerSetup {
    *     that cannot name a log (1-256 printable ASCII characters without spaces or '+')
    */
   public Ledger create(String origin, ActorSigner root, String rootName) throws LedgerException {
+    if (readOnly) {
+      throw new IllegalStateException("a read-only setup opens a ledger; it creates none");
+    }
     if (directory != null) {
       RollbackGuard.refuseCreatingOver(directory);
       // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.

@@ -82,7 +82,7 @@ final class CheckCommand implements Callable<Integer> {
     // The policy before the ledger: a mistyped policy path is the likelier slip, and it needs no
     // database.
     Policy policy = LedgerCli.policyOption(policyFile);
-    try (Ledger ledger = data.openExisting()) {
+    try (Ledger ledger = data.openReading()) {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
       }

@@ -37,6 +37,16 @@ final class DataDirectory {
     return Ledger.open(dir);
   }
 
+  /**
+   * Opens the ledger in the directory for reading only, beside a writer or replicator that may hold
+   * it: the commands that only read (lots, trace, verify, check, report, trust) see the ledger as
+   * it was when they opened it, and take no lock.
+   */
+  Ledger openReading() throws CliException, LedgerException {
+    requireLedger();
+    return Ledger.in(dir).readOnly().open();
+  }
+
   private void requireLedger() throws CliException {
     if (!Files.exists(dir)) {
       throw CliException.usage("no ledger in " + dir + ": the directory does not exist");

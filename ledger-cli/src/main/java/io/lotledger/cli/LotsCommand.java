@@ -30,7 +30,7 @@ final class LotsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException, LedgerException {
     PrintWriter out = spec.commandLine().getOut();
-    try (Ledger ledger = data.openExisting()) {
+    try (Ledger ledger = data.openReading()) {
       if (json) {
         ObjectNode o = JsonOutput.object();
         ArrayNode lots = o.putArray("lots");

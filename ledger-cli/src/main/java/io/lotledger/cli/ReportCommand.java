@@ -81,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
     LotId lot = LedgerCli.lotArgument(lotText);
     output().requireWritable();
     Policy policy = LedgerCli.policyOption(policyFile);
-    try (Ledger ledger = data.openExisting()) {
+    try (Ledger ledger = data.openReading()) {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
       }

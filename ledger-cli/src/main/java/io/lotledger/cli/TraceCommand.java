@@ -90,7 +90,7 @@ final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException, LedgerException {
     LotId lot = LedgerCli.lotArgument(lotText);
-    try (Ledger ledger = data.openExisting()) {
+    try (Ledger ledger = data.openReading()) {
       if (ledger.head(lot).isEmpty()) {
         throw CliException.usage("no lot " + lot + " in the ledger in " + data.path());
       }

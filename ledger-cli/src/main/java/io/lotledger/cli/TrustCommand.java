@@ -78,7 +78,7 @@ final class TrustCommand implements Callable<Integer> {
         LogKey.exists(data.path())
             ? Optional.of(LogKey.read(data.path()).publicKey())
             : Optional.empty();
-    try (Ledger ledger = data.openExisting()) {
+    try (Ledger ledger = data.openReading()) {
       TrustAnchors trust = verifiedAnchors(ledger, keyFile);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

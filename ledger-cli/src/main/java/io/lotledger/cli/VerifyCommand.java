@@ -81,7 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw CliException.usage((trust != null ? "--trust" : "--remember") + " needs --bundle FILE");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Ledger ledger = data.openExisting()) {
+    try (Ledger ledger = data.openReading()) {
       // Progress: stderr, and only once verification has run for a second.
       try (Progress progress = Progress.start(spec, "verify", ledger.size(), "entries")) {
         ledger.verify(progress::update);

@@ -42,10 +42,17 @@ public final class RollbackGuard {
   /** The size of the checkpoint in {@link #signedFile}, as last read or written. */
   private long signedFileSize = -1;
 
-  private RollbackGuard(Path directory) {
+  /** For a reader: both records as read before its store was opened; it never writes them. */
+  private final boolean readOnly;
+
+  private Optional<SignedCheckpoint> signedAtOpen;
+  private OptionalLong acknowledgedAtOpen;
+
+  private RollbackGuard(Path directory, boolean readOnly) {
     this.directory = directory;
     this.signedFile = checkpointFile(directory);
     this.sizeMark = SizeMark.in(directory);
+    this.readOnly = readOnly;
   }
 
   /**
@@ -61,7 +68,28 @@ public final class RollbackGuard {
 
   /** The guard of the ledger whose records live in {@code directory}. */
   public static RollbackGuard in(Path directory) {
-    return new RollbackGuard(directory);
+    return new RollbackGuard(directory, false);
+  }
+
+  /**
+   * The guard of a reader of the ledger whose records live in {@code directory}, while another
+   * process may write it: reads both records now, before the reader opens the store, so that the
+   * store it opens holds at least what they say (the writer records a size only once its entries
+   * are in the store); it never writes them.
+   */
+  public static RollbackGuard reading(Path directory) throws StoreException {
+    RollbackGuard guard = new RollbackGuard(directory, true);
+    guard.signedAtOpen = guard.signedFile.read();
+    guard.acknowledgedAtOpen = guard.sizeMark.read();
+    return guard;
+  }
+
+  private Optional<SignedCheckpoint> signed() throws StoreException {
+    return readOnly ? signedAtOpen : signedFile.read();
+  }
+
+  private OptionalLong acknowledged() throws StoreException {
+    return readOnly ? acknowledgedAtOpen : sizeMark.read();
   }
 
   /**
@@ -96,7 +124,7 @@ public final class RollbackGuard {
    * acknowledged entries.
    */
   public void requireNothingLost() throws LedgerException {
-    Optional<SignedCheckpoint> signed = signedFile.read();
+    Optional<SignedCheckpoint> signed = signed();
     if (signed.isPresent()) {
       throw new RollbackException(
           signed.get(),
@@ -108,7 +136,7 @@ public final class RollbackGuard {
               + "): entries were lost",
           "size 0");
     }
-    OptionalLong acknowledged = sizeMark.read();
+    OptionalLong acknowledged = acknowledged();
     if (acknowledged.isPresent() && acknowledged.getAsLong() > 0) {
       throw new RollbackException(
           acknowledged.getAsLong(),
@@ -135,7 +163,7 @@ public final class RollbackGuard {
    */
   public void check(StoredLedger store, String origin, long size) throws LedgerException {
     requireSignedHistory(store, origin, size);
-    OptionalLong acknowledged = sizeMark.read();
+    OptionalLong acknowledged = acknowledged();
     if (acknowledged.isPresent() && acknowledged.getAsLong() > size) {
       throw new RollbackException(
           acknowledged.getAsLong(),
@@ -159,6 +187,9 @@ public final class RollbackGuard {
                 + ", its record of how many entries it acknowledged, so lost entries cannot be ruled out; restore the file"
                 + " with the store, or verify a copy of the store against a checkpoint its verifiers remember");
       }
+      if (readOnly) {
+        return; // a reader writes nothing; the writer creates the mark before acknowledging
+      }
       // Created durably before anything is acknowledged, so a power loss cannot leave it torn or
       // absent.
       sizeMark.create(size);
@@ -173,7 +204,7 @@ public final class RollbackGuard {
    */
   private void requireSignedHistory(StoredLedger store, String origin, long size)
       throws LedgerException {
-    Optional<SignedCheckpoint> recorded = signedFile.read();
+    Optional<SignedCheckpoint> recorded = signed();
     if (recorded.isEmpty()) {
       return;
     }
@@ -250,6 +281,9 @@ public final class RollbackGuard {
 
   /** Records {@code signed} in the checkpoint file unless the file already holds one as large. */
   public void recordSigned(SignedCheckpoint signed) throws StoreException {
+    if (readOnly) {
+      throw new IllegalStateException("a reader records nothing");
+    }
     if (signed.checkpoint().size() <= signedFileSize) {
       return;
     }
@@ -262,6 +296,9 @@ public final class RollbackGuard {
    * now).
    */
   public void recordClosed(long size) throws StoreException {
+    if (readOnly) {
+      return;
+    }
     sizeMark.record(size, true);
   }
 

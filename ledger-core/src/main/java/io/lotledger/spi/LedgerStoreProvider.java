@@ -35,6 +35,15 @@ public interface LedgerStoreProvider {
   /** Opens (creating if {@code create}) the store in {@code directory}. */
   LedgerStore open(Path directory, boolean create) throws StoreException;
 
+  /**
+   * Opens the store in {@code directory} for reading only, beside a process that may be writing to
+   * it: reads see a consistent state (at a write batch's boundary) as of opening; writes fail with
+   * a {@link StoreException}. Stores that cannot do this keep the default, which refuses.
+   */
+  default LedgerStore openReadOnly(Path directory) throws StoreException {
+    throw new StoreException("'" + name() + "' stores cannot be opened read-only");
+  }
+
   /** Whether {@code directory} holds a store of this kind. */
   boolean exists(Path directory);
 }

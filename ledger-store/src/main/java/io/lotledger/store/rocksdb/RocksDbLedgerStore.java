@@ -66,6 +66,7 @@ public final class RocksDbLedgerStore implements LedgerStore {
   private final WriteOptions syncWrite;
   private final WriteOptions asyncWrite;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final boolean readOnly;
   private boolean closed; // guarded by lock
 
   private RocksDbLedgerStore(
@@ -75,7 +76,9 @@ public final class RocksDbLedgerStore implements LedgerStore {
       ColumnFamilyHandle defaultHandle,
       DBOptions dbOptions,
       ColumnFamilyOptions cfOptions,
-      BloomFilter bloomFilter) {
+      BloomFilter bloomFilter,
+      boolean readOnly) {
+    this.readOnly = readOnly;
     this.directory = directory;
     this.db = db;
     this.handles = handles;
@@ -95,6 +98,23 @@ public final class RocksDbLedgerStore implements LedgerStore {
    *     or corrupt one, or is locked by another open store
    */
   public static RocksDbLedgerStore open(Path directory, boolean create) throws StoreException {
+    return open(directory, create, false);
+  }
+
+  /**
+   * Opens the store in {@code directory} read-only, beside a process that may be writing to it (no
+   * lock is taken): reads see the store as it was when it opened, at a write batch's boundary
+   * (every batch the writer had written to its log, a torn last record aside), and nothing later;
+   * writes fail.
+   *
+   * @throws StoreException if the directory holds no database, a foreign or corrupt one
+   */
+  public static RocksDbLedgerStore openReadOnly(Path directory) throws StoreException {
+    return open(directory, false, true);
+  }
+
+  private static RocksDbLedgerStore open(Path directory, boolean create, boolean readOnly)
+      throws StoreException {
     Objects.requireNonNull(directory, "directory");
     loadNative();
     Path dir = directory.toAbsolutePath().normalize();
@@ -144,7 +164,10 @@ public final class RocksDbLedgerStore implements LedgerStore {
     List<ColumnFamilyHandle> opened = new ArrayList<>();
     RocksDB db;
     try {
-      db = RocksDB.open(dbOptions, dir.toString(), descriptors, opened);
+      db =
+          readOnly
+              ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, opened)
+              : RocksDB.open(dbOptions, dir.toString(), descriptors, opened);
     } catch (RocksDBException e) {
       opened.forEach(ColumnFamilyHandle::close);
       cfOptions.close();
@@ -163,7 +186,7 @@ public final class RocksDbLedgerStore implements LedgerStore {
     }
     LOG.debug("opened RocksDB ledger store in {}", dir);
     return new RocksDbLedgerStore(
-        dir, db, handles, opened.get(0), dbOptions, cfOptions, bloomFilter);
+        dir, db, handles, opened.get(0), dbOptions, cfOptions, bloomFilter, readOnly);
   }
 
   /** The directory the database lives in. */
@@ -230,6 +253,9 @@ public final class RocksDbLedgerStore implements LedgerStore {
         throw new IllegalArgumentException("a put needs a table, a key and a value: " + p);
       }
     }
+    if (readOnly) {
+      throw new StoreException("the store in " + directory + " is open read-only");
+    }
     lock.readLock().lock();
     try {
       ensureOpen("write", null);
@@ -293,7 +319,9 @@ public final class RocksDbLedgerStore implements LedgerStore {
       closed = true;
       RocksDBException first = null;
       try {
-        db.syncWal();
+        if (!readOnly) {
+          db.syncWal();
+        }
       } catch (RocksDBException e) {
         first = e;
       }

@@ -24,6 +24,11 @@ public final class RocksDbStoreProvider implements LedgerStoreProvider {
     return RocksDbLedgerStore.open(directory, create);
   }
 
+  @Override
+  public LedgerStore openReadOnly(Path directory) throws StoreException {
+    return RocksDbLedgerStore.openReadOnly(directory);
+  }
+
   /**
    * Whether {@code directory} holds a RocksDB database, recognised by its {@code CURRENT} file or,
    * when that is lost, its {@code MANIFEST}: a damaged store still exists, and opening it says it
