@@ -33,12 +33,16 @@ class StoreDamageCliTest {
   private static Path flushed;
 
   @BeforeAll
-  static void recordDemo() throws IOException {
+  static void recordDemo() throws Exception {
     demo = shared.resolve("demo");
     Result r = ledger("demo", "battery", "--data", demo.toString());
     assertThat(r.code()).as(r.err()).isZero();
     flushed = copy(demo, shared.resolve("flushed"));
-    assertThat(ledger("verify", "--data", flushed.toString()).code()).isZero();
+    // A writing open recovers the log into table files (the reading commands open read-only and
+    // leave the store as it is).
+    try (io.lotledger.Ledger ledger = io.lotledger.Ledger.open(flushed)) {
+      ledger.verify();
+    }
   }
 
   @Test
