@@ -67,6 +67,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       DemoCommand.class,
       InitCommand.class,
       KeygenCommand.class,
+      ActorCommand.class,
+      KeyCommand.class,
       LotsCommand.class,
       TraceCommand.class,
       VerifyCommand.class,

@@ -392,6 +392,10 @@ class JsonOptionTest {
             "epcis-hash",
             "keygen",
             "init",
+            "actor add",
+            "actor list",
+            "key add",
+            "key revoke",
             "bench")) {
       List<String> args = new ArrayList<>(List.of(command.split(" ")));
       args.add("--help");
