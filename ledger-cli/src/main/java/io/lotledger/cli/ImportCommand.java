@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       "Exit 0; 1 when a ledger rule rejects an event (an unregistered key, an addition to a lot this ledger tracks "
           + "by someone not its custodian; nothing of the document is stored); 2 for input errors."
     })
-final class ImportCommand implements Callable<Integer> {
+class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE.jsonld", description = "The EPCIS 2.0 JSON-LD document.")
   Path file;
 
@@ -66,13 +66,24 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException, LedgerException {
+    return store(false);
+  }
+
+  /**
+   * Stores the document's events: marked imported, or with {@code capture} as the signer's own
+   * events, which the custody and mass-balance rules judge ({@link CaptureCommand}).
+   */
+  int store(boolean capture) throws CliException, LedgerException {
     ActorSigner signer = KeyFile.read(keyFile);
     byte[] bytes = read(file);
     try (Ledger ledger = data.openExisting()) {
       EpcisImport.Result result;
       try {
         // Read and stored in one pass over the document, which streams its events (bounded memory).
-        result = EpcisImport.into(ledger, signer, bytes);
+        result =
+            capture
+                ? EpcisImport.capture(ledger, signer, bytes)
+                : EpcisImport.into(ledger, signer, bytes);
       } catch (AppendRejectedException e) {
         throw new CliException(
             LedgerCli.EXIT_INVALID,
@@ -97,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
         return LedgerCli.EXIT_OK;
       }
       out.println(
-          "imported "
+          (capture ? "captured " : "imported ")
               + result.added().size()
               + " events from "
               + file

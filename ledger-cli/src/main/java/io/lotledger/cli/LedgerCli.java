@@ -77,6 +77,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       TrustCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      CaptureCommand.class,
       ReportCommand.class,
       EpcisHashCommand.class,
       BenchCommand.class,

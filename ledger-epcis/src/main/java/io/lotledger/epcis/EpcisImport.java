@@ -230,6 +230,24 @@ public final class EpcisImport {
    * event's index in the document).
    */
   public static Result into(Ledger ledger, ActorSigner signer, byte[] json) throws LedgerException {
+    return store(ledger, signer, json, true);
+  }
+
+  /**
+   * Captures {@code json} into {@code ledger} as {@code signer}'s own events: native entries, not
+   * marked imported, so the ledger's custody and mass-balance rules judge each (a commissioning
+   * makes the signer a lot's custodian; a shipment, consumption or destruction needs what it holds)
+   * — as an EPCIS 2.0 capture interface records a company's own events. All of them or, when one
+   * breaks a rule, none ({@link AppendRejectedException#position()} is then the event's index).
+   * Events the ledger already holds (by CBV 2.0 hash ID) are skipped.
+   */
+  public static Result capture(Ledger ledger, ActorSigner signer, byte[] json)
+      throws LedgerException {
+    return store(ledger, signer, json, false);
+  }
+
+  private static Result store(Ledger ledger, ActorSigner signer, byte[] json, boolean asRecords)
+      throws LedgerException {
     // Events are kept only in the form they are appended in (no trees, no pre-hash strings), so
     // that
     // the heap an import needs is that of its entries: a document at the limits within -Xmx256m.
@@ -248,7 +266,7 @@ public final class EpcisImport {
             positions[0] = Arrays.copyOf(positions[0], positions[0].length * 2);
           }
           positions[0][fresh.size()] = e.index();
-          fresh.add(imported(e));
+          fresh.add(asRecords ? imported(e) : e.event());
         });
     seen.clear();
     return append(ledger, signer, fresh, skipped, i -> positions[0][i]);
