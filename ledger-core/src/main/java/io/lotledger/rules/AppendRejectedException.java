@@ -29,8 +29,8 @@ public final class AppendRejectedException extends LedgerException {
   }
 
   /**
-   * For {@link io.lotledger.Ledger#appendAll}: the position in the batch of the event that broke
-   * the rule (nothing of the batch was stored); -1 for a single append.
+   * For {@code Ledger.appendAll}: the position in the batch of the event that broke the rule
+   * (nothing of the batch was stored); -1 for a single append.
    */
   public int position() {
     return position;

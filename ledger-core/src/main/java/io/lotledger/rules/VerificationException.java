@@ -4,7 +4,7 @@ import io.lotledger.error.LedgerException;
 
 /**
  * Verification stopped at the first broken fact, carried as a {@link Finding}. Subclasses carry
- * typed evidence for one kind of failure ({@link io.lotledger.verify.RollbackException}).
+ * typed evidence for one kind of failure ({@code verify.RollbackException}).
  */
 public class VerificationException extends LedgerException {
   private static final long serialVersionUID = 1L;
