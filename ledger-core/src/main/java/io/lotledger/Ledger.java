@@ -29,14 +29,10 @@ import io.lotledger.rules.VerificationException;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreProvider;
 import io.lotledger.spi.StoreException;
-import io.lotledger.spi.WriteBatch;
 import io.lotledger.state.StoredLedger;
-import io.lotledger.state.Transition;
 import io.lotledger.verify.ChainVerifier;
 import io.lotledger.verify.RollbackException;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,10 +54,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Thread-safety.</b> All methods may be called from any number of threads. Signatures are
  * made and checked on the calling threads (appends that must be re-linked after losing a race for a
  * lot's head are re-signed on a pool thread); one committer thread, which never runs callers' code,
- * orders appends, judges each against the state left by the ones before it ({@link Transition}),
- * and writes each group as one atomic batch with one fsync ({@link Durability}). A rejected append
- * changes nothing; an acknowledged one (completed future) is durable as its options say. Reads see
- * every acknowledged append.
+ * orders appends, judges each against the state left by the ones before it ({@code
+ * state.Transition}), and writes each group as one atomic batch with one fsync ({@link
+ * Durability}). A rejected append changes nothing; an acknowledged one (completed future) is
+ * durable as its options say. Reads see every acknowledged append.
  */
 public final class Ledger implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
@@ -94,7 +90,8 @@ public final class Ledger implements AutoCloseable {
    * {@code directory}, when given, holds the ledger's own records beside the store ({@link
    * #open(LedgerStore, LedgerOptions, Path)}).
    */
-  private Ledger(LedgerStore store, LedgerOptions options, RollbackGuard guard, boolean readOnly)
+  /** Through {@link LedgerSetup}, which owns the store until this returns. */
+  Ledger(LedgerStore store, LedgerOptions options, RollbackGuard guard, boolean readOnly)
       throws LedgerException {
     this.readOnly = readOnly;
     this.guard = guard;
@@ -171,37 +168,6 @@ public final class Ledger implements AutoCloseable {
     return LedgerSetup.on(store);
   }
 
-  static Ledger openOn(LedgerStore store, LedgerOptions options, Path directory)
-      throws LedgerException {
-    try {
-      return new Ledger(
-          store, options, directory == null ? null : RollbackGuard.in(directory), false);
-    } catch (LedgerException | RuntimeException e) {
-      closeQuietly(store);
-      throw e;
-    }
-  }
-
-  /**
-   * Opens the ledger in {@code directory} for reading beside a process that may be writing it: its
-   * records are read first, then its store read-only (see {@link
-   * LedgerStoreProvider#openReadOnly}).
-   */
-  static Ledger openReading(Path directory, LedgerOptions options) throws LedgerException {
-    LedgerStoreProvider provider = provider();
-    if (!provider.exists(directory)) {
-      throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
-    }
-    RollbackGuard guard = RollbackGuard.reading(directory);
-    LedgerStore store = provider.openReadOnly(directory);
-    try {
-      return new Ledger(store, options, guard, true);
-    } catch (LedgerException | RuntimeException e) {
-      closeQuietly(store);
-      throw e;
-    }
-  }
-
   /**
    * The name of the file, in a ledger's directory, that holds the latest checkpoint the ledger
    * signed.
@@ -217,53 +183,9 @@ public final class Ledger implements AutoCloseable {
     return RollbackGuard.checkpointFile(directory);
   }
 
-  /** Writes the genesis entry (the root actor's self-signed registration) into an empty store. */
-  static Ledger createOn(
-      LedgerStore store,
-      String origin,
-      ActorSigner root,
-      String rootName,
-      LedgerOptions options,
-      Path directory)
-      throws LedgerException {
-    try {
-      requireOrigin(origin);
-      StoredLedger empty = new StoredLedger(store);
-      if (empty.holdsLedger()) {
-        throw new LedgerException(
-            LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in this store");
-      }
-      SignedEntry entry =
-          EntrySigning.genesis(
-              origin,
-              root,
-              rootName,
-              OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
-      WriteBatch batch = new WriteBatch();
-      Finding f = Transition.accept(entry, 0, empty, StoredLedger.changes(batch));
-      if (f != null) {
-        throw new AppendRejectedException(f);
-      }
-      store.write(batch, true);
-      return new Ledger(
-          store, options, directory == null ? null : RollbackGuard.in(directory), false);
-    } catch (LedgerException | RuntimeException e) {
-      closeQuietly(store);
-      throw e;
-    }
-  }
-
   /** Whether {@code directory} holds a ledger store. */
   public static boolean exists(Path directory) {
-    return provider().exists(directory);
-  }
-
-  /**
-   * The store driver used for directories: {@value #DEFAULT_PROVIDER}, unless another is the only
-   * one present.
-   */
-  static LedgerStoreProvider provider() {
-    return LedgerStoreProvider.find(DEFAULT_PROVIDER);
+    return LedgerSetup.provider().exists(directory);
   }
 
   /** The name of the default on-disk store driver. */
@@ -673,28 +595,6 @@ public final class Ledger implements AutoCloseable {
       if (guard != null) {
         guard.close();
       }
-    }
-  }
-
-  /** Refuses an origin that cannot name a ledger (and its log key, C2SP signed-note key names). */
-  private static void requireOrigin(String origin) throws LedgerException {
-    if (origin == null
-        || origin.isEmpty()
-        || origin.length() > 256
-        || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
-      throw new LedgerException(
-          LedgerException.Code.INVALID_INPUT,
-          "origin must be 1-256 printable ASCII characters without spaces or '+' (it names the log key), not '"
-              + origin
-              + "'");
-    }
-  }
-
-  private static void closeQuietly(LedgerStore store) {
-    try {
-      store.close();
-    } catch (StoreException | RuntimeException e) {
-      LOG.warn("closing store after a failed open: {}", e.getMessage());
     }
   }
 }

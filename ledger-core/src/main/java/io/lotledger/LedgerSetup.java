@@ -1,13 +1,25 @@
 package io.lotledger;
 
+import io.lotledger.engine.EntrySigning;
 import io.lotledger.engine.RollbackGuard;
 import io.lotledger.entry.ActorSigner;
+import io.lotledger.entry.SignedEntry;
 import io.lotledger.error.LedgerException;
+import io.lotledger.rules.AppendRejectedException;
+import io.lotledger.rules.Finding;
 import io.lotledger.spi.LedgerStore;
 import io.lotledger.spi.LedgerStoreProvider;
+import io.lotledger.spi.StoreException;
+import io.lotledger.spi.WriteBatch;
+import io.lotledger.state.StoredLedger;
+import io.lotledger.state.Transition;
 import io.lotledger.store.memory.InMemoryLedgerStore;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a ledger lives and how it runs; then {@link #open()} it or {@link #create} it. Start from
@@ -24,6 +36,7 @@ import java.util.Objects;
  * <p>Immutable: each method returns a new setup.
  */
 public final class LedgerSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerSetup.class);
   private final Path directory;
   private final LedgerStore store;
   private final Path records;
@@ -102,21 +115,23 @@ public final class LedgerSetup {
    *     acknowledged, or fewer than, or a history other than, the latest checkpoint it signed
    */
   public Ledger open() throws LedgerException {
-    if (readOnly) {
-      return Ledger.openReading(directory, options);
-    }
     if (directory != null) {
-      LedgerStoreProvider provider = Ledger.provider();
+      LedgerStoreProvider provider = provider();
       if (!provider.exists(directory)) {
         throw new LedgerException(LedgerException.Code.NOT_FOUND, "no ledger in " + directory);
       }
-      return Ledger.openOn(provider.open(directory, false), options, directory);
+      if (readOnly) {
+        // The records first, then the store: the store then holds at least what they say.
+        RollbackGuard guard = RollbackGuard.reading(directory);
+        return opened(provider.openReadOnly(directory), guard, true);
+      }
+      return opened(provider.open(directory, false), RollbackGuard.in(directory), false);
     }
     if (store == null) {
       throw new LedgerException(
           LedgerException.Code.NOT_FOUND, "an in-memory ledger has nothing to open: create it");
     }
-    return Ledger.openOn(store, options, records);
+    return opened(store, records == null ? null : RollbackGuard.in(records), false);
   }
 
   /**
@@ -132,18 +147,81 @@ public final class LedgerSetup {
     if (readOnly) {
       throw new IllegalStateException("a read-only setup opens a ledger; it creates none");
     }
+    LedgerStore target;
+    Path recordsIn;
     if (directory != null) {
       RollbackGuard.refuseCreatingOver(directory);
       // A store without a genesis entry (left by a create that failed half-way) is empty: reuse it.
-      return Ledger.createOn(
-          Ledger.provider().open(directory, true), origin, root, rootName, options, directory);
+      target = provider().open(directory, true);
+      recordsIn = directory;
+    } else {
+      target = store != null ? store : new InMemoryLedgerStore();
+      recordsIn = records;
     }
-    return Ledger.createOn(
-        store != null ? store : new InMemoryLedgerStore(),
-        origin,
-        root,
-        rootName,
-        options,
-        records);
+    try {
+      requireOrigin(origin);
+      StoredLedger empty = new StoredLedger(target);
+      if (empty.holdsLedger()) {
+        throw new LedgerException(
+            LedgerException.Code.ILLEGAL_STATE, "a ledger already exists in this store");
+      }
+      SignedEntry genesis =
+          EntrySigning.genesis(
+              origin,
+              root,
+              rootName,
+              OffsetDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC));
+      WriteBatch batch = new WriteBatch();
+      Finding f = Transition.accept(genesis, 0, empty, StoredLedger.changes(batch));
+      if (f != null) {
+        throw new AppendRejectedException(f);
+      }
+      target.write(batch, true);
+    } catch (LedgerException | RuntimeException e) {
+      closeQuietly(target);
+      throw e;
+    }
+    return opened(target, recordsIn == null ? null : RollbackGuard.in(recordsIn), false);
+  }
+
+  /**
+   * The store driver used for directories: {@value Ledger#DEFAULT_PROVIDER}, unless another is the
+   * only one present.
+   */
+  static LedgerStoreProvider provider() {
+    return LedgerStoreProvider.find(Ledger.DEFAULT_PROVIDER);
+  }
+
+  /** The ledger on {@code store}, which it then owns; the store is closed if that fails. */
+  private Ledger opened(LedgerStore store, RollbackGuard guard, boolean readOnly)
+      throws LedgerException {
+    try {
+      return new Ledger(store, options, guard, readOnly);
+    } catch (LedgerException | RuntimeException e) {
+      closeQuietly(store);
+      throw e;
+    }
+  }
+
+  /** Refuses an origin that cannot name a ledger (and its log key, C2SP signed-note key names). */
+  private static void requireOrigin(String origin) throws LedgerException {
+    if (origin == null
+        || origin.isEmpty()
+        || origin.length() > 256
+        || !origin.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '+')) {
+      throw new LedgerException(
+          LedgerException.Code.INVALID_INPUT,
+          "origin must be 1-256 printable ASCII characters without spaces or '+' (it names the log key), not '"
+              + origin
+              + "'");
+    }
+  }
+
+  private static void closeQuietly(LedgerStore store) {
+    try {
+      store.close();
+    } catch (StoreException | RuntimeException e) {
+      LOG.warn("closing store after a failed open: {}", e.getMessage());
+    }
   }
 }

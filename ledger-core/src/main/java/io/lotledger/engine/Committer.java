@@ -7,7 +7,6 @@ import io.lotledger.entry.SignedEntry;
 import io.lotledger.error.LedgerException;
 import io.lotledger.event.Event;
 import io.lotledger.event.LotId;
-import io.lotledger.event.RegistryEvent;
 import io.lotledger.rules.AppendRejectedException;
 import io.lotledger.rules.Failure;
 import io.lotledger.rules.Finding;
@@ -22,10 +21,8 @@ import io.lotledger.state.Transition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -246,77 +243,6 @@ public final class Committer {
         LedgerException.Code.ILLEGAL_STATE, "ledger " + origin + " is closed");
   }
 
-  /**
-   * One submission: the entries of one append (auto-linked when {@code signer} is given) or of one
-   * {@code Ledger.appendAll} batch, completed through {@code future}. The committer owns it while
-   * it is queued or parked; a re-signing thread owns it while it is out, and hands it back through
-   * the queue.
-   */
-  private static final class Pending {
-    static final Pending STOP = new Pending(List.of(), null, false, List.of());
-
-    final List<Event> events;
-
-    /**
-     * The signer of auto-linked entries, which may re-link and re-sign them; null for entries
-     * signed elsewhere.
-     */
-    final ActorSigner signer;
-
-    /** Whether rejections name a position ({@code Ledger.appendAll}). */
-    final boolean batch;
-
-    final CompletableFuture<List<Entry>> future = new CompletableFuture<>();
-
-    /** The lots and EPCIS eventIDs the events touch: what orders it against others. */
-    final Set<Object> scope = new HashSet<>();
-
-    /** Whether an event is a registry change, ordered against every other append. */
-    final boolean barrier;
-
-    List<SignedEntry> entries;
-    int relinks;
-    State state = State.QUEUED;
-
-    /** Why re-signing failed, when it did (set by the re-signing thread before handing back). */
-    LedgerException resignFailure;
-
-    Pending(List<Event> events, ActorSigner signer, boolean batch, List<SignedEntry> entries) {
-      this.events = events;
-      this.signer = signer;
-      this.batch = batch;
-      this.entries = entries;
-      boolean registry = false;
-      for (Event e : events) {
-        scope.addAll(e.lots());
-        if (e.context() != null && e.context().eventId() != null) {
-          scope.add(e.context().eventId());
-        }
-        registry |= e instanceof RegistryEvent;
-      }
-      this.barrier = registry;
-    }
-
-    /** Fails this submission. */
-    void fail(Throwable failure) {
-      state = State.DONE;
-      future.completeExceptionally(failure);
-    }
-  }
-
-  private enum State {
-    /** Submitted, not judged yet. */
-    QUEUED,
-    /** Waiting behind an append that is out being re-signed. */
-    PARKED,
-    /** Out being re-linked and re-signed. */
-    OUT,
-    /** Back from re-signing, in the queue. */
-    RETURNED,
-    /** Judged: accepted into the current group, or failed. */
-    DONE
-  }
-
   /** The committer: orders, judges and writes appends, one atomic batch per group. */
   private void commitLoop() {
     int maxBatch = options.maxBatch();
@@ -369,7 +295,7 @@ public final class Committer {
       for (Pending p : group) {
         if (p == Pending.STOP) {
           stopping = true;
-        } else if (stopping && p.state != State.RETURNED) {
+        } else if (stopping && p.state != Pending.State.RETURNED) {
           p.fail(closed());
         } else {
           work.add(p);
@@ -386,11 +312,11 @@ public final class Committer {
               new LedgerException(LedgerException.Code.STORAGE, "commit failed: " + t, t);
           g.accepted.forEach(p -> p.fail(failure));
           for (Pending p : work) {
-            if (p.state == State.RETURNED) {
+            if (p.state == Pending.State.RETURNED) {
               out--;
               release(p);
             }
-            if (p.state == State.QUEUED || p.state == State.RETURNED) {
+            if (p.state == Pending.State.QUEUED || p.state == Pending.State.RETURNED) {
               p.fail(failure);
             }
           }
@@ -415,8 +341,8 @@ public final class Committer {
 
   private void commitGroup(List<Pending> work, Group g) {
     for (Pending p : work) {
-      if (p.state == State.RETURNED) {
-        p.state = State.DONE;
+      if (p.state == Pending.State.RETURNED) {
+        p.state = Pending.State.DONE;
         out--;
         release(p);
         if (p.resignFailure != null) {
@@ -469,7 +395,7 @@ public final class Committer {
   /** Judges {@code p} now, or parks it behind an append out being re-signed that it must follow. */
   private void admit(Pending p, Group g) {
     if (mustWait(p)) {
-      p.state = State.PARKED;
+      p.state = Pending.State.PARKED;
       parked.add(p);
       hold(p);
     } else {
@@ -499,7 +425,7 @@ public final class Committer {
    * sends {@code p} back to be re-linked and re-signed.
    */
   private void judge(Pending p, Group g) {
-    p.state = State.DONE;
+    p.state = Pending.State.DONE;
     if (broken != null) {
       p.fail(broken);
       return;
@@ -593,7 +519,7 @@ public final class Committer {
     }
     long firstIndex = g.next;
     p.relinks++;
-    p.state = State.OUT;
+    p.state = Pending.State.OUT;
     out++;
     hold(p);
     try {
@@ -611,7 +537,7 @@ public final class Committer {
               p.resignFailure =
                   new LedgerException(LedgerException.Code.INVALID_INPUT, "append failed: " + t, t);
             } finally {
-              p.state = State.RETURNED;
+              p.state = Pending.State.RETURNED;
               queue.add(p); // even when closing: it was submitted before
             }
           });
